@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from django.views.i18n import set_language
+
+from pantau.common.views import healthz
+
+admin.site.site_header = "Pantau"
+admin.site.site_title = "Pantau"
+
+urlpatterns = [
+    path("", include("pantau.portal.urls")),
+    path("accounts/", include("pantau.accounts.urls")),
+    path("manage/", include("pantau.organisations.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("healthz", healthz, name="healthz"),
+    # The admin signs in through Pantau's own form (throttled, two-factor aware).
+    path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
+    path("admin/", admin.site.urls),
+]

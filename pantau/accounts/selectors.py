@@ -1,0 +1,54 @@
+"""Reads for the staff home page: what each role needs to see first."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
+
+from pantau.organisations.models import Agency, Service, ServiceUnit
+from pantau.organisations.selectors import scope_for, visible_units
+
+from .models import Role
+
+
+@dataclass
+class HomeData:
+    roles: set[str]
+    is_admin: bool
+    national: bool
+    own_units: list[ServiceUnit] = field(default_factory=list)
+    headed_unit_ids: set[int] = field(default_factory=set)
+    scope_units: list[ServiceUnit] = field(default_factory=list)
+    scope_agencies: list[Agency] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)
+    memberships: list = field(default_factory=list)
+
+
+def home_for(user) -> HomeData:
+    scope = scope_for(user)
+    data = HomeData(roles=scope.roles(), is_admin=scope.is_admin, national=scope.national,
+                    memberships=scope.memberships)
+    annotated = visible_units(user).annotate(
+        service_count=Count("services", filter=Q(services__is_active=True), distinct=True),
+        officer_count=Count("memberships", filter=Q(memberships__role=Role.UNIT_OFFICER), distinct=True),
+    )
+    if scope.unit_roles:
+        data.own_units = list(annotated.filter(id__in=scope.unit_roles.keys()).order_by("name"))
+        data.headed_unit_ids = {
+            unit_id for unit_id, roles in scope.unit_roles.items() if Role.UNIT_HEAD in roles
+        }
+    if scope.sees_everything or scope.evaluated_agencies or scope.headed_agencies:
+        wide = annotated if scope.sees_everything else annotated.filter(
+            agency_id__in=scope.evaluated_agencies | scope.headed_agencies
+        )
+        data.scope_units = list(wide.order_by("province", "agency__name", "name"))
+        roots = [m.agency for m in scope.memberships if m.agency_id]
+        data.scope_agencies = sorted({a.pk: a for a in roots}.values(), key=lambda a: a.name)
+    if scope.is_admin:
+        data.totals = {
+            "agencies": Agency.objects.count(),
+            "units": ServiceUnit.objects.count(),
+            "services": Service.objects.count(),
+            "users": get_user_model().objects.filter(is_active=True).count(),
+        }
+    return data

@@ -1,0 +1,223 @@
+"""The spine every module hangs on: agencies, public service malls, service units, services."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from pantau.common.models import TimeStampedModel
+
+
+class Agency(TimeStampedModel):
+    """An instansi: a ministry, province, regency or city government, an office under it, or a
+    vertical office. The parent links a regency to its province, an office to its government."""
+
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", _("Ministry or national agency")
+        PROVINCE = "province", _("Province government")
+        REGENCY = "regency", _("Regency government")
+        CITY = "city", _("City government")
+        REGIONAL_OFFICE = "regional_office", _("Regional office (OPD)")
+        SUB_DISTRICT = "sub_district", _("Sub-district (kecamatan)")
+        VERTICAL_OFFICE = "vertical_office", _("Vertical office of a national agency")
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent agency"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=F("id")), name="organisations_agency_not_own_parent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        ancestor = self.parent
+        seen = set()
+        while ancestor is not None:
+            if ancestor.pk == self.pk or ancestor.pk in seen:
+                raise ValidationError({"parent": _("An agency cannot sit below itself.")})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+
+class ServiceMall(TimeStampedModel):
+    """A Public Service Mall (Mal Pelayanan Publik, MPP): units of several agencies side by side."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    host_agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="malls",
+        verbose_name=_("host government"),
+    )
+    address = models.TextField(_("address"), blank=True)
+
+    class Meta:
+        verbose_name = _("public service mall")
+        verbose_name_plural = _("public service malls")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ServiceUnit(TimeStampedModel):
+    """A unit penyelenggara / unit layanan: the "lokus" that is surveyed and evaluated."""
+
+    class TimeZone(models.TextChoices):
+        WIB = "Asia/Jakarta", _("WIB (Western Indonesia Time)")
+        WITA = "Asia/Makassar", _("WITA (Central Indonesia Time)")
+        WIT = "Asia/Jayapura", _("WIT (Eastern Indonesia Time)")
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="units", verbose_name=_("agency")
+    )
+    mall = models.ForeignKey(
+        ServiceMall,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="units",
+        verbose_name=_("public service mall"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    address = models.TextField(_("address"))
+    city = models.CharField(_("city or regency"), max_length=100)
+    province = models.CharField(_("province"), max_length=100)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    time_zone = models.CharField(
+        _("time zone"), max_length=20, choices=TimeZone.choices, default=TimeZone.WIB
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("service unit")
+        verbose_name_plural = _("service units")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def time_zone_abbreviation(self) -> str:
+        return {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}[self.time_zone]
+
+
+class OpeningHours(models.Model):
+    """When a unit's counter is open on one weekday (one row a weekday; none means closed)."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 1, _("Monday")
+        TUESDAY = 2, _("Tuesday")
+        WEDNESDAY = 3, _("Wednesday")
+        THURSDAY = 4, _("Thursday")
+        FRIDAY = 5, _("Friday")
+        SATURDAY = 6, _("Saturday")
+        SUNDAY = 7, _("Sunday")
+
+    unit = models.ForeignKey(
+        ServiceUnit, on_delete=models.CASCADE, related_name="opening_hours",
+        verbose_name=_("service unit"),
+    )
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+    note = models.CharField(_("note"), max_length=120, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        ordering = ["weekday"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "weekday"], name="organisations_hours_one_per_day"),
+            models.CheckConstraint(
+                condition=Q(closes__gt=F("opens")),
+                name="organisations_hours_close_after_open",
+                violation_error_message=_("Closing time must be after opening time."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class ContactChannel(models.Model):
+    """A way to reach a unit: telephone, WhatsApp, e-mail, website, social media, counter."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("Telephone")
+        WHATSAPP = "whatsapp", _("WhatsApp")
+        EMAIL = "email", _("E-mail")
+        WEBSITE = "website", _("Website")
+        SOCIAL = "social", _("Social media")
+        COUNTER = "counter", _("Counter (in person)")
+        SUGGESTION_BOX = "suggestion_box", _("Suggestion box")
+
+    unit = models.ForeignKey(
+        ServiceUnit, on_delete=models.CASCADE, related_name="channels",
+        verbose_name=_("service unit"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    value = models.CharField(_("value"), max_length=200)
+    label = models.CharField(_("label"), max_length=80, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("contact channel")
+        verbose_name_plural = _("contact channels")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value}"
+
+
+class Service(TimeStampedModel):
+    """A jenis layanan offered by a unit. Surveys, complaints, standards and evaluations refer to it."""
+
+    unit = models.ForeignKey(
+        ServiceUnit, on_delete=models.CASCADE, related_name="services",
+        verbose_name=_("service unit"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80)
+    description = models.TextField(_("description"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "slug"], name="organisations_service_slug_per_unit"),
+            models.UniqueConstraint(fields=["unit", "name"], name="organisations_service_name_per_unit",
+                                    violation_error_message=_("This unit already offers a service with this name.")),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,187 @@
+"""Reads of the organisation spine, and who may see which unit (visibility lives here once)."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from pantau.accounts.models import Membership, Role
+
+from .models import Agency, ContactChannel, OpeningHours, Service, ServiceUnit
+
+
+def agency_subtree_ids(root_ids: set[int]) -> set[int]:
+    """The given agencies and every agency below them (one query per level of the tree)."""
+    found = set(root_ids)
+    frontier = set(root_ids)
+    while frontier:
+        frontier = set(
+            Agency.objects.filter(parent_id__in=frontier).exclude(id__in=found).values_list("id", flat=True)
+        )
+        found |= frontier
+    return found
+
+
+@dataclass
+class Scope:
+    """What one user may reach, computed once per request."""
+
+    is_admin: bool = False
+    national: bool = False
+    unit_roles: dict[int, set[str]] = field(default_factory=dict)
+    evaluated_agencies: set[int] = field(default_factory=set)  # subtree ids
+    headed_agencies: set[int] = field(default_factory=set)  # subtree ids
+    memberships: list[Membership] = field(default_factory=list)
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.is_admin or self.national
+
+    def roles(self) -> set[str]:
+        return {m.role for m in self.memberships}
+
+
+def scope_for(user) -> Scope:
+    if not user.is_authenticated or not user.is_active:
+        return Scope()
+    cached = getattr(user, "_pantau_scope", None)
+    if cached is not None:
+        return cached
+    memberships = list(
+        Membership.objects.filter(user=user).select_related("unit", "agency").order_by("role", "id")
+    )
+    scope = Scope(is_admin=user.is_superuser, memberships=memberships)
+    evaluator_roots: set[int] = set()
+    head_roots: set[int] = set()
+    for membership in memberships:
+        if membership.unit_id:
+            scope.unit_roles.setdefault(membership.unit_id, set()).add(membership.role)
+        elif membership.role == Role.EVALUATOR and membership.agency_id is None:
+            scope.national = True
+        elif membership.role == Role.EVALUATOR:
+            evaluator_roots.add(membership.agency_id)
+        elif membership.role == Role.AGENCY_HEAD:
+            head_roots.add(membership.agency_id)
+    scope.evaluated_agencies = agency_subtree_ids(evaluator_roots) if evaluator_roots else set()
+    scope.headed_agencies = agency_subtree_ids(head_roots) if head_roots else set()
+    user._pantau_scope = scope
+    return scope
+
+
+def visible_units(user) -> QuerySet[ServiceUnit]:
+    """Units a staff user may look at: their own, those under agencies they head or evaluate."""
+    scope = scope_for(user)
+    units = ServiceUnit.objects.select_related("agency", "mall")
+    if scope.sees_everything:
+        return units
+    return units.filter(
+        Q(id__in=scope.unit_roles.keys())
+        | Q(agency_id__in=scope.evaluated_agencies | scope.headed_agencies)
+    )
+
+
+def managed_units(user) -> QuerySet[ServiceUnit]:
+    """Units whose profile, services and audit trail the user may manage."""
+    scope = scope_for(user)
+    units = ServiceUnit.objects.select_related("agency", "mall")
+    if scope.is_admin:
+        return units
+    headed = [unit_id for unit_id, roles in scope.unit_roles.items() if Role.UNIT_HEAD in roles]
+    return units.filter(Q(id__in=headed) | Q(agency_id__in=scope.headed_agencies))
+
+
+def visible_agencies(user) -> QuerySet[Agency]:
+    scope = scope_for(user)
+    if scope.sees_everything:
+        return Agency.objects.all()
+    unit_agencies = set(
+        ServiceUnit.objects.filter(id__in=scope.unit_roles.keys()).values_list("agency_id", flat=True)
+    )
+    return Agency.objects.filter(id__in=scope.evaluated_agencies | scope.headed_agencies | unit_agencies)
+
+
+def get_visible_unit(user, slug: str) -> ServiceUnit:
+    """The unit with this slug if the user may see it; a 404 otherwise (never another's data)."""
+    return get_object_or_404(visible_units(user), slug=slug)
+
+
+def get_managed_unit(user, slug: str) -> ServiceUnit:
+    return get_object_or_404(managed_units(user), slug=slug)
+
+
+def unit_list_for_staff(user, *, search: str = "") -> QuerySet[ServiceUnit]:
+    units = visible_units(user).annotate(
+        service_count=Count("services", filter=Q(services__is_active=True), distinct=True),
+        member_count=Count("memberships", distinct=True),
+    )
+    if search:
+        units = units.filter(Q(name__icontains=search) | Q(agency__name__icontains=search))
+    return units.order_by("agency__name", "name")
+
+
+def unit_with_details(unit: ServiceUnit) -> ServiceUnit:
+    """The unit with its hours, channels, services and members loaded in a fixed number of queries."""
+    return (
+        ServiceUnit.objects.select_related("agency", "agency__parent", "mall")
+        .prefetch_related(
+            Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday")),
+            Prefetch("channels", queryset=ContactChannel.objects.order_by("position", "id")),
+            Prefetch("services", queryset=Service.objects.order_by("name")),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("user").order_by("role", "user__username"),
+            ),
+        )
+        .get(pk=unit.pk)
+    )
+
+
+# --- Public reads ---------------------------------------------------------------------------
+
+
+def public_units(*, search: str = "", province: str = "") -> QuerySet[ServiceUnit]:
+    units = (
+        ServiceUnit.objects.filter(is_active=True)
+        .select_related("agency", "mall")
+        .annotate(service_count=Count("services", filter=Q(services__is_active=True)))
+    )
+    if search:
+        units = units.filter(
+            Q(name__icontains=search)
+            | Q(agency__name__icontains=search)
+            | Q(city__icontains=search)
+            | Q(services__name__icontains=search, services__is_active=True)
+        ).distinct()
+    if province:
+        units = units.filter(province=province)
+    return units.order_by("province", "city", "name")
+
+
+def public_provinces() -> list[str]:
+    return list(
+        ServiceUnit.objects.filter(is_active=True)
+        .order_by("province")
+        .values_list("province", flat=True)
+        .distinct()
+    )
+
+
+def get_public_unit(slug: str) -> ServiceUnit:
+    unit = get_object_or_404(ServiceUnit.objects.filter(is_active=True), slug=slug)
+    return (
+        ServiceUnit.objects.select_related("agency", "mall")
+        .prefetch_related(
+            Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday")),
+            Prefetch("channels", queryset=ContactChannel.objects.order_by("position", "id")),
+            Prefetch("services", queryset=Service.objects.filter(is_active=True).order_by("name")),
+        )
+        .get(pk=unit.pk)
+    )
+
+
+def public_counts() -> dict[str, int]:
+    return {
+        "units": ServiceUnit.objects.filter(is_active=True).count(),
+        "services": Service.objects.filter(is_active=True, unit__is_active=True).count(),
+        "agencies": Agency.objects.filter(units__is_active=True).distinct().count(),
+    }

@@ -1,0 +1,122 @@
+"""Writes to the organisation spine: one function per action, the acting user passed explicitly."""
+
+from datetime import time
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.text import slugify
+
+from .models import ContactChannel, OpeningHours, Service, ServiceUnit
+from .permissions import can_manage_unit
+
+UNIT_PROFILE_FIELDS = ("description", "address", "city", "province", "postal_code", "time_zone")
+
+
+def _require_manager(actor, unit: ServiceUnit) -> None:
+    if not can_manage_unit(actor, unit):
+        raise PermissionDenied
+
+
+def _save_audited(instance, actor) -> None:
+    instance._history_user = actor
+    instance.save()
+
+
+@transaction.atomic
+def update_unit_profile(*, actor, unit: ServiceUnit, data: dict) -> ServiceUnit:
+    _require_manager(actor, unit)
+    changed = False
+    for name in UNIT_PROFILE_FIELDS:
+        if name in data and getattr(unit, name) != data[name]:
+            setattr(unit, name, data[name])
+            changed = True
+    if changed:
+        unit.full_clean()
+        _save_audited(unit, actor)
+    return unit
+
+
+def _unique_service_slug(unit: ServiceUnit, name: str, *, exclude_id: int | None = None) -> str:
+    base = slugify(name)[:70] or "layanan"
+    slug, counter = base, 2
+    taken = Service.objects.filter(unit=unit).exclude(id=exclude_id)
+    while taken.filter(slug=slug).exists():
+        slug = f"{base}-{counter}"
+        counter += 1
+    return slug
+
+
+@transaction.atomic
+def create_service(*, actor, unit: ServiceUnit, name: str, description: str = "") -> Service:
+    _require_manager(actor, unit)
+    service = Service(
+        unit=unit, name=name, description=description, slug=_unique_service_slug(unit, name)
+    )
+    service.full_clean()
+    _save_audited(service, actor)
+    return service
+
+
+@transaction.atomic
+def update_service(
+    *, actor, service: Service, name: str, description: str, is_active: bool
+) -> Service:
+    _require_manager(actor, service.unit)
+    if (service.name, service.description, service.is_active) == (name, description, is_active):
+        return service
+    if name != service.name:
+        service.slug = _unique_service_slug(service.unit, name, exclude_id=service.id)
+    service.name, service.description, service.is_active = name, description, is_active
+    service.full_clean()
+    _save_audited(service, actor)
+    return service
+
+
+@transaction.atomic
+def set_opening_hours(
+    *, actor, unit: ServiceUnit, week: dict[int, tuple[time, time, str] | None]
+) -> None:
+    """Set a unit's week: for each weekday (1–7) its (opens, closes, note), or None when closed.
+
+    Only days that change are written, so the audit trail shows real changes only.
+    """
+    _require_manager(actor, unit)
+    existing = {row.weekday: row for row in OpeningHours.objects.filter(unit=unit)}
+    for weekday, value in week.items():
+        row = existing.get(weekday)
+        if value is None:
+            if row is not None:
+                row._history_user = actor
+                row.delete()
+            continue
+        opens, closes, note = value
+        if row is None:
+            row = OpeningHours(unit=unit, weekday=weekday, opens=opens, closes=closes, note=note)
+        elif (row.opens, row.closes, row.note) == (opens, closes, note):
+            continue
+        else:
+            row.opens, row.closes, row.note = opens, closes, note
+        row.full_clean()
+        _save_audited(row, actor)
+
+
+@transaction.atomic
+def set_contact_channels(*, actor, unit: ServiceUnit, channels: list[dict]) -> None:
+    """Replace the unit's channels with the given list (kind, value, label) in display order.
+
+    Rows are matched by position so that an edited channel is recorded as a change, not as a
+    deletion and a creation.
+    """
+    _require_manager(actor, unit)
+    existing = list(ContactChannel.objects.filter(unit=unit).order_by("position", "id"))
+    for position, wanted in enumerate(channels):
+        row = existing[position] if position < len(existing) else ContactChannel(unit=unit)
+        values = (wanted["kind"], wanted["value"], wanted.get("label", ""), position)
+        if row.pk and (row.kind, row.value, row.label, row.position) == values:
+            continue
+        row.kind, row.value, row.label, row.position = values
+        row.full_clean()
+        _save_audited(row, actor)
+    for row in existing[len(channels):]:
+        row._history_user = actor
+        row.delete()

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("units/", views.unit_list, name="unit-list"),
+    path("units/<slug:slug>/", views.unit_detail, name="unit-detail"),
+]
