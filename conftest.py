@@ -20,24 +20,32 @@ def province_a(db):
 
 @pytest.fixture
 def agency_a(province_a):
-    regency = AgencyFactory(name="Pemerintah Kabupaten A", slug="kab-a", kind=Agency.Kind.REGENCY, parent=province_a)
+    regency = AgencyFactory(
+        name="Pemerintah Kabupaten A", slug="kab-a", kind=Agency.Kind.REGENCY, parent=province_a
+    )
     return AgencyFactory(name="Dinas Sosial A", slug="dinsos-a", parent=regency)
 
 
 @pytest.fixture
 def agency_b(db):
     province = AgencyFactory(name="Pemerintah Provinsi B", slug="prov-b", kind=Agency.Kind.PROVINCE)
-    return AgencyFactory(name="Kecamatan B", slug="kec-b", kind=Agency.Kind.SUB_DISTRICT, parent=province)
+    return AgencyFactory(
+        name="Kecamatan B", slug="kec-b", kind=Agency.Kind.SUB_DISTRICT, parent=province
+    )
 
 
 @pytest.fixture
 def unit_a(agency_a):
-    return ServiceUnitFactory(agency=agency_a, name="Loket Dinas Sosial A", slug="unit-a", province="Provinsi A")
+    return ServiceUnitFactory(
+        agency=agency_a, name="Loket Dinas Sosial A", slug="unit-a", province="Provinsi A"
+    )
 
 
 @pytest.fixture
 def unit_b(agency_b):
-    return ServiceUnitFactory(agency=agency_b, name="PTSP Kecamatan B", slug="unit-b", province="Provinsi B")
+    return ServiceUnitFactory(
+        agency=agency_b, name="PTSP Kecamatan B", slug="unit-b", province="Provinsi B"
+    )
 
 
 def _member(role, *, unit=None, agency=None, username):

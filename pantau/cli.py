@@ -31,8 +31,11 @@ def print_help() -> None:
         lines.append(f"  {alias:<22} {text}")
     for name, text in _pantau_app_commands().items():
         lines.append(f"  {name:<22} {text}")
-    lines += ["", "Every Django management command works too (pantau check, pantau shell, ...).",
-              "Run 'pantau <command> --help' for a command's options."]
+    lines += [
+        "",
+        "Every Django management command works too (pantau check, pantau shell, ...).",
+        "Run 'pantau <command> --help' for a command's options.",
+    ]
     print("\n".join(lines))
 
 

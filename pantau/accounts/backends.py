@@ -11,7 +11,9 @@ class UsernameOrEmailBackend(ModelBackend):
             return None
         User = get_user_model()
         identifier = username.strip()
-        matches = list(User.objects.filter(Q(username__iexact=identifier) | Q(email__iexact=identifier))[:2])
+        matches = list(
+            User.objects.filter(Q(username__iexact=identifier) | Q(email__iexact=identifier))[:2]
+        )
         if len(matches) != 1:
             # Run the hasher anyway so a missing user takes as long as a wrong password.
             User().set_password(password)

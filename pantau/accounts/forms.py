@@ -3,6 +3,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+THROTTLED = _("Too many wrong codes in a row. Wait a little while, then enter the current code.")
+
 
 def confirmed_totp_device(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
@@ -16,6 +18,11 @@ class SignInForm(AuthenticationForm):
         max_length=254,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
     otp_token = forms.CharField(
         label=_("Authenticator code"),
         required=False,
@@ -27,7 +34,9 @@ class SignInForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": _("The username or e-mail and password do not match an active account."),
-        "token_required": _("This account uses two-factor sign-in: enter the code from your authenticator app."),
+        "token_required": _(
+            "This account uses two-factor sign-in: enter the code from your authenticator app."
+        ),
         "invalid_token": _("The authenticator code is wrong or has expired. Try the current code."),
     }
 
@@ -40,10 +49,16 @@ class SignInForm(AuthenticationForm):
             if device is not None:
                 token = (cleaned.get("otp_token") or "").replace(" ", "")
                 if not token:
-                    raise forms.ValidationError(self.error_messages["token_required"], code="token_required")
+                    raise forms.ValidationError(
+                        self.error_messages["token_required"], code="token_required"
+                    )
                 allowed, _extra = device.verify_is_allowed()
-                if not allowed or not device.verify_token(token):
-                    raise forms.ValidationError(self.error_messages["invalid_token"], code="invalid_token")
+                if not allowed:
+                    raise forms.ValidationError(THROTTLED, code="throttled")
+                if not device.verify_token(token):
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_token"], code="invalid_token"
+                    )
                 self.otp_device = device
         return cleaned
 
@@ -62,6 +77,10 @@ class TokenForm(forms.Form):
     def clean_token(self) -> str:
         token = self.cleaned_data["token"].replace(" ", "")
         allowed, _extra = self.device.verify_is_allowed()
-        if not allowed or not self.device.verify_token(token):
-            raise forms.ValidationError(_("The code is wrong or has expired. Try the current code."))
+        if not allowed:
+            raise forms.ValidationError(THROTTLED)
+        if not self.device.verify_token(token):
+            raise forms.ValidationError(
+                _("The code is wrong or has expired. Try the current code.")
+            )
         return token

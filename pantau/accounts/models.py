@@ -79,7 +79,11 @@ class Membership(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(role__in=[r.value for r in UNIT_ROLES], unit__isnull=False, agency__isnull=True)
+                    Q(
+                        role__in=[r.value for r in UNIT_ROLES],
+                        unit__isnull=False,
+                        agency__isnull=True,
+                    )
                     | Q(role=Role.AGENCY_HEAD, agency__isnull=False, unit__isnull=True)
                     | Q(role=Role.EVALUATOR, unit__isnull=True)
                 ),

@@ -26,11 +26,17 @@ class HomeData:
 
 def home_for(user) -> HomeData:
     scope = scope_for(user)
-    data = HomeData(roles=scope.roles(), is_admin=scope.is_admin, national=scope.national,
-                    memberships=scope.memberships)
+    data = HomeData(
+        roles=scope.roles(),
+        is_admin=scope.is_admin,
+        national=scope.national,
+        memberships=scope.memberships,
+    )
     annotated = visible_units(user).annotate(
         service_count=Count("services", filter=Q(services__is_active=True), distinct=True),
-        officer_count=Count("memberships", filter=Q(memberships__role=Role.UNIT_OFFICER), distinct=True),
+        officer_count=Count(
+            "memberships", filter=Q(memberships__role=Role.UNIT_OFFICER), distinct=True
+        ),
     )
     if scope.unit_roles:
         data.own_units = list(annotated.filter(id__in=scope.unit_roles.keys()).order_by("name"))
@@ -38,8 +44,10 @@ def home_for(user) -> HomeData:
             unit_id for unit_id, roles in scope.unit_roles.items() if Role.UNIT_HEAD in roles
         }
     if scope.sees_everything or scope.evaluated_agencies or scope.headed_agencies:
-        wide = annotated if scope.sees_everything else annotated.filter(
-            agency_id__in=scope.evaluated_agencies | scope.headed_agencies
+        wide = (
+            annotated
+            if scope.sees_everything
+            else annotated.filter(agency_id__in=scope.evaluated_agencies | scope.headed_agencies)
         )
         data.scope_units = list(wide.order_by("province", "agency__name", "name"))
         roots = [m.agency for m in scope.memberships if m.agency_id]

@@ -42,14 +42,20 @@ def two_factor(request):
     if request.method == "POST" and form.is_valid():
         services.confirm_totp_device(actor=request.user, device=device)
         otp_login(request, device)
-        messages.success(request, _("Two-factor sign-in is on. You will need your app's code each time you sign in."))
+        messages.success(
+            request,
+            _("Two-factor sign-in is on. You will need your app's code each time you sign in."),
+        )
         return redirect("accounts:home")
     qr = segno.make(device.config_url, error="m")
     return render(
         request,
         "accounts/two_factor_setup.html",
-        {"form": form, "qr_data_uri": qr.svg_data_uri(scale=5, dark="#111", light="#fff"),
-         "secret": _base32_secret(device)},
+        {
+            "form": form,
+            "qr_data_uri": qr.svg_data_uri(scale=5, dark="#111", light="#fff"),
+            "secret": _base32_secret(device),
+        },
     )
 
 
@@ -57,7 +63,7 @@ def _base32_secret(device) -> str:
     import base64
 
     raw = base64.b32encode(device.bin_key).decode().rstrip("=")
-    return " ".join(raw[i:i + 4] for i in range(0, len(raw), 4))
+    return " ".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
 @login_required

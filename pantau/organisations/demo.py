@@ -10,16 +10,64 @@ from .models import Agency, ContactChannel, OpeningHours, Service, ServiceMall, 
 
 AGENCIES = [
     # slug, name, short name, kind, parent slug
-    ("kemenpanrb", "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "KemenPANRB", Agency.Kind.MINISTRY, None),
-    ("prov-ntb", "Pemerintah Provinsi Nusa Tenggara Barat", "Pemprov NTB", Agency.Kind.PROVINCE, None),
-    ("kab-lombok-timur", "Pemerintah Kabupaten Lombok Timur", "Pemkab Lombok Timur", Agency.Kind.REGENCY, "prov-ntb"),
-    ("dinsos-lombok-timur", "Dinas Sosial Kabupaten Lombok Timur", "Dinsos Lotim", Agency.Kind.REGIONAL_OFFICE, "kab-lombok-timur"),
+    (
+        "kemenpanrb",
+        "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+        "KemenPANRB",
+        Agency.Kind.MINISTRY,
+        None,
+    ),
+    (
+        "prov-ntb",
+        "Pemerintah Provinsi Nusa Tenggara Barat",
+        "Pemprov NTB",
+        Agency.Kind.PROVINCE,
+        None,
+    ),
+    (
+        "kab-lombok-timur",
+        "Pemerintah Kabupaten Lombok Timur",
+        "Pemkab Lombok Timur",
+        Agency.Kind.REGENCY,
+        "prov-ntb",
+    ),
+    (
+        "dinsos-lombok-timur",
+        "Dinas Sosial Kabupaten Lombok Timur",
+        "Dinsos Lotim",
+        Agency.Kind.REGIONAL_OFFICE,
+        "kab-lombok-timur",
+    ),
     ("prov-dki", "Pemerintah Provinsi DKI Jakarta", "Pemprov DKI", Agency.Kind.PROVINCE, None),
-    ("kota-jakarta-timur", "Pemerintah Kota Administrasi Jakarta Timur", "Jakarta Timur", Agency.Kind.CITY, "prov-dki"),
-    ("kec-cakung", "Kecamatan Cakung", "Kec. Cakung", Agency.Kind.SUB_DISTRICT, "kota-jakarta-timur"),
-    ("kec-duren-sawit", "Kecamatan Duren Sawit", "Kec. Duren Sawit", Agency.Kind.SUB_DISTRICT, "kota-jakarta-timur"),
+    (
+        "kota-jakarta-timur",
+        "Pemerintah Kota Administrasi Jakarta Timur",
+        "Jakarta Timur",
+        Agency.Kind.CITY,
+        "prov-dki",
+    ),
+    (
+        "kec-cakung",
+        "Kecamatan Cakung",
+        "Kec. Cakung",
+        Agency.Kind.SUB_DISTRICT,
+        "kota-jakarta-timur",
+    ),
+    (
+        "kec-duren-sawit",
+        "Kecamatan Duren Sawit",
+        "Kec. Duren Sawit",
+        Agency.Kind.SUB_DISTRICT,
+        "kota-jakarta-timur",
+    ),
     ("badan-pom", "Badan Pengawas Obat dan Makanan", "Badan POM", Agency.Kind.MINISTRY, None),
-    ("bbpom-yogyakarta", "Balai Besar Pengawas Obat dan Makanan di Yogyakarta", "BBPOM Yogyakarta", Agency.Kind.VERTICAL_OFFICE, "badan-pom"),
+    (
+        "bbpom-yogyakarta",
+        "Balai Besar Pengawas Obat dan Makanan di Yogyakarta",
+        "BBPOM Yogyakarta",
+        Agency.Kind.VERTICAL_OFFICE,
+        "badan-pom",
+    ),
 ]
 
 WEEKDAYS_0800_1600 = {d: (time(8, 0), time(16, 0), "") for d in range(1, 5)} | {
@@ -46,9 +94,18 @@ UNITS = [
             (ContactChannel.Kind.SUGGESTION_BOX, "Kotak saran di depan loket", ""),
         ],
         "services": [
-            ("Surat rekomendasi PBI-JKN", "Rekomendasi kepesertaan Penerima Bantuan Iuran Jaminan Kesehatan Nasional (BPJS Kesehatan) bagi warga tidak mampu."),
-            ("Pemutakhiran data DTKS/DTSEN", "Pendaftaran, perubahan dan penghapusan data pada Data Tunggal Sosial dan Ekonomi Nasional (PKH, Program Sembako, bansos lain)."),
-            ("Rekomendasi Kartu Indonesia Pintar (KIP)", "Surat rekomendasi Program Indonesia Pintar bagi anak usia sekolah dari keluarga tidak mampu."),
+            (
+                "Surat rekomendasi PBI-JKN",
+                "Rekomendasi kepesertaan Penerima Bantuan Iuran Jaminan Kesehatan Nasional (BPJS Kesehatan) bagi warga tidak mampu.",
+            ),
+            (
+                "Pemutakhiran data DTKS/DTSEN",
+                "Pendaftaran, perubahan dan penghapusan data pada Data Tunggal Sosial dan Ekonomi Nasional (PKH, Program Sembako, bansos lain).",
+            ),
+            (
+                "Rekomendasi Kartu Indonesia Pintar (KIP)",
+                "Surat rekomendasi Program Indonesia Pintar bagi anak usia sekolah dari keluarga tidak mampu.",
+            ),
         ],
     },
     {
@@ -70,9 +127,18 @@ UNITS = [
             (ContactChannel.Kind.SOCIAL, "@ptsp.cakung", "Instagram"),
         ],
         "services": [
-            ("Izin usaha mikro dan kecil (IUMK)", "Izin bagi usaha mikro dan kecil yang berdomisili di wilayah kecamatan."),
-            ("Surat keterangan domisili usaha", "Keterangan lokasi usaha untuk keperluan perizinan dan perbankan."),
-            ("Persetujuan bangunan gedung rumah tinggal", "Pengajuan PBG untuk rumah tinggal sederhana."),
+            (
+                "Izin usaha mikro dan kecil (IUMK)",
+                "Izin bagi usaha mikro dan kecil yang berdomisili di wilayah kecamatan.",
+            ),
+            (
+                "Surat keterangan domisili usaha",
+                "Keterangan lokasi usaha untuk keperluan perizinan dan perbankan.",
+            ),
+            (
+                "Persetujuan bangunan gedung rumah tinggal",
+                "Pengajuan PBG untuk rumah tinggal sederhana.",
+            ),
         ],
     },
     {
@@ -80,7 +146,7 @@ UNITS = [
         "agency": "kec-duren-sawit",
         "mall": None,
         "name": "PTSP Kecamatan Duren Sawit",
-        "description": "Pelayanan Terpadu Satu Pintu tingkat kecamatan dengan forum dialog warga \"Ngopi Dursa\" dan layanan jemput bola.",
+        "description": 'Pelayanan Terpadu Satu Pintu tingkat kecamatan dengan forum dialog warga "Ngopi Dursa" dan layanan jemput bola.',
         "address": "Kantor Kecamatan Duren Sawit, Jl. Raya Kalimalang No. 1, Duren Sawit",
         "city": "Kota Administrasi Jakarta Timur",
         "province": "DKI Jakarta",
@@ -95,9 +161,18 @@ UNITS = [
             (ContactChannel.Kind.SUGGESTION_BOX, "Kotak saran di ruang tunggu", ""),
         ],
         "services": [
-            ("Izin usaha mikro dan kecil (IUMK)", "Izin bagi usaha mikro dan kecil yang berdomisili di wilayah kecamatan."),
-            ("Surat keterangan domisili usaha", "Keterangan lokasi usaha untuk keperluan perizinan dan perbankan."),
-            ("Layanan jemput bola bagi lansia dan penyandang disabilitas", "Petugas datang ke rumah warga yang tidak dapat hadir ke kantor."),
+            (
+                "Izin usaha mikro dan kecil (IUMK)",
+                "Izin bagi usaha mikro dan kecil yang berdomisili di wilayah kecamatan.",
+            ),
+            (
+                "Surat keterangan domisili usaha",
+                "Keterangan lokasi usaha untuk keperluan perizinan dan perbankan.",
+            ),
+            (
+                "Layanan jemput bola bagi lansia dan penyandang disabilitas",
+                "Petugas datang ke rumah warga yang tidak dapat hadir ke kantor.",
+            ),
         ],
     },
     {
@@ -119,9 +194,15 @@ UNITS = [
             (ContactChannel.Kind.WEBSITE, "https://yogyakarta.pom.go.id", ""),
         ],
         "services": [
-            ("Layanan informasi obat dan makanan", "Informasi keamanan, mutu dan legalitas obat, makanan, kosmetik dan suplemen."),
+            (
+                "Layanan informasi obat dan makanan",
+                "Informasi keamanan, mutu dan legalitas obat, makanan, kosmetik dan suplemen.",
+            ),
             ("Pengaduan konsumen", "Pengaduan tentang produk obat dan makanan yang beredar."),
-            ("Pengujian sampel pihak ketiga", "Pengujian laboratorium atas permintaan pelaku usaha atau masyarakat."),
+            (
+                "Pengujian sampel pihak ketiga",
+                "Pengujian laboratorium atas permintaan pelaku usaha atau masyarakat.",
+            ),
         ],
     },
 ]
@@ -131,36 +212,65 @@ def load(ctx: DemoContext) -> None:
     agencies: dict[str, Agency] = {}
     for slug, name, short_name, kind, parent in AGENCIES:
         agencies[slug] = upsert(
-            Agency, slug=slug,
-            defaults={"name": name, "short_name": short_name, "kind": kind,
-                      "parent": agencies[parent] if parent else None},
+            Agency,
+            slug=slug,
+            defaults={
+                "name": name,
+                "short_name": short_name,
+                "kind": kind,
+                "parent": agencies[parent] if parent else None,
+            },
         )
     mall = upsert(
-        ServiceMall, slug="mpp-lombok-timur",
-        defaults={"name": "Mal Pelayanan Publik Kabupaten Lombok Timur",
-                  "host_agency": agencies["kab-lombok-timur"],
-                  "address": "Jl. Prof. M. Yamin, Selong, Lombok Timur"},
+        ServiceMall,
+        slug="mpp-lombok-timur",
+        defaults={
+            "name": "Mal Pelayanan Publik Kabupaten Lombok Timur",
+            "host_agency": agencies["kab-lombok-timur"],
+            "address": "Jl. Prof. M. Yamin, Selong, Lombok Timur",
+        },
     )
     for spec in UNITS:
         unit = upsert(
-            ServiceUnit, slug=spec["slug"],
+            ServiceUnit,
+            slug=spec["slug"],
             defaults={
                 "agency": agencies[spec["agency"]],
                 "mall": mall if spec["mall"] else None,
-                **{k: spec[k] for k in ("name", "description", "address", "city", "province", "postal_code", "time_zone")},
+                **{
+                    k: spec[k]
+                    for k in (
+                        "name",
+                        "description",
+                        "address",
+                        "city",
+                        "province",
+                        "postal_code",
+                        "time_zone",
+                    )
+                },
             },
         )
         for weekday, (opens, closes, note) in spec["hours"].items():
             upsert(
-                OpeningHours, unit=unit, weekday=weekday, defaults={"opens": opens, "closes": closes, "note": note}
+                OpeningHours,
+                unit=unit,
+                weekday=weekday,
+                defaults={"opens": opens, "closes": closes, "note": note},
             )
         for position, (kind, value, label) in enumerate(spec["channels"]):
             upsert(
-                ContactChannel, unit=unit, position=position, defaults={"kind": kind, "value": value, "label": label}
+                ContactChannel,
+                unit=unit,
+                position=position,
+                defaults={"kind": kind, "value": value, "label": label},
             )
         for name, description in spec["services"]:
             service = upsert(
-                Service, unit=unit, slug=slugify(name)[:70], defaults={"name": name, "description": description}
+                Service,
+                unit=unit,
+                slug=slugify(name)[:70],
+                defaults={"name": name, "description": description},
             )
             ctx.objects[f"service:{unit.slug}:{service.slug}"] = service
         ctx.objects[f"unit:{unit.slug}"] = unit

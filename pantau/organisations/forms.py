@@ -11,7 +11,10 @@ class UnitProfileForm(forms.ModelForm):
     class Meta:
         model = ServiceUnit
         fields = ["description", "address", "city", "province", "postal_code", "time_zone"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4}), "address": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "address": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def clean_postal_code(self) -> str:
         code = self.cleaned_data["postal_code"].strip()
@@ -51,8 +54,16 @@ class DayHoursForm(forms.Form):
         choices=OpeningHours.Weekday.choices, coerce=int, widget=forms.HiddenInput
     )
     is_open = forms.BooleanField(label=_("Open"), required=False)
-    opens = forms.TimeField(label=_("Opens"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
-    closes = forms.TimeField(label=_("Closes"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    opens = forms.TimeField(
+        label=_("Opens"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    closes = forms.TimeField(
+        label=_("Closes"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
     note = forms.CharField(label=_("Note"), required=False, max_length=120)
 
     @property
@@ -81,7 +92,15 @@ class BaseWeekFormSet(forms.BaseFormSet):
         return result
 
 
-WeekFormSet = forms.formset_factory(DayHoursForm, formset=BaseWeekFormSet, extra=0, min_num=7, max_num=7, validate_max=True, validate_min=True)
+WeekFormSet = forms.formset_factory(
+    DayHoursForm,
+    formset=BaseWeekFormSet,
+    extra=0,
+    min_num=7,
+    max_num=7,
+    validate_max=True,
+    validate_min=True,
+)
 
 
 def week_initial(unit: ServiceUnit) -> list[dict]:
@@ -90,14 +109,21 @@ def week_initial(unit: ServiceUnit) -> list[dict]:
     for weekday, _label in OpeningHours.Weekday.choices:
         row = rows.get(weekday)
         initial.append(
-            {"weekday": weekday, "is_open": row is not None, "opens": row.opens if row else None,
-             "closes": row.closes if row else None, "note": row.note if row else ""}
+            {
+                "weekday": weekday,
+                "is_open": row is not None,
+                "opens": row.opens if row else None,
+                "closes": row.closes if row else None,
+                "note": row.note if row else "",
+            }
         )
     return initial
 
 
 class ChannelForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *ContactChannel.Kind.choices], required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", "—"), *ContactChannel.Kind.choices], required=False
+    )
     value = forms.CharField(label=_("Number, address or link"), max_length=200, required=False)
     label = forms.CharField(label=_("Label"), max_length=80, required=False)
 
@@ -110,13 +136,19 @@ class ChannelForm(forms.Form):
             raise forms.ValidationError(_("Choose the kind of channel and fill in its value."))
         if kind in (ContactChannel.Kind.PHONE, ContactChannel.Kind.WHATSAPP):
             if not re.fullmatch(r"\+?[0-9][0-9 \-]{5,19}", value):
-                raise forms.ValidationError(_("A telephone number has only digits, spaces and dashes, optionally after a plus sign."))
+                raise forms.ValidationError(
+                    _(
+                        "A telephone number has only digits, spaces and dashes, optionally after a plus sign."
+                    )
+                )
         elif kind == ContactChannel.Kind.EMAIL:
             try:
                 EmailValidator()(value)
             except forms.ValidationError:
                 raise forms.ValidationError(_("Enter a valid e-mail address.")) from None
-        elif kind in (ContactChannel.Kind.WEBSITE, ContactChannel.Kind.SOCIAL) and value.startswith("http"):
+        elif kind in (ContactChannel.Kind.WEBSITE, ContactChannel.Kind.SOCIAL) and value.startswith(
+            "http"
+        ):
             try:
                 URLValidator(schemes=["http", "https"])(value)
             except forms.ValidationError:
@@ -128,13 +160,19 @@ class ChannelForm(forms.Form):
 class BaseChannelFormSet(forms.BaseFormSet):
     def channels(self) -> list[dict]:
         return [
-            {"kind": f.cleaned_data["kind"], "value": f.cleaned_data["value"], "label": f.cleaned_data.get("label", "")}
+            {
+                "kind": f.cleaned_data["kind"],
+                "value": f.cleaned_data["value"],
+                "label": f.cleaned_data.get("label", ""),
+            }
             for f in self.forms
             if f.cleaned_data.get("kind")
         ]
 
 
-ChannelFormSet = forms.formset_factory(ChannelForm, formset=BaseChannelFormSet, extra=2, max_num=20, validate_max=True)
+ChannelFormSet = forms.formset_factory(
+    ChannelForm, formset=BaseChannelFormSet, extra=2, max_num=20, validate_max=True
+)
 
 
 def channels_initial(unit: ServiceUnit) -> list[dict]:

@@ -123,7 +123,9 @@ class ServiceUnit(TimeStampedModel):
 
     @property
     def time_zone_abbreviation(self) -> str:
-        return {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}[self.time_zone]
+        return {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}[
+            self.time_zone
+        ]
 
 
 class OpeningHours(models.Model):
@@ -139,7 +141,9 @@ class OpeningHours(models.Model):
         SUNDAY = 7, _("Sunday")
 
     unit = models.ForeignKey(
-        ServiceUnit, on_delete=models.CASCADE, related_name="opening_hours",
+        ServiceUnit,
+        on_delete=models.CASCADE,
+        related_name="opening_hours",
         verbose_name=_("service unit"),
     )
     weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
@@ -153,7 +157,9 @@ class OpeningHours(models.Model):
         verbose_name_plural = _("opening hours")
         ordering = ["weekday"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "weekday"], name="organisations_hours_one_per_day"),
+            models.UniqueConstraint(
+                fields=["unit", "weekday"], name="organisations_hours_one_per_day"
+            ),
             models.CheckConstraint(
                 condition=Q(closes__gt=F("opens")),
                 name="organisations_hours_close_after_open",
@@ -178,7 +184,9 @@ class ContactChannel(models.Model):
         SUGGESTION_BOX = "suggestion_box", _("Suggestion box")
 
     unit = models.ForeignKey(
-        ServiceUnit, on_delete=models.CASCADE, related_name="channels",
+        ServiceUnit,
+        on_delete=models.CASCADE,
+        related_name="channels",
         verbose_name=_("service unit"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -200,7 +208,9 @@ class Service(TimeStampedModel):
     """A jenis layanan offered by a unit. Surveys, complaints, standards and evaluations refer to it."""
 
     unit = models.ForeignKey(
-        ServiceUnit, on_delete=models.CASCADE, related_name="services",
+        ServiceUnit,
+        on_delete=models.CASCADE,
+        related_name="services",
         verbose_name=_("service unit"),
     )
     name = models.CharField(_("name"), max_length=200)
@@ -214,9 +224,14 @@ class Service(TimeStampedModel):
         verbose_name_plural = _("services")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "slug"], name="organisations_service_slug_per_unit"),
-            models.UniqueConstraint(fields=["unit", "name"], name="organisations_service_name_per_unit",
-                                    violation_error_message=_("This unit already offers a service with this name.")),
+            models.UniqueConstraint(
+                fields=["unit", "slug"], name="organisations_service_slug_per_unit"
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "name"],
+                name="organisations_service_name_per_unit",
+                violation_error_message=_("This unit already offers a service with this name."),
+            ),
         ]
 
     def __str__(self) -> str:

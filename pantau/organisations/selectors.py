@@ -16,7 +16,9 @@ def agency_subtree_ids(root_ids: set[int]) -> set[int]:
     frontier = set(root_ids)
     while frontier:
         frontier = set(
-            Agency.objects.filter(parent_id__in=frontier).exclude(id__in=found).values_list("id", flat=True)
+            Agency.objects.filter(parent_id__in=frontier)
+            .exclude(id__in=found)
+            .values_list("id", flat=True)
         )
         found |= frontier
     return found
@@ -95,9 +97,13 @@ def visible_agencies(user) -> QuerySet[Agency]:
     if scope.sees_everything:
         return Agency.objects.all()
     unit_agencies = set(
-        ServiceUnit.objects.filter(id__in=scope.unit_roles.keys()).values_list("agency_id", flat=True)
+        ServiceUnit.objects.filter(id__in=scope.unit_roles.keys()).values_list(
+            "agency_id", flat=True
+        )
     )
-    return Agency.objects.filter(id__in=scope.evaluated_agencies | scope.headed_agencies | unit_agencies)
+    return Agency.objects.filter(
+        id__in=scope.evaluated_agencies | scope.headed_agencies | unit_agencies
+    )
 
 
 def get_visible_unit(user, slug: str) -> ServiceUnit:
@@ -129,7 +135,9 @@ def unit_with_details(unit: ServiceUnit) -> ServiceUnit:
             Prefetch("services", queryset=Service.objects.order_by("name")),
             Prefetch(
                 "memberships",
-                queryset=Membership.objects.select_related("user").order_by("role", "user__username"),
+                queryset=Membership.objects.select_related("user").order_by(
+                    "role", "user__username"
+                ),
             ),
         )
         .get(pk=unit.pk)

@@ -117,6 +117,6 @@ def set_contact_channels(*, actor, unit: ServiceUnit, channels: list[dict]) -> N
         row.kind, row.value, row.label, row.position = values
         row.full_clean()
         _save_audited(row, actor)
-    for row in existing[len(channels):]:
+    for row in existing[len(channels) :]:
         row._history_user = actor
         row.delete()

@@ -46,7 +46,9 @@ def unit_edit(request, slug):
 @login_required
 def hours_edit(request, slug):
     unit = selectors.get_managed_unit(request.user, slug)
-    formset = forms.WeekFormSet(request.POST or None, initial=forms.week_initial(unit), prefix="day")
+    formset = forms.WeekFormSet(
+        request.POST or None, initial=forms.week_initial(unit), prefix="day"
+    )
     if request.method == "POST" and formset.is_valid():
         services.set_opening_hours(actor=request.user, unit=unit, week=formset.week())
         messages.success(request, _("The opening hours are saved."))
@@ -57,7 +59,9 @@ def hours_edit(request, slug):
 @login_required
 def channels_edit(request, slug):
     unit = selectors.get_managed_unit(request.user, slug)
-    formset = forms.ChannelFormSet(request.POST or None, initial=forms.channels_initial(unit), prefix="ch")
+    formset = forms.ChannelFormSet(
+        request.POST or None, initial=forms.channels_initial(unit), prefix="ch"
+    )
     if request.method == "POST" and formset.is_valid():
         services.set_contact_channels(actor=request.user, unit=unit, channels=formset.channels())
         messages.success(request, _("The contact channels are saved."))
@@ -71,12 +75,16 @@ def service_create(request, slug):
     form = forms.ServiceForm(request.POST or None, unit=unit, initial={"is_active": True})
     if request.method == "POST" and form.is_valid():
         service = services.create_service(
-            actor=request.user, unit=unit, name=form.cleaned_data["name"],
+            actor=request.user,
+            unit=unit,
+            name=form.cleaned_data["name"],
             description=form.cleaned_data["description"],
         )
         messages.success(request, _("The service “%(name)s” is added.") % {"name": service.name})
         return redirect("organisations:unit-detail", slug=slug)
-    return render(request, "organisations/service_form.html", {"unit": unit, "form": form, "service": None})
+    return render(
+        request, "organisations/service_form.html", {"unit": unit, "form": form, "service": None}
+    )
 
 
 @login_required
@@ -87,12 +95,17 @@ def service_edit(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         fresh = Service.objects.select_related("unit").get(pk=service.pk)
         services.update_service(
-            actor=request.user, service=fresh, name=form.cleaned_data["name"],
-            description=form.cleaned_data["description"], is_active=form.cleaned_data["is_active"],
+            actor=request.user,
+            service=fresh,
+            name=form.cleaned_data["name"],
+            description=form.cleaned_data["description"],
+            is_active=form.cleaned_data["is_active"],
         )
         messages.success(request, _("The service is saved."))
         return redirect("organisations:unit-detail", slug=slug)
-    return render(request, "organisations/service_form.html", {"unit": unit, "form": form, "service": service})
+    return render(
+        request, "organisations/service_form.html", {"unit": unit, "form": form, "service": service}
+    )
 
 
 @login_required

@@ -20,8 +20,12 @@ def unit_list(request):
     return render(
         request,
         "portal/unit_list.html",
-        {"page": page, "search": search, "province": province,
-         "provinces": organisations.public_provinces()},
+        {
+            "page": page,
+            "search": search,
+            "province": province,
+            "provinces": organisations.public_provinces(),
+        },
     )
 
 

@@ -4,7 +4,11 @@ from django.urls import reverse
 
 from pantau.common import audit
 from pantau.organisations.models import ContactChannel, OpeningHours, Service
-from pantau.organisations.tests.factories import ContactChannelFactory, ServiceFactory
+from pantau.organisations.tests.factories import (
+    ContactChannelFactory,
+    OpeningHoursFactory,
+    ServiceFactory,
+)
 
 PROFILE = {
     "description": "Layanan sosial di MPP.",
@@ -17,7 +21,9 @@ PROFILE = {
 
 
 def test_unit_head_edits_profile_and_the_change_is_audited(client_for, unit_head_a, unit_a):
-    response = client_for(unit_head_a).post(reverse("organisations:unit-edit", args=[unit_a.slug]), PROFILE)
+    response = client_for(unit_head_a).post(
+        reverse("organisations:unit-edit", args=[unit_a.slug]), PROFILE
+    )
     assert response.status_code == 302
     unit_a.refresh_from_db()
     assert unit_a.address == "Jl. Pahlawan No. 2"
@@ -68,7 +74,9 @@ def test_duplicate_service_name_is_refused(client_for, unit_head_a, unit_a):
 
 def test_same_service_name_is_fine_in_another_unit(client_for, unit_head_a, unit_a, unit_b):
     ServiceFactory(unit=unit_b, name="Layanan KIP", slug="layanan-kip")
-    client_for(unit_head_a).post(reverse("organisations:service-create", args=[unit_a.slug]), {"name": "Layanan KIP"})
+    client_for(unit_head_a).post(
+        reverse("organisations:service-create", args=[unit_a.slug]), {"name": "Layanan KIP"}
+    )
     assert Service.objects.filter(name="Layanan KIP").count() == 2
 
 
@@ -84,7 +92,12 @@ def test_unit_head_deactivates_a_service(client_for, unit_head_a, unit_a):
 
 
 def _week(**overrides):
-    data = {"day-TOTAL_FORMS": "7", "day-INITIAL_FORMS": "7", "day-MIN_NUM_FORMS": "7", "day-MAX_NUM_FORMS": "7"}
+    data = {
+        "day-TOTAL_FORMS": "7",
+        "day-INITIAL_FORMS": "7",
+        "day-MIN_NUM_FORMS": "7",
+        "day-MAX_NUM_FORMS": "7",
+    }
     for index in range(7):
         data[f"day-{index}-weekday"] = str(index + 1)
         if index < 5:
@@ -96,9 +109,17 @@ def _week(**overrides):
 
 
 def test_unit_head_sets_opening_hours(client_for, unit_head_a, unit_a):
-    response = client_for(unit_head_a).post(reverse("organisations:hours-edit", args=[unit_a.slug]), _week())
+    response = client_for(unit_head_a).post(
+        reverse("organisations:hours-edit", args=[unit_a.slug]), _week()
+    )
     assert response.status_code == 302
-    assert list(OpeningHours.objects.filter(unit=unit_a).values_list("weekday", flat=True)) == [1, 2, 3, 4, 5]
+    assert list(OpeningHours.objects.filter(unit=unit_a).values_list("weekday", flat=True)) == [
+        1,
+        2,
+        3,
+        4,
+        5,
+    ]
 
 
 def test_saving_the_same_hours_twice_records_no_change(client_for, unit_head_a, unit_a):
@@ -128,7 +149,12 @@ def test_closing_a_day_removes_it(client_for, unit_head_a, unit_a):
 
 
 def _channels(rows):
-    data = {"ch-TOTAL_FORMS": str(len(rows)), "ch-INITIAL_FORMS": "0", "ch-MIN_NUM_FORMS": "0", "ch-MAX_NUM_FORMS": "20"}
+    data = {
+        "ch-TOTAL_FORMS": str(len(rows)),
+        "ch-INITIAL_FORMS": "0",
+        "ch-MIN_NUM_FORMS": "0",
+        "ch-MAX_NUM_FORMS": "20",
+    }
     for index, (kind, value) in enumerate(rows):
         data[f"ch-{index}-kind"] = kind
         data[f"ch-{index}-value"] = value
@@ -152,10 +178,13 @@ def test_unit_head_edits_channels_in_order(client_for, unit_head_a, unit_a):
 def test_invalid_channel_is_refused_and_changes_nothing(client_for, unit_head_a, unit_a):
     ContactChannelFactory(unit=unit_a, kind="phone", value="021 111 222")
     response = client_for(unit_head_a).post(
-        reverse("organisations:channels-edit", args=[unit_a.slug]), _channels([("email", "not-an-address")])
+        reverse("organisations:channels-edit", args=[unit_a.slug]),
+        _channels([("email", "not-an-address")]),
     )
     assert response.status_code == 200
-    assert list(ContactChannel.objects.filter(unit=unit_a).values_list("value", flat=True)) == ["021 111 222"]
+    assert list(ContactChannel.objects.filter(unit=unit_a).values_list("value", flat=True)) == [
+        "021 111 222"
+    ]
 
 
 def test_audit_page_shows_who_changed_what(client_for, unit_head_a, unit_a):
@@ -174,5 +203,20 @@ def test_audit_history_of_one_unit_excludes_others(unit_head_a, unit_a, unit_b):
 
 
 def test_agency_head_manages_unit_of_agency(client_for, agency_head_a, unit_a):
-    response = client_for(agency_head_a).post(reverse("organisations:unit-edit", args=[unit_a.slug]), PROFILE)
+    response = client_for(agency_head_a).post(
+        reverse("organisations:unit-edit", args=[unit_a.slug]), PROFILE
+    )
     assert response.status_code == 302
+
+
+def test_hours_form_shows_saved_times_in_a_format_time_inputs_accept(
+    client_for, unit_head_a, unit_a
+):
+    # Indonesian formats times as 08.00, which <input type="time"> cannot show.
+    OpeningHoursFactory(unit=unit_a, weekday=1, opens=time(7, 30), closes=time(15, 0))
+    body = (
+        client_for(unit_head_a)
+        .get(reverse("organisations:hours-edit", args=[unit_a.slug]))
+        .content.decode()
+    )
+    assert 'value="07:30"' in body and 'value="15:00"' in body

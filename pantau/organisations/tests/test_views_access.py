@@ -5,7 +5,14 @@ from django.urls import reverse
 
 from pantau.organisations.tests.factories import ServiceFactory
 
-VIEW_NAMES = ["unit-detail", "unit-edit", "hours-edit", "channels-edit", "service-create", "unit-audit"]
+VIEW_NAMES = [
+    "unit-detail",
+    "unit-edit",
+    "hours-edit",
+    "channels-edit",
+    "service-create",
+    "unit-audit",
+]
 MANAGE_VIEWS = ["unit-edit", "hours-edit", "channels-edit", "service-create", "unit-audit"]
 
 
@@ -52,7 +59,9 @@ def test_service_edit_of_other_unit_gets_404(client_for, unit_head_b, unit_a):
     assert client_for(unit_head_b).get(url).status_code == 404
 
 
-def test_service_of_other_unit_cannot_be_edited_through_own_unit(client_for, unit_head_b, unit_a, unit_b):
+def test_service_of_other_unit_cannot_be_edited_through_own_unit(
+    client_for, unit_head_b, unit_a, unit_b
+):
     service = ServiceFactory(unit=unit_a)
     url = reverse("organisations:service-edit", kwargs={"slug": unit_b.slug, "pk": service.pk})
     assert client_for(unit_head_b).get(url).status_code == 404
@@ -67,10 +76,15 @@ def test_staff_unit_list_shows_only_visible_units(client_for, officer_a, unit_a,
 def test_evaluator_views_unit_in_scope_read_only(client_for, evaluator_a, unit_a):
     response = client_for(evaluator_a).get(_url("unit-detail", unit_a))
     assert response.status_code == 200
-    assert reverse("organisations:unit-edit", kwargs={"slug": unit_a.slug}) not in response.content.decode()
+    assert (
+        reverse("organisations:unit-edit", kwargs={"slug": unit_a.slug})
+        not in response.content.decode()
+    )
 
 
-def test_unit_list_query_count_does_not_grow_with_units(client_for, national_evaluator, django_assert_max_num_queries):
+def test_unit_list_query_count_does_not_grow_with_units(
+    client_for, national_evaluator, django_assert_max_num_queries
+):
     from pantau.organisations.tests.factories import ServiceUnitFactory
 
     ServiceUnitFactory.create_batch(15)

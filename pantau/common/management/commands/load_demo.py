@@ -15,8 +15,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
         if quiet_logins:
             return
-        self.stdout.write("\nDemo logins (sign in at /accounts/login/), password for all: "
-                          f"{ctx.password}\n")
+        self.stdout.write(
+            f"\nDemo logins (sign in at /accounts/login/), password for all: {ctx.password}\n"
+        )
         width = max(len(username) for username, _ in ctx.logins)
         for username, description in ctx.logins:
             self.stdout.write(f"  {username.ljust(width)}  {description}")

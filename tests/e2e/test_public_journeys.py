@@ -1,0 +1,46 @@
+from .conftest import check_accessibility, visit
+
+
+def test_citizen_finds_a_unit_and_reads_how_to_reach_it(page, demo):
+    visit(page, "/")
+    page.get_by_label("Cari unit layanan atau jenis layanan").fill("Kartu Indonesia Pintar")
+    page.get_by_role("button", name="Cari").click()
+    page.wait_for_url("**/units/?q=*")
+    check_accessibility(page)
+    page.get_by_role("link", name="Loket Dinas Sosial di MPP Lombok Timur").click()
+    page.wait_for_url("**/units/dinsos-mpp-lombok-timur/")
+    check_accessibility(page)
+    assert page.get_by_role("heading", name="Jam layanan").is_visible()
+    assert page.get_by_text("08.00–16.00 WITA").first.is_visible()
+
+
+def test_citizen_switches_to_english(page, demo):
+    visit(page, "/units/")
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Service units", level=1).is_visible()
+    assert page.locator("html").get_attribute("lang") == "en"
+    check_accessibility(page)
+
+
+def test_pages_fit_a_360px_phone(phone, demo):
+    for path in ["/", "/units/", "/units/ptsp-kecamatan-duren-sawit/", "/accounts/login/"]:
+        visit(phone, path)
+        overflow = phone.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
+
+
+def test_unknown_page_is_a_friendly_404(page, demo):
+    visit(page, "/units/tidak-ada/", status=404)
+    assert page.get_by_role("heading", name="Halaman tidak ditemukan").is_visible()
+
+
+def test_keyboard_user_can_skip_to_content(page, demo):
+    visit(page, "/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Langsung ke konten utama")
+    assert skip.is_visible()
+    skip.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
