@@ -13,6 +13,16 @@ from pantau.organisations.models import Agency
 from pantau.organisations.tests.factories import AgencyFactory, ServiceUnitFactory
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (public figures are cached for a minute)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def province_a(db):
     return AgencyFactory(name="Pemerintah Provinsi A", slug="prov-a", kind=Agency.Kind.PROVINCE)

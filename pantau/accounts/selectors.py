@@ -3,12 +3,14 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
 
 from pantau.organisations.models import Agency, Service, ServiceUnit
-from pantau.organisations.selectors import scope_for, visible_units
+from pantau.organisations.selectors import scope_for, visible_units, with_unit_counts
 
 from .models import Role
+
+# The home page lists this many units of a wide scope; the paginated unit list has the rest.
+HOME_UNIT_LIMIT = 25
 
 
 @dataclass
@@ -22,6 +24,7 @@ class HomeData:
     scope_agencies: list[Agency] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
     memberships: list = field(default_factory=list)
+    scope_unit_count: int = 0
 
 
 def home_for(user) -> HomeData:
@@ -32,24 +35,24 @@ def home_for(user) -> HomeData:
         national=scope.national,
         memberships=scope.memberships,
     )
-    annotated = visible_units(user).annotate(
-        service_count=Count("services", filter=Q(services__is_active=True), distinct=True),
-        officer_count=Count(
-            "memberships", filter=Q(memberships__role=Role.UNIT_OFFICER), distinct=True
-        ),
-    )
+    units = visible_units(user)
     if scope.unit_roles:
-        data.own_units = list(annotated.filter(id__in=scope.unit_roles.keys()).order_by("name"))
+        data.own_units = with_unit_counts(
+            units.filter(id__in=scope.unit_roles.keys()).order_by("name")
+        )
         data.headed_unit_ids = {
             unit_id for unit_id, roles in scope.unit_roles.items() if Role.UNIT_HEAD in roles
         }
     if scope.sees_everything or scope.evaluated_agencies or scope.headed_agencies:
         wide = (
-            annotated
+            units
             if scope.sees_everything
-            else annotated.filter(agency_id__in=scope.evaluated_agencies | scope.headed_agencies)
+            else units.filter(agency_id__in=scope.evaluated_agencies | scope.headed_agencies)
         )
-        data.scope_units = list(wide.order_by("province", "agency__name", "name"))
+        data.scope_unit_count = wide.count()
+        data.scope_units = with_unit_counts(
+            wide.order_by("province", "agency__name", "name")[:HOME_UNIT_LIMIT]
+        )
         roots = [m.agency for m in scope.memberships if m.agency_id]
         data.scope_agencies = sorted({a.pk: a for a in roots}.values(), key=lambda a: a.name)
     if scope.is_admin:

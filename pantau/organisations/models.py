@@ -117,6 +117,11 @@ class ServiceUnit(TimeStampedModel):
         verbose_name = _("service unit")
         verbose_name_plural = _("service units")
         ordering = ["name"]
+        indexes = [
+            # The public directory lists active units by province, city and name.
+            models.Index(fields=["province", "city", "name"], name="org_unit_directory_idx"),
+            models.Index(fields=["agency", "name"], name="org_unit_agency_name_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name

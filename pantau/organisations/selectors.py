@@ -115,11 +115,38 @@ def get_managed_unit(user, slug: str) -> ServiceUnit:
     return get_object_or_404(managed_units(user), slug=slug)
 
 
-def unit_list_for_staff(user, *, search: str = "") -> QuerySet[ServiceUnit]:
-    units = visible_units(user).annotate(
-        service_count=Count("services", filter=Q(services__is_active=True), distinct=True),
-        member_count=Count("memberships", distinct=True),
+def with_unit_counts(units) -> list[ServiceUnit]:
+    """The given units (a page of them) with ``service_count``, ``officer_count`` and
+    ``member_count`` set, from two grouped queries over those units only.
+
+    Counting for the shown page only keeps list pages flat as the number of units grows; an
+    annotation over the whole list would group every unit before the page is cut.
+    """
+    units = list(units)
+    ids = [unit.id for unit in units]
+    services = dict(
+        Service.objects.filter(unit_id__in=ids, is_active=True)
+        .values_list("unit_id")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "n")
     )
+    members: dict[int, dict[str, int]] = {}
+    for unit_id, role, n in (
+        Membership.objects.filter(unit_id__in=ids)
+        .values_list("unit_id", "role")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "role", "n")
+    ):
+        members.setdefault(unit_id, {})[role] = n
+    for unit in units:
+        unit.service_count = services.get(unit.id, 0)
+        unit.officer_count = members.get(unit.id, {}).get(Role.UNIT_OFFICER, 0)
+        unit.member_count = sum(members.get(unit.id, {}).values())
+    return units
+
+
+def unit_list_for_staff(user, *, search: str = "") -> QuerySet[ServiceUnit]:
+    units = visible_units(user)
     if search:
         units = units.filter(Q(name__icontains=search) | Q(agency__name__icontains=search))
     return units.order_by("agency__name", "name")
@@ -148,11 +175,7 @@ def unit_with_details(unit: ServiceUnit) -> ServiceUnit:
 
 
 def public_units(*, search: str = "", province: str = "") -> QuerySet[ServiceUnit]:
-    units = (
-        ServiceUnit.objects.filter(is_active=True)
-        .select_related("agency", "mall")
-        .annotate(service_count=Count("services", filter=Q(services__is_active=True)))
-    )
+    units = ServiceUnit.objects.filter(is_active=True).select_related("agency", "mall")
     if search:
         units = units.filter(
             Q(name__icontains=search)

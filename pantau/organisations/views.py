@@ -16,6 +16,7 @@ def unit_list(request):
     search = request.GET.get("q", "").strip()[:100]
     units = selectors.unit_list_for_staff(request.user, search=search)
     page = Paginator(units, 25).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_unit_counts(page.object_list)
     return render(request, "organisations/unit_list.html", {"page": page, "search": search})
 
 

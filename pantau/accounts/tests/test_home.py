@@ -60,3 +60,15 @@ def test_home_queries_do_not_grow_with_units(
     client = client_for(national_evaluator)
     with django_assert_max_num_queries(8):
         client.get(HOME)
+
+
+def test_wide_scope_home_lists_first_units_and_links_to_all(client_for, national_evaluator, db):
+    from pantau.accounts.selectors import HOME_UNIT_LIMIT
+    from pantau.organisations.tests.factories import ServiceUnitFactory
+
+    ServiceUnitFactory.create_batch(HOME_UNIT_LIMIT + 3)
+    response = client_for(national_evaluator).get(HOME)
+    home = response.context["home"]
+    assert len(home.scope_units) == HOME_UNIT_LIMIT
+    assert home.scope_unit_count == HOME_UNIT_LIMIT + 3
+    assert reverse("organisations:unit-list") in response.content.decode()

@@ -1,0 +1,175 @@
+"""Page benchmarks: requests per second and p50/p95 latency under gunicorn with 2 workers.
+
+Each size is a number of service units in the database (100 % = 5,000 units, about every
+unit a national deployment evaluates). wrk drives the server on loopback.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FULL_SIZE = 5_000
+PAGES = [
+    # name, path, signed in, target rps, target p95 (ms)
+    ("public home", "/", False, 200, 100),
+    ("public unit directory", "/units/", False, 150, 150),
+    ("signed-in home (national evaluator)", "/accounts/home/", True, 100, 200),
+]
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("PANTAU p50=%.3f p95=%.3f\\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000))
+end
+"""
+
+
+def _env(database_url: str, var_dir: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "PANTAU_DEBUG": "0",
+        "SECRET_KEY": "bench-secret-key-only-for-loopback-benchmarks-0123456789",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "DATABASE_URL": database_url,
+        "PANTAU_VAR_DIR": var_dir,
+        "LOG_LEVEL": "WARNING",
+        "AXES_FAILURE_LIMIT": "1000000",
+    }
+
+
+def _databases(tmp: str) -> list[tuple[str, str, callable]]:
+    sqlite_path = Path(tmp) / "bench.sqlite3"
+
+    def reset_sqlite() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{sqlite_path}{suffix}").unlink(missing_ok=True)
+
+    pg_url = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/pantau_bench")
+
+    def reset_postgres() -> None:
+        admin = pg_url.rsplit("/", 1)[0] + "/postgres"
+        name = pg_url.rsplit("/", 1)[1]
+        subprocess.run(
+            ["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name}"],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            ["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True, capture_output=True
+        )
+
+    databases = [("SQLite", f"sqlite:///{sqlite_path}", reset_sqlite)]
+    if (
+        shutil.which("psql")
+        and subprocess.run(
+            ["psql", pg_url.rsplit("/", 1)[0] + "/postgres", "-qc", "SELECT 1"], capture_output=True
+        ).returncode
+        == 0
+    ):
+        databases.append(("PostgreSQL", pg_url, reset_postgres))
+    else:
+        print("PostgreSQL is not reachable: its rows are left out.", file=sys.stderr)
+    return databases
+
+
+def _wait_until_up(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"gunicorn did not answer at {url}")
+
+
+def _wrk(url: str, *, cookie: str | None, seconds: int, connections: int, script: str) -> dict:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", script, url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50, p95 = (float(x) for x in re.search(r"PANTAU p50=([\d.]+) p95=([\d.]+)", output).groups())
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {"rps": rps, "p50": p50, "p95": p95, "errors": int(non_2xx.group(1)) if non_2xx else 0}
+
+
+def run(*, fractions: list[float], seconds: int, connections: int, port: int = 8765) -> list[dict]:
+    rows = []
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "percentiles.lua"
+        script.write_text(WRK_SCRIPT)
+        subprocess.run(
+            [python, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=_env(f"sqlite:///{tmp}/static.sqlite3", tmp),
+            check=True,
+        )
+        for db_name, database_url, reset in _databases(tmp):
+            env = _env(database_url, tmp)
+            reset()
+            for fraction in sorted(fractions):
+                units = max(1, int(FULL_SIZE * fraction))
+                session = subprocess.run(
+                    [python, "-m", "bench.seed", str(units)],
+                    cwd=ROOT,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout.split()[-1]
+                server = subprocess.Popen(
+                    [
+                        python,
+                        "-m",
+                        "gunicorn",
+                        "config.wsgi",
+                        "-w",
+                        "2",
+                        "-b",
+                        f"127.0.0.1:{port}",
+                        "--log-level",
+                        "warning",
+                    ],
+                    cwd=ROOT,
+                    env=env,
+                )
+                try:
+                    _wait_until_up(f"http://127.0.0.1:{port}/healthz")
+                    for name, path, signed_in, target_rps, target_p95 in PAGES:
+                        result = _wrk(
+                            f"http://127.0.0.1:{port}{path}",
+                            cookie=session if signed_in else None,
+                            seconds=seconds,
+                            connections=connections,
+                            script=str(script),
+                        )
+                        rows.append(
+                            {
+                                "benchmark": name,
+                                "database": db_name,
+                                "size": f"{fraction:.0%} ({units} units)",
+                                "rps": result["rps"],
+                                "p50_ms": result["p50"],
+                                "p95_ms": result["p95"],
+                                "errors": result["errors"],
+                                "target": f">= {target_rps} rps, p95 <= {target_p95} ms",
+                                "met": result["rps"] >= target_rps
+                                and result["p95"] <= target_p95
+                                and not result["errors"],
+                            }
+                        )
+                finally:
+                    server.terminate()
+                    server.wait(timeout=20)
+    return rows
