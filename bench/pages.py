@@ -159,10 +159,9 @@ def run(*, fractions: list[float], seconds: int, connections: int, port: int = 8
                                 "benchmark": name,
                                 "database": db_name,
                                 "size": f"{fraction:.0%} ({units} units)",
-                                "rps": result["rps"],
-                                "p50_ms": result["p50"],
-                                "p95_ms": result["p95"],
-                                "errors": result["errors"],
+                                "figure": f"{result['rps']:.0f} rps, p50 {result['p50']:.1f} ms, "
+                                f"p95 {result['p95']:.1f} ms, {result['errors']} errors",
+                                **result,
                                 "target": f">= {target_rps} rps, p95 <= {target_p95} ms",
                                 "met": result["rps"] >= target_rps
                                 and result["p95"] <= target_p95

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "pantau.common",
     "pantau.accounts",
     "pantau.organisations",
+    "pantau.analytics",
     "pantau.portal",
 ]
 
