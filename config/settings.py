@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "pantau.accounts",
     "pantau.organisations",
     "pantau.analytics",
+    "pantau.surveys",
+    "pantau.satisfaction",
     "pantau.portal",
 ]
 
@@ -256,5 +258,13 @@ LOGGING = {
 PANTAU_DEMO_LOADERS = [
     "pantau.organisations.demo.load",
     "pantau.accounts.demo.load",
+    "pantau.satisfaction.demo.load",
 ]
 PANTAU_DEMO_PASSWORD = env.str("PANTAU_DEMO_PASSWORD", default="pantau-demo-2026")
+
+# Public survey submissions per client: (count, seconds). A kiosk at the counter serves many people.
+PANTAU_SURVEY_RATE = (
+    env.int("SURVEY_RATE_COUNT", default=5),
+    env.int("SURVEY_RATE_SECONDS", default=600),
+)
+PANTAU_SURVEY_RATE_KIOSK = (env.int("SURVEY_KIOSK_RATE_COUNT", default=120), 600)

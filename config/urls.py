@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("pantau.portal.urls")),
     path("accounts/", include("pantau.accounts.urls")),
     path("manage/", include("pantau.organisations.urls")),
+    path("manage/", include("pantau.satisfaction.urls")),
+    path("survei/", include("pantau.satisfaction.public_urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),
     # The admin signs in through Pantau's own form (throttled, two-factor aware).

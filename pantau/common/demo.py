@@ -19,6 +19,8 @@ from django.utils.module_loading import import_string
 class DemoContext:
     seed: int
     password: str
+    # 1.0 for the full demo; browser tests load a tenth of the bulk rows (responses) to stay quick.
+    scale: float = 1.0
     rng: random.Random = field(init=False)
     # Loaders share what they made under names (e.g. "unit:dinsos-lotim"), for later loaders.
     objects: dict[str, Any] = field(default_factory=dict)
@@ -29,8 +31,8 @@ class DemoContext:
 
 
 @transaction.atomic
-def load_demo(*, seed: int = 2026, password: str | None = None) -> DemoContext:
-    ctx = DemoContext(seed=seed, password=password or settings.PANTAU_DEMO_PASSWORD)
+def load_demo(*, seed: int = 2026, password: str | None = None, scale: float = 1.0) -> DemoContext:
+    ctx = DemoContext(seed=seed, password=password or settings.PANTAU_DEMO_PASSWORD, scale=scale)
     for path in settings.PANTAU_DEMO_LOADERS:
         import_string(path)(ctx)
     return ctx

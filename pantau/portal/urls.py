@@ -8,4 +8,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("units/", views.unit_list, name="unit-list"),
     path("units/<slug:slug>/", views.unit_detail, name="unit-detail"),
+    path("units/<slug:slug>/skm/", views.unit_skm, name="unit-skm"),
+    path("units/<slug:slug>/skm/poster/", views.unit_poster, name="unit-poster"),
 ]

@@ -1,8 +1,11 @@
+import segno
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
 
 from pantau.organisations import selectors as organisations
+from pantau.satisfaction import selectors as satisfaction
 
 # Figures on public pages may be a minute old; they are read on every visit.
 PUBLIC_CACHE_SECONDS = 60
@@ -46,4 +49,40 @@ def unit_list(request):
 
 
 def unit_detail(request, slug):
-    return render(request, "portal/unit_detail.html", {"unit": organisations.get_public_unit(slug)})
+    unit = organisations.get_public_unit(slug)
+    return render(
+        request, "portal/unit_detail.html", {"unit": unit, "skm": satisfaction.public_summary(unit)}
+    )
+
+
+def unit_skm(request, slug):
+    """The unit's published satisfaction results: latest IKM, elements, trend, follow-up plan."""
+    unit = organisations.get_public_unit(slug)
+    periods = satisfaction.published_periods(unit)
+    if not periods:
+        return render(request, "portal/unit_skm.html", {"unit": unit, "latest": None})
+    latest = satisfaction.period_results(periods[-1])
+    return render(
+        request,
+        "portal/unit_skm.html",
+        {
+            "unit": unit,
+            "latest": latest,
+            "trend": satisfaction.trend(periods),
+            "plan": satisfaction.follow_up_actions(periods[-1]),
+            "plan_summary": satisfaction.follow_up_summary(periods[-1]),
+        },
+    )
+
+
+def unit_poster(request, slug):
+    """A printable A4 poster for the notice board: the latest result and the QR code of the survey."""
+    unit = organisations.get_public_unit(slug)
+    summary = satisfaction.public_summary(unit)
+    survey_url = request.build_absolute_uri(reverse("survey:unit", args=[unit.slug]))
+    qr = segno.make(survey_url, error="m").svg_data_uri(scale=8)
+    return render(
+        request,
+        "portal/unit_poster.html",
+        {"unit": unit, "latest": summary, "survey_url": survey_url, "qr": qr},
+    )

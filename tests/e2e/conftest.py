@@ -28,6 +28,7 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
+KIOSK = {"width": 1024, "height": 1366}  # a tablet standing at the counter
 
 _axe = Axe()
 
@@ -54,7 +55,7 @@ def browser():
 
 @pytest.fixture
 def demo(transactional_db):
-    return load_demo(seed=2026)
+    return load_demo(seed=2026, scale=0.1)
 
 
 def _new_page(browser, viewport):

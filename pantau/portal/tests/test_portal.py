@@ -58,3 +58,74 @@ def test_unit_directory_query_count_is_flat(client, db, django_assert_max_num_qu
 
 def test_overlong_search_is_cut_not_refused(client, unit_a):
     assert client.get(reverse("portal:unit-list"), {"q": "x" * 5000}).status_code == 200
+
+
+def _published_period(unit, head, service, scores_list):
+    import uuid
+
+    from pantau.satisfaction import services
+    from pantau.satisfaction.instrument import ELEMENT_KEYS
+    from pantau.surveys.models import Item
+    from pantau.surveys.services import submit_response
+
+    period = services.create_period(
+        actor=head,
+        unit=unit,
+        kind="quarter",
+        year=2025,
+        number=1,
+        population=50,
+        services=[service],
+    )
+    services.change_period_status(actor=head, period=period, action="open")
+    items = {i.key: i for i in Item.objects.filter(version=period.collection.version)}
+    for scores in scores_list:
+        submit_response(
+            collection=period.collection,
+            answers=[(items[k], s, "") for k, s in zip(ELEMENT_KEYS, scores, strict=True)],
+            submission_token=uuid.uuid4(),
+            source="web",
+            service=service,
+        )
+    return period
+
+
+def test_unpublished_results_stay_private(client, unit_a, unit_head_a):
+    service = ServiceFactory(unit=unit_a)
+    _published_period(unit_a, unit_head_a, service, [(4,) * 9])
+    body = client.get(reverse("portal:unit-skm", args=[unit_a.slug])).content.decode()
+    assert "belum mempublikasikan" in body
+    assert (
+        "100,00"
+        not in client.get(reverse("portal:unit-detail", args=[unit_a.slug])).content.decode()
+    )
+
+
+def test_published_results_show_ikm_trend_and_poster(client, unit_a, unit_head_a):
+    from pantau.satisfaction import services
+
+    service = ServiceFactory(unit=unit_a)
+    period = _published_period(
+        unit_a, unit_head_a, service, [(4, 4, 4, 4, 4, 4, 4, 4, 3), (4, 3, 4, 4, 4, 4, 4, 4, 3)]
+    )
+    services.publish_period(actor=unit_head_a, period=period, media=["website"])
+    detail = client.get(reverse("portal:unit-detail", args=[unit_a.slug])).content.decode()
+    assert "95,83" in detail  # Σ NRR = 34,5 → 34,5/9 × 25 = 95,83 (A)
+    page = client.get(reverse("portal:unit-skm", args=[unit_a.slug]))
+    assert page.status_code == 200
+    assert [p.ikm.ikm for p in page.context["trend"]] == [page.context["latest"].ikm.ikm]
+    poster = client.get(reverse("portal:unit-poster", args=[unit_a.slug])).content.decode()
+    assert "95,83" in poster and "data:image/svg+xml" in poster
+
+
+def test_trend_uses_one_grouped_query_for_all_periods(
+    unit_a, unit_head_a, django_assert_num_queries
+):
+    from pantau.satisfaction import selectors
+
+    service = ServiceFactory(unit=unit_a)
+    period = _published_period(unit_a, unit_head_a, service, [(3,) * 9])
+    periods = [period]
+    with django_assert_num_queries(3):
+        points = selectors.trend(periods)
+    assert points[0].ikm.ikm == 75

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SatisfactionConfig(AppConfig):
+    name = "pantau.satisfaction"
+    label = "satisfaction"
+    verbose_name = _("Satisfaction surveys (SKM)")
+
+    def ready(self) -> None:
+        from pantau.common import audit
+
+        from .models import FollowUpAction, SurveyPeriod
+
+        audit.register(SurveyPeriod, unit_lookup="unit_id")
+        audit.register(FollowUpAction, unit_lookup="period__unit_id")

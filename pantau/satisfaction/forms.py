@@ -1,0 +1,107 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pantau.analytics.ikm import required_sample
+
+from .models import SurveyPeriod
+from .periods import COUNT_IN_YEAR
+
+
+class PeriodForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Period"), choices=SurveyPeriod.Kind.choices, initial=SurveyPeriod.Kind.QUARTER
+    )
+    year = forms.IntegerField(label=_("Year"), min_value=2017, max_value=2100)
+    number = forms.IntegerField(
+        label=_("Number in the year"),
+        min_value=1,
+        max_value=12,
+        initial=1,
+        help_text=_("Month 1–12, quarter 1–4, semester 1–2; 1 for a year."),
+    )
+    population = forms.IntegerField(
+        label=_("Service users in the period"),
+        min_value=1,
+        max_value=100_000_000,
+        help_text=_(
+            "For example last year's number of users in the same period. It sets the required sample."
+        ),
+    )
+    services = forms.ModelMultipleChoiceField(
+        label=_("Services surveyed"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one service.")},
+    )
+    weight_mode = forms.ChoiceField(
+        label=_("Element weight"), choices=SurveyPeriod.WeightMode.choices, initial="exact"
+    )
+    requires_code = forms.BooleanField(
+        label=_("Require a one-time code from each respondent"),
+        required=False,
+        help_text=_(
+            "Officers hand out a code with each service transaction (on the receipt or as a QR code)."
+        ),
+    )
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        self.fields["services"].queryset = unit.services.filter(is_active=True).order_by("name")
+        self.initial.setdefault("year", timezone.localdate().year)
+
+    def clean(self):
+        data = super().clean()
+        kind, number = data.get("kind"), data.get("number")
+        if kind and number and number > COUNT_IN_YEAR[kind]:
+            self.add_error(
+                "number",
+                _("This period has only %(count)s parts in a year.")
+                % {"count": COUNT_IN_YEAR[kind]},
+            )
+        if (
+            kind
+            and number
+            and data.get("year")
+            and SurveyPeriod.objects.filter(
+                unit=self.unit, kind=kind, year=data["year"], number=number
+            ).exists()
+        ):
+            raise forms.ValidationError(_("This unit already has a survey for that period."))
+        if data.get("population"):
+            data["required_sample"] = required_sample(data["population"])
+        return data
+
+
+class AccessCodeBatchForm(forms.Form):
+    count = forms.IntegerField(label=_("How many codes"), min_value=1, max_value=500, initial=50)
+
+
+class FollowUpActionForm(forms.ModelForm):
+    class Meta:
+        from .models import FollowUpAction
+
+        model = FollowUpAction
+        fields = ["element_key", "action", "owner", "deadline", "status", "completed_on", "report"]
+        widgets = {
+            "action": forms.Textarea(attrs={"rows": 3}),
+            "report": forms.Textarea(attrs={"rows": 3}),
+            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "completed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, elements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["element_key"] = forms.ChoiceField(
+            label=_("Element"),
+            choices=[(item.key, f"{item.code} {item.shown_label}") for item in elements],
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == "done" and not data.get("completed_on"):
+            self.add_error("completed_on", _("Give the date the action was completed."))
+        if data.get("status") != "done":
+            data["completed_on"] = None
+        return data

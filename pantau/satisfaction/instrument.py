@@ -1,0 +1,293 @@
+"""The national SKM questionnaire of PermenPANRB 14/2017 as instrument data.
+
+Element keys are stable identities; the codes U1–U9 follow the sample questionnaire's order
+(sarana dan prasarana 8th, penanganan pengaduan 9th; domain spec 1.2). Answer labels 1–5, 7 and 8
+are those of the sample questionnaire; labels 6 and 9 are not confirmed and use the spec's defaults.
+"""
+
+from django.db import transaction
+
+from pantau.surveys.models import Instrument, InstrumentVersion, Item, ItemOption, Section
+
+NATIONAL_SKM_CODE = "skm-permenpanrb-14-2017"
+
+# key, short label, short label (en), question, question (en), labels 1..4, labels (en), icons
+ELEMENTS = [
+    (
+        "persyaratan",
+        "Persyaratan",
+        "Requirements",
+        "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
+        "How well do the service requirements fit the service?",
+        ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
+        ["Not suitable", "Less suitable", "Suitable", "Very suitable"],
+    ),
+    (
+        "prosedur",
+        "Prosedur",
+        "Procedure",
+        "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+        "How easy is the service procedure at this unit?",
+        ["Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"],
+        ["Not easy", "Less easy", "Easy", "Very easy"],
+    ),
+    (
+        "waktu",
+        "Waktu pelayanan",
+        "Service time",
+        "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+        "How fast was the service?",
+        ["Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"],
+        ["Not fast", "Less fast", "Fast", "Very fast"],
+    ),
+    (
+        "biaya",
+        "Biaya/tarif",
+        "Cost/fee",
+        "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+        "How fair is the cost or fee of the service?",
+        ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"],
+        ["Very expensive", "Rather expensive", "Cheap", "Free"],
+    ),
+    (
+        "produk",
+        "Produk pelayanan",
+        "Service product",
+        "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?",
+        "Does what you received match what the service standard promises?",
+        ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
+        ["Not matching", "Partly matching", "Matching", "Fully matching"],
+    ),
+    (
+        "kompetensi",
+        "Kompetensi pelaksana",
+        "Staff competence",
+        "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+        "How competent were the staff who served you?",
+        ["Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"],
+        ["Not competent", "Less competent", "Competent", "Very competent"],
+    ),
+    (
+        "perilaku",
+        "Perilaku pelaksana",
+        "Staff behaviour",
+        "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
+        "How polite and friendly were the staff?",
+        [
+            "Tidak sopan dan ramah",
+            "Kurang sopan dan ramah",
+            "Sopan dan ramah",
+            "Sangat sopan dan ramah",
+        ],
+        [
+            "Not polite and friendly",
+            "Less polite and friendly",
+            "Polite and friendly",
+            "Very polite and friendly",
+        ],
+    ),
+    (
+        "sarana",
+        "Sarana dan prasarana",
+        "Facilities",
+        "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+        "How good are the facilities?",
+        ["Buruk", "Cukup", "Baik", "Sangat baik"],
+        ["Poor", "Fair", "Good", "Very good"],
+    ),
+    (
+        "pengaduan",
+        "Penanganan pengaduan",
+        "Complaint handling",
+        "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
+        "How are users' complaints handled?",
+        [
+            "Tidak ada",
+            "Ada tetapi tidak berfungsi",
+            "Berfungsi kurang maksimal",
+            "Dikelola dengan baik",
+        ],
+        ["There is none", "Exists but does not work", "Works, not fully", "Well managed"],
+    ),
+]
+ELEMENT_KEYS = [element[0] for element in ELEMENTS]
+FACE_ICONS = ["face-1", "face-2", "face-3", "face-4"]
+
+GENDER, AGE, EDUCATION, OCCUPATION, SUGGESTION = (
+    "jenis_kelamin",
+    "usia",
+    "pendidikan",
+    "pekerjaan",
+    "saran",
+)
+DEMOGRAPHICS = [
+    # key, label, label (en), kind, options [(value, label, label_en)], other value
+    (
+        GENDER,
+        "Jenis kelamin",
+        "Gender",
+        Item.Kind.CHOICE,
+        [(1, "Laki-laki", "Male"), (2, "Perempuan", "Female")],
+        None,
+    ),
+    (AGE, "Usia (tahun)", "Age (years)", Item.Kind.NUMBER, [], None),
+    (
+        EDUCATION,
+        "Pendidikan terakhir",
+        "Education",
+        Item.Kind.CHOICE,
+        [
+            (1, "SD", "Primary school"),
+            (2, "SMP", "Junior secondary"),
+            (3, "SMA", "Senior secondary"),
+            (4, "S1", "Bachelor"),
+            (5, "S2", "Master"),
+            (6, "S3", "Doctorate"),
+        ],
+        None,
+    ),
+    (
+        OCCUPATION,
+        "Pekerjaan",
+        "Occupation",
+        Item.Kind.CHOICE,
+        [
+            (1, "PNS", "Civil servant"),
+            (2, "TNI", "Armed forces"),
+            (3, "POLRI", "Police"),
+            (4, "Swasta", "Private sector"),
+            (5, "Wirausaha", "Self-employed"),
+            (6, "Lainnya", "Other"),
+        ],
+        6,
+    ),
+]
+
+
+@transaction.atomic
+def national_skm_version() -> InstrumentVersion:
+    """The national SKM instrument's current version, created on first use."""
+    instrument, _ = Instrument.objects.get_or_create(
+        code=NATIONAL_SKM_CODE,
+        defaults={
+            "name": "Survei Kepuasan Masyarakat (PermenPANRB 14/2017)",
+            "purpose": Instrument.Purpose.SKM,
+            "description": "Kuesioner SKM nasional: 9 unsur, jawaban a–d bernilai 1–4.",
+        },
+    )
+    version = instrument.versions.order_by("-number").first()
+    if version is not None:
+        return version
+    return build_skm_version(instrument, number=1, extra_elements=[])
+
+
+def build_skm_version(
+    instrument: Instrument, *, number: int, extra_elements: list[tuple[str, str, str]]
+) -> InstrumentVersion:
+    """A new SKM version: the 9 national elements, then a unit's own (key, label, question)."""
+    version = InstrumentVersion.objects.create(instrument=instrument, number=number)
+    scored = Section.objects.create(
+        version=version,
+        position=1,
+        kind=Section.Kind.SCORED,
+        title="Pendapat Saudara tentang pelayanan",
+        title_en="Your opinion of the service",
+    )
+    position = 0
+    for key, label, label_en, question, question_en, labels, labels_en in ELEMENTS:
+        position += 1
+        item = Item.objects.create(
+            version=version,
+            section=scored,
+            key=key,
+            code=f"U{position}",
+            position=position,
+            text=question,
+            text_en=question_en,
+            short_label=label,
+            short_label_en=label_en,
+            kind=Item.Kind.SCORED,
+            min_value=1,
+            max_value=4,
+        )
+        ItemOption.objects.bulk_create(
+            ItemOption(
+                item=item, value=v, label=lab, label_en=lab_en, position=v, icon=FACE_ICONS[v - 1]
+            )
+            for v, lab, lab_en in zip(range(1, 5), labels, labels_en, strict=True)
+        )
+    for key, label, question in extra_elements:
+        position += 1
+        item = Item.objects.create(
+            version=version,
+            section=scored,
+            key=key,
+            code=f"U{position}",
+            position=position,
+            text=question,
+            short_label=label,
+            kind=Item.Kind.SCORED,
+            min_value=1,
+            max_value=4,
+        )
+        ItemOption.objects.bulk_create(
+            ItemOption(
+                item=item, value=v, label=lab, label_en=lab_en, position=v, icon=FACE_ICONS[v - 1]
+            )
+            for v, lab, lab_en in zip(
+                range(1, 5),
+                ["Tidak baik", "Kurang baik", "Baik", "Sangat baik"],
+                ["Not good", "Less good", "Good", "Very good"],
+                strict=True,
+            )
+        )
+    profile = Section.objects.create(
+        version=version,
+        position=2,
+        kind=Section.Kind.DEMOGRAPHICS,
+        title="Profil responden",
+        title_en="About you",
+    )
+    for index, (key, label, label_en, kind, options, other) in enumerate(DEMOGRAPHICS, start=1):
+        item = Item.objects.create(
+            version=version,
+            section=profile,
+            key=key,
+            code=f"D{index}",
+            position=index,
+            text=label,
+            text_en=label_en,
+            short_label=label,
+            short_label_en=label_en,
+            kind=kind,
+            required=False,
+            min_value=15 if kind == Item.Kind.NUMBER else None,
+            max_value=100 if kind == Item.Kind.NUMBER else None,
+            other_value=other,
+        )
+        ItemOption.objects.bulk_create(
+            ItemOption(item=item, value=v, label=lab, label_en=lab_en, position=v)
+            for v, lab, lab_en in options
+        )
+    feedback = Section.objects.create(
+        version=version,
+        position=3,
+        kind=Section.Kind.FEEDBACK,
+        title="Saran dan masukan",
+        title_en="Suggestions",
+    )
+    Item.objects.create(
+        version=version,
+        section=feedback,
+        key=SUGGESTION,
+        code="S1",
+        position=1,
+        text="Saran dan masukan untuk perbaikan pelayanan (tidak wajib)",
+        text_en="Suggestions to improve the service (optional)",
+        short_label="Saran",
+        short_label_en="Suggestion",
+        kind=Item.Kind.TEXT,
+        required=False,
+        max_value=2000,
+    )
+    return version

@@ -1,0 +1,148 @@
+"""The citizen's side of the SKM: answer on a phone or a kiosk, get a receipt, see what happens."""
+
+import segno
+from django.core.signing import BadSignature, TimestampSigner
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+
+from pantau.organisations.models import ServiceUnit
+from pantau.surveys.forms import ResponseForm
+from pantau.surveys.models import Collection, Response
+from pantau.surveys.services import SubmissionRefused, client_key_for, submit_public_response
+
+from . import selectors
+from .models import SurveyPeriod
+from .views import KIOSK_SALT
+
+REFUSAL_MESSAGES = {
+    "closed": gettext_lazy(
+        "This survey is not open at the moment, so your answers were not saved."
+    ),
+    "rate_limited": gettext_lazy(
+        "Many answers came from this device in a short time, so these were not saved. Please try again later."
+    ),
+    "duplicate": gettext_lazy(
+        "The same answers were already sent from this device, so they were not saved twice."
+    ),
+    "bad_code": gettext_lazy(
+        "The one-time code is missing, unknown or already used. Check the code on your receipt."
+    ),
+}
+
+
+def _period(token: str) -> SurveyPeriod:
+    return get_object_or_404(
+        SurveyPeriod.objects.select_related("collection", "collection__version", "unit"),
+        collection__token=token,
+    )
+
+
+def unit_survey(request, unit_slug):
+    """The stable link printed at a counter: the unit's survey that is open now."""
+    unit = get_object_or_404(ServiceUnit, slug=unit_slug, is_active=True)
+    period = selectors.current_open_period(unit)
+    if period is None:
+        return render(request, "satisfaction/public/no_survey.html", {"unit": unit})
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(
+        reverse("survey:form", args=[period.collection.token]) + (f"?{query}" if query else "")
+    )
+
+
+@never_cache
+def survey_form(request, token, kiosk=False, kiosk_signature=""):
+    period = _period(token)
+    if period.collection.status != Collection.Status.OPEN and request.method == "GET":
+        return render(
+            request, "satisfaction/public/no_survey.html", {"unit": period.unit, "period": period}
+        )
+    services = period.services.filter(is_active=True).order_by("name")
+    initial = {}
+    chosen = request.GET.get("layanan", "")
+    if chosen.isdigit() and services.filter(pk=chosen).exists():
+        initial["service"] = int(chosen)
+    form = ResponseForm(
+        request.POST or None, version=period.collection.version, services=services, initial=initial
+    )
+    code = (request.POST.get("kode") or request.GET.get("kode") or "").strip()
+    refusal = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            response, _created = submit_public_response(
+                collection=period.collection,
+                answers=form.answers(),
+                submission_token=form.cleaned_data["submission_token"],
+                client_key=client_key_for(request),
+                kiosk=kiosk,
+                service=form.cleaned_data["service"],
+                access_code=code if period.requires_code else None,
+            )
+        except SubmissionRefused as refused:
+            refusal = REFUSAL_MESSAGES[refused.reason]
+        else:
+            target = reverse("survey:thanks", args=[token, response.number])
+            return redirect(target + (f"?kiosk={kiosk_signature}" if kiosk else ""))
+    template = "satisfaction/public/kiosk.html" if kiosk else "satisfaction/public/survey_form.html"
+    return render(
+        request,
+        template,
+        {
+            "period": period,
+            "unit": period.unit,
+            "form": form,
+            "code": code,
+            "refusal": refusal,
+            "kiosk": kiosk,
+            "kiosk_url": reverse("survey:kiosk", args=[token, kiosk_signature]) if kiosk else "",
+        },
+        status=200 if not refusal else 409,
+    )
+
+
+def survey_kiosk(request, token, signature):
+    period = _period(token)
+    try:
+        TimestampSigner(salt=KIOSK_SALT).unsign(f"{period.collection.token}:{signature}")
+    except BadSignature:
+        raise Http404 from None
+    return survey_form(request, token, kiosk=True, kiosk_signature=signature)
+
+
+def survey_thanks(request, token, number):
+    period = _period(token)
+    response = get_object_or_404(Response, collection=period.collection, number=number)
+    published = selectors.latest_published(period.unit)
+    signature = request.GET.get("kiosk", "")
+    restart_url = ""
+    if signature:
+        try:
+            TimestampSigner(salt=KIOSK_SALT).unsign(f"{period.collection.token}:{signature}")
+            restart_url = reverse("survey:kiosk", args=[token, signature])
+        except BadSignature:
+            restart_url = ""
+    return render(
+        request,
+        "satisfaction/public/thanks.html",
+        {
+            "period": period,
+            "unit": period.unit,
+            "response": response,
+            "published": published,
+            "published_results": selectors.period_results(published) if published else None,
+            "plan": selectors.follow_up_actions(published) if published else [],
+            "kiosk": bool(restart_url),
+            "restart_url": restart_url,
+        },
+    )
+
+
+def survey_qr(request, token):
+    period = _period(token)
+    url = request.build_absolute_uri(reverse("survey:form", args=[period.collection.token]))
+    qr = segno.make(url, error="m")
+    svg = qr.svg_inline(scale=6, dark="#000", light="#fff", title=_("QR code of the survey"))
+    return HttpResponse(svg, content_type="image/svg+xml")

@@ -1,0 +1,333 @@
+"""SKM reads. Every aggregation is one grouped query in the database; the IKM arithmetic is
+``analytics.ikm.compute_ikm`` on its result."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Count, IntegerField, Max, Q, Sum, Value, When
+from django.shortcuts import get_object_or_404
+
+from pantau.analytics import followup
+from pantau.analytics.ikm import ElementTotal, IkmError, IkmResult, compute_ikm, required_sample
+from pantau.surveys.models import Answer, Item, RefusedSubmission, Response, Section
+
+from .instrument import AGE, EDUCATION, GENDER, OCCUPATION, SUGGESTION
+from .models import SurveyPeriod
+
+
+def periods_of_unit(unit):
+    return (
+        SurveyPeriod.objects.filter(unit=unit)
+        .select_related("collection")
+        .annotate(respondents=Count("collection__responses", distinct=True))
+        .order_by("-year", "-starts_on", "kind")
+    )
+
+
+def get_period(unit, pk: int) -> SurveyPeriod:
+    return get_object_or_404(
+        SurveyPeriod.objects.select_related("collection", "unit"), unit=unit, pk=pk
+    )
+
+
+@dataclass
+class ElementRow:
+    item: Item
+    answered: int = 0
+    total: int = 0
+    nrr: float | None = None
+    weighted_nrr: float | None = None
+    rank: int | None = None
+
+    @property
+    def bar_percent(self) -> float:
+        return round(100 * (self.nrr or 0) / 4, 1)
+
+
+@dataclass
+class PeriodResults:
+    period: SurveyPeriod
+    respondents: int
+    elements: list[ElementRow]
+    ikm: IkmResult | None
+    problem: str = ""
+    required: int = 0
+    by_service: list[dict] = field(default_factory=list)
+    refusals: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def refusal_rows(self) -> list[tuple[str, int]]:
+        return [
+            (RefusedSubmission.Reason(reason).label, n)
+            for reason, n in sorted(self.refusals.items())
+        ]
+
+    @property
+    def progress_percent(self) -> int:
+        return min(100, round(100 * self.respondents / self.required)) if self.required else 0
+
+
+def scored_items(period: SurveyPeriod) -> list[Item]:
+    return list(
+        Item.objects.filter(
+            version_id=period.collection.version_id, section__kind=Section.Kind.SCORED
+        ).order_by("position")
+    )
+
+
+def period_results(period: SurveyPeriod, *, service=None) -> PeriodResults:
+    items = scored_items(period)
+    answers = Answer.objects.filter(
+        collection_id=period.collection_id, item__in=items, value_int__isnull=False
+    )
+    responses = Response.objects.filter(collection_id=period.collection_id)
+    if service is not None:
+        answers = answers.filter(service=service)
+        responses = responses.filter(service=service)
+    totals = {
+        row["item_id"]: row
+        for row in answers.values("item_id")
+        .annotate(n=Count("value_int"), s=Sum("value_int"))
+        .order_by()
+    }
+    rows = [
+        ElementRow(
+            item=item,
+            answered=totals.get(item.pk, {}).get("n", 0),
+            total=totals.get(item.pk, {}).get("s") or 0,
+        )
+        for item in items
+    ]
+    respondents = responses.count()
+    result, problem = None, ""
+    if respondents:
+        try:
+            result = compute_ikm(
+                [ElementTotal(r.item.code, r.answered, r.total) for r in rows],
+                respondents=respondents,
+                weights=period.weight_mode,
+            )
+        except IkmError as error:
+            problem = str(error)
+    if result is not None:
+        for row, element in zip(rows, result.elements, strict=True):
+            row.nrr, row.weighted_nrr = element.nrr, element.weighted_nrr
+        for rank, element in enumerate(result.weakest_first(), start=1):
+            next(r for r in rows if r.item.code == element.code).rank = rank
+    by_service = []
+    if service is None:
+        counts = dict(responses.values_list("service_id").annotate(n=Count("id")).order_by())
+        by_service = [
+            {"service": s, "respondents": counts.get(s.pk, 0)} for s in period.services.all()
+        ]
+    refusals = dict(
+        RefusedSubmission.objects.filter(collection_id=period.collection_id)
+        .values_list("reason")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return PeriodResults(
+        period=period,
+        respondents=respondents,
+        elements=rows,
+        ikm=result,
+        problem=problem,
+        required=required_sample(period.population),
+        by_service=by_service,
+        refusals=refusals,
+    )
+
+
+AGE_BANDS = [(15, 24), (25, 34), (35, 44), (45, 54), (55, 64), (65, 100)]
+
+
+@dataclass
+class ProfileTable:
+    item: Item
+    rows: list[tuple[str, int]]
+    total: int
+
+
+def respondent_profile(period: SurveyPeriod) -> list[ProfileTable]:
+    """Counts per answer of each demographic question, from one grouped query (age in bands)."""
+    items = {
+        item.key: item
+        for item in Item.objects.filter(
+            version_id=period.collection.version_id, key__in=[GENDER, AGE, EDUCATION, OCCUPATION]
+        ).prefetch_related("options")
+    }
+    band = Case(
+        *[
+            When(item__key=AGE, value_int__range=(low, high), then=Value(index))
+            for index, (low, high) in enumerate(AGE_BANDS)
+        ],
+        default="value_int",
+        output_field=IntegerField(),
+    )
+    counts: dict[str, dict[int, int]] = {}
+    for key, value, n in (
+        Answer.objects.filter(
+            collection_id=period.collection_id, item__in=items.values(), value_int__isnull=False
+        )
+        .annotate(bucket=band)
+        .values_list("item__key", "bucket")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        counts.setdefault(key, {})[value] = n
+    tables = []
+    for key in (GENDER, AGE, EDUCATION, OCCUPATION):
+        item = items.get(key)
+        if item is None:
+            continue
+        found = counts.get(key, {})
+        if key == AGE:
+            rows = [
+                (f"{low}–{high}" if high < 100 else f"≥ {low}", found.get(index, 0))
+                for index, (low, high) in enumerate(AGE_BANDS)
+            ]
+        else:
+            rows = [
+                (option.shown_label, found.get(option.value, 0)) for option in item.options.all()
+            ]
+        tables.append(ProfileTable(item=item, rows=rows, total=sum(n for _label, n in rows)))
+    return tables
+
+
+def suggestions(period: SurveyPeriod, *, limit: int = 200):
+    return (
+        Answer.objects.filter(collection_id=period.collection_id, item__key=SUGGESTION)
+        .exclude(value_text="")
+        .select_related("response", "service")
+        .order_by("-response__submitted_at")[:limit]
+    )
+
+
+def current_open_period(unit) -> SurveyPeriod | None:
+    return (
+        SurveyPeriod.objects.filter(unit=unit, collection__status="open")
+        .select_related("collection", "unit")
+        .order_by("-starts_on")
+        .first()
+    )
+
+
+def latest_published(unit) -> SurveyPeriod | None:
+    return (
+        SurveyPeriod.objects.filter(unit=unit, published_at__isnull=False)
+        .select_related("collection", "unit")
+        .order_by("-ends_on", "-published_at")
+        .first()
+    )
+
+
+@dataclass
+class FollowUpSummary:
+    total: int
+    realised: int
+    percent: float | None
+    realisation_score: int
+    speed_score: int
+    last_completed: object | None
+
+
+def follow_up_actions(period: SurveyPeriod, *, include_cancelled: bool = False):
+    """The plan's actions, each with ``element`` (the scored item it answers) attached."""
+    actions = period.actions.order_by("deadline", "id")
+    if not include_cancelled:
+        actions = actions.exclude(status="cancelled")
+    elements = {item.key: item for item in scored_items(period)}
+    actions = list(actions)
+    for action in actions:
+        action.element = elements.get(action.element_key)
+    return actions
+
+
+def follow_up_summary(period: SurveyPeriod) -> FollowUpSummary:
+    """Indicators 8 and 9 of PEKPPP for this period's plan (one grouped query)."""
+    stats = period.actions.exclude(status="cancelled").aggregate(
+        total=Count("id"),
+        realised=Count("id", filter=Q(status="done")),
+        last=Max("completed_on", filter=Q(status="done")),
+    )
+    percent = followup.realised_percent(stats["total"], stats["realised"])
+    all_done = stats["total"] > 0 and stats["realised"] == stats["total"]
+    return FollowUpSummary(
+        total=stats["total"],
+        realised=stats["realised"],
+        percent=float(percent) if percent is not None else None,
+        realisation_score=followup.realisation_score(stats["total"], stats["realised"]),
+        speed_score=followup.speed_score(period.ends_on, stats["last"]) if all_done else 0,
+        last_completed=stats["last"],
+    )
+
+
+@dataclass
+class TrendPoint:
+    period: SurveyPeriod
+    respondents: int
+    ikm: IkmResult | None
+
+
+def trend(periods: list[SurveyPeriod]) -> list[TrendPoint]:
+    """The IKM of several periods from one grouped query over all their answers (oldest first)."""
+    periods = sorted(periods, key=lambda p: (p.starts_on, p.ends_on))
+    if not periods:
+        return []
+    collections = [p.collection_id for p in periods]
+    totals: dict[int, dict[int, tuple[int, int]]] = {}
+    for collection_id, item_id, n, s in (
+        Answer.objects.filter(
+            collection_id__in=collections,
+            item__section__kind=Section.Kind.SCORED,
+            value_int__isnull=False,
+        )
+        .values_list("collection_id", "item_id")
+        .annotate(n=Count("value_int"), s=Sum("value_int"))
+        .order_by()
+    ):
+        totals.setdefault(collection_id, {})[item_id] = (n, s)
+    respondents = dict(
+        Response.objects.filter(collection_id__in=collections)
+        .values_list("collection_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    items_by_version: dict[int, list[Item]] = {}
+    for item in Item.objects.filter(
+        version_id__in={p.collection.version_id for p in periods}, section__kind=Section.Kind.SCORED
+    ).order_by("position"):
+        items_by_version.setdefault(item.version_id, []).append(item)
+    points = []
+    for period in periods:
+        found = totals.get(period.collection_id, {})
+        elements = [
+            ElementTotal(item.code, *found.get(item.pk, (0, 0)))
+            for item in items_by_version.get(period.collection.version_id, [])
+        ]
+        try:
+            result = compute_ikm(
+                elements,
+                respondents=respondents.get(period.collection_id, 0),
+                weights=period.weight_mode,
+            )
+        except IkmError:
+            result = None
+        points.append(
+            TrendPoint(
+                period=period, respondents=respondents.get(period.collection_id, 0), ikm=result
+            )
+        )
+    return points
+
+
+def published_periods(unit) -> list[SurveyPeriod]:
+    return list(
+        SurveyPeriod.objects.filter(unit=unit, published_at__isnull=False)
+        .select_related("collection", "unit")
+        .order_by("starts_on")
+    )
+
+
+def public_summary(unit) -> PeriodResults | None:
+    latest = latest_published(unit)
+    return period_results(latest) if latest else None

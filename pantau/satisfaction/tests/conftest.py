@@ -1,0 +1,46 @@
+import pytest
+
+from pantau.organisations.tests.factories import ServiceFactory
+from pantau.satisfaction import services
+from pantau.satisfaction.models import SurveyPeriod
+
+
+@pytest.fixture
+def service_a(unit_a):
+    return ServiceFactory(unit=unit_a, name="Surat rekomendasi PBI-JKN")
+
+
+@pytest.fixture
+def period_a(unit_a, unit_head_a, service_a) -> SurveyPeriod:
+    period = services.create_period(
+        actor=unit_head_a,
+        unit=unit_a,
+        kind="quarter",
+        year=2025,
+        number=1,
+        population=100,
+        services=[service_a],
+    )
+    return services.change_period_status(actor=unit_head_a, period=period, action="open")
+
+
+def answers_post(period, *, service, scores=(4, 4, 3, 4, 3, 4, 4, 3, 3), token=None, **extra):
+    import uuid
+
+    data = {"submission_token": str(token or uuid.uuid4()), "service": str(service.pk)}
+    keys = [
+        "persyaratan",
+        "prosedur",
+        "waktu",
+        "biaya",
+        "produk",
+        "kompetensi",
+        "perilaku",
+        "sarana",
+        "pengaduan",
+    ]
+    for key, score in zip(keys, scores, strict=True):
+        if score is not None:
+            data[key] = str(score)
+    data.update(extra)
+    return data

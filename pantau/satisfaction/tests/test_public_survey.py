@@ -1,0 +1,185 @@
+import uuid
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from pantau.satisfaction import services
+from pantau.satisfaction.tests.conftest import answers_post
+from pantau.satisfaction.views import kiosk_signature
+from pantau.surveys.models import AccessCode, Answer, RefusedSubmission, Response
+
+
+def _url(period):
+    return reverse("survey:form", args=[period.collection.token])
+
+
+def test_citizen_answers_and_gets_a_receipt(client, period_a, service_a):
+    assert client.get(_url(period_a)).status_code == 200
+    data = answers_post(
+        period_a,
+        service=service_a,
+        jenis_kelamin="2",
+        usia="34",
+        pendidikan="3",
+        pekerjaan="6",
+        pekerjaan__other="Petani",
+        saran="Antrean terlalu panjang.",
+    )
+    response = client.post(_url(period_a), data)
+    assert response.status_code == 302
+    saved = Response.objects.get()
+    assert response["Location"] == reverse(
+        "survey:thanks", args=[period_a.collection.token, saved.number]
+    )
+    assert saved.source == "web" and saved.service == service_a
+    assert Answer.objects.filter(response=saved).count() == 14
+    assert Answer.objects.get(response=saved, item__key="pekerjaan").value_text == "Petani"
+    thanks = client.get(response["Location"])
+    assert saved.number in thanks.content.decode()
+
+
+def test_missing_element_answer_is_refused_and_nothing_is_saved(client, period_a, service_a):
+    data = answers_post(period_a, service=service_a, scores=(4, 4, None, 4, 3, 4, 4, 3, 3))
+    response = client.post(_url(period_a), data)
+    assert response.status_code == 200
+    assert "Pilih satu jawaban" in response.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_score_outside_the_scale_is_refused(client, period_a, service_a):
+    response = client.post(
+        _url(period_a),
+        answers_post(period_a, service=service_a, scores=(5, 4, 4, 4, 3, 4, 4, 3, 3)),
+    )
+    assert response.status_code == 200 and not Response.objects.exists()
+
+
+def test_other_occupation_needs_a_description(client, period_a, service_a):
+    response = client.post(_url(period_a), answers_post(period_a, service=service_a, pekerjaan="6"))
+    assert response.status_code == 200 and not Response.objects.exists()
+
+
+def test_double_click_saves_once(client, period_a, service_a):
+    data = answers_post(period_a, service=service_a, token=uuid.uuid4())
+    first = client.post(_url(period_a), data)
+    second = client.post(_url(period_a), data)
+    assert first["Location"] == second["Location"]
+    assert Response.objects.count() == 1
+
+
+def test_same_answers_again_from_same_device_are_refused_and_counted(client, period_a, service_a):
+    client.post(_url(period_a), answers_post(period_a, service=service_a))
+    response = client.post(_url(period_a), answers_post(period_a, service=service_a))
+    assert response.status_code == 409
+    assert Response.objects.count() == 1
+    assert RefusedSubmission.objects.get().reason == "duplicate"
+
+
+@override_settings(PANTAU_SURVEY_RATE=(2, 600))
+def test_too_many_submissions_from_one_device_are_refused_and_counted(client, period_a, service_a):
+    statuses = [
+        client.post(
+            _url(period_a),
+            answers_post(period_a, service=service_a, scores=(s, 4, 4, 4, 4, 4, 4, 4, 4)),
+        ).status_code
+        for s in (1, 2, 3)
+    ]
+    assert statuses == [302, 302, 409]
+    assert Response.objects.count() == 2
+    assert RefusedSubmission.objects.filter(reason="rate_limited").count() == 1
+
+
+def test_closed_survey_refuses_and_counts(client, period_a, service_a, unit_head_a):
+    services.change_period_status(actor=unit_head_a, period=period_a, action="close")
+    response = client.post(_url(period_a), answers_post(period_a, service=service_a))
+    assert response.status_code == 409
+    assert not Response.objects.exists()
+    assert RefusedSubmission.objects.get().reason == "closed"
+    assert "Tidak ada survei" in client.get(_url(period_a)).content.decode()
+
+
+def test_draft_survey_cannot_be_answered(client, unit_a, unit_head_a, service_a):
+    period = services.create_period(
+        actor=unit_head_a,
+        unit=unit_a,
+        kind="year",
+        year=2024,
+        number=1,
+        population=10,
+        services=[service_a],
+    )
+    assert client.post(_url(period), answers_post(period, service=service_a)).status_code == 409
+
+
+@pytest.fixture
+def coded_period(period_a):
+    period_a.requires_code = True
+    period_a.save()
+    AccessCode.objects.create(collection=period_a.collection, code="ABC234")
+    return period_a
+
+
+def test_one_time_code_is_required_and_used_once(client, coded_period, service_a):
+    url = _url(coded_period)
+    assert client.post(url, answers_post(coded_period, service=service_a)).status_code == 409
+    assert (
+        client.post(url, answers_post(coded_period, service=service_a, kode="abc234")).status_code
+        == 302
+    )
+    again = client.post(
+        url,
+        answers_post(
+            coded_period, service=service_a, scores=(1, 1, 1, 1, 1, 1, 1, 1, 1), kode="ABC234"
+        ),
+    )
+    assert again.status_code == 409
+    assert Response.objects.count() == 1
+    assert AccessCode.objects.get().response == Response.objects.get()
+    assert RefusedSubmission.objects.filter(reason="bad_code").count() == 2
+
+
+def test_service_of_another_unit_cannot_be_chosen(client, period_a, unit_b):
+    from pantau.organisations.tests.factories import ServiceFactory
+
+    other = ServiceFactory(unit=unit_b)
+    response = client.post(_url(period_a), answers_post(period_a, service=other))
+    assert response.status_code == 200 and not Response.objects.exists()
+
+
+def test_kiosk_needs_the_signed_link(client, period_a, service_a):
+    assert (
+        client.get(reverse("survey:kiosk", args=[period_a.collection.token, "forged"])).status_code
+        == 404
+    )
+    url = reverse("survey:kiosk", args=[period_a.collection.token, kiosk_signature(period_a)])
+    page = client.get(url)
+    assert page.status_code == 200 and 'class="kiosk"' in page.content.decode()
+    response = client.post(url, answers_post(period_a, service=service_a))
+    assert response.status_code == 302 and "kiosk=" in response["Location"]
+    assert Response.objects.get().source == "kiosk"
+    thanks = client.get(response["Location"]).content.decode()
+    assert "js/kiosk.js" in thanks and url in thanks
+
+
+def test_stable_unit_link_goes_to_the_open_survey(client, period_a, unit_a):
+    response = client.get(reverse("survey:unit", args=[unit_a.slug]) + "?layanan=1")
+    assert response["Location"] == _url(period_a) + "?layanan=1"
+
+
+def test_unit_without_open_survey_says_so(client, unit_a):
+    assert (
+        "Tidak ada survei"
+        in client.get(reverse("survey:unit", args=[unit_a.slug])).content.decode()
+    )
+
+
+def test_english_survey_shows_english_questions(client, period_a):
+    client.cookies["pantau_language"] = "en"
+    body = client.get(_url(period_a)).content.decode()
+    assert "How fast was the service?" in body and "Very fast" in body
+
+
+def test_qr_code_is_svg(client, period_a):
+    response = client.get(reverse("survey:qr", args=[period_a.collection.token]))
+    assert response["Content-Type"] == "image/svg+xml" and b"<svg" in response.content

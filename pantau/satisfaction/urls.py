@@ -1,0 +1,25 @@
+from django.urls import path
+
+from . import views
+
+app_name = "satisfaction"
+
+urlpatterns = [
+    path("units/<slug:slug>/skm/", views.period_list, name="period-list"),
+    path("units/<slug:slug>/skm/new/", views.period_create, name="period-create"),
+    path("units/<slug:slug>/skm/<int:pk>/", views.period_detail, name="period-detail"),
+    path(
+        "units/<slug:slug>/skm/<int:pk>/<str:action>/status/",
+        views.period_status,
+        name="period-status",
+    ),
+    path("units/<slug:slug>/skm/<int:pk>/publish/", views.period_publish, name="period-publish"),
+    path("units/<slug:slug>/skm/<int:pk>/entry/", views.paper_entry, name="paper-entry"),
+    path("units/<slug:slug>/skm/<int:pk>/codes/", views.access_codes, name="access-codes"),
+    path("units/<slug:slug>/skm/<int:pk>/plan/new/", views.action_form, name="action-create"),
+    path(
+        "units/<slug:slug>/skm/<int:pk>/plan/<int:action_pk>/",
+        views.action_form,
+        name="action-edit",
+    ),
+]

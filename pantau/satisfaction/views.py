@@ -1,0 +1,252 @@
+"""Staff pages of the SKM: periods, results, paper entry, one-time codes, publication."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.signing import TimestampSigner
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pantau.organisations import selectors as organisations
+from pantau.organisations.permissions import can_manage_unit
+from pantau.surveys.forms import ResponseForm
+from pantau.surveys.models import AccessCode
+
+from . import forms, selectors, services
+from .models import Medium
+from .permissions import can_enter_responses
+
+KIOSK_SALT = "pantau.satisfaction.kiosk"
+
+
+def kiosk_signature(period) -> str:
+    return TimestampSigner(salt=KIOSK_SALT).sign(period.collection.token).split(":", 1)[1]
+
+
+@login_required
+def period_list(request, slug):
+    unit = organisations.get_visible_unit(request.user, slug)
+    return render(
+        request,
+        "satisfaction/period_list.html",
+        {
+            "unit": unit,
+            "periods": selectors.periods_of_unit(unit),
+            "can_manage": can_manage_unit(request.user, unit),
+        },
+    )
+
+
+@login_required
+def period_create(request, slug):
+    unit = organisations.get_managed_unit(request.user, slug)
+    form = forms.PeriodForm(request.POST or None, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            period = services.create_period(
+                actor=request.user,
+                unit=unit,
+                kind=data["kind"],
+                year=data["year"],
+                number=data["number"],
+                population=data["population"],
+                services=data["services"],
+                weight_mode=data["weight_mode"],
+                requires_code=data["requires_code"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The survey period is set up. Open it when you are ready to collect answers."),
+            )
+            return redirect("satisfaction:period-detail", slug=slug, pk=period.pk)
+    return render(request, "satisfaction/period_form.html", {"unit": unit, "form": form})
+
+
+@login_required
+def period_detail(request, slug, pk):
+    unit = organisations.get_visible_unit(request.user, slug)
+    period = selectors.get_period(unit, pk)
+    service = None
+    if request.GET.get("layanan"):
+        service = (
+            period.services.filter(pk=request.GET["layanan"]).first()
+            if request.GET["layanan"].isdigit()
+            else None
+        )
+        if service is None:
+            raise Http404
+    results = selectors.period_results(period, service=service)
+    can_manage = can_manage_unit(request.user, unit)
+    survey_url = request.build_absolute_uri(reverse("survey:form", args=[period.collection.token]))
+    return render(
+        request,
+        "satisfaction/period_detail.html",
+        {
+            "unit": unit,
+            "period": period,
+            "results": results,
+            "service": service,
+            "profile": selectors.respondent_profile(period) if service is None else [],
+            "suggestions": selectors.suggestions(period, limit=50) if service is None else [],
+            "can_manage": can_manage,
+            "can_enter": can_enter_responses(request.user, unit),
+            "survey_url": survey_url,
+            "kiosk_url": request.build_absolute_uri(
+                reverse("survey:kiosk", args=[period.collection.token, kiosk_signature(period)])
+            )
+            if can_enter_responses(request.user, unit)
+            else "",
+            "media": Medium.choices,
+            "plan": selectors.follow_up_actions(period, include_cancelled=True),
+            "plan_summary": selectors.follow_up_summary(period),
+        },
+    )
+
+
+@login_required
+@require_POST
+def period_status(request, slug, pk, action):
+    unit = organisations.get_managed_unit(request.user, slug)
+    period = selectors.get_period(unit, pk)
+    if action not in services.TRANSITIONS:
+        raise Http404
+    try:
+        services.change_period_status(actor=request.user, period=period, action=action)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The survey is now “%(status)s”.")
+            % {"status": period.collection.get_status_display()},
+        )
+    return redirect("satisfaction:period-detail", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def period_publish(request, slug, pk):
+    unit = organisations.get_managed_unit(request.user, slug)
+    period = selectors.get_period(unit, pk)
+    media = [m for m in request.POST.getlist("media") if m in Medium.values]
+    try:
+        services.publish_period(actor=request.user, period=period, media=media)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The results are published on the public portal."))
+    return redirect("satisfaction:period-detail", slug=slug, pk=pk)
+
+
+@login_required
+def paper_entry(request, slug, pk):
+    unit = organisations.get_visible_unit(request.user, slug)
+    if not can_enter_responses(request.user, unit):
+        raise Http404
+    period = selectors.get_period(unit, pk)
+    form = ResponseForm(
+        request.POST or None, version=period.collection.version, services=period.services.all()
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            response, created = services.enter_paper_response(
+                actor=request.user,
+                period=period,
+                answers=form.answers(),
+                service=form.cleaned_data["service"],
+                submission_token=form.cleaned_data["submission_token"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if created:
+                messages.success(
+                    request,
+                    _("Questionnaire %(number)s is saved. Enter the next one.")
+                    % {"number": response.number},
+                )
+            else:
+                messages.info(
+                    request,
+                    _("This questionnaire was already saved as %(number)s.")
+                    % {"number": response.number},
+                )
+            return redirect("satisfaction:paper-entry", slug=slug, pk=pk)
+    return render(
+        request, "satisfaction/paper_entry.html", {"unit": unit, "period": period, "form": form}
+    )
+
+
+@login_required
+def access_codes(request, slug, pk):
+    unit = organisations.get_visible_unit(request.user, slug)
+    if not can_enter_responses(request.user, unit):
+        raise Http404
+    period = selectors.get_period(unit, pk)
+    form = forms.AccessCodeBatchForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = services.make_access_codes(
+            actor=request.user, period=period, count=form.cleaned_data["count"]
+        )
+        messages.success(
+            request, _("%(count)s new codes are ready to hand out.") % {"count": len(codes)}
+        )
+        return redirect("satisfaction:access-codes", slug=slug, pk=pk)
+    unused = AccessCode.objects.filter(collection=period.collection, used_at__isnull=True).order_by(
+        "-created_at", "code"
+    )[:500]
+    survey_url = request.build_absolute_uri(reverse("survey:form", args=[period.collection.token]))
+    return render(
+        request,
+        "satisfaction/access_codes.html",
+        {
+            "unit": unit,
+            "period": period,
+            "form": form,
+            "codes": unused,
+            "survey_url": survey_url,
+            "used": AccessCode.objects.filter(
+                collection=period.collection, used_at__isnull=False
+            ).count(),
+        },
+    )
+
+
+@login_required
+def action_form(request, slug, pk, action_pk=None):
+    from django.shortcuts import get_object_or_404
+
+    from .models import FollowUpAction
+
+    unit = organisations.get_managed_unit(request.user, slug)
+    period = selectors.get_period(unit, pk)
+    action = get_object_or_404(FollowUpAction, period=period, pk=action_pk) if action_pk else None
+    elements = selectors.scored_items(period)
+    initial = {}
+    if action is None and request.GET.get("unsur"):
+        initial["element_key"] = request.GET["unsur"]
+    form = forms.FollowUpActionForm(
+        request.POST or None, instance=action, elements=elements, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_follow_up_action(
+                actor=request.user, period=period, action=action, data=form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The follow-up plan is saved."))
+            return redirect(reverse("satisfaction:period-detail", args=[slug, pk]) + "#plan")
+    return render(
+        request,
+        "satisfaction/action_form.html",
+        {"unit": unit, "period": period, "form": form, "action": action},
+    )

@@ -1,0 +1,117 @@
+"""A form built from an instrument version: one field per item, validated by the item's kind."""
+
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import InstrumentVersion, Item
+
+OTHER_SUFFIX = "__other"
+
+
+class ResponseForm(forms.Form):
+    submission_token = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, version: InstrumentVersion, services=None, items=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.version = version
+        self.items: list[Item] = (
+            list(items)
+            if items is not None
+            else list(version.items.select_related("section").prefetch_related("options"))
+        )
+        if not self.is_bound:
+            self.initial.setdefault("submission_token", uuid.uuid4())
+        if services is not None:
+            self.fields["service"] = forms.ModelChoiceField(
+                queryset=services,
+                label=_("Which service did you receive?"),
+                empty_label=_("Choose the service"),
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose the service you received.")},
+            )
+        for item in self.items:
+            self.fields[item.key] = self._field_for(item)
+            if item.other_value is not None:
+                self.fields[item.key + OTHER_SUFFIX] = forms.CharField(
+                    label=_("Other, namely"), required=False, max_length=100
+                )
+
+    @staticmethod
+    def _field_for(item: Item) -> forms.Field:
+        label = item.shown_text
+        if item.kind in (Item.Kind.SCORED, Item.Kind.CHOICE):
+            return forms.TypedChoiceField(
+                label=label,
+                required=item.required,
+                coerce=int,
+                widget=forms.RadioSelect,
+                choices=[(o.value, o.shown_label) for o in item.options.all()],
+                error_messages={
+                    "required": _("Choose one answer to this question."),
+                    "invalid_choice": _("Choose one of the answers shown."),
+                },
+            )
+        if item.kind == Item.Kind.YES_NO:
+            return forms.TypedChoiceField(
+                label=label,
+                required=item.required,
+                coerce=int,
+                widget=forms.RadioSelect,
+                choices=[(1, _("Yes")), (0, _("No"))],
+            )
+        if item.kind == Item.Kind.NUMBER:
+            return forms.IntegerField(
+                label=label,
+                required=item.required,
+                min_value=item.min_value,
+                max_value=item.max_value,
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            )
+        return forms.CharField(
+            label=label,
+            required=item.required,
+            max_length=item.max_value or 2000,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+
+    def clean(self):
+        data = super().clean()
+        for item in self.items:
+            if item.other_value is not None and data.get(item.key) == item.other_value:
+                if not (data.get(item.key + OTHER_SUFFIX) or "").strip():
+                    self.add_error(
+                        item.key + OTHER_SUFFIX, _("Write what it is, or choose another answer.")
+                    )
+        return data
+
+    def answers(self) -> list[tuple[Item, int | None, str]]:
+        """(item, number, text) for every answered item."""
+        result = []
+        for item in self.items:
+            value = self.cleaned_data.get(item.key)
+            if value in (None, ""):
+                continue
+            if item.kind == Item.Kind.TEXT:
+                text = value.strip()
+                if text:
+                    result.append((item, None, text))
+            else:
+                other = (
+                    (self.cleaned_data.get(item.key + OTHER_SUFFIX) or "").strip()
+                    if item.other_value == value
+                    else ""
+                )
+                result.append((item, int(value), other))
+        return result
+
+    def sections(self):
+        """The items grouped by section, with their bound fields, for templates."""
+        groups: list[tuple] = []
+        for item in self.items:
+            if not groups or groups[-1][0].pk != item.section_id:
+                groups.append((item.section, []))
+            other = self[item.key + OTHER_SUFFIX] if item.other_value is not None else None
+            groups[-1][1].append((item, self[item.key], other))
+        return groups

@@ -1,0 +1,336 @@
+"""The questionnaire engine's data: what is asked (instrument versions) and what was answered."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from pantau.common.models import TimeStampedModel
+
+
+def _in_language(indonesian: str, english: str) -> str:
+    """Instrument content is written in Indonesian, optionally with an English version."""
+    return english if english and get_language() == "en" else indonesian
+
+
+class Instrument(TimeStampedModel):
+    class Purpose(models.TextChoices):
+        SKM = "skm", _("Satisfaction survey (SKM)")
+        PERCEPTION = "perception", _("Perception study")
+        PEKPPP_CITIZEN = "pekppp_citizen", _("PEKPPP citizen form")
+        CHECKLIST = "checklist", _("Checklist")
+
+    code = models.SlugField(_("code"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    description = models.TextField(_("description"), blank=True)
+    owner_unit = models.ForeignKey(
+        "organisations.ServiceUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="instruments",
+        verbose_name=_("owner unit"),
+        help_text=_("Empty for a national template."),
+    )
+
+    class Meta:
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instruments")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InstrumentVersion(TimeStampedModel):
+    """A frozen set of questions. Once answers exist a change makes a new version, so results never
+    mix versions."""
+
+    instrument = models.ForeignKey(
+        Instrument, on_delete=models.PROTECT, related_name="versions", verbose_name=_("instrument")
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("instrument version")
+        verbose_name_plural = _("instrument versions")
+        ordering = ["instrument", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument", "number"], name="surveys_version_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument} v{self.number}"
+
+    @property
+    def has_responses(self) -> bool:
+        return Response.objects.filter(version=self).exists()
+
+
+class Section(models.Model):
+    class Kind(models.TextChoices):
+        SCORED = "scored", _("Scored questions")
+        DEMOGRAPHICS = "demographics", _("About the respondent")
+        FEEDBACK = "feedback", _("Suggestions")
+
+    version = models.ForeignKey(
+        InstrumentVersion, on_delete=models.CASCADE, related_name="sections"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "position"], name="surveys_section_unique_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def shown_title(self) -> str:
+        return _in_language(self.title, self.title_en)
+
+
+class Item(models.Model):
+    """One question. ``key`` is the stable identity (results and imports key on it, never on
+    position); ``code`` is the label shown (U1…U9 in questionnaire order)."""
+
+    class Kind(models.TextChoices):
+        SCORED = "scored", _("Scored choice")
+        CHOICE = "choice", _("Choice")
+        NUMBER = "number", _("Number")
+        TEXT = "text", _("Free text")
+        YES_NO = "yes_no", _("Yes or no")
+
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="items")
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
+    key = models.SlugField(_("key"), max_length=60)
+    code = models.CharField(_("code"), max_length=20)
+    position = models.PositiveSmallIntegerField(_("position"))
+    text = models.CharField(_("question"), max_length=500)
+    text_en = models.CharField(_("question in English"), max_length=500, blank=True)
+    short_label = models.CharField(_("short label"), max_length=100, blank=True)
+    short_label_en = models.CharField(_("short label in English"), max_length=100, blank=True)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    required = models.BooleanField(_("required"), default=True)
+    reverse_scored = models.BooleanField(_("reverse-scored"), default=False)
+    min_value = models.IntegerField(_("minimum"), null=True, blank=True)
+    max_value = models.IntegerField(_("maximum"), null=True, blank=True)
+    other_value = models.SmallIntegerField(
+        _("value of 'other'"),
+        null=True,
+        blank=True,
+        help_text=_("The option whose choice asks the respondent to write what it is."),
+    )
+
+    class Meta:
+        ordering = ["section__position", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "key"], name="surveys_item_unique_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.short_label or self.text}"
+
+    @property
+    def shown_text(self) -> str:
+        return _in_language(self.text, self.text_en)
+
+    @property
+    def shown_label(self) -> str:
+        return _in_language(self.short_label or self.text, self.short_label_en or self.text_en)
+
+
+class ItemOption(models.Model):
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="options")
+    value = models.SmallIntegerField(_("value"))
+    label = models.CharField(_("label"), max_length=200)
+    label_en = models.CharField(_("label in English"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"))
+    icon = models.CharField(_("pictogram"), max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "value"], name="surveys_option_unique_value")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def shown_label(self) -> str:
+        return _in_language(self.label, self.label_en)
+
+
+def _collection_token() -> str:
+    return secrets.token_urlsafe(9)
+
+
+class Collection(TimeStampedModel):
+    """One round of answers to one instrument version for one unit (an SKM period, a study group)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    version = models.ForeignKey(
+        InstrumentVersion,
+        on_delete=models.PROTECT,
+        related_name="collections",
+        verbose_name=_("instrument version"),
+    )
+    unit = models.ForeignKey(
+        "organisations.ServiceUnit",
+        on_delete=models.CASCADE,
+        related_name="collections",
+        verbose_name=_("service unit"),
+    )
+    token = models.CharField(
+        _("public code"), max_length=20, unique=True, default=_collection_token
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+
+    class Meta:
+        verbose_name = _("collection")
+        verbose_name_plural = _("collections")
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.version}"
+
+
+class Response(models.Model):
+    class Source(models.TextChoices):
+        WEB = "web", _("Online")
+        KIOSK = "kiosk", _("Kiosk")
+        PAPER = "paper", _("Paper, entered by an officer")
+        IMPORT = "import", _("Imported file")
+
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="responses")
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.PROTECT, related_name="+")
+    service = models.ForeignKey(
+        "organisations.Service",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("service"),
+    )
+    number = models.CharField(_("receipt number"), max_length=20, unique=True)
+    submitted_at = models.DateTimeField(_("submitted at"), db_index=True)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    submission_token = models.UUIDField(_("submission token"), unique=True)
+    fingerprint = models.CharField(max_length=64, db_index=True, blank=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        indexes = [models.Index(fields=["collection", "service"], name="surveys_resp_coll_service")]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class Answer(models.Model):
+    """One answer. ``collection`` and ``service`` repeat the response's so that results aggregate
+    over this one table with an index-only scan."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="+")
+    service = models.ForeignKey(
+        "organisations.Service", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="answers")
+    value_int = models.SmallIntegerField(null=True, blank=True)
+    value_text = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "item"], name="surveys_answer_one_per_item"
+            ),
+            models.CheckConstraint(
+                condition=Q(value_int__isnull=False) | ~Q(value_text=""),
+                name="surveys_answer_not_empty",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["collection", "item", "value_int"], name="surveys_answer_agg"),
+            models.Index(
+                fields=["collection", "service", "item", "value_int"], name="surveys_answer_agg_svc"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_id}={self.value_int if self.value_int is not None else self.value_text[:30]}"
+
+
+class RefusedSubmission(models.Model):
+    """A counted, never silently dropped, refusal of a public submission."""
+
+    class Reason(models.TextChoices):
+        RATE_LIMITED = "rate_limited", _("Too many submissions from one device")
+        DUPLICATE = "duplicate", _("Duplicate of a recent submission")
+        BAD_CODE = "bad_code", _("Missing, unknown or used one-time code")
+        CLOSED = "closed", _("The survey was not open")
+
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="refusals")
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("refused submission")
+        verbose_name_plural = _("refused submissions")
+        indexes = [models.Index(fields=["collection", "reason"], name="surveys_refusal_reason")]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} · {self.at:%Y-%m-%d %H:%M}"
+
+
+class AccessCode(models.Model):
+    """A one-time code the officer hands out with a service transaction (receipt or QR)."""
+
+    collection = models.ForeignKey(
+        Collection, on_delete=models.CASCADE, related_name="access_codes"
+    )
+    code = models.CharField(_("code"), max_length=12)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+    response = models.OneToOneField(
+        Response, on_delete=models.SET_NULL, null=True, blank=True, related_name="access_code"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "code"], name="surveys_code_unique_in_collection"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.code

@@ -1,0 +1,258 @@
+"""Writes of the questionnaire engine: recording a response with its answers in one transaction."""
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import AccessCode, Answer, Collection, Item, RefusedSubmission, Response
+
+RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+def new_receipt_number() -> str:
+    raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(8))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+def answers_fingerprint(
+    collection: Collection, service_id: int | None, answers, client_key: str
+) -> str:
+    """Equal for the same answers from the same client to the same collection (duplicate detection)."""
+    parts = [str(collection.pk), str(service_id), client_key]
+    parts += [
+        f"{item.pk}={number}:{text}"
+        for item, number, text in sorted(answers, key=lambda a: a[0].pk)
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+class SubmissionRefused(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def record_refusal(*, collection: Collection, reason: str) -> None:
+    RefusedSubmission.objects.create(collection=collection, reason=reason)
+
+
+def submit_response(
+    *,
+    collection: Collection,
+    answers: list[tuple[Item, int | None, str]],
+    submission_token: uuid.UUID,
+    source: str,
+    service=None,
+    entered_by=None,
+    fingerprint: str = "",
+    access_code: str | None = None,
+    submitted_at=None,
+) -> tuple[Response, bool]:
+    """Save a response and its answers, or nothing. Returns (response, created).
+
+    The same ``submission_token`` twice (a double click, a resent form) returns the first response
+    instead of saving a second. With ``access_code`` the code must exist in the collection and be
+    unused; it is marked used in the same transaction.
+    """
+    existing = Response.objects.filter(submission_token=submission_token).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            code = None
+            if access_code is not None:
+                code = (
+                    AccessCode.objects.select_for_update()
+                    .filter(
+                        collection=collection,
+                        code=access_code.strip().upper(),
+                        used_at__isnull=True,
+                    )
+                    .first()
+                )
+                if code is None:
+                    raise SubmissionRefused(RefusedSubmission.Reason.BAD_CODE)
+            response = _create_response(
+                collection=collection,
+                service=service,
+                source=source,
+                entered_by=entered_by,
+                submission_token=submission_token,
+                fingerprint=fingerprint,
+                submitted_at=submitted_at or timezone.now(),
+            )
+            Answer.objects.bulk_create(
+                Answer(
+                    response=response,
+                    collection=collection,
+                    service=service,
+                    item=item,
+                    value_int=number,
+                    value_text=text,
+                )
+                for item, number, text in answers
+            )
+            if code is not None:
+                code.used_at = response.submitted_at
+                code.response = response
+                code.save(update_fields=["used_at", "response"])
+    except IntegrityError:
+        existing = Response.objects.filter(submission_token=submission_token).first()
+        if existing is None:
+            raise
+        return existing, False
+    return response, True
+
+
+def _create_response(**fields) -> Response:
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return Response.objects.create(
+                    number=new_receipt_number(),
+                    version_id=fields["collection"].version_id,
+                    **fields,
+                )
+        except IntegrityError:
+            if Response.objects.filter(submission_token=fields["submission_token"]).exists():
+                raise
+    raise RuntimeError("Could not draw a free receipt number.")
+
+
+def create_access_codes(*, collection: Collection, count: int) -> list[AccessCode]:
+    codes = []
+    taken = set(AccessCode.objects.filter(collection=collection).values_list("code", flat=True))
+    while len(codes) < count:
+        code = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(6))
+        if code not in taken:
+            taken.add(code)
+            codes.append(AccessCode(collection=collection, code=code))
+    return AccessCode.objects.bulk_create(codes)
+
+
+def client_key_for(request) -> str:
+    """A salted hash of the client's address and browser: enough to rate-limit, not to identify."""
+    from django.conf import settings
+
+    raw = f"{request.META.get('REMOTE_ADDR', '')}|{request.META.get('HTTP_USER_AGENT', '')[:200]}"
+    return hashlib.sha256(f"{settings.SECRET_KEY}|{raw}".encode()).hexdigest()[:32]
+
+
+def _within_rate(collection: Collection, client_key: str, *, kiosk: bool) -> bool:
+    from django.conf import settings
+    from django.core.cache import cache
+
+    limit, window = settings.PANTAU_SURVEY_RATE_KIOSK if kiosk else settings.PANTAU_SURVEY_RATE
+    key = f"survey-rate:{collection.pk}:{'kiosk' if kiosk else 'web'}:{client_key}"
+    if cache.add(key, 1, timeout=window):
+        return True
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=window)
+        return True
+    return count <= limit
+
+
+DUPLICATE_WINDOW_HOURS = 24
+
+
+def submit_public_response(
+    *,
+    collection: Collection,
+    answers: list[tuple[Item, int | None, str]],
+    submission_token: uuid.UUID,
+    client_key: str,
+    kiosk: bool = False,
+    service=None,
+    access_code: str | None = None,
+) -> tuple[Response, bool]:
+    """A citizen's submission, guarded against ballot stuffing without an account.
+
+    Checks, in order: the same submission again (returns the saved one), the collection is open,
+    the client's rate, a duplicate of a recent submission from the same client, and the one-time
+    code when the collection asks for one. Every refusal is counted (RefusedSubmission) and raised
+    as SubmissionRefused; nothing is dropped silently.
+    """
+    existing = Response.objects.filter(submission_token=submission_token).first()
+    if existing is not None:
+        return existing, False
+    reason = None
+    fingerprint = answers_fingerprint(collection, getattr(service, "pk", None), answers, client_key)
+    if collection.status != Collection.Status.OPEN:
+        reason = RefusedSubmission.Reason.CLOSED
+    elif not _within_rate(collection, client_key, kiosk=kiosk):
+        reason = RefusedSubmission.Reason.RATE_LIMITED
+    elif Response.objects.filter(
+        collection=collection,
+        fingerprint=fingerprint,
+        submitted_at__gte=timezone.now() - timezone.timedelta(hours=DUPLICATE_WINDOW_HOURS),
+    ).exists():
+        reason = RefusedSubmission.Reason.DUPLICATE
+    if reason is not None:
+        record_refusal(collection=collection, reason=reason)
+        raise SubmissionRefused(reason)
+    try:
+        return submit_response(
+            collection=collection,
+            answers=answers,
+            submission_token=submission_token,
+            source=Response.Source.KIOSK if kiosk else Response.Source.WEB,
+            service=service,
+            fingerprint=fingerprint,
+            access_code=access_code,
+        )
+    except SubmissionRefused as refused:
+        record_refusal(collection=collection, reason=refused.reason)
+        raise
+
+
+@dataclass
+class ResponseRow:
+    answers: list[tuple[Item, int | None, str]]
+    service: object | None = None
+    submitted_at: object | None = None
+    submission_token: uuid.UUID | None = None
+    source: str | None = None  # overrides the batch's source
+
+
+@transaction.atomic
+def bulk_create_responses(
+    *, collection: Collection, rows: list[ResponseRow], source: str, entered_by=None
+) -> list[Response]:
+    """Save many responses at once (file imports, demo data): all of them or, on any error, none."""
+    now = timezone.now()
+    responses = [
+        Response(
+            collection=collection,
+            version_id=collection.version_id,
+            service=row.service,
+            number=new_receipt_number(),
+            submitted_at=row.submitted_at or now,
+            source=source,
+            entered_by=entered_by,
+            submission_token=row.submission_token or uuid.uuid4(),
+        )
+        for row in rows
+    ]
+    Response.objects.bulk_create(responses, batch_size=1000)
+    Answer.objects.bulk_create(
+        (
+            Answer(
+                response=response,
+                collection=collection,
+                service=row.service,
+                item=item,
+                value_int=number,
+                value_text=text,
+            )
+            for response, row in zip(responses, rows, strict=True)
+            for item, number, text in row.answers
+        ),
+        batch_size=5000,
+    )
+    return responses
