@@ -105,3 +105,27 @@ class FollowUpActionForm(forms.ModelForm):
         if data.get("status") != "done":
             data["completed_on"] = None
         return data
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or XLSX file"),
+        help_text=_(
+            "One row per respondent; columns layanan, U1 … U9 and optionally tanggal, jenis_kelamin, usia, pendidikan, pekerjaan, saran."
+        ),
+    )
+
+    MAX_BYTES = 20 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB; split it."))
+        head = upload.read(4)
+        upload.seek(0)
+        if name.endswith(".xlsx") and head != b"PK\x03\x04":
+            raise forms.ValidationError(_("This file is not a real XLSX workbook."))
+        return upload

@@ -143,3 +143,22 @@ def save_follow_up_action(*, actor, period: SurveyPeriod, action=None, data: dic
     action.full_clean()
     action.save()
     return action
+
+
+def import_responses(*, actor, period: SurveyPeriod, path):
+    """Check every row of the file, then save all of them in one transaction, or none."""
+    from pantau.surveys.services import bulk_create_responses
+
+    from .importers import read_skm_file
+
+    if not can_enter_responses(actor, period.unit):
+        raise PermissionDenied
+    report = read_skm_file(path, period=period)
+    if report.ok:
+        bulk_create_responses(
+            collection=period.collection,
+            rows=report.rows,
+            source=Response.Source.IMPORT,
+            entered_by=actor,
+        )
+    return report

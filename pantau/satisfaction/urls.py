@@ -16,6 +16,7 @@ urlpatterns = [
     path("units/<slug:slug>/skm/<int:pk>/publish/", views.period_publish, name="period-publish"),
     path("units/<slug:slug>/skm/<int:pk>/entry/", views.paper_entry, name="paper-entry"),
     path("units/<slug:slug>/skm/<int:pk>/codes/", views.access_codes, name="access-codes"),
+    path("units/<slug:slug>/skm/<int:pk>/import/", views.import_file, name="import"),
     path("units/<slug:slug>/skm/<int:pk>/plan/new/", views.action_form, name="action-create"),
     path(
         "units/<slug:slug>/skm/<int:pk>/plan/<int:action_pk>/",

@@ -250,3 +250,36 @@ def action_form(request, slug, pk, action_pk=None):
         "satisfaction/action_form.html",
         {"unit": unit, "period": period, "form": form, "action": action},
     )
+
+
+@login_required
+def import_file(request, slug, pk):
+    import tempfile
+    from pathlib import Path
+
+    unit = organisations.get_visible_unit(request.user, slug)
+    if not can_enter_responses(request.user, unit):
+        raise Http404
+    period = selectors.get_period(unit, pk)
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / (
+                "upload.xlsx" if upload.name.lower().endswith(".xlsx") else "upload.csv"
+            )
+            with path.open("wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
+            report = services.import_responses(actor=request.user, period=period, path=path)
+        if report.ok:
+            messages.success(
+                request, _("%(count)s questionnaires are imported.") % {"count": len(report.rows)}
+            )
+            return redirect("satisfaction:period-detail", slug=slug, pk=pk)
+    return render(
+        request,
+        "satisfaction/import.html",
+        {"unit": unit, "period": period, "form": form, "report": report},
+    )
