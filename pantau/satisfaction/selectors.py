@@ -3,12 +3,19 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, Max, Q, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When
 from django.shortcuts import get_object_or_404
 
 from pantau.analytics import followup
 from pantau.analytics.ikm import ElementTotal, IkmError, IkmResult, compute_ikm, required_sample
-from pantau.surveys.models import Answer, Item, RefusedSubmission, Response, Section
+from pantau.surveys.models import (
+    Answer,
+    AnswerTally,
+    Item,
+    RefusedSubmission,
+    ResponseTally,
+    Section,
+)
 
 from .instrument import AGE, EDUCATION, GENDER, OCCUPATION, SUGGESTION
 from .models import SurveyPeriod
@@ -74,30 +81,36 @@ def scored_items(period: SurveyPeriod) -> list[Item]:
     )
 
 
+def _service_filter(service) -> dict:
+    return {} if service is None else {"service_key": service.pk}
+
+
 def period_results(period: SurveyPeriod, *, service=None) -> PeriodResults:
+    """Per-element totals from the tallies (one grouped query), then ``compute_ikm``."""
     items = scored_items(period)
-    answers = Answer.objects.filter(
-        collection_id=period.collection_id, item__in=items, value_int__isnull=False
+    tallies = AnswerTally.objects.filter(
+        collection_id=period.collection_id, item__in=items, **_service_filter(service)
     )
-    responses = Response.objects.filter(collection_id=period.collection_id)
-    if service is not None:
-        answers = answers.filter(service=service)
-        responses = responses.filter(service=service)
     totals = {
         row["item_id"]: row
-        for row in answers.values("item_id")
-        .annotate(n=Count("value_int"), s=Sum("value_int"))
+        for row in tallies.values("item_id")
+        .annotate(n=Sum("count"), s=Sum(F("count") * F("value_int")))
         .order_by()
     }
     rows = [
         ElementRow(
             item=item,
-            answered=totals.get(item.pk, {}).get("n", 0),
+            answered=totals.get(item.pk, {}).get("n") or 0,
             total=totals.get(item.pk, {}).get("s") or 0,
         )
         for item in items
     ]
-    respondents = responses.count()
+    per_service = dict(
+        ResponseTally.objects.filter(collection_id=period.collection_id).values_list(
+            "service_key", "count"
+        )
+    )
+    respondents = sum(per_service.values()) if service is None else per_service.get(service.pk, 0)
     result, problem = None, ""
     if respondents:
         try:
@@ -115,9 +128,8 @@ def period_results(period: SurveyPeriod, *, service=None) -> PeriodResults:
             next(r for r in rows if r.item.code == element.code).rank = rank
     by_service = []
     if service is None:
-        counts = dict(responses.values_list("service_id").annotate(n=Count("id")).order_by())
         by_service = [
-            {"service": s, "respondents": counts.get(s.pk, 0)} for s in period.services.all()
+            {"service": s, "respondents": per_service.get(s.pk, 0)} for s in period.services.all()
         ]
     refusals = dict(
         RefusedSubmission.objects.filter(collection_id=period.collection_id)
@@ -165,12 +177,10 @@ def respondent_profile(period: SurveyPeriod) -> list[ProfileTable]:
     )
     counts: dict[str, dict[int, int]] = {}
     for key, value, n in (
-        Answer.objects.filter(
-            collection_id=period.collection_id, item__in=items.values(), value_int__isnull=False
-        )
+        AnswerTally.objects.filter(collection_id=period.collection_id, item__in=items.values())
         .annotate(bucket=band)
         .values_list("item__key", "bucket")
-        .annotate(n=Count("id"))
+        .annotate(n=Sum("count"))
         .order_by()
     ):
         counts.setdefault(key, {})[value] = n
@@ -198,7 +208,7 @@ def suggestions(period: SurveyPeriod, *, limit: int = 200):
         Answer.objects.filter(collection_id=period.collection_id, item__key=SUGGESTION)
         .exclude(value_text="")
         .select_related("response", "service")
-        .order_by("-response__submitted_at")[:limit]
+        .order_by("-id")[:limit]
     )
 
 
@@ -269,27 +279,25 @@ class TrendPoint:
 
 
 def trend(periods: list[SurveyPeriod]) -> list[TrendPoint]:
-    """The IKM of several periods from one grouped query over all their answers (oldest first)."""
+    """The IKM of several periods from one grouped query over their tallies (oldest first)."""
     periods = sorted(periods, key=lambda p: (p.starts_on, p.ends_on))
     if not periods:
         return []
     collections = [p.collection_id for p in periods]
     totals: dict[int, dict[int, tuple[int, int]]] = {}
     for collection_id, item_id, n, s in (
-        Answer.objects.filter(
-            collection_id__in=collections,
-            item__section__kind=Section.Kind.SCORED,
-            value_int__isnull=False,
+        AnswerTally.objects.filter(
+            collection_id__in=collections, item__section__kind=Section.Kind.SCORED
         )
         .values_list("collection_id", "item_id")
-        .annotate(n=Count("value_int"), s=Sum("value_int"))
+        .annotate(n=Sum("count"), s=Sum(F("count") * F("value_int")))
         .order_by()
     ):
         totals.setdefault(collection_id, {})[item_id] = (n, s)
     respondents = dict(
-        Response.objects.filter(collection_id__in=collections)
+        ResponseTally.objects.filter(collection_id__in=collections)
         .values_list("collection_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Sum("count"))
         .order_by()
     )
     items_by_version: dict[int, list[Item]] = {}

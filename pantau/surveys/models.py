@@ -290,6 +290,50 @@ class Answer(models.Model):
         return f"{self.item_id}={self.value_int if self.value_int is not None else self.value_text[:30]}"
 
 
+class AnswerTally(models.Model):
+    """How many answers of a collection gave each value of each item, per service.
+
+    Kept in step with Answer by the services that save answers (same transaction), so results
+    read a few hundred tally rows instead of grouping millions of answers on every page view.
+    ``service_key`` is the service's id, or 0 for answers without a service.
+    """
+
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="+")
+    service_key = models.BigIntegerField()
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
+    value_int = models.SmallIntegerField()
+    count = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "service_key", "item", "value_int"],
+                name="surveys_tally_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_id}={self.value_int}: {self.count}"
+
+
+class ResponseTally(models.Model):
+    """How many responses a collection has per service (``service_key`` 0 = none)."""
+
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="+")
+    service_key = models.BigIntegerField()
+    count = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "service_key"], name="surveys_response_tally_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.collection_id}/{self.service_key}: {self.count}"
+
+
 class RefusedSubmission(models.Model):
     """A counted, never silently dropped, refusal of a public submission."""
 

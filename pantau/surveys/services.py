@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import AccessCode, Answer, Collection, Item, RefusedSubmission, Response
+from .tallies import add_to_tallies
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
@@ -95,6 +96,15 @@ def submit_response(
                     value_text=text,
                 )
                 for item, number, text in answers
+            )
+            add_to_tallies(
+                collection.pk,
+                [
+                    (
+                        getattr(service, "pk", None),
+                        [(item.pk, number) for item, number, _text in answers],
+                    )
+                ],
             )
             if code is not None:
                 code.used_at = response.submitted_at
@@ -254,5 +264,15 @@ def bulk_create_responses(
             for item, number, text in row.answers
         ),
         batch_size=5000,
+    )
+    add_to_tallies(
+        collection.pk,
+        (
+            (
+                getattr(row.service, "pk", None),
+                [(item.pk, number) for item, number, _t in row.answers],
+            )
+            for row in rows
+        ),
     )
     return responses

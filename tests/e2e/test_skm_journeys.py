@@ -34,7 +34,7 @@ def test_citizen_answers_on_a_phone_and_sees_the_published_result(phone, demo):
         re.compile(r"Indeks kepuasan masyarakat \(IKM\) Triwulan III 2025")
     ).is_visible()
     phone.get_by_role("link", name="Berikan penilaian Anda atas pelayanan").click()
-    phone.wait_for_url(re.compile(r"/survei/\w+/"))
+    phone.wait_for_url(re.compile(r"/survei/[\w-]+/$"))
     check_accessibility(phone)
     phone.get_by_text("Izin usaha mikro dan kecil (IUMK)").click()
     _answer_elements(phone)
