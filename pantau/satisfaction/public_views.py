@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from pantau.organisations.models import ServiceUnit
 from pantau.surveys.forms import ResponseForm
 from pantau.surveys.models import Collection, Response
+from pantau.surveys.selectors import version_items
 from pantau.surveys.services import SubmissionRefused, client_key_for, submit_public_response
 
 from . import selectors
@@ -66,7 +67,11 @@ def survey_form(request, token, kiosk=False, kiosk_signature=""):
     if chosen.isdigit() and services.filter(pk=chosen).exists():
         initial["service"] = int(chosen)
     form = ResponseForm(
-        request.POST or None, version=period.collection.version, services=services, initial=initial
+        request.POST or None,
+        version=period.collection.version,
+        items=version_items(period.collection.version),
+        services=services,
+        initial=initial,
     )
     code = (request.POST.get("kode") or request.GET.get("kode") or "").strip()
     refusal = ""

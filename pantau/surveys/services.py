@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import AccessCode, Answer, Collection, Item, RefusedSubmission, Response
@@ -52,6 +53,7 @@ def submit_response(
     fingerprint: str = "",
     access_code: str | None = None,
     submitted_at=None,
+    token_checked: bool = False,
 ) -> tuple[Response, bool]:
     """Save a response and its answers, or nothing. Returns (response, created).
 
@@ -59,78 +61,84 @@ def submit_response(
     instead of saving a second. With ``access_code`` the code must exist in the collection and be
     unused; it is marked used in the same transaction.
     """
-    existing = Response.objects.filter(submission_token=submission_token).first()
-    if existing is not None:
-        return existing, False
-    try:
-        with transaction.atomic():
-            code = None
-            if access_code is not None:
-                code = (
-                    AccessCode.objects.select_for_update()
-                    .filter(
-                        collection=collection,
-                        code=access_code.strip().upper(),
-                        used_at__isnull=True,
-                    )
-                    .first()
-                )
-                if code is None:
-                    raise SubmissionRefused(RefusedSubmission.Reason.BAD_CODE)
-            response = _create_response(
-                collection=collection,
-                service=service,
-                source=source,
-                entered_by=entered_by,
-                submission_token=submission_token,
-                fingerprint=fingerprint,
-                submitted_at=submitted_at or timezone.now(),
-            )
-            Answer.objects.bulk_create(
-                Answer(
-                    response=response,
-                    collection=collection,
-                    service=service,
-                    item=item,
-                    value_int=number,
-                    value_text=text,
-                )
-                for item, number, text in answers
-            )
-            add_to_tallies(
-                collection.pk,
-                [
-                    (
-                        getattr(service, "pk", None),
-                        [(item.pk, number) for item, number, _text in answers],
-                    )
-                ],
-            )
-            if code is not None:
-                code.used_at = response.submitted_at
-                code.response = response
-                code.save(update_fields=["used_at", "response"])
-    except IntegrityError:
+    if not token_checked:
         existing = Response.objects.filter(submission_token=submission_token).first()
-        if existing is None:
-            raise
-        return existing, False
-    return response, True
-
-
-def _create_response(**fields) -> Response:
-    for _attempt in range(5):
+        if existing is not None:
+            return existing, False
+    for _attempt in range(3):
         try:
-            with transaction.atomic():
-                return Response.objects.create(
-                    number=new_receipt_number(),
-                    version_id=fields["collection"].version_id,
-                    **fields,
-                )
+            return _save_response(
+                collection=collection,
+                answers=answers,
+                submission_token=submission_token,
+                source=source,
+                service=service,
+                entered_by=entered_by,
+                fingerprint=fingerprint,
+                access_code=access_code,
+                submitted_at=submitted_at,
+            ), True
         except IntegrityError:
-            if Response.objects.filter(submission_token=fields["submission_token"]).exists():
-                raise
+            existing = Response.objects.filter(submission_token=submission_token).first()
+            if existing is not None:
+                return existing, False
+            # Otherwise the random receipt number was taken (about one chance in 10^12): draw again.
     raise RuntimeError("Could not draw a free receipt number.")
+
+
+@transaction.atomic
+def _save_response(
+    *,
+    collection,
+    answers,
+    submission_token,
+    source,
+    service,
+    entered_by,
+    fingerprint,
+    access_code,
+    submitted_at,
+) -> Response:
+    code = None
+    if access_code is not None:
+        code = (
+            AccessCode.objects.select_for_update()
+            .filter(collection=collection, code=access_code.strip().upper(), used_at__isnull=True)
+            .first()
+        )
+        if code is None:
+            raise SubmissionRefused(RefusedSubmission.Reason.BAD_CODE)
+    response = Response.objects.create(
+        collection=collection,
+        version_id=collection.version_id,
+        service=service,
+        number=new_receipt_number(),
+        submitted_at=submitted_at or timezone.now(),
+        source=source,
+        entered_by=entered_by,
+        submission_token=submission_token,
+        fingerprint=fingerprint,
+    )
+    Answer.objects.bulk_create(
+        Answer(
+            response=response,
+            collection=collection,
+            service=service,
+            item=item,
+            value_int=number,
+            value_text=text,
+        )
+        for item, number, text in answers
+    )
+    add_to_tallies(
+        collection.pk,
+        [(getattr(service, "pk", None), [(item.pk, number) for item, number, _t in answers])],
+    )
+    if code is not None:
+        code.used_at = response.submitted_at
+        code.response = response
+        code.save(update_fields=["used_at", "response"])
+    return response
 
 
 def create_access_codes(*, collection: Collection, count: int) -> list[AccessCode]:
@@ -184,24 +192,29 @@ def submit_public_response(
     """A citizen's submission, guarded against ballot stuffing without an account.
 
     Checks, in order: the same submission again (returns the saved one), the collection is open,
-    the client's rate, a duplicate of a recent submission from the same client, and the one-time
-    code when the collection asks for one. Every refusal is counted (RefusedSubmission) and raised
+    the client's rate, a duplicate of a recent submission from the same client (not on a kiosk,
+    where one device serves many people who may well answer alike), and the one-time code when
+    the collection asks for one. Every refusal is counted (RefusedSubmission) and raised
     as SubmissionRefused; nothing is dropped silently.
     """
-    existing = Response.objects.filter(submission_token=submission_token).first()
-    if existing is not None:
-        return existing, False
-    reason = None
     fingerprint = answers_fingerprint(collection, getattr(service, "pk", None), answers, client_key)
+    # One query finds both a resent form (same token) and a recent duplicate (same fingerprint).
+    seen = Q(submission_token=submission_token)
+    if not kiosk:
+        recent = timezone.now() - timezone.timedelta(hours=DUPLICATE_WINDOW_HOURS)
+        seen |= Q(collection=collection, fingerprint=fingerprint, submitted_at__gte=recent)
+    earlier = list(
+        Response.objects.filter(seen).only("id", "number", "submission_token", "collection_id")[:2]
+    )
+    resent = next((r for r in earlier if r.submission_token == submission_token), None)
+    if resent is not None:
+        return resent, False
+    reason = None
     if collection.status != Collection.Status.OPEN:
         reason = RefusedSubmission.Reason.CLOSED
     elif not _within_rate(collection, client_key, kiosk=kiosk):
         reason = RefusedSubmission.Reason.RATE_LIMITED
-    elif Response.objects.filter(
-        collection=collection,
-        fingerprint=fingerprint,
-        submitted_at__gte=timezone.now() - timezone.timedelta(hours=DUPLICATE_WINDOW_HOURS),
-    ).exists():
+    elif earlier:  # a recent response with the same fingerprint
         reason = RefusedSubmission.Reason.DUPLICATE
     if reason is not None:
         record_refusal(collection=collection, reason=reason)
@@ -215,6 +228,7 @@ def submit_public_response(
             service=service,
             fingerprint=fingerprint,
             access_code=access_code,
+            token_checked=True,
         )
     except SubmissionRefused as refused:
         record_refusal(collection=collection, reason=refused.reason)

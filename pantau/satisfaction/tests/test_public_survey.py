@@ -183,3 +183,10 @@ def test_english_survey_shows_english_questions(client, period_a):
 def test_qr_code_is_svg(client, period_a):
     response = client.get(reverse("survey:qr", args=[period_a.collection.token]))
     assert response["Content-Type"] == "image/svg+xml" and b"<svg" in response.content
+
+
+def test_kiosk_accepts_the_same_answers_from_the_next_person(client, period_a, service_a):
+    url = reverse("survey:kiosk", args=[period_a.collection.token, kiosk_signature(period_a)])
+    assert client.post(url, answers_post(period_a, service=service_a)).status_code == 302
+    assert client.post(url, answers_post(period_a, service=service_a)).status_code == 302
+    assert Response.objects.filter(source="kiosk").count() == 2
