@@ -135,8 +135,10 @@ def run(
                 env=env,
                 capture_output=True,
                 text=True,
-                check=True,
+                check=False,
             )
+            if seeded.returncode:
+                raise RuntimeError(f"Seeding {size} responses failed:\n{seeded.stderr[-3000:]}")
             info = json.loads(seeded.stdout.strip().splitlines()[-1])
             label = f"{fraction:.0%} ({size:,} responses)"
             post_script = Path(tmp) / "post.lua"

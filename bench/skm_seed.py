@@ -68,7 +68,7 @@ def main() -> None:
                        CASE WHEN h.m < 2 THEN 1 WHEN h.m < 10 THEN 2 WHEN h.m < 55 THEN 3 ELSE 4 END, ''
                 FROM surveys_response r CROSS JOIN unnest(%s::bigint[]) AS i(item_id)
                 CROSS JOIN LATERAL (SELECT (hashtext(r.number || i.item_id::text) & 2147483647) %% 100 AS m) AS h
-                WHERE r.collection_id = %s AND r.number >= %s
+                WHERE r.collection_id = %s AND r.number ~ '^B[0-9]{9}$' AND r.number >= %s
                 """,
                 [items, collection.pk, "B" + str(existing + 1).rjust(9, "0")],
             )

@@ -129,3 +129,15 @@ class ImportForm(forms.Form):
         if name.endswith(".xlsx") and head != b"PK\x03\x04":
             raise forms.ValidationError(_("This file is not a real XLSX workbook."))
         return upload
+
+
+class UnitElementForm(forms.Form):
+    label = forms.CharField(label=_("Short name of the element"), max_length=100)
+    question = forms.CharField(
+        label=_("Question asked"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+UnitElementFormSet = forms.formset_factory(
+    UnitElementForm, extra=1, max_num=10, validate_max=True, can_delete=True
+)

@@ -29,7 +29,7 @@ from pantau.common.tabular import TableError, read_table
 from pantau.surveys.models import Item, Section
 from pantau.surveys.services import ResponseRow
 
-from .instrument import AGE, EDUCATION, GENDER, OCCUPATION, SUGGESTION
+from .instrument import AGE, EDUCATION, ELEMENT_KEYS, GENDER, OCCUPATION, SUGGESTION
 from .models import SurveyPeriod
 
 GENDER_WORDS = {
@@ -89,7 +89,12 @@ def read_skm_file(path: Path, *, period: SurveyPeriod, max_errors: int = 200) ->
     by_key = {item.key: item for item in items}
     services = {s.name.strip().lower(): s for s in period.services.all()}
 
-    missing = [item.code for item in scored if item.code.lower() not in columns]
+    # The nine national elements are required columns; a unit's own elements may be left out.
+    missing = [
+        item.code
+        for item in scored
+        if item.key in ELEMENT_KEYS and item.code.lower() not in columns
+    ]
     if "layanan" not in columns:
         missing.insert(0, "layanan")
     if missing:

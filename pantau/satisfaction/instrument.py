@@ -291,3 +291,26 @@ def build_skm_version(
         max_value=2000,
     )
     return version
+
+
+def unit_instrument_code(unit) -> str:
+    return f"skm-unit-{unit.pk}"
+
+
+def unit_skm_version(unit) -> InstrumentVersion:
+    """The SKM version a unit's new periods use: its own (national elements plus its additions) or
+    the national one."""
+    own = (
+        InstrumentVersion.objects.filter(instrument__code=unit_instrument_code(unit))
+        .order_by("-number")
+        .first()
+    )
+    return own or national_skm_version()
+
+
+def extra_elements(version: InstrumentVersion) -> list[Item]:
+    return list(
+        version.items.filter(section__kind=Section.Kind.SCORED)
+        .exclude(key__in=ELEMENT_KEYS)
+        .order_by("position")
+    )

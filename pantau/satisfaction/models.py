@@ -153,3 +153,24 @@ class FollowUpAction(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.action[:60]
+
+
+class SuggestionTheme(models.Model):
+    """A theme an officer gives a citizen's suggestion: the element it is about, or "other"."""
+
+    OTHER = "lainnya"
+
+    answer = models.ForeignKey("surveys.Answer", on_delete=models.CASCADE, related_name="themes")
+    theme = models.SlugField(_("theme"), max_length=60)
+    tagged_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("suggestion theme")
+        verbose_name_plural = _("suggestion themes")
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "theme"], name="satisfaction_theme_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.theme

@@ -339,3 +339,43 @@ def published_periods(unit) -> list[SurveyPeriod]:
 def public_summary(unit) -> PeriodResults | None:
     latest = latest_published(unit)
     return period_results(latest) if latest else None
+
+
+def theme_choices(period: SurveyPeriod) -> list[tuple[str, str]]:
+    from django.utils.translation import gettext
+
+    from .models import SuggestionTheme
+
+    return [(item.key, item.shown_label) for item in scored_items(period)] + [
+        (SuggestionTheme.OTHER, gettext("Other"))
+    ]
+
+
+def suggestions_with_themes(period: SurveyPeriod, *, limit: int = 50):
+    """The latest suggestions with their themes, and how many suggestions carry each theme."""
+    from .models import SuggestionTheme
+
+    answers = list(suggestions(period, limit=limit).prefetch_related("themes"))
+    labels = dict(theme_choices(period))
+    for answer in answers:
+        answer.theme_list = [(t.theme, labels.get(t.theme, t.theme)) for t in answer.themes.all()]
+    counts = [
+        (labels.get(theme, theme), n)
+        for theme, n in SuggestionTheme.objects.filter(answer__collection_id=period.collection_id)
+        .values_list("theme")
+        .annotate(n=Count("id"))
+        .order_by("-n", "theme")
+    ]
+    return answers, counts
+
+
+def latest_per_unit(units) -> dict[int, TrendPoint]:
+    """For each unit, its most recent SKM period with the IKM (one grouped query over the tallies)."""
+    latest: dict[int, SurveyPeriod] = {}
+    for period in (
+        SurveyPeriod.objects.filter(unit__in=units, collection__status__in=["open", "closed"])
+        .select_related("collection")
+        .order_by("unit_id", "-ends_on", "-pk")
+    ):
+        latest.setdefault(period.unit_id, period)
+    return {point.period.unit_id: point for point in trend(list(latest.values()))}

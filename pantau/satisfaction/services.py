@@ -8,7 +8,7 @@ from pantau.organisations.permissions import can_manage_unit
 from pantau.surveys.models import Collection, Response
 from pantau.surveys.services import submit_response
 
-from .instrument import national_skm_version
+from .instrument import unit_skm_version
 from .models import SurveyPeriod
 from .periods import period_dates
 from .permissions import can_enter_responses
@@ -35,7 +35,7 @@ def create_period(
     if SurveyPeriod.objects.filter(unit=unit, kind=kind, year=year, number=number).exists():
         raise ValidationError(_("This unit already has a survey for that period."))
     starts_on, ends_on = period_dates(kind, year, number)
-    collection = Collection.objects.create(version=national_skm_version(), unit=unit)
+    collection = Collection.objects.create(version=unit_skm_version(unit), unit=unit)
     period = SurveyPeriod(
         unit=unit,
         collection=collection,
@@ -162,3 +162,62 @@ def import_responses(*, actor, period: SurveyPeriod, path):
             entered_by=actor,
         )
     return report
+
+
+@transaction.atomic
+def set_unit_elements(*, actor, unit, elements: list[tuple[str, str]]):
+    """Make a new version of the unit's SKM questionnaire: the nine national elements, then the
+    unit's own ``(label, question)`` in this order. Versions are never edited in place, so results
+    of earlier periods keep the questions they were answered with; each element weighs 1/n."""
+    from django.utils.text import slugify
+
+    from pantau.surveys.models import Instrument
+
+    from .instrument import build_skm_version, unit_instrument_code
+
+    if not can_manage_unit(actor, unit):
+        raise PermissionDenied
+    instrument, _created = Instrument.objects.get_or_create(
+        code=unit_instrument_code(unit),
+        defaults={
+            "name": f"SKM {unit.name}",
+            "purpose": Instrument.Purpose.SKM,
+            "owner_unit": unit,
+        },
+    )
+    number = (
+        instrument.versions.order_by("-number").values_list("number", flat=True).first() or 0
+    ) + 1
+    extras, keys = [], set()
+    for label, question in elements:
+        key = f"unit-{slugify(label)[:40] or 'unsur'}"
+        while key in keys:
+            key += "-x"
+        keys.add(key)
+        extras.append((key, label, question))
+    return build_skm_version(instrument, number=number, extra_elements=extras)
+
+
+@transaction.atomic
+def tag_suggestion(
+    *, actor, period: SurveyPeriod, answer_id: int, theme: str, remove: bool = False
+):
+    from pantau.surveys.models import Answer
+
+    from .instrument import SUGGESTION
+    from .models import SuggestionTheme
+    from .selectors import theme_choices
+
+    if not can_enter_responses(actor, period.unit):
+        raise PermissionDenied
+    answer = Answer.objects.filter(
+        pk=answer_id, collection_id=period.collection_id, item__key=SUGGESTION
+    ).first()
+    if answer is None or theme not in dict(theme_choices(period)):
+        raise ValidationError(_("Choose one of the themes for a suggestion of this survey."))
+    if remove:
+        SuggestionTheme.objects.filter(answer=answer, theme=theme).delete()
+    else:
+        SuggestionTheme.objects.get_or_create(
+            answer=answer, theme=theme, defaults={"tagged_by": actor}
+        )

@@ -5,8 +5,10 @@ from . import views
 app_name = "satisfaction"
 
 urlpatterns = [
+    path("skm/", views.overview, name="overview"),
     path("units/<slug:slug>/skm/", views.period_list, name="period-list"),
     path("units/<slug:slug>/skm/new/", views.period_create, name="period-create"),
+    path("units/<slug:slug>/skm/elements/", views.unit_elements, name="unit-elements"),
     path("units/<slug:slug>/skm/<int:pk>/", views.period_detail, name="period-detail"),
     path(
         "units/<slug:slug>/skm/<int:pk>/<str:action>/status/",
@@ -14,9 +16,27 @@ urlpatterns = [
         name="period-status",
     ),
     path("units/<slug:slug>/skm/<int:pk>/publish/", views.period_publish, name="period-publish"),
+    path("units/<slug:slug>/skm/<int:pk>/report/", views.period_report, name="report"),
+    path(
+        "units/<slug:slug>/skm/<int:pk>/report.pdf",
+        views.period_report,
+        {"fmt": "pdf"},
+        name="report-pdf",
+    ),
+    path(
+        "units/<slug:slug>/skm/<int:pk>/report.xlsx",
+        views.period_report,
+        {"fmt": "xlsx"},
+        name="report-xlsx",
+    ),
     path("units/<slug:slug>/skm/<int:pk>/entry/", views.paper_entry, name="paper-entry"),
     path("units/<slug:slug>/skm/<int:pk>/codes/", views.access_codes, name="access-codes"),
     path("units/<slug:slug>/skm/<int:pk>/import/", views.import_file, name="import"),
+    path(
+        "units/<slug:slug>/skm/<int:pk>/suggestions/tag/",
+        views.suggestion_tag,
+        name="suggestion-tag",
+    ),
     path("units/<slug:slug>/skm/<int:pk>/plan/new/", views.action_form, name="action-create"),
     path(
         "units/<slug:slug>/skm/<int:pk>/plan/<int:action_pk>/",

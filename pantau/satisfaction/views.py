@@ -83,6 +83,9 @@ def period_detail(request, slug, pk):
         if service is None:
             raise Http404
     results = selectors.period_results(period, service=service)
+    suggestion_rows, theme_counts = (
+        selectors.suggestions_with_themes(period) if service is None else ([], [])
+    )
     can_manage = can_manage_unit(request.user, unit)
     survey_url = request.build_absolute_uri(reverse("survey:form", args=[period.collection.token]))
     return render(
@@ -94,7 +97,9 @@ def period_detail(request, slug, pk):
             "results": results,
             "service": service,
             "profile": selectors.respondent_profile(period) if service is None else [],
-            "suggestions": selectors.suggestions(period, limit=50) if service is None else [],
+            "suggestions": suggestion_rows,
+            "theme_counts": theme_counts,
+            "themes": selectors.theme_choices(period),
             "can_manage": can_manage,
             "can_enter": can_enter_responses(request.user, unit),
             "survey_url": survey_url,
@@ -282,4 +287,114 @@ def import_file(request, slug, pk):
         request,
         "satisfaction/import.html",
         {"unit": unit, "period": period, "form": form, "report": report},
+    )
+
+
+@login_required
+def unit_elements(request, slug):
+    """The unit's own SKM elements, added to the nine national ones for its next periods."""
+    from .instrument import ELEMENTS, extra_elements, unit_skm_version
+
+    unit = organisations.get_managed_unit(request.user, slug)
+    version = unit_skm_version(unit)
+    current = extra_elements(version)
+    initial = [{"label": item.short_label, "question": item.text} for item in current]
+    formset = forms.UnitElementFormSet(request.POST or None, initial=initial, prefix="el")
+    if request.method == "POST" and formset.is_valid():
+        wanted = [
+            (f.cleaned_data["label"].strip(), f.cleaned_data["question"].strip())
+            for f in formset.forms
+            if f.cleaned_data.get("label") and not f.cleaned_data.get("DELETE")
+        ]
+        if wanted != [(i.short_label, i.text) for i in current]:
+            services.set_unit_elements(actor=request.user, unit=unit, elements=wanted)
+            messages.success(
+                request, _("The questionnaire has a new version; new survey periods use it.")
+            )
+        return redirect("satisfaction:period-list", slug=slug)
+    return render(
+        request,
+        "satisfaction/unit_elements.html",
+        {
+            "unit": unit,
+            "formset": formset,
+            "national": ELEMENTS,
+            "version": version,
+        },
+    )
+
+
+@login_required
+@require_POST
+def suggestion_tag(request, slug, pk):
+    unit = organisations.get_visible_unit(request.user, slug)
+    if not can_enter_responses(request.user, unit):
+        raise Http404
+    period = selectors.get_period(unit, pk)
+    answer_id = request.POST.get("answer", "")
+    try:
+        services.tag_suggestion(
+            actor=request.user,
+            period=period,
+            answer_id=int(answer_id) if answer_id.isdigit() else 0,
+            theme=request.POST.get("theme", ""),
+            remove=request.POST.get("remove") == "1",
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(reverse("satisfaction:period-detail", args=[slug, pk]) + "#suggestions")
+
+
+@login_required
+def period_report(request, slug, pk, fmt="html"):
+    """The SKM report: a print-friendly page, the same as PDF, and the data as XLSX."""
+    from django.http import HttpResponse
+    from django.utils.text import slugify
+
+    from .exporters.pdf import export_pdf
+    from .exporters.xlsx import export_xlsx
+    from .report import build_report
+
+    unit = organisations.get_visible_unit(request.user, slug)
+    period = selectors.get_period(unit, pk)
+    report = build_report(period)
+    filename = slugify(f"skm-{unit.slug}-{period.year}-{period.kind}-{period.number}")
+    if fmt == "pdf":
+        response = HttpResponse(export_pdf(report), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+        return response
+    if fmt == "xlsx":
+        response = HttpResponse(
+            export_xlsx(report),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+        return response
+    return render(
+        request, "satisfaction/report.html", {"unit": unit, "period": period, "report": report}
+    )
+
+
+@login_required
+def overview(request):
+    """SKM results of every unit the user may see, side by side (by agency for evaluators)."""
+    from django.core.paginator import Paginator
+
+    agencies = organisations.visible_agencies(request.user).order_by("name")
+    units = organisations.visible_units(request.user).order_by("agency__name", "name")
+    agency = request.GET.get("instansi", "")
+    if agency.isdigit():
+        units = units.filter(agency_id=int(agency))
+    page = Paginator(units, 25).get_page(request.GET.get("page"))
+    latest = selectors.latest_per_unit(list(page.object_list))
+    rows = [(unit, latest.get(unit.id)) for unit in page.object_list]
+    return render(
+        request,
+        "satisfaction/overview.html",
+        {
+            "page": page,
+            "rows": rows,
+            "agencies": agencies,
+            "agency": agency,
+        },
     )

@@ -95,3 +95,14 @@ def test_unit_head_publishes_a_quarter_and_citizens_see_it(page, demo):
     check_accessibility(page)
     visit(page, "/units/ptsp-kecamatan-cakung/skm/")
     assert page.get_by_role("heading", name="Hasil terbaru: Triwulan IV 2025").is_visible()
+
+
+def test_every_skm_staff_page_is_accessible(page, demo):
+    sign_in(page, "kepala.dinsos", settings.PANTAU_DEMO_PASSWORD)
+    period = SurveyPeriod.objects.get(unit__slug="dinsos-mpp-lombok-timur", year=2025, number=3)
+    base = f"/manage/units/dinsos-mpp-lombok-timur/skm/{period.pk}"
+    for path in ["/manage/units/dinsos-mpp-lombok-timur/skm/", "/manage/units/dinsos-mpp-lombok-timur/skm/new/",
+                 "/manage/units/dinsos-mpp-lombok-timur/skm/elements/", f"{base}/", f"{base}/entry/", f"{base}/codes/",
+                 f"{base}/import/", f"{base}/report/", f"{base}/plan/new/", "/manage/skm/",
+                 "/units/dinsos-mpp-lombok-timur/skm/", "/units/dinsos-mpp-lombok-timur/skm/poster/"]:
+        visit(page, path)

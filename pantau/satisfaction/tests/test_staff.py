@@ -243,3 +243,34 @@ def test_access_codes_are_made_for_the_period(client_for, officer_a, period_a):
     response = client.post(_url("access-codes", period_a), {"count": 5})
     assert response.status_code == 302
     assert period_a.collection.access_codes.count() == 5
+
+
+def test_overview_compares_only_visible_units(
+    client_for, evaluator_a, unit_b, period_a, service_a, unit_head_b
+):
+    from pantau.organisations.tests.factories import ServiceFactory
+
+    other = services.create_period(
+        actor=unit_head_b,
+        unit=unit_b,
+        kind="quarter",
+        year=2025,
+        number=1,
+        population=10,
+        services=[ServiceFactory(unit=unit_b)],
+    )
+    services.change_period_status(actor=unit_head_b, period=other, action="open")
+    client = client_for(evaluator_a)
+    client.post(
+        reverse("survey:form", args=[period_a.collection.token]),
+        answers_post(period_a, service=service_a),
+    )
+    page = client.get(reverse("satisfaction:overview"))
+    rows = page.context["rows"]
+    assert [unit.slug for unit, _point in rows] == [period_a.unit.slug]
+    assert rows[0][1].ikm is not None
+    assert unit_b.name not in page.content.decode()
+
+
+def test_overview_needs_sign_in(client):
+    assert client.get(reverse("satisfaction:overview")).status_code == 302

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import FollowUpAction, SurveyPeriod
+
+
+@admin.register(SurveyPeriod)
+class SurveyPeriodAdmin(SimpleHistoryAdmin):
+    list_display = ["unit", "kind", "year", "number", "population", "published_at"]
+    list_filter = ["kind", "year"]
+    search_fields = ["unit__name"]
+    raw_id_fields = ["collection"]
+
+
+@admin.register(FollowUpAction)
+class FollowUpActionAdmin(SimpleHistoryAdmin):
+    list_display = ["period", "element_key", "owner", "deadline", "status"]
+    list_filter = ["status"]

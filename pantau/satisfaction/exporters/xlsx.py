@@ -1,0 +1,103 @@
+"""The SKM workbook: results, elements, profile, and the raw data (one row per respondent)."""
+
+from io import BytesIO
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from pantau.surveys.models import Answer, Item
+
+from ..report import ReportData
+
+
+def export_xlsx(report: ReportData) -> bytes:
+    period = report.period
+    results = report.results
+    workbook = Workbook(write_only=True)
+    summary = workbook.create_sheet(_("Results")[:31])
+    summary.append([_("Service unit"), period.unit.name])
+    summary.append([_("Period"), period.label])
+    summary.append([_("Respondents"), results.respondents])
+    summary.append([_("Required sample (Krejcie & Morgan)"), results.required])
+    if results.ikm:
+        summary.append(["IKM (1–4)", results.ikm.ikm_4])
+        summary.append(["IKM (25–100)", float(results.ikm.ikm)])
+        summary.append([_("Grade"), results.ikm.grade])
+        summary.append([_("Performance"), results.ikm.performance])
+        summary.append([_("Element weight"), results.ikm.weights])
+    elements = workbook.create_sheet(_("Elements")[:31])
+    elements.append(
+        [_("Code"), _("Element"), _("Answers"), _("Sum"), "NRR", _("Weighted NRR"), _("Rank")]
+    )
+    for row in results.elements:
+        elements.append(
+            [
+                row.item.code,
+                row.item.shown_label,
+                row.answered,
+                row.total,
+                row.nrr,
+                row.weighted_nrr,
+                row.rank,
+            ]
+        )
+    profile = workbook.create_sheet(_("Profile")[:31])
+    for table in report.profile:
+        profile.append([table.item.shown_label])
+        for label, count in table.rows:
+            profile.append([label, count])
+        profile.append([])
+    raw = workbook.create_sheet(_("Data")[:31])
+    items = list(
+        Item.objects.filter(version_id=period.collection.version_id)
+        .select_related("section")
+        .order_by("section__position", "position")
+    )
+    raw.append(
+        [_("Number"), _("Submitted at"), _("Source"), _("Service")]
+        + [item.code if item.section.kind == "scored" else item.key for item in items]
+    )
+    position = {item.pk: index for index, item in enumerate(items)}
+    current, row = None, None
+    answers = (
+        Answer.objects.filter(collection_id=period.collection_id)
+        .order_by("response_id")
+        .values_list(
+            "response_id",
+            "response__number",
+            "response__submitted_at",
+            "response__source",
+            "service__name",
+            "item_id",
+            "value_int",
+            "value_text",
+        )
+    )
+    for (
+        response_id,
+        number,
+        submitted_at,
+        source,
+        service,
+        item_id,
+        value,
+        text,
+    ) in answers.iterator(chunk_size=5000):
+        if response_id != current:
+            if row is not None:
+                raw.append(row)
+            current = response_id
+            row = [
+                number,
+                timezone.localtime(submitted_at).replace(tzinfo=None),
+                source,
+                service,
+            ] + [None] * len(items)
+        cell = text if value is None else (f"{value} {text}".strip() if text else value)
+        row[4 + position[item_id]] = cell
+    if row is not None:
+        raw.append(row)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
