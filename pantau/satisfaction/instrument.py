@@ -193,9 +193,17 @@ def build_skm_version(
         title="Pendapat Saudara tentang pelayanan",
         title_en="Your opinion of the service",
     )
-    position = 0
-    for key, label, label_en, question, question_en, labels, labels_en in ELEMENTS:
-        position += 1
+    # A unit's own elements use the generic four answers of the regulation's material.
+    generic = (
+        ["Tidak baik", "Kurang baik", "Baik", "Sangat baik"],
+        ["Not good", "Less good", "Good", "Very good"],
+    )
+    elements = list(ELEMENTS) + [
+        (key, label, "", question, "", *generic) for key, label, question in extra_elements
+    ]
+    for position, (key, label, label_en, question, question_en, labels, labels_en) in enumerate(
+        elements, start=1
+    ):
         item = Item.objects.create(
             version=version,
             section=scored,
@@ -215,31 +223,6 @@ def build_skm_version(
                 item=item, value=v, label=lab, label_en=lab_en, position=v, icon=FACE_ICONS[v - 1]
             )
             for v, lab, lab_en in zip(range(1, 5), labels, labels_en, strict=True)
-        )
-    for key, label, question in extra_elements:
-        position += 1
-        item = Item.objects.create(
-            version=version,
-            section=scored,
-            key=key,
-            code=f"U{position}",
-            position=position,
-            text=question,
-            short_label=label,
-            kind=Item.Kind.SCORED,
-            min_value=1,
-            max_value=4,
-        )
-        ItemOption.objects.bulk_create(
-            ItemOption(
-                item=item, value=v, label=lab, label_en=lab_en, position=v, icon=FACE_ICONS[v - 1]
-            )
-            for v, lab, lab_en in zip(
-                range(1, 5),
-                ["Tidak baik", "Kurang baik", "Baik", "Sangat baik"],
-                ["Not good", "Less good", "Good", "Very good"],
-                strict=True,
-            )
         )
     profile = Section.objects.create(
         version=version,

@@ -276,6 +276,25 @@ class TrendPoint:
     period: SurveyPeriod
     respondents: int
     ikm: IkmResult | None
+    position: int = 0  # place in the series, for the chart
+    series_length: int = 1
+
+    @property
+    def chart_x(self) -> int:
+        return self.position * 100 + 10
+
+    @property
+    def chart_width(self) -> int:
+        return self.series_length * 100
+
+    # A bar of height (IKM − 25) on a 0–100 px chart whose baseline is at y = 105.
+    @property
+    def chart_height(self) -> float:
+        return round(float(self.ikm.ikm - 25) * 90 / 75, 1) if self.ikm else 0
+
+    @property
+    def chart_y(self) -> float:
+        return round(105 - self.chart_height, 1)
 
 
 def trend(periods: list[SurveyPeriod]) -> list[TrendPoint]:
@@ -322,7 +341,11 @@ def trend(periods: list[SurveyPeriod]) -> list[TrendPoint]:
             result = None
         points.append(
             TrendPoint(
-                period=period, respondents=respondents.get(period.collection_id, 0), ikm=result
+                period=period,
+                respondents=respondents.get(period.collection_id, 0),
+                ikm=result,
+                position=len(points),
+                series_length=len(periods),
             )
         )
     return points

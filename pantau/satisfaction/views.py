@@ -29,12 +29,21 @@ def kiosk_signature(period) -> str:
 @login_required
 def period_list(request, slug):
     unit = organisations.get_visible_unit(request.user, slug)
+    periods = list(selectors.periods_of_unit(unit))
+    points = {
+        point.period.pk: point
+        for point in selectors.trend([p for p in periods if p.collection.status != "draft"])
+    }
+    for period in periods:
+        period.point = points.get(period.pk)
+    trend = [points[p.pk] for p in sorted(periods, key=lambda p: p.starts_on) if p.pk in points]
     return render(
         request,
         "satisfaction/period_list.html",
         {
             "unit": unit,
-            "periods": selectors.periods_of_unit(unit),
+            "periods": periods,
+            "trend": trend,
             "can_manage": can_manage_unit(request.user, unit),
         },
     )

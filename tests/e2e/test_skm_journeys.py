@@ -101,8 +101,18 @@ def test_every_skm_staff_page_is_accessible(page, demo):
     sign_in(page, "kepala.dinsos", settings.PANTAU_DEMO_PASSWORD)
     period = SurveyPeriod.objects.get(unit__slug="dinsos-mpp-lombok-timur", year=2025, number=3)
     base = f"/manage/units/dinsos-mpp-lombok-timur/skm/{period.pk}"
-    for path in ["/manage/units/dinsos-mpp-lombok-timur/skm/", "/manage/units/dinsos-mpp-lombok-timur/skm/new/",
-                 "/manage/units/dinsos-mpp-lombok-timur/skm/elements/", f"{base}/", f"{base}/entry/", f"{base}/codes/",
-                 f"{base}/import/", f"{base}/report/", f"{base}/plan/new/", "/manage/skm/",
-                 "/units/dinsos-mpp-lombok-timur/skm/", "/units/dinsos-mpp-lombok-timur/skm/poster/"]:
+    for path in [
+        "/manage/units/dinsos-mpp-lombok-timur/skm/",
+        "/manage/units/dinsos-mpp-lombok-timur/skm/new/",
+        "/manage/units/dinsos-mpp-lombok-timur/skm/elements/",
+        f"{base}/",
+        f"{base}/entry/",
+        f"{base}/codes/",
+        f"{base}/import/",
+        f"{base}/report/",
+        f"{base}/plan/new/",
+        "/manage/skm/",
+        "/units/dinsos-mpp-lombok-timur/skm/",
+        "/units/dinsos-mpp-lombok-timur/skm/poster/",
+    ]:
         visit(page, path)

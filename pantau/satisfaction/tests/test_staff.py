@@ -274,3 +274,29 @@ def test_overview_compares_only_visible_units(
 
 def test_overview_needs_sign_in(client):
     assert client.get(reverse("satisfaction:overview")).status_code == 302
+
+
+def test_period_list_shows_ikm_per_period_and_a_trend_chart(
+    client_for, unit_head_a, period_a, service_a, client
+):
+    second = services.create_period(
+        actor=unit_head_a,
+        unit=period_a.unit,
+        kind="quarter",
+        year=2025,
+        number=2,
+        population=10,
+        services=[service_a],
+    )
+    services.change_period_status(actor=unit_head_a, period=second, action="open")
+    for period in (period_a, second):
+        client.post(
+            reverse("survey:form", args=[period.collection.token]),
+            answers_post(period, service=service_a),
+        )
+    page = client_for(unit_head_a).get(
+        reverse("satisfaction:period-list", args=[period_a.unit.slug])
+    )
+    body = page.content.decode()
+    assert [p.ikm.ikm for p in page.context["trend"]] == [page.context["trend"][0].ikm.ikm] * 2
+    assert body.count("<rect") == 2 and "88,89" in body  # Σ NRR = 32 → 32/9 × 25 = 88,89
