@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "pantau.analytics",
     "pantau.surveys",
     "pantau.satisfaction",
+    "pantau.complaints",
     "pantau.portal",
 ]
 
@@ -259,6 +260,7 @@ PANTAU_DEMO_LOADERS = [
     "pantau.organisations.demo.load",
     "pantau.accounts.demo.load",
     "pantau.satisfaction.demo.load",
+    "pantau.complaints.demo.load",
 ]
 PANTAU_DEMO_PASSWORD = env.str("PANTAU_DEMO_PASSWORD", default="pantau-demo-2026")
 

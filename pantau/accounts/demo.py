@@ -92,6 +92,14 @@ PEOPLE = [
         "Unit head, complaint desk BBPOM Yogyakarta",
         [(Role.UNIT_HEAD, "unit:ulpk-bbpom-yogyakarta")],
     ),
+    (
+        "koordinator.jaktim",
+        "Ratna",
+        "Sari",
+        "ratna.s@pantau.example",
+        "Complaint coordinator, Kota Jakarta Timur",
+        [(Role.COORDINATOR, "agency:kota-jakarta-timur")],
+    ),
 ]
 
 

@@ -37,10 +37,11 @@ class Role(models.TextChoices):
     AGENCY_HEAD = "agency_head", _("Agency head")
     UNIT_HEAD = "unit_head", _("Unit head")
     UNIT_OFFICER = "unit_officer", _("Unit officer")
+    COORDINATOR = "coordinator", _("Complaint coordinator")
 
 
 UNIT_ROLES = (Role.UNIT_HEAD, Role.UNIT_OFFICER)
-AGENCY_ROLES = (Role.EVALUATOR, Role.AGENCY_HEAD)
+AGENCY_ROLES = (Role.EVALUATOR, Role.AGENCY_HEAD, Role.COORDINATOR)
 
 
 class Membership(TimeStampedModel):
@@ -84,13 +85,17 @@ class Membership(TimeStampedModel):
                         unit__isnull=False,
                         agency__isnull=True,
                     )
-                    | Q(role=Role.AGENCY_HEAD, agency__isnull=False, unit__isnull=True)
+                    | Q(
+                        role__in=[Role.AGENCY_HEAD, Role.COORDINATOR],
+                        agency__isnull=False,
+                        unit__isnull=True,
+                    )
                     | Q(role=Role.EVALUATOR, unit__isnull=True)
                 ),
                 name="accounts_membership_scope_matches_role",
                 violation_error_message=_(
-                    "Unit roles need a service unit; agency heads need an agency; evaluators need "
-                    "an agency or none for national scope."
+                    "Unit roles need a service unit; agency heads and coordinators need an agency; "
+                    "evaluators need an agency or none for national scope."
                 ),
             ),
             models.UniqueConstraint(

@@ -43,12 +43,9 @@ def home_for(user) -> HomeData:
         data.headed_unit_ids = {
             unit_id for unit_id, roles in scope.unit_roles.items() if Role.UNIT_HEAD in roles
         }
-    if scope.sees_everything or scope.evaluated_agencies or scope.headed_agencies:
-        wide = (
-            units
-            if scope.sees_everything
-            else units.filter(agency_id__in=scope.evaluated_agencies | scope.headed_agencies)
-        )
+    wide_agencies = scope.evaluated_agencies | scope.headed_agencies | scope.coordinated_agencies
+    if scope.sees_everything or wide_agencies:
+        wide = units if scope.sees_everything else units.filter(agency_id__in=wide_agencies)
         data.scope_unit_count = wide.count()
         data.scope_units = with_unit_counts(
             wide.order_by("province", "agency__name", "name")[:HOME_UNIT_LIMIT]

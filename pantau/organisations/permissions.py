@@ -13,6 +13,7 @@ def can_view_unit(user, unit: ServiceUnit) -> bool:
         or unit.id in scope.unit_roles
         or unit.agency_id in scope.evaluated_agencies
         or unit.agency_id in scope.headed_agencies
+        or unit.agency_id in scope.coordinated_agencies
     )
 
 

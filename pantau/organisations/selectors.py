@@ -33,6 +33,7 @@ class Scope:
     unit_roles: dict[int, set[str]] = field(default_factory=dict)
     evaluated_agencies: set[int] = field(default_factory=set)  # subtree ids
     headed_agencies: set[int] = field(default_factory=set)  # subtree ids
+    coordinated_agencies: set[int] = field(default_factory=set)  # subtree ids (complaints)
     memberships: list[Membership] = field(default_factory=list)
 
     @property
@@ -55,6 +56,7 @@ def scope_for(user) -> Scope:
     scope = Scope(is_admin=user.is_superuser, memberships=memberships)
     evaluator_roots: set[int] = set()
     head_roots: set[int] = set()
+    coordinator_roots: set[int] = set()
     for membership in memberships:
         if membership.unit_id:
             scope.unit_roles.setdefault(membership.unit_id, set()).add(membership.role)
@@ -64,8 +66,13 @@ def scope_for(user) -> Scope:
             evaluator_roots.add(membership.agency_id)
         elif membership.role == Role.AGENCY_HEAD:
             head_roots.add(membership.agency_id)
+        elif membership.role == Role.COORDINATOR:
+            coordinator_roots.add(membership.agency_id)
     scope.evaluated_agencies = agency_subtree_ids(evaluator_roots) if evaluator_roots else set()
     scope.headed_agencies = agency_subtree_ids(head_roots) if head_roots else set()
+    scope.coordinated_agencies = (
+        agency_subtree_ids(coordinator_roots) if coordinator_roots else set()
+    )
     user._pantau_scope = scope
     return scope
 
@@ -78,7 +85,11 @@ def visible_units(user) -> QuerySet[ServiceUnit]:
         return units
     return units.filter(
         Q(id__in=scope.unit_roles.keys())
-        | Q(agency_id__in=scope.evaluated_agencies | scope.headed_agencies)
+        | Q(
+            agency_id__in=scope.evaluated_agencies
+            | scope.headed_agencies
+            | scope.coordinated_agencies
+        )
     )
 
 
@@ -102,7 +113,10 @@ def visible_agencies(user) -> QuerySet[Agency]:
         )
     )
     return Agency.objects.filter(
-        id__in=scope.evaluated_agencies | scope.headed_agencies | unit_agencies
+        id__in=scope.evaluated_agencies
+        | scope.headed_agencies
+        | scope.coordinated_agencies
+        | unit_agencies
     )
 
 

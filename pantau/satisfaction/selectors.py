@@ -16,6 +16,7 @@ from pantau.surveys.models import (
     ResponseTally,
     Section,
 )
+from pantau.surveys.selectors import version_items
 
 from .instrument import AGE, EDUCATION, GENDER, OCCUPATION, SUGGESTION
 from .models import SurveyPeriod
@@ -32,7 +33,9 @@ def periods_of_unit(unit):
 
 def get_period(unit, pk: int) -> SurveyPeriod:
     return get_object_or_404(
-        SurveyPeriod.objects.select_related("collection", "unit"), unit=unit, pk=pk
+        SurveyPeriod.objects.select_related("collection", "collection__version", "unit"),
+        unit=unit,
+        pk=pk,
     )
 
 
@@ -73,11 +76,15 @@ class PeriodResults:
         return min(100, round(100 * self.respondents / self.required)) if self.required else 0
 
 
+def _items(period: SurveyPeriod) -> tuple[Item, ...]:
+    """The questions of the period's questionnaire version (cached per process)."""
+    return version_items(period.collection.version)
+
+
 def scored_items(period: SurveyPeriod) -> list[Item]:
-    return list(
-        Item.objects.filter(
-            version_id=period.collection.version_id, section__kind=Section.Kind.SCORED
-        ).order_by("position")
+    return sorted(
+        (i for i in _items(period) if i.section.kind == Section.Kind.SCORED),
+        key=lambda i: i.position,
     )
 
 
@@ -163,27 +170,28 @@ def respondent_profile(period: SurveyPeriod) -> list[ProfileTable]:
     """Counts per answer of each demographic question, from one grouped query (age in bands)."""
     items = {
         item.key: item
-        for item in Item.objects.filter(
-            version_id=period.collection.version_id, key__in=[GENDER, AGE, EDUCATION, OCCUPATION]
-        ).prefetch_related("options")
+        for item in _items(period)
+        if item.key in (GENDER, AGE, EDUCATION, OCCUPATION)
     }
+    keys = {item.pk: key for key, item in items.items()}
+    age_id = items[AGE].pk if AGE in items else None
     band = Case(
         *[
-            When(item__key=AGE, value_int__range=(low, high), then=Value(index))
+            When(item_id=age_id, value_int__range=(low, high), then=Value(index))
             for index, (low, high) in enumerate(AGE_BANDS)
         ],
         default="value_int",
         output_field=IntegerField(),
     )
     counts: dict[str, dict[int, int]] = {}
-    for key, value, n in (
-        AnswerTally.objects.filter(collection_id=period.collection_id, item__in=items.values())
+    for item_id, value, n in (
+        AnswerTally.objects.filter(collection_id=period.collection_id, item_id__in=keys)
         .annotate(bucket=band)
-        .values_list("item__key", "bucket")
+        .values_list("item_id", "bucket")
         .annotate(n=Sum("count"))
         .order_by()
     ):
-        counts.setdefault(key, {})[value] = n
+        counts.setdefault(keys[item_id], {})[value] = n
     tables = []
     for key in (GENDER, AGE, EDUCATION, OCCUPATION):
         item = items.get(key)
@@ -205,7 +213,10 @@ def respondent_profile(period: SurveyPeriod) -> list[ProfileTable]:
 
 def suggestions(period: SurveyPeriod, *, limit: int = 200):
     return (
-        Answer.objects.filter(collection_id=period.collection_id, item__key=SUGGESTION)
+        Answer.objects.filter(
+            collection_id=period.collection_id,
+            item_id__in=[i.pk for i in _items(period) if i.key == SUGGESTION],
+        )
         .exclude(value_text="")
         .select_related("response", "service")
         .order_by("-id")[:limit]

@@ -17,6 +17,7 @@ EXPECTED_HEADING = {
     "kepala.durensawit": "Unit layanan Anda",
     "petugas.bbpom": "Unit layanan Anda",
     "kepala.bbpom": "Unit layanan Anda",
+    "koordinator.jaktim": "Unit dalam lingkup Anda",
 }
 
 

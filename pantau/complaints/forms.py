@@ -1,0 +1,198 @@
+import hashlib
+
+import filetype
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pantau.organisations.models import Agency, Service, ServiceUnit
+
+from .models import Complaint
+
+ALLOWED_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
+MAX_FILES = 5
+MAX_BYTES = 5 * 1024 * 1024
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Up to five images or PDFs, each checked by its content, not by its name."""
+
+    widget = MultipleFileInput(
+        attrs={"accept": "image/jpeg,image/png,image/gif,image/webp,application/pdf"}
+    )
+
+    def clean(self, data, initial=None):
+        uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(uploads) > MAX_FILES:
+            raise forms.ValidationError(_("Attach at most five files."))
+        checked = []
+        for upload in uploads:
+            if upload.size > MAX_BYTES:
+                raise forms.ValidationError(
+                    _("“%(name)s” is larger than 5 MB.") % {"name": upload.name}
+                )
+            head = upload.read(8192)
+            upload.seek(0)
+            kind = filetype.guess(head)
+            if kind is None or kind.mime not in ALLOWED_TYPES:
+                raise forms.ValidationError(
+                    _("“%(name)s” is not a picture or a PDF (its content was checked).")
+                    % {"name": upload.name}
+                )
+            digest = hashlib.sha256()
+            for chunk in upload.chunks():
+                digest.update(chunk)
+            upload.seek(0)
+            checked.append((upload, kind.mime, digest.hexdigest()))
+        return checked
+
+
+class ComplaintForm(forms.Form):
+    submission_token = forms.UUIDField(widget=forms.HiddenInput)
+    kind = forms.ChoiceField(
+        label=_("What do you want to send?"),
+        choices=Complaint.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=Complaint.Kind.COMPLAINT,
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Which service unit is it about?"),
+        required=False,
+        queryset=ServiceUnit.objects.filter(is_active=True).order_by("name"),
+        empty_label=_("I don't know which unit"),
+    )
+    agency = forms.ModelChoiceField(
+        label=_("If you don't know the unit: which government or agency?"),
+        required=False,
+        queryset=Agency.objects.filter(parent__isnull=True).order_by("name"),
+        empty_label=_("I don't know"),
+    )
+    service = forms.ModelChoiceField(
+        label=_("Which service?"),
+        required=False,
+        queryset=Service.objects.none(),
+        empty_label=_("Not about one service"),
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    description = forms.CharField(
+        label=_("What happened?"), max_length=10000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    happened_on = forms.DateField(
+        label=_("When did it happen?"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    remedy = forms.CharField(
+        label=_("What do you ask for?"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    attachments = AttachmentsField(
+        label=_("Photos or documents (at most 5, images or PDF, 5 MB each)"), required=False
+    )
+    reporter_name = forms.CharField(label=_("Your name"), required=False, max_length=120)
+    reporter_email = forms.EmailField(
+        label=_("Your e-mail (to receive the tracking number and news)"), required=False
+    )
+    reporter_phone = forms.CharField(
+        label=_("Your telephone or WhatsApp"), required=False, max_length=32
+    )
+    anonymous = forms.BooleanField(
+        label=_("Anonymous: never show my identity to the unit"), required=False
+    )
+    confidential = forms.BooleanField(
+        label=_("Confidential: never show my report in public lists"), required=False
+    )
+
+    def __init__(self, *args, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if unit is not None:
+            self.fields["unit"].initial = unit.pk
+            self.fields["service"].queryset = unit.services.filter(is_active=True).order_by("name")
+        else:
+            del self.fields["service"]
+
+    def clean_happened_on(self):
+        day = self.cleaned_data.get("happened_on")
+        if day and day > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return day
+
+    def clean(self):
+        data = super().clean()
+        unit, service = data.get("unit"), data.get("service")
+        if service is not None and (unit is None or service.unit_id != unit.pk):
+            self.add_error("service", _("Choose a service of the chosen unit."))
+        if unit is not None:
+            data["agency"] = None
+        return data
+
+
+class OfficerEntryForm(ComplaintForm):
+    """A report that came by WhatsApp, e-mail, telephone, letter, suggestion box, social media or in person."""
+
+    channel = forms.ChoiceField(
+        label=_("Channel"), choices=[c for c in Complaint.Channel.choices if c[0] != "web"]
+    )
+    original_message = forms.CharField(
+        label=_("Original message, as received"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if units is not None:
+            self.fields["unit"].queryset = units
+
+
+class TrackForm(forms.Form):
+    number = forms.CharField(label=_("Tracking number"), max_length=20)
+    code = forms.CharField(
+        label=_("Access code"), max_length=20, widget=forms.PasswordInput(render_value=False)
+    )
+
+
+class RatingForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How satisfied are you with the resolution?"),
+        coerce=int,
+        choices=[(i, str(i)) for i in range(1, 6)],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ActionForm(forms.Form):
+    action = forms.CharField(widget=forms.HiddenInput)
+    note = forms.CharField(
+        label=_("Note or answer"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), required=False, queryset=ServiceUnit.objects.filter(is_active=True)
+    )
+    reason = forms.ChoiceField(
+        label=_("Archive reason"),
+        required=False,
+        choices=[("", "—"), *Complaint.ArchiveReason.choices],
+    )
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    public = forms.BooleanField(label=_("Show to the reporter (a public response)"), required=False)

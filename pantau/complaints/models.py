@@ -1,0 +1,247 @@
+"""Complaints, aspirations and information requests (SP4N-LAPOR! style), from any channel."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from pantau.common.models import TimeStampedModel
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Received, not yet verified")
+    VERIFIED = "verified", _("Verified")
+    ASSIGNED = "assigned", _("Assigned to a unit")
+    IN_PROGRESS = "in_progress", _("In follow-up")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
+    POSTPONED = "postponed", _("Postponed: waiting for the reporter")
+    ARCHIVED = "archived", _("Archived")
+
+
+OPEN_STATUSES = (
+    Status.RECEIVED,
+    Status.VERIFIED,
+    Status.ASSIGNED,
+    Status.IN_PROGRESS,
+    Status.POSTPONED,
+)
+
+
+class DeadlinePolicy(models.Model):
+    """Deadlines of one agency (or the default, without agency). Domain spec 3.2 and 3.4."""
+
+    agency = models.OneToOneField(
+        "organisations.Agency",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="complaint_policy",
+    )
+    verify_working_days = models.PositiveSmallIntegerField(
+        _("verify within (working days)"), default=3
+    )
+    response_working_days = models.PositiveSmallIntegerField(
+        _("first response within (working days)"), default=5
+    )
+    resolution_days = models.PositiveSmallIntegerField(_("resolution within (days)"), default=60)
+
+    class Meta:
+        verbose_name = _("deadline policy")
+        verbose_name_plural = _("deadline policies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency"],
+                condition=Q(agency__isnull=True),
+                name="complaints_one_default_policy",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.agency or _("Default"))
+
+
+class DayOff(models.Model):
+    """An agency's own day off (cuti bersama) on top of the national holidays."""
+
+    agency = models.ForeignKey(
+        "organisations.Agency", on_delete=models.CASCADE, related_name="days_off"
+    )
+    day = models.DateField(_("day"))
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("day off")
+        verbose_name_plural = _("days off")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "day"], name="complaints_day_off_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.name}"
+
+
+class Complaint(TimeStampedModel):
+    class Kind(models.TextChoices):
+        COMPLAINT = "complaint", _("Complaint")
+        ASPIRATION = "aspiration", _("Aspiration or suggestion")
+        INFORMATION = "information", _("Request for information")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web form")
+        WHATSAPP = "whatsapp", _("WhatsApp")
+        EMAIL = "email", _("E-mail")
+        PHONE = "phone", _("Telephone")
+        LETTER = "letter", _("Letter")
+        SUGGESTION_BOX = "suggestion_box", _("Suggestion box")
+        SOCIAL = "social", _("Social media")
+        IN_PERSON = "in_person", _("In person")
+
+    class ArchiveReason(models.TextChoices):
+        SPAM = "spam", _("Spam")
+        DUPLICATE = "duplicate", _("Duplicate of another report")
+        OUTSIDE_GOVERNMENT = "outside_government", _("Not about a government service")
+        TOO_GENERAL = "too_general", _("Too general to follow up")
+
+    tracking_number = models.CharField(_("tracking number"), max_length=20, unique=True)
+    access_code_hash = models.CharField(max_length=128)
+    submission_token = models.UUIDField(unique=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    channel = models.CharField(
+        _("channel"), max_length=16, choices=Channel.choices, default=Channel.WEB
+    )
+    unit = models.ForeignKey(
+        "organisations.ServiceUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+        verbose_name=_("service unit"),
+    )
+    service = models.ForeignKey(
+        "organisations.Service",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("service"),
+    )
+    agency = models.ForeignKey(
+        "organisations.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+        verbose_name=_("government or agency"),
+        help_text=_("Where the report is routed when the reporter does not know the unit."),
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    description = models.TextField(_("what happened"))
+    happened_on = models.DateField(_("when it happened"), null=True, blank=True)
+    remedy = models.TextField(_("what you ask for"), blank=True)
+    late = models.BooleanField(_("about a service more than 30 days ago"), default=False)
+    reporter_name = models.CharField(_("name"), max_length=120, blank=True)
+    reporter_email = models.EmailField(_("e-mail"), blank=True)
+    reporter_phone = models.CharField(_("telephone"), max_length=32, blank=True)
+    anonymous = models.BooleanField(_("anonymous"), default=False)
+    confidential = models.BooleanField(_("confidential"), default=False)
+    original_message = models.TextField(_("original message"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.RECEIVED
+    )
+    postponed_from = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_complaints",
+        verbose_name=_("officer"),
+    )
+    verify_due = models.DateField(_("verify by"), null=True, blank=True)
+    response_due = models.DateField(_("first response by"), null=True, blank=True)
+    resolution_due = models.DateField(_("resolve by"), null=True, blank=True)
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    archive_reason = models.CharField(
+        _("archive reason"), max_length=20, choices=ArchiveReason.choices, blank=True
+    )
+    rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
+    rating_comment = models.TextField(_("comment on the resolution"), blank=True)
+    reopened = models.BooleanField(default=False)
+    history = HistoricalRecords(excluded_fields=["access_code_hash"])
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["unit", "status", "-created_at"], name="complaints_unit_queue"),
+            models.Index(fields=["status", "-created_at"], name="complaints_status_queue"),
+            models.Index(fields=["confidential", "-created_at"], name="complaints_public_register"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="complaints_rating_1_to_5",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.tracking_number
+
+    @property
+    def reporter_shown(self) -> str:
+        """What a unit user may see of the reporter: nothing when the report is anonymous."""
+        return "" if self.anonymous else self.reporter_name
+
+
+class Event(models.Model):
+    """One step in a report's life: who did what, when and why; public steps show on tracking."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=20)
+    from_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    unit = models.ForeignKey(
+        "organisations.ServiceUnit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    public = models.BooleanField(_("shown to the reporter"), default=False)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.action}"
+
+
+def _attachment_path(instance, filename: str) -> str:
+    return f"complaints/{instance.complaint.submission_token}/{instance.sha256[:16]}-{filename}"
+
+
+class Attachment(models.Model):
+    """A file sent with a report: stored privately, served only through a view that checks access."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=_attachment_path)
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return self.original_name

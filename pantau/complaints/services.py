@@ -1,0 +1,336 @@
+"""Complaint desk actions. The workflow is an explicit transition table; each transition is one
+service that checks the permission, moves the status, sets deadlines and records an Event."""
+
+import secrets
+import uuid
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
+
+from pantau.analytics.workdays import add_working_days
+
+from .models import Attachment, Complaint, Event, Status
+from .permissions import can_assign, can_coordinate, can_handle
+from .selectors import days_off_for, policy_for
+
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+LATE_AFTER_DAYS = 30  # UU 25/2009 Pasal 42(2)
+
+# action: (statuses it may start from, status it leads to; None = computed)
+TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
+    "verify": (frozenset({Status.RECEIVED}), Status.VERIFIED),
+    "assign": (frozenset({Status.VERIFIED}), Status.ASSIGNED),
+    "start": (frozenset({Status.ASSIGNED}), Status.IN_PROGRESS),
+    "answer": (frozenset({Status.ASSIGNED, Status.IN_PROGRESS}), Status.ANSWERED),
+    "close": (frozenset({Status.ANSWERED}), Status.CLOSED),
+    "postpone": (
+        frozenset({Status.RECEIVED, Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS}),
+        Status.POSTPONED,
+    ),
+    "reporter_reply": (frozenset({Status.POSTPONED}), None),  # back to where it was
+    "forward": (
+        frozenset({Status.RECEIVED, Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS}),
+        Status.ASSIGNED,
+    ),
+    "archive": (frozenset({Status.RECEIVED, Status.VERIFIED}), Status.ARCHIVED),
+    "reopen": (frozenset({Status.ANSWERED, Status.CLOSED}), Status.IN_PROGRESS),
+}
+
+
+def allowed_actions(complaint: Complaint) -> list[str]:
+    return [
+        action for action, (sources, _target) in TRANSITIONS.items() if complaint.status in sources
+    ]
+
+
+def _code(length: int) -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(length))
+
+
+def _hash_code(number: str, code: str) -> str:
+    return salted_hmac("pantau.complaints.access", f"{number}:{code.strip().upper()}").hexdigest()
+
+
+def check_access_code(complaint: Complaint, code: str) -> bool:
+    return constant_time_compare(
+        complaint.access_code_hash, _hash_code(complaint.tracking_number, code)
+    )
+
+
+def find_by_number_and_code(number: str, code: str) -> Complaint | None:
+    complaint = Complaint.objects.filter(tracking_number=number.strip().upper()).first()
+    if complaint is None:
+        _hash_code(number, code)  # same work either way
+        return None
+    return complaint if check_access_code(complaint, code) else None
+
+
+def _record(complaint, *, actor, action, from_status="", note="", public=False):
+    Event.objects.create(
+        complaint=complaint,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        to_status=complaint.status,
+        unit=complaint.unit,
+        note=note,
+        public=public,
+    )
+
+
+def submit_complaint(
+    *,
+    data: dict,
+    files: list,
+    submission_token: uuid.UUID,
+    channel: str = "web",
+    entered_by=None,
+    today=None,
+) -> tuple[Complaint, str | None, bool]:
+    """Save a report with its attachments in one transaction. Returns (report, access code, created).
+
+    The access code is shown once (and e-mailed when an address is given); only its keyed hash is
+    stored. The same ``submission_token`` again returns the first report and no code.
+    """
+    existing = Complaint.objects.filter(submission_token=submission_token).first()
+    if existing is not None:
+        return existing, None, False
+    today = today or timezone.localdate()
+    code = _code(8)
+    for _attempt in range(3):
+        number = f"LP-{_code(4)}-{_code(4)}"
+        try:
+            with transaction.atomic():
+                complaint = _create(
+                    data=data,
+                    files=files,
+                    number=number,
+                    code=code,
+                    token=submission_token,
+                    channel=channel,
+                    entered_by=entered_by,
+                    today=today,
+                )
+            break
+        except IntegrityError:
+            existing = Complaint.objects.filter(submission_token=submission_token).first()
+            if existing is not None:
+                return existing, None, False
+    else:
+        raise RuntimeError("Could not draw a free tracking number.")
+    if complaint.reporter_email:
+        from .tasks import send_acknowledgement
+
+        transaction.on_commit(lambda: send_acknowledgement.delay(complaint.pk, code))
+    return complaint, code, True
+
+
+def _create(*, data, files, number, code, token, channel, entered_by, today) -> Complaint:
+    unit = data.get("unit")
+    happened_on = data.get("happened_on")
+    policy = policy_for(unit=unit, agency=data.get("agency"))
+    complaint = Complaint.objects.create(
+        tracking_number=number,
+        access_code_hash=_hash_code(number, code),
+        submission_token=token,
+        kind=data["kind"],
+        channel=channel,
+        unit=unit,
+        service=data.get("service"),
+        agency=data.get("agency"),
+        subject=data["subject"],
+        description=data["description"],
+        happened_on=happened_on,
+        remedy=data.get("remedy", ""),
+        late=bool(happened_on and (today - happened_on).days > LATE_AFTER_DAYS),
+        reporter_name=data.get("reporter_name", ""),
+        reporter_email=data.get("reporter_email", ""),
+        reporter_phone=data.get("reporter_phone", ""),
+        anonymous=data.get("anonymous", False),
+        confidential=data.get("confidential", False),
+        original_message=data.get("original_message", ""),
+        entered_by=entered_by,
+        verify_due=add_working_days(
+            today, policy.verify_working_days, days_off_for(unit, data.get("agency"))
+        ),
+    )
+    for upload, content_type, digest in files:
+        attachment = Attachment(
+            complaint=complaint,
+            original_name=upload.name[:200],
+            content_type=content_type,
+            size=upload.size,
+            sha256=digest,
+        )
+        attachment.file.save(upload.name[-80:], upload, save=False)
+        attachment.save()
+    _record(complaint, actor=entered_by, action="received", public=True)
+    return complaint
+
+
+@transaction.atomic
+def transition(
+    *,
+    actor,
+    complaint: Complaint,
+    action: str,
+    note: str = "",
+    unit=None,
+    officer=None,
+    reason: str = "",
+    today=None,
+) -> Complaint:
+    """Run one workflow step. Raises ValidationError for a step the table does not allow."""
+    if action not in TRANSITIONS:
+        raise ValidationError(_("Unknown action."))
+    complaint = (
+        Complaint.objects.select_for_update()
+        .select_related("unit", "unit__agency")
+        .get(pk=complaint.pk)
+    )
+    sources, target = TRANSITIONS[action]
+    if complaint.status not in sources:
+        raise ValidationError(
+            _("A report that is “%(status)s” cannot take this step.")
+            % {"status": complaint.get_status_display()}
+        )
+    reporter_step = action in (
+        "reporter_reply",
+        "reopen",
+    )  # authorised by the access code in the view
+    if not reporter_step and (
+        not can_handle(actor, complaint)
+        or (action == "assign" and not can_assign(actor, complaint, unit))
+    ):
+        raise PermissionDenied
+    today = today or timezone.localdate()
+    before = complaint.status
+    public = action in (
+        "verify",
+        "assign",
+        "answer",
+        "close",
+        "postpone",
+        "forward",
+        "archive",
+        "reopen",
+    )
+    if action == "verify":
+        policy = policy_for(complaint.unit, complaint.agency)
+        complaint.resolution_due = today + timedelta(days=policy.resolution_days)
+    elif action in ("assign", "forward"):
+        if unit is None:
+            raise ValidationError(_("Choose the unit that can act on the report."))
+        if action == "forward" and not note.strip():
+            raise ValidationError(_("Say why the report is forwarded."))
+        if action == "forward" and not (
+            can_coordinate(actor, complaint) or _same_tree(complaint.unit, unit)
+        ):
+            raise ValidationError(
+                _(
+                    "You can forward only to units of the same government or agency; ask the coordinator."
+                )
+            )
+        complaint.unit = unit
+        complaint.assigned_to = officer
+        policy = policy_for(unit=unit)
+        complaint.response_due = add_working_days(
+            today, policy.response_working_days, days_off_for(unit=unit)
+        )
+    elif action == "answer":
+        if not note.strip():
+            raise ValidationError(_("Write the answer the reporter will read."))
+        complaint.answered_at = timezone.now()
+        complaint.first_response_at = complaint.first_response_at or complaint.answered_at
+    elif action == "start":
+        complaint.first_response_at = complaint.first_response_at or timezone.now()
+    elif action == "close":
+        complaint.closed_at = timezone.now()
+    elif action == "postpone":
+        if not note.strip():
+            raise ValidationError(_("Say what the reporter must add."))
+        complaint.postponed_from = before
+    elif action == "archive":
+        if reason not in Complaint.ArchiveReason.values:
+            raise ValidationError(_("Choose why the report is archived."))
+        complaint.archive_reason = reason
+    elif action == "reopen":
+        if complaint.reopened:
+            raise ValidationError(_("A report can be reopened once."))
+        complaint.reopened = True
+    complaint.status = complaint.postponed_from if action == "reporter_reply" else target
+    if action == "reporter_reply":
+        complaint.postponed_from = ""
+    complaint._history_user = actor
+    complaint.save()
+    _record(
+        complaint,
+        actor=actor,
+        action=action,
+        from_status=before,
+        note=note,
+        public=public or reporter_step,
+    )
+    if public and complaint.reporter_email:
+        from .tasks import send_status_update
+
+        transaction.on_commit(lambda: send_status_update.delay(complaint.pk))
+    return complaint
+
+
+def _root(agency):
+    seen = set()
+    while agency.parent_id and agency.pk not in seen:
+        seen.add(agency.pk)
+        agency = agency.parent
+    return agency.pk
+
+
+def _same_tree(current_unit, target_unit) -> bool:
+    return current_unit is not None and _root(current_unit.agency) == _root(target_unit.agency)
+
+
+@transaction.atomic
+def add_note(*, actor, complaint: Complaint, note: str, public: bool) -> Event:
+    if not can_handle(actor, complaint):
+        raise PermissionDenied
+    if not note.strip():
+        raise ValidationError(_("Write the note."))
+    return Event.objects.create(
+        complaint=complaint,
+        actor=actor,
+        action="note",
+        from_status=complaint.status,
+        to_status=complaint.status,
+        unit=complaint.unit,
+        note=note.strip(),
+        public=public,
+    )
+
+
+@transaction.atomic
+def rate_resolution(*, complaint: Complaint, rating: int, comment: str) -> Complaint:
+    if complaint.status not in (Status.ANSWERED, Status.CLOSED):
+        raise ValidationError(_("A report can be rated once it is answered."))
+    if not 1 <= rating <= 5:
+        raise ValidationError(_("Give a rating from 1 to 5."))
+    complaint.rating, complaint.rating_comment = rating, comment.strip()
+    complaint.save(update_fields=["rating", "rating_comment", "updated_at"])
+    Event.objects.create(
+        complaint=complaint,
+        action="rated",
+        from_status=complaint.status,
+        to_status=complaint.status,
+        unit=complaint.unit,
+        note="",
+        public=True,
+    )
+    return complaint
+
+
+def new_submission_token() -> uuid.UUID:
+    return uuid.uuid4()

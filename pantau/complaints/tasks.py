@@ -1,0 +1,45 @@
+"""Mail sent through the task queue (in-process when no broker is configured)."""
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+
+@shared_task
+def send_acknowledgement(complaint_id: int, access_code: str) -> None:
+    from .models import Complaint
+
+    complaint = Complaint.objects.get(pk=complaint_id)
+    link = settings.SITE_URL.rstrip("/") + reverse("complaints:track")
+    send_mail(
+        subject=_("Your report %(number)s is received") % {"number": complaint.tracking_number},
+        message=_(
+            "Thank you. Your report is saved.\n\nTracking number: %(number)s\nAccess code: %(code)s\n\n"
+            "Follow it at %(link)s with the number and the code. Keep the code secret."
+        )
+        % {"number": complaint.tracking_number, "code": access_code, "link": link},
+        from_email=None,
+        recipient_list=[complaint.reporter_email],
+    )
+
+
+@shared_task
+def send_status_update(complaint_id: int) -> None:
+    from .models import Complaint
+
+    complaint = Complaint.objects.get(pk=complaint_id)
+    if not complaint.reporter_email:
+        return
+    link = settings.SITE_URL.rstrip("/") + reverse("complaints:track")
+    send_mail(
+        subject=_("Your report %(number)s: %(status)s")
+        % {"number": complaint.tracking_number, "status": complaint.get_status_display()},
+        message=_(
+            "There is news on your report. Read it at %(link)s with your tracking number and access code."
+        )
+        % {"link": link},
+        from_email=None,
+        recipient_list=[complaint.reporter_email],
+    )

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "complaints"
+
+urlpatterns = [
+    path("lapor/", views.new, name="new"),
+    path("lapor/diterima/<str:number>/", views.received, name="received"),
+    path("lapor/lacak/", views.track, name="track"),
+    path("lapor/status/<str:number>/", views.status, name="status"),
+    path("manage/complaints/", views.queue, name="queue"),
+    path("manage/complaints/new/", views.entry, name="entry"),
+    path("manage/complaints/recap/", views.recap, name="recap"),
+    path("manage/complaints/<str:number>/", views.detail, name="detail"),
+    path("manage/complaints/<str:number>/act/", views.act, name="act"),
+    path("manage/complaints/<str:number>/note/", views.note, name="note"),
+    path("manage/complaints/<str:number>/files/<int:pk>/", views.attachment, name="attachment"),
+]

@@ -1,0 +1,334 @@
+"""The complaint desk: the public front door and tracking page, and the staff queue."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from pantau.organisations import selectors as organisations
+from pantau.organisations.models import ServiceUnit
+from pantau.surveys.services import client_key_for
+
+from . import forms, selectors, services
+from .models import Attachment, Complaint, Status
+from .permissions import can_assign, can_handle
+
+TRACKED = "complaints_tracked"
+TRACK_LIMIT = (10, 600)  # wrong tries per client per 10 minutes
+
+
+def _form_data(cleaned: dict) -> dict:
+    return {k: v for k, v in cleaned.items() if k not in ("attachments", "submission_token")}
+
+
+@never_cache
+def new(request):
+    unit = None
+    if request.GET.get("unit"):
+        unit = ServiceUnit.objects.filter(slug=request.GET["unit"], is_active=True).first()
+    if request.method == "POST" and request.POST.get("unit", "").isdigit():
+        unit = ServiceUnit.objects.filter(pk=request.POST["unit"], is_active=True).first()
+    form = forms.ComplaintForm(
+        request.POST or None,
+        request.FILES or None,
+        unit=unit,
+        initial={"submission_token": services.new_submission_token()},
+    )
+    if request.method == "POST" and form.is_valid():
+        complaint, code, _created = services.submit_complaint(
+            data=_form_data(form.cleaned_data),
+            files=form.cleaned_data["attachments"],
+            submission_token=form.cleaned_data["submission_token"],
+        )
+        _remember(request, complaint.tracking_number)
+        if code:
+            request.session["complaint_code"] = {"number": complaint.tracking_number, "code": code}
+        return redirect("complaints:received", number=complaint.tracking_number)
+    return render(request, "complaints/new.html", {"form": form, "unit": unit})
+
+
+def _remember(request, number: str) -> None:
+    tracked = set(request.session.get(TRACKED, []))
+    tracked.add(number)
+    request.session[TRACKED] = sorted(tracked)[-20:]
+
+
+def received(request, number):
+    if number not in request.session.get(TRACKED, []):
+        raise Http404
+    shown = request.session.pop("complaint_code", None)
+    code = shown["code"] if shown and shown.get("number") == number else None
+    complaint = get_object_or_404(Complaint, tracking_number=number)
+    return render(request, "complaints/received.html", {"complaint": complaint, "code": code})
+
+
+def track(request):
+    form = forms.TrackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        key = f"complaint-track:{client_key_for(request)}"
+        tries = cache.get(key, 0)
+        if tries >= TRACK_LIMIT[0]:
+            form.add_error(
+                None, _("Too many wrong tries from this device. Wait ten minutes and try again.")
+            )
+        else:
+            complaint = services.find_by_number_and_code(
+                form.cleaned_data["number"], form.cleaned_data["code"]
+            )
+            if complaint is None:
+                cache.set(key, tries + 1, TRACK_LIMIT[1])
+                form.add_error(
+                    None, _("The tracking number and access code do not match a report.")
+                )
+            else:
+                _remember(request, complaint.tracking_number)
+                return redirect("complaints:status", number=complaint.tracking_number)
+    return render(request, "complaints/track.html", {"form": form})
+
+
+def _tracked_complaint(request, number) -> Complaint:
+    if number not in request.session.get(TRACKED, []):
+        raise Http404
+    return get_object_or_404(
+        Complaint.objects.select_related("unit", "service"), tracking_number=number
+    )
+
+
+@never_cache
+def status(request, number):
+    complaint = _tracked_complaint(request, number)
+    rating_form = (
+        forms.RatingForm(request.POST or None)
+        if request.POST.get("form") == "rating"
+        else forms.RatingForm()
+    )
+    if request.method == "POST":
+        try:
+            kind = request.POST.get("form")
+            if kind == "rating" and rating_form.is_valid():
+                services.rate_resolution(
+                    complaint=complaint,
+                    rating=rating_form.cleaned_data["rating"],
+                    comment=rating_form.cleaned_data["comment"],
+                )
+                messages.success(request, _("Thank you for rating the resolution."))
+                return redirect("complaints:status", number=number)
+            if kind in ("reopen", "reporter_reply"):
+                text = request.POST.get("note", "").strip()
+                if not text:
+                    raise ValidationError(_("Write what you want to add."))
+                services.transition(actor=None, complaint=complaint, action=kind, note=text)
+                messages.success(request, _("Your message is added to the report."))
+                return redirect("complaints:status", number=number)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return render(
+        request,
+        "complaints/status.html",
+        {
+            "complaint": complaint,
+            "events": selectors.public_events(complaint),
+            "rating_form": rating_form,
+        },
+    )
+
+
+# --- Staff -------------------------------------------------------------------------------------
+
+
+@login_required
+def queue(request):
+    status_filter = request.GET.get("status", "open")
+    if status_filter not in ("", "open", *Status.values):
+        status_filter = "open"
+    unit_slug = request.GET.get("unit", "")[:80]
+    complaints = selectors.queue(
+        request.user,
+        status=status_filter,
+        unit_slug=unit_slug,
+        overdue=request.GET.get("overdue") == "1",
+        search=request.GET.get("q", "").strip()[:60],
+        today=timezone.localdate(),
+    )
+    page = Paginator(complaints, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "complaints/queue.html",
+        {
+            "page": page,
+            "status": status_filter,
+            "statuses": Status.choices,
+            "unit": unit_slug,
+            "units": organisations.visible_units(request.user).order_by("name"),
+            "today": timezone.localdate(),
+            "overdue": request.GET.get("overdue") == "1",
+            "search": request.GET.get("q", ""),
+        },
+    )
+
+
+@login_required
+def detail(request, number):
+    complaint = selectors.get_visible_complaint(request.user, number)
+    allowed = services.allowed_actions(complaint)
+    staff_actions = [a for a in allowed if a not in ("reporter_reply", "reopen")]
+    if not can_assign(request.user, complaint, complaint.unit):
+        staff_actions = [a for a in staff_actions if a != "assign"]
+    return render(
+        request,
+        "complaints/detail.html",
+        {
+            "complaint": complaint,
+            "events": complaint.events.select_related("actor", "unit"),
+            "attachments": complaint.attachments.all(),
+            "actions": staff_actions,
+            "can_handle": can_handle(request.user, complaint),
+            "archive_reasons": Complaint.ArchiveReason.choices,
+            "units": ServiceUnit.objects.filter(is_active=True)
+            .select_related("agency")
+            .order_by("agency__name", "name"),
+            "note_form": forms.NoteForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def act(request, number):
+    complaint = selectors.get_visible_complaint(request.user, number)
+    form = forms.ActionForm(request.POST)
+    if not form.is_valid() or form.cleaned_data["action"] not in services.TRANSITIONS:
+        raise Http404
+    data = form.cleaned_data
+    try:
+        services.transition(
+            actor=request.user,
+            complaint=complaint,
+            action=data["action"],
+            note=data["note"],
+            unit=data.get("unit"),
+            reason=data.get("reason") or "",
+        )
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The report is updated."))
+    if selectors.visible_complaints(request.user).filter(pk=complaint.pk).exists():
+        return redirect("complaints:detail", number=number)
+    return redirect("complaints:queue")
+
+
+@login_required
+@require_POST
+def note(request, number):
+    complaint = selectors.get_visible_complaint(request.user, number)
+    form = forms.NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_note(
+                actor=request.user,
+                complaint=complaint,
+                note=form.cleaned_data["note"],
+                public=form.cleaned_data["public"],
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        messages.success(request, _("The note is added."))
+    return redirect("complaints:detail", number=number)
+
+
+@login_required
+def attachment(request, number, pk):
+    complaint = selectors.get_visible_complaint(request.user, number)
+    item = get_object_or_404(Attachment, complaint=complaint, pk=pk)
+    response = FileResponse(
+        item.file.open("rb"),
+        content_type=item.content_type,
+        as_attachment=True,
+        filename=item.original_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def entry(request):
+    """An officer registers a report that arrived by another channel."""
+    units = organisations.visible_units(request.user).filter(is_active=True).order_by("name")
+    if not units.exists():
+        raise Http404
+    form = forms.OfficerEntryForm(
+        request.POST or None,
+        request.FILES or None,
+        units=units,
+        initial={"submission_token": services.new_submission_token()},
+    )
+    if request.method == "POST" and form.is_valid():
+        complaint, code, _created = services.submit_complaint(
+            data=_form_data(form.cleaned_data),
+            files=form.cleaned_data["attachments"],
+            submission_token=form.cleaned_data["submission_token"],
+            channel=form.cleaned_data["channel"],
+            entered_by=request.user,
+        )
+        if code:
+            messages.success(
+                request,
+                _("Report %(number)s is registered. Give the reporter the access code %(code)s.")
+                % {"number": complaint.tracking_number, "code": code},
+            )
+        return redirect("complaints:detail", number=complaint.tracking_number)
+    return render(request, "complaints/entry.html", {"form": form})
+
+
+@login_required
+def recap(request):
+    """Monthly recap of one unit's reports for one year, as a page or XLSX."""
+    from io import BytesIO
+
+    from django.http import HttpResponse
+    from django.utils.formats import date_format
+    from openpyxl import Workbook
+
+    units = organisations.visible_units(request.user).order_by("name")
+    unit = units.filter(slug=request.GET.get("unit", "")).first() or units.first()
+    if unit is None:
+        raise Http404
+    year_text = request.GET.get("year", "")
+    year = (
+        int(year_text)
+        if year_text.isdigit() and 2000 <= int(year_text) <= 2100
+        else timezone.localdate().year
+    )
+    data = selectors.monthly_recap(unit, year)
+    months = [date_format(timezone.datetime(2000, m, 1), "F") for m in selectors.MONTHS]
+    if request.GET.get("format") == "xlsx":
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = str(year)
+        sheet.append([_("Monthly recap of information and complaint services"), unit.name, year])
+        sheet.append([_("Kind"), *months, _("Total")])
+        for row in data["rows"]:
+            sheet.append([str(row["label"]), *row["months"], row["total"]])
+        buffer = BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="rekap-{unit.slug}-{year}.xlsx"'
+        return response
+    return render(
+        request,
+        "complaints/recap.html",
+        {"data": data, "months": months, "units": units, "unit": unit, "year": year},
+    )

@@ -1,0 +1,68 @@
+import re
+
+from django.conf import settings
+
+from pantau.complaints.models import Complaint
+
+from .conftest import check_accessibility, sign_in, visit
+
+
+def test_report_from_phone_to_rated_answer(phone, page, demo):
+    # A citizen files a complaint about the Dinas Sosial counter on a phone.
+    visit(phone, "/units/dinsos-mpp-lombok-timur/")
+    phone.get_by_role("link", name="Sampaikan pengaduan, saran, atau pertanyaan").click()
+    phone.wait_for_url(re.compile(r"/lapor/\?unit="))
+    check_accessibility(phone)
+    phone.get_by_label("Layanan apa?").select_option(label="Surat rekomendasi PBI-JKN")
+    phone.get_by_label("Judul").fill("Rekomendasi tidak kunjung terbit")
+    phone.get_by_label("Apa yang terjadi?").fill(
+        "Sudah tiga minggu rekomendasi PBI-JKN belum terbit."
+    )
+    phone.get_by_label("Nama Anda").fill("Siti")
+    phone.get_by_role("button", name="Kirim laporan").click()
+    phone.wait_for_url(re.compile(r"/lapor/diterima/"))
+    check_accessibility(phone)
+    receipts = phone.locator(".receipt").all_inner_texts()
+    number, code = receipts[0], receipts[1]
+    assert Complaint.objects.filter(tracking_number=number, status="received").exists()
+
+    # The unit head verifies, assigns it to the unit and answers.
+    sign_in(page, "kepala.dinsos", settings.PANTAU_DEMO_PASSWORD)
+    visit(page, "/manage/complaints/")
+    page.get_by_role("link", name=number).click()
+    check_accessibility(page)
+    page.locator(
+        "form.action-form", has=page.get_by_role("heading", name="Verifikasi")
+    ).get_by_role("button").click()
+    page.locator(
+        "form.action-form", has=page.get_by_role("heading", name="Disposisikan ke unit")
+    ).get_by_role("button").click()
+    answer = page.locator("form.action-form", has=page.get_by_role("heading", name="Jawab pelapor"))
+    answer.get_by_label("Jawaban (dibaca pelapor)").fill(
+        "Rekomendasi sudah terbit dan dapat diambil di loket."
+    )
+    answer.get_by_role("button").click()
+    assert page.get_by_text("Sudah dijawab").first.is_visible()
+    check_accessibility(page)
+
+    # The citizen tracks the report, reads the answer and rates it.
+    visit(phone, "/lapor/lacak/")
+    phone.get_by_label("Nomor pelacakan").fill(number)
+    phone.get_by_label("Kode akses").fill(code)
+    phone.get_by_role("button", name="Tampilkan laporan").click()
+    phone.wait_for_url(re.compile(r"/lapor/status/"))
+    check_accessibility(phone)
+    assert phone.get_by_text("Rekomendasi sudah terbit dan dapat diambil di loket.").is_visible()
+    phone.get_by_text("4", exact=True).click()
+    phone.get_by_role("button", name="Beri nilai").click()
+    assert phone.get_by_text("Anda menilai penyelesaiannya 4 dari 5.").is_visible()
+    assert Complaint.objects.get(tracking_number=number).rating == 4
+
+
+def test_complaint_staff_pages_are_accessible(page, demo):
+    sign_in(page, "koordinator.jaktim", settings.PANTAU_DEMO_PASSWORD)
+    visit(page, "/manage/complaints/")
+    visit(page, "/manage/complaints/new/")
+    visit(page, "/manage/complaints/recap/")
+    first = Complaint.objects.filter(unit__slug="ptsp-kecamatan-cakung").first()
+    visit(page, f"/manage/complaints/{first.tracking_number}/")
