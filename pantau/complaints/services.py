@@ -188,7 +188,7 @@ def transition(
     if action not in TRANSITIONS:
         raise ValidationError(_("Unknown action."))
     complaint = (
-        Complaint.objects.select_for_update()
+        Complaint.objects.select_for_update(of=("self",))
         .select_related("unit", "unit__agency")
         .get(pk=complaint.pk)
     )
