@@ -1,11 +1,11 @@
 """Reads of the complaint desk; who may see which report lives here once."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from pantau.organisations.selectors import scope_for
 
-from .models import OPEN_STATUSES, Complaint, DayOff, DeadlinePolicy
+from .models import OPEN_STATUSES, Complaint, DayOff, DeadlinePolicy, Status
 
 
 def visible_complaints(user) -> QuerySet[Complaint]:
@@ -109,3 +109,87 @@ def monthly_recap(unit, year: int) -> dict:
         per_month = [counts.get(kind, {}).get(month, 0) for month in MONTHS]
         rows.append({"kind": kind, "label": label, "months": per_month, "total": sum(per_month)})
     return {"unit": unit, "year": year, "rows": rows, "total": sum(r["total"] for r in rows)}
+
+
+def public_register(*, unit_slug: str = "", kind: str = "", status: str = ""):
+    """Reports the public may see: never a confidential one, and only fields without identity."""
+    reports = (
+        Complaint.objects.filter(confidential=False)
+        .select_related("unit")
+        .only(
+            "tracking_number", "created_at", "kind", "status", "subject", "unit__name", "unit__slug"
+        )
+    )
+    if unit_slug:
+        reports = reports.filter(unit__slug=unit_slug)
+    if kind in Complaint.Kind.values:
+        reports = reports.filter(kind=kind)
+    if status in ("open", "resolved"):
+        resolved = (Status.ANSWERED, Status.CLOSED)
+        reports = (
+            reports.filter(status__in=resolved)
+            if status == "resolved"
+            else reports.exclude(status__in=resolved)
+        )
+    return reports.order_by("-created_at")
+
+
+def _median(values: list[float]) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def public_statistics(unit, year: int) -> list[dict]:
+    """Per month: received, resolved, median days to first response and to resolution, share
+    resolved within the deadline, mean rating. Counts and means come from one grouped query; the
+    medians (not portable SQL) from the month's response times, read as two columns."""
+    from django.db.models import Avg, Count
+    from django.db.models.functions import ExtractMonth
+
+    resolved = Q(status__in=(Status.ANSWERED, Status.CLOSED))
+    rows = {
+        row["month"]: row
+        for row in Complaint.objects.filter(unit=unit, created_at__year=year)
+        .annotate(month=ExtractMonth("created_at"))
+        .values("month")
+        .annotate(
+            received=Count("id"),
+            resolved=Count("id", filter=resolved & Q(answered_at__isnull=False)),
+            on_time=Count(
+                "id",
+                filter=resolved
+                & Q(answered_at__isnull=False, answered_at__date__lte=F("resolution_due")),
+            ),
+            rating=Avg("rating"),
+        )
+        .order_by()
+    }
+    first: dict[int, list[float]] = {}
+    solved: dict[int, list[float]] = {}
+    for month, created, responded, answered in (
+        Complaint.objects.filter(unit=unit, created_at__year=year, first_response_at__isnull=False)
+        .annotate(month=ExtractMonth("created_at"))
+        .values_list("month", "created_at", "first_response_at", "answered_at")
+    ):
+        first.setdefault(month, []).append((responded - created).total_seconds() / 86400)
+        if answered:
+            solved.setdefault(month, []).append((answered - created).total_seconds() / 86400)
+    result = []
+    for month in MONTHS:
+        row = rows.get(month, {})
+        received, done = row.get("received", 0), row.get("resolved", 0)
+        result.append(
+            {
+                "month": month,
+                "received": received,
+                "resolved": done,
+                "median_first_response": _median(first.get(month, [])),
+                "median_resolution": _median(solved.get(month, [])),
+                "on_time_share": (row.get("on_time", 0) / done * 100) if done else None,
+                "rating": row.get("rating"),
+            }
+        )
+    return result

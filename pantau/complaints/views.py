@@ -332,3 +332,51 @@ def recap(request):
         "complaints/recap.html",
         {"data": data, "months": months, "units": units, "unit": unit, "year": year},
     )
+
+
+def register(request):
+    """The public register: non-confidential reports, without names, contacts or attachments."""
+    unit_slug = request.GET.get("unit", "")[:80]
+    kind = request.GET.get("kind", "")
+    status_filter = request.GET.get("status", "")
+    reports = selectors.public_register(unit_slug=unit_slug, kind=kind, status=status_filter)
+    page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "complaints/register.html",
+        {
+            "page": page,
+            "unit": unit_slug,
+            "kind": kind,
+            "status": status_filter,
+            "kinds": Complaint.Kind.choices,
+            "units": ServiceUnit.objects.filter(is_active=True)
+            .order_by("name")
+            .only("name", "slug"),
+        },
+    )
+
+
+def statistics(request, slug):
+    from django.utils.formats import date_format
+
+    unit = get_object_or_404(ServiceUnit, slug=slug, is_active=True)
+    year_text = request.GET.get("year", "")
+    year = (
+        int(year_text)
+        if year_text.isdigit() and 2000 <= int(year_text) <= 2100
+        else timezone.localdate().year
+    )
+    rows = selectors.public_statistics(unit, year)
+    for row in rows:
+        row["label"] = date_format(timezone.datetime(2000, row["month"], 1), "F")
+    return render(
+        request,
+        "complaints/statistics.html",
+        {
+            "unit": unit,
+            "year": year,
+            "rows": rows,
+            "recap": selectors.monthly_recap(unit, year),
+        },
+    )
