@@ -24,6 +24,11 @@ TRACKED = "complaints_tracked"
 TRACK_LIMIT = (10, 600)  # wrong tries per client per 10 minutes
 
 
+def _year(request) -> int:
+    text = request.GET.get("year", "")
+    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else timezone.localdate().year
+
+
 def _form_data(cleaned: dict) -> dict:
     return {k: v for k, v in cleaned.items() if k not in ("attachments", "submission_token")}
 
@@ -303,12 +308,7 @@ def recap(request):
     unit = units.filter(slug=request.GET.get("unit", "")).first() or units.first()
     if unit is None:
         raise Http404
-    year_text = request.GET.get("year", "")
-    year = (
-        int(year_text)
-        if year_text.isdigit() and 2000 <= int(year_text) <= 2100
-        else timezone.localdate().year
-    )
+    year = _year(request)
     data = selectors.monthly_recap(unit, year)
     months = [date_format(timezone.datetime(2000, m, 1), "F") for m in selectors.MONTHS]
     if request.GET.get("format") == "xlsx":
@@ -361,12 +361,7 @@ def statistics(request, slug):
     from django.utils.formats import date_format
 
     unit = get_object_or_404(ServiceUnit, slug=slug, is_active=True)
-    year_text = request.GET.get("year", "")
-    year = (
-        int(year_text)
-        if year_text.isdigit() and 2000 <= int(year_text) <= 2100
-        else timezone.localdate().year
-    )
+    year = _year(request)
     rows = selectors.public_statistics(unit, year)
     for row in rows:
         row["label"] = date_format(timezone.datetime(2000, row["month"], 1), "F")

@@ -71,4 +71,6 @@ def test_complaint_staff_pages_are_accessible(page, demo):
 def test_public_register_and_statistics_are_accessible(phone, demo):
     visit(phone, "/lapor/register/")
     visit(phone, "/lapor/statistik/ulpk-bbpom-yogyakarta/?year=2021")
-    assert phone.get_by_text("1220").first.is_visible()  # information requests in 2021 (domain spec 3.5)
+    assert phone.get_by_text(
+        "1220"
+    ).first.is_visible()  # information requests in 2021 (domain spec 3.5)
