@@ -100,7 +100,14 @@ def _wrk(url: str, *, cookie: str | None, seconds: int, connections: int, script
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50, p95 = (float(x) for x in re.search(r"PANTAU p50=([\d.]+) p95=([\d.]+)", output).groups())
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {"rps": rps, "p50": p50, "p95": p95, "errors": int(non_2xx.group(1)) if non_2xx else 0}
+    completed = re.search(r"PANTAU requests=(\d+)", output)
+    return {
+        "rps": rps,
+        "p50": p50,
+        "p95": p95,
+        "errors": int(non_2xx.group(1)) if non_2xx else 0,
+        "requests": int(completed.group(1)) if completed else None,
+    }
 
 
 def run(*, fractions: list[float], seconds: int, connections: int, port: int = 8765) -> list[dict]:

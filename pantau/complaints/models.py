@@ -182,6 +182,7 @@ class Complaint(TimeStampedModel):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["unit", "status", "-created_at"], name="complaints_unit_queue"),
+            models.Index(fields=["unit", "-created_at"], name="complaints_unit_latest"),
             models.Index(fields=["status", "-created_at"], name="complaints_status_queue"),
             models.Index(fields=["confidential", "-created_at"], name="complaints_public_register"),
         ]

@@ -1,10 +1,11 @@
 """The complaint desk: the public front door and tracking page, and the staff queue."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from pantau.common.paging import CheapPage
 from pantau.organisations import selectors as organisations
 from pantau.organisations.models import ServiceUnit
 from pantau.surveys.services import client_key_for
@@ -162,7 +164,8 @@ def queue(request):
         search=request.GET.get("q", "").strip()[:60],
         today=timezone.localdate(),
     )
-    page = Paginator(complaints, 25).get_page(request.GET.get("page"))
+    page = CheapPage(complaints, request.GET.get("page"))
+    query = urlencode({k: v for k, v in request.GET.items() if k != "page"})
     return render(
         request,
         "complaints/queue.html",
@@ -174,7 +177,8 @@ def queue(request):
             "units": organisations.visible_units(request.user).order_by("name"),
             "today": timezone.localdate(),
             "overdue": request.GET.get("overdue") == "1",
-            "search": request.GET.get("q", ""),
+            "search_text": request.GET.get("q", ""),
+            "query": query,
         },
     )
 
@@ -340,12 +344,13 @@ def register(request):
     kind = request.GET.get("kind", "")
     status_filter = request.GET.get("status", "")
     reports = selectors.public_register(unit_slug=unit_slug, kind=kind, status=status_filter)
-    page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    page = CheapPage(reports, request.GET.get("page"))
     return render(
         request,
         "complaints/register.html",
         {
             "page": page,
+            "query": urlencode({k: v for k, v in request.GET.items() if k != "page"}),
             "unit": unit_slug,
             "kind": kind,
             "status": status_filter,

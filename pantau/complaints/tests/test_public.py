@@ -65,3 +65,12 @@ def test_median_helper():
 
     assert _median([]) is None and _median([3.0, 1.0, 2.0]) == 2.0 and _median([1.0, 2.0]) == 1.5
     assert timedelta(days=1).total_seconds() / 86400 == 1
+
+
+def test_register_pages_keep_the_filters(client, unit_a):
+    for _ in range(26):
+        report(unit_a, kind="information")
+    first = client.get(reverse("complaints:register"), {"kind": "information"})
+    assert "kind=information&amp;page=2" in first.content.decode()
+    second = client.get(reverse("complaints:register"), {"kind": "information", "page": "2"})
+    assert len(second.context["page"]) == 1

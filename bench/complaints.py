@@ -1,0 +1,200 @@
+"""Complaint benchmarks on PostgreSQL, at 1 %, 10 % and 100 % of 2,000,000 reports in the database:
+
+- intake under load: 200 concurrent reporters POST new reports (no attachment) for 60 s under
+  gunicorn (2 workers × 4 threads); every acknowledged report must be in the database with a unique
+  tracking number and no 5xx; target >= 200 reports/s with p95 < 150 ms;
+- the first page of a unit's queue (signed in) and of the public register; target p95 < 300 ms.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.pages import ROOT, _env, _wait_until_up, _wrk
+
+FULL_SIZE = 2_000_000
+PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/pantau_bench")
+
+POST_SCRIPT = """
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+end
+function init(args)
+  math.randomseed(os.time() * 1000 + id * 104729)
+end
+local hex = "0123456789abcdef"
+local function uuid()
+  local t = {}
+  for i = 1, 32 do local r = math.random(1, 16); t[i] = hex:sub(r, r) end
+  local s = table.concat(t)
+  return s:sub(1, 8) .. "-" .. s:sub(9, 12) .. "-4" .. s:sub(14, 16) .. "-a" .. s:sub(18, 20) .. "-" .. s:sub(21, 32)
+end
+request = function()
+  local body = "csrfmiddlewaretoken=%(csrf)s&kind=complaint&unit=%(unit)s&subject=Antrean+lama"
+    .. "&description=Menunggu+tiga+jam+tanpa+kepastian.&submission_token=" .. uuid()
+  return wrk.format("POST", "/lapor/", {["Content-Type"] = "application/x-www-form-urlencoded",
+                    ["Cookie"] = "csrftoken=%(csrf)s"}, body)
+end
+done = function(summary, latency, requests)
+  io.write(string.format("PANTAU p50=%%.3f p95=%%.3f\\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000))
+  io.write(string.format("PANTAU requests=%%d\\n", summary.requests))
+end
+"""
+GET_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("PANTAU p50=%.3f p95=%.3f\\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000))
+end
+"""
+CHECK = (
+    "import django; django.setup(); from django.db import connection\n"
+    "with connection.cursor() as c:\n"
+    "    c.execute(\"SELECT count(*), count(DISTINCT tracking_number) FROM complaints_complaint WHERE tracking_number LIKE 'LP-%%'\")\n"
+    "    print(*c.fetchone())\n"
+)
+
+
+def _reset_database() -> None:
+    admin = PG_URL.rsplit("/", 1)[0] + "/postgres"
+    name = PG_URL.rsplit("/", 1)[1]
+    subprocess.run(
+        ["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True, capture_output=True
+    )
+    subprocess.run(
+        ["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True, capture_output=True
+    )
+
+
+def _count(env) -> tuple[int, int]:
+    out = subprocess.run(
+        [sys.executable, "-c", CHECK.replace("%%", "%")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    total, distinct = out.stdout.split()
+    return int(total), int(distinct)
+
+
+def run(
+    *, fractions: list[float], seconds: int, port: int = 8767, intake_seconds: int = 60, **_ignored
+) -> list[dict]:
+    rows: list[dict] = []
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**_env(PG_URL, tmp), "DATABASE_CONN_MAX_AGE": "600"}
+        subprocess.run(
+            [python, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        _reset_database()
+        for fraction in sorted(fractions):
+            size = int(FULL_SIZE * fraction)
+            seeded = subprocess.run(
+                [python, "-m", "bench.complaints_seed", str(size)],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if seeded.returncode:
+                raise RuntimeError(f"Seeding {size} reports failed:\n{seeded.stderr[-3000:]}")
+            info = json.loads(seeded.stdout.strip().splitlines()[-1])
+            label = f"{fraction:.0%} ({size:,} reports)"
+            post_script = Path(tmp) / "intake.lua"
+            post_script.write_text(POST_SCRIPT % {"csrf": info["csrf"], "unit": info["unit"]})
+            get_script = Path(tmp) / "get.lua"
+            get_script.write_text(GET_SCRIPT)
+            server = subprocess.Popen(
+                [
+                    python,
+                    "-m",
+                    "gunicorn",
+                    "config.wsgi",
+                    "-w",
+                    "2",
+                    "--threads",
+                    "4",
+                    "-b",
+                    f"127.0.0.1:{port}",
+                    "--log-level",
+                    "warning",
+                    "--backlog",
+                    "2048",
+                ],
+                cwd=ROOT,
+                env=env,
+            )
+            try:
+                _wait_until_up(f"http://127.0.0.1:{port}/healthz")
+                before, _distinct = _count(env)
+                duration = (
+                    intake_seconds if seconds > 3 else seconds
+                )  # --quick shortens the 60 s run
+                intake = _wrk(
+                    f"http://127.0.0.1:{port}/lapor/",
+                    cookie=None,
+                    seconds=duration,
+                    connections=200,
+                    script=str(post_script),
+                )
+                after, distinct = _count(env)
+                acknowledged = (intake["requests"] or 0) - intake["errors"]
+                saved = after - before
+                rows.append(
+                    {
+                        "benchmark": "complaint intake, 200 reporters",
+                        "database": "PostgreSQL",
+                        "size": label,
+                        "figure": f"{intake['rps']:.0f} /s, p50 {intake['p50']:.1f} ms, p95 {intake['p95']:.1f} ms, "
+                        f"~{acknowledged} acknowledged, {saved} saved, numbers unique: {after == distinct}, "
+                        f"{intake['errors']} errors",
+                        "target": ">= 200 /s, p95 < 150 ms, 0 errors",
+                        "met": intake["rps"] >= 200
+                        and intake["p95"] < 150
+                        and not intake["errors"]
+                        and saved >= acknowledged
+                        and after == distinct,
+                        **intake,
+                    }
+                )
+                for name, path, cookie in [
+                    (
+                        "unit queue, first page (signed in)",
+                        "/manage/complaints/?status=",
+                        info["session"],
+                    ),
+                    ("public register, first page", "/lapor/register/", None),
+                ]:
+                    result = _wrk(
+                        f"http://127.0.0.1:{port}{path}",
+                        cookie=cookie,
+                        seconds=seconds,
+                        connections=8,
+                        script=str(get_script),
+                    )
+                    rows.append(
+                        {
+                            "benchmark": name,
+                            "database": "PostgreSQL",
+                            "size": label,
+                            "figure": f"{result['rps']:.0f} rps, p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms, "
+                            f"{result['errors']} errors",
+                            "target": "p95 < 300 ms",
+                            "met": result["p95"] < 300 and not result["errors"],
+                            **result,
+                        }
+                    )
+            finally:
+                server.terminate()
+                server.wait(timeout=20)
+    return rows
