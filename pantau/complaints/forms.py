@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pantau.accounts.models import User
 from pantau.organisations.models import Agency, Service, ServiceUnit
 
 from .models import Complaint
@@ -183,6 +184,9 @@ class ActionForm(forms.Form):
     )
     unit = forms.ModelChoiceField(
         label=_("Unit"), required=False, queryset=ServiceUnit.objects.filter(is_active=True)
+    )
+    officer = forms.ModelChoiceField(
+        label=_("Officer"), required=False, queryset=User.objects.filter(is_active=True)
     )
     reason = forms.ChoiceField(
         label=_("Archive reason"),

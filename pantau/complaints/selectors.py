@@ -37,8 +37,11 @@ def queue(
     overdue: bool = False,
     search: str = "",
     today=None,
+    mine=None,
 ):
     complaints = visible_complaints(user)
+    if mine is not None:
+        complaints = complaints.filter(assigned_to=mine)
     if status == "open":
         complaints = complaints.filter(status__in=OPEN_STATUSES)
     elif status:

@@ -235,6 +235,8 @@ def transition(
                     "You can forward only to units of the same government or agency; ask the coordinator."
                 )
             )
+        if officer is not None and not unit.memberships.filter(user=officer).exists():
+            raise ValidationError(_("The officer must work in the chosen unit."))
         complaint.unit = unit
         complaint.assigned_to = officer
         policy = policy_for(unit=unit)
@@ -279,6 +281,10 @@ def transition(
         from .tasks import send_status_update
 
         transaction.on_commit(lambda: send_status_update.delay(complaint.pk))
+    if action in ("assign", "forward") and officer is not None and officer.email:
+        from .tasks import send_assignment
+
+        transaction.on_commit(lambda: send_assignment.delay(complaint.pk, officer.pk))
     return complaint
 
 

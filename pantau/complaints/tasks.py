@@ -43,3 +43,30 @@ def send_status_update(complaint_id: int) -> None:
         from_email=None,
         recipient_list=[complaint.reporter_email],
     )
+
+
+@shared_task
+def send_assignment(complaint_id: int, officer_id: int) -> None:
+    from django.contrib.auth import get_user_model
+
+    from .models import Complaint
+
+    complaint = Complaint.objects.select_related("unit").get(pk=complaint_id)
+    officer = get_user_model().objects.get(pk=officer_id)
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "complaints:detail", args=[complaint.tracking_number]
+    )
+    send_mail(
+        subject=_("Report %(number)s is assigned to you") % {"number": complaint.tracking_number},
+        message=_(
+            "Report %(number)s (%(subject)s) is assigned to you. First response by %(date)s.\n%(link)s"
+        )
+        % {
+            "number": complaint.tracking_number,
+            "subject": complaint.subject,
+            "date": complaint.response_due,
+            "link": link,
+        },
+        from_email=None,
+        recipient_list=[officer.email],
+    )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from pantau.accounts.models import UNIT_ROLES, Membership
 from pantau.common.paging import CheapPage
 from pantau.organisations import selectors as organisations
 from pantau.organisations.models import ServiceUnit
@@ -161,6 +162,7 @@ def queue(request):
         status=status_filter,
         unit_slug=unit_slug,
         overdue=request.GET.get("overdue") == "1",
+        mine=request.user if request.GET.get("mine") == "1" else None,
         search=request.GET.get("q", "").strip()[:60],
         today=timezone.localdate(),
     )
@@ -177,6 +179,7 @@ def queue(request):
             "units": organisations.visible_units(request.user).order_by("name"),
             "today": timezone.localdate(),
             "overdue": request.GET.get("overdue") == "1",
+            "mine": request.GET.get("mine") == "1",
             "search_text": request.GET.get("q", ""),
             "query": query,
         },
@@ -204,6 +207,13 @@ def detail(request, number):
             .select_related("agency")
             .order_by("agency__name", "name"),
             "note_form": forms.NoteForm(),
+            "officers": Membership.objects.filter(
+                unit__in=organisations.visible_units(request.user),
+                role__in=UNIT_ROLES,
+                user__is_active=True,
+            )
+            .select_related("user", "unit")
+            .order_by("unit__name", "user__first_name"),
         },
     )
 
@@ -223,6 +233,7 @@ def act(request, number):
             action=data["action"],
             note=data["note"],
             unit=data.get("unit"),
+            officer=data.get("officer"),
             reason=data.get("reason") or "",
         )
     except PermissionDenied:

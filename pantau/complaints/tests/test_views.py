@@ -184,3 +184,32 @@ def test_monthly_recap_counts_per_month_and_kind(client_for, unit_head_a, unit_a
         reverse("complaints:recap"), {"unit": unit_a.slug, "format": "xlsx"}
     )
     assert xlsx.content[:2] == b"PK"
+
+
+def test_queue_filter_assigned_to_me(client_for, unit_head_a, officer_a, unit_a):
+    mine, _ = report(unit_a, subject="Untuk saya")
+    report(unit_a, subject="Untuk orang lain")
+    services.transition(actor=unit_head_a, complaint=mine, action="verify")
+    services.transition(
+        actor=unit_head_a, complaint=mine, action="assign", unit=unit_a, officer=officer_a
+    )
+    body = client_for(officer_a).get(reverse("complaints:queue"), {"mine": "1"}).content.decode()
+    assert "Untuk saya" in body and "Untuk orang lain" not in body
+
+
+def test_unit_head_verifies_and_assigns_through_the_page(
+    client_for, unit_head_a, officer_a, unit_a
+):
+    complaint, _code = report(unit_a)
+    client = client_for(unit_head_a)
+    url = reverse("complaints:act", args=[complaint.tracking_number])
+    assert client.post(url, {"action": "verify", "note": ""}).status_code == 302
+    client.post(
+        url, {"action": "assign", "unit": str(unit_a.pk), "officer": str(officer_a.pk), "note": ""}
+    )
+    complaint.refresh_from_db()
+    assert (complaint.status, complaint.assigned_to) == ("assigned", officer_a)
+    page = client.get(
+        reverse("complaints:detail", args=[complaint.tracking_number])
+    ).content.decode()
+    assert "Jawab pelapor" in page

@@ -183,3 +183,23 @@ def test_same_submission_token_saves_once(unit_a):
         data=data, files=[], submission_token=token
     )
     assert first == again and created and not created_again and no_code is None
+
+
+def test_assign_to_a_named_officer_of_the_unit(
+    unit_a, unit_b, unit_head_a, officer_a, officer_b, django_capture_on_commit_callbacks
+):
+    officer_a.email = "petugas@example.id"
+    officer_a.save()
+    complaint, _code = report(unit_a)
+    complaint = services.transition(actor=unit_head_a, complaint=complaint, action="verify")
+    with pytest.raises(ValidationError):
+        services.transition(
+            actor=unit_head_a, complaint=complaint, action="assign", unit=unit_a, officer=officer_b
+        )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        complaint = services.transition(
+            actor=unit_head_a, complaint=complaint, action="assign", unit=unit_a, officer=officer_a
+        )
+    assert complaint.assigned_to == officer_a
+    assert any(m.to == ["petugas@example.id"] for m in mail.outbox)
