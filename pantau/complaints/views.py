@@ -326,6 +326,12 @@ def recap(request):
     year = _year(request)
     data = selectors.monthly_recap(unit, year)
     months = [date_format(timezone.datetime(2000, m, 1), "F") for m in selectors.MONTHS]
+    if request.GET.get("format") == "pdf":
+        from .exporters.recap_pdf import export_recap_pdf
+
+        response = HttpResponse(export_recap_pdf(data, months), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="rekap-{unit.slug}-{year}.pdf"'
+        return response
     if request.GET.get("format") == "xlsx":
         workbook = Workbook()
         sheet = workbook.active

@@ -184,6 +184,10 @@ def test_monthly_recap_counts_per_month_and_kind(client_for, unit_head_a, unit_a
         reverse("complaints:recap"), {"unit": unit_a.slug, "format": "xlsx"}
     )
     assert xlsx.content[:2] == b"PK"
+    pdf = client_for(unit_head_a).get(
+        reverse("complaints:recap"), {"unit": unit_a.slug, "format": "pdf"}
+    )
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
 
 def test_queue_filter_assigned_to_me(client_for, unit_head_a, officer_a, unit_a):

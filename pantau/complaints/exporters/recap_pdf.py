@@ -1,0 +1,45 @@
+"""The monthly recap as an A4 landscape PDF, like the tables units publish (domain spec 3.5)."""
+
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+
+def export_recap_pdf(data: dict, months: list[str]) -> bytes:
+    styles = getSampleStyleSheet()
+    header = [_("Kind"), *[m[:3] for m in months], _("Total")]
+    rows = [header] + [[str(r["label"]), *r["months"], r["total"]] for r in data["rows"]]
+    table = Table(rows, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
+                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                ("FONTNAME", (-1, 1), (-1, -1), "Helvetica-Bold"),
+                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+            ]
+        )
+    )
+    story = [
+        Paragraph(_("Monthly recap of information and complaint services"), styles["Title"]),
+        Paragraph(f"{data['unit'].name} · {data['year']}", styles["Heading3"]),
+        Spacer(1, 4 * mm),
+        table,
+    ]
+    buffer = BytesIO()
+    SimpleDocTemplate(
+        buffer,
+        pagesize=landscape(A4),
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=12 * mm,
+    ).build(story)
+    return buffer.getvalue()
