@@ -80,3 +80,8 @@ def unit_history(unit_id: int, *, limit: int = 100) -> list[AuditEntry]:
                 )
     entries.sort(key=lambda entry: entry.when, reverse=True)
     return entries[:limit]
+
+
+def attribute_to(instance: Model, actor) -> None:
+    """Record ``actor`` as the author of the next save of ``instance`` in its history."""
+    instance._history_user = actor  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from pantau.analytics.workdays import add_working_days
+from pantau.common import audit
 
 from .models import Attachment, Complaint, Event, Status
 from .permissions import can_assign, can_coordinate, can_handle
@@ -267,7 +268,7 @@ def transition(
     complaint.status = complaint.postponed_from if action == "reporter_reply" else target
     if action == "reporter_reply":
         complaint.postponed_from = ""
-    complaint._history_user = actor
+    audit.attribute_to(complaint, actor)
     complaint.save()
     _record(
         complaint,

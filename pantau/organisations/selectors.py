@@ -73,7 +73,7 @@ def scope_for(user) -> Scope:
     scope.coordinated_agencies = (
         agency_subtree_ids(coordinator_roots) if coordinator_roots else set()
     )
-    user._pantau_scope = scope
+    setattr(user, "_pantau_scope", scope)  # noqa: B010 - a per-request cache on the user
     return scope
 
 

@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import slugify
 
+from pantau.common import audit
+
 from .models import ContactChannel, OpeningHours, Service, ServiceUnit
 from .permissions import can_manage_unit
 
@@ -18,7 +20,7 @@ def _require_manager(actor, unit: ServiceUnit) -> None:
 
 
 def _save_audited(instance, actor) -> None:
-    instance._history_user = actor
+    audit.attribute_to(instance, actor)
     instance.save()
 
 
@@ -86,7 +88,7 @@ def set_opening_hours(
         row = existing.get(weekday)
         if value is None:
             if row is not None:
-                row._history_user = actor
+                audit.attribute_to(row, actor)
                 row.delete()
             continue
         opens, closes, note = value
@@ -118,5 +120,5 @@ def set_contact_channels(*, actor, unit: ServiceUnit, channels: list[dict]) -> N
         row.full_clean()
         _save_audited(row, actor)
     for row in existing[len(channels) :]:
-        row._history_user = actor
+        audit.attribute_to(row, actor)
         row.delete()

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from pantau.common import audit
 from pantau.organisations.permissions import can_manage_unit
 from pantau.surveys.models import Collection, Response
 from pantau.surveys.services import submit_response
@@ -48,7 +49,7 @@ def create_period(
         weight_mode=weight_mode,
         requires_code=requires_code,
     )
-    period._history_user = actor
+    audit.attribute_to(period, actor)
     period.full_clean(exclude=["collection"])
     period.save()
     period.services.set(services)
@@ -115,7 +116,7 @@ def publish_period(*, actor, period: SurveyPeriod, media: list[str]) -> SurveyPe
     period.published_at = timezone.now()
     period.published_by = actor
     period.published_media = sorted(set(media) | set(period.published_media))
-    period._history_user = actor
+    audit.attribute_to(period, actor)
     period.save(update_fields=["published_at", "published_by", "published_media", "updated_at"])
     return period
 
@@ -139,7 +140,7 @@ def save_follow_up_action(*, actor, period: SurveyPeriod, action=None, data: dic
     for name in ("element_key", "action", "owner", "deadline", "status", "completed_on", "report"):
         setattr(action, name, data.get(name))
     action.report = action.report or ""
-    action._history_user = actor
+    audit.attribute_to(action, actor)
     action.full_clean()
     action.save()
     return action

@@ -4,6 +4,8 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -142,7 +144,7 @@ def _save_response(
 
 
 def create_access_codes(*, collection: Collection, count: int) -> list[AccessCode]:
-    codes = []
+    codes: list[AccessCode] = []
     taken = set(AccessCode.objects.filter(collection=collection).values_list("code", flat=True))
     while len(codes) < count:
         code = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(6))
@@ -201,7 +203,7 @@ def submit_public_response(
     # One query finds both a resent form (same token) and a recent duplicate (same fingerprint).
     seen = Q(submission_token=submission_token)
     if not kiosk:
-        recent = timezone.now() - timezone.timedelta(hours=DUPLICATE_WINDOW_HOURS)
+        recent = timezone.now() - timedelta(hours=DUPLICATE_WINDOW_HOURS)
         seen |= Q(collection=collection, fingerprint=fingerprint, submitted_at__gte=recent)
     earlier = list(
         Response.objects.filter(seen).only("id", "number", "submission_token", "collection_id")[:2]
@@ -238,8 +240,8 @@ def submit_public_response(
 @dataclass
 class ResponseRow:
     answers: list[tuple[Item, int | None, str]]
-    service: object | None = None
-    submitted_at: object | None = None
+    service: Any = None  # organisations.Service or None
+    submitted_at: datetime | None = None
     submission_token: uuid.UUID | None = None
     source: str | None = None  # overrides the batch's source
 

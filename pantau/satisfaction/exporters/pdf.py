@@ -76,7 +76,7 @@ def export_pdf(report: ReportData) -> bytes:
         ),
         Spacer(1, 2 * mm),
     ]
-    bands = [[_("Perception value"), "NI", "NIK", _("Grade"), _("Performance")]]
+    bands: list[list[object]] = [[_("Perception value"), "NI", "NIK", _("Grade"), _("Performance")]]
     for index, band in enumerate(report.bands, start=1):
         bands.append(
             [
@@ -105,7 +105,9 @@ def export_pdf(report: ReportData) -> bytes:
         )
     else:
         story.append(Paragraph(results.problem or _("No answers yet."), body))
-    rows = [[_("Code"), _("Element"), _("Answers"), _("Sum"), "NRR", _("Weighted NRR"), _("Rank")]]
+    rows: list[list[object]] = [
+        [_("Code"), _("Element"), _("Answers"), _("Sum"), "NRR", _("Weighted NRR"), _("Rank")]
+    ]
     for row in results.elements:
         rows.append(
             [
@@ -166,7 +168,9 @@ def export_pdf(report: ReportData) -> bytes:
                 body,
             )
         )
-    plan = [[_("Element"), _("Action"), _("Responsible"), _("Deadline"), _("Status")]]
+    plan: list[list[object]] = [
+        [_("Element"), _("Action"), _("Responsible"), _("Deadline"), _("Status")]
+    ]
     for action in report.plan:
         plan.append(
             [

@@ -59,7 +59,8 @@ def export_xlsx(report: ReportData) -> bytes:
         + [item.code if item.section.kind == "scored" else item.key for item in items]
     )
     position = {item.pk: index for index, item in enumerate(items)}
-    current, row = None, None
+    current = None
+    record: list | None = None
     answers = (
         Answer.objects.filter(collection_id=period.collection_id)
         .order_by("response_id")
@@ -85,19 +86,19 @@ def export_xlsx(report: ReportData) -> bytes:
         text,
     ) in answers.iterator(chunk_size=5000):
         if response_id != current:
-            if row is not None:
-                raw.append(row)
+            if record is not None:
+                raw.append(record)
             current = response_id
-            row = [
+            record = [
                 number,
                 timezone.localtime(submitted_at).replace(tzinfo=None),
                 source,
                 service,
             ] + [None] * len(items)
         cell = text if value is None else (f"{value} {text}".strip() if text else value)
-        row[4 + position[item_id]] = cell
-    if row is not None:
-        raw.append(row)
+        record[4 + position[item_id]] = cell  # type: ignore[index]
+    if record is not None:
+        raw.append(record)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
