@@ -6,14 +6,20 @@
 - the first page of a unit's queue (signed in) and of the public register; target p95 < 300 ms.
 """
 
-import json
 import os
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 
-from bench.pages import ROOT, _env, _wait_until_up, _wrk
+from bench.common import (
+    PERCENTILES_SCRIPT,
+    collectstatic,
+    gunicorn,
+    reset_postgres,
+    seed,
+    write_script,
+)
+from bench.pages import ROOT, _env, _wrk
 
 FULL_SIZE = 2_000_000
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/pantau_bench")
@@ -45,28 +51,12 @@ done = function(summary, latency, requests)
   io.write(string.format("PANTAU requests=%%d\\n", summary.requests))
 end
 """
-GET_SCRIPT = """
-done = function(summary, latency, requests)
-  io.write(string.format("PANTAU p50=%.3f p95=%.3f\\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000))
-end
-"""
 CHECK = (
     "import django; django.setup(); from django.db import connection\n"
     "with connection.cursor() as c:\n"
     "    c.execute(\"SELECT count(*), count(DISTINCT tracking_number) FROM complaints_complaint WHERE tracking_number LIKE 'LP-%%'\")\n"
     "    print(*c.fetchone())\n"
 )
-
-
-def _reset_database() -> None:
-    admin = PG_URL.rsplit("/", 1)[0] + "/postgres"
-    name = PG_URL.rsplit("/", 1)[1]
-    subprocess.run(
-        ["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True, capture_output=True
-    )
-    subprocess.run(
-        ["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True, capture_output=True
-    )
 
 
 def _count(env) -> tuple[int, int]:
@@ -86,66 +76,29 @@ def run(
     *, fractions: list[float], seconds: int, port: int = 8767, intake_seconds: int = 60, **_ignored
 ) -> list[dict]:
     rows: list[dict] = []
-    python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         env = {**_env(PG_URL, tmp), "DATABASE_CONN_MAX_AGE": "600"}
-        subprocess.run(
-            [python, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        _reset_database()
+        collectstatic(env)
+        reset_postgres(PG_URL)
+        get_script = write_script(tmp, "get.lua", PERCENTILES_SCRIPT)
         for fraction in sorted(fractions):
             size = int(FULL_SIZE * fraction)
-            seeded = subprocess.run(
-                [python, "-m", "bench.complaints_seed", str(size)],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if seeded.returncode:
-                raise RuntimeError(f"Seeding {size} reports failed:\n{seeded.stderr[-3000:]}")
-            info = json.loads(seeded.stdout.strip().splitlines()[-1])
+            info = seed("bench.complaints_seed", size, env)
             label = f"{fraction:.0%} ({size:,} reports)"
-            post_script = Path(tmp) / "intake.lua"
-            post_script.write_text(POST_SCRIPT % {"csrf": info["csrf"], "unit": info["unit"]})
-            get_script = Path(tmp) / "get.lua"
-            get_script.write_text(GET_SCRIPT)
-            server = subprocess.Popen(
-                [
-                    python,
-                    "-m",
-                    "gunicorn",
-                    "config.wsgi",
-                    "-w",
-                    "2",
-                    "--threads",
-                    "4",
-                    "-b",
-                    f"127.0.0.1:{port}",
-                    "--log-level",
-                    "warning",
-                    "--backlog",
-                    "2048",
-                ],
-                cwd=ROOT,
-                env=env,
+            post_script = write_script(
+                tmp, "intake.lua", POST_SCRIPT % {"csrf": info["csrf"], "unit": info["unit"]}
             )
-            try:
-                _wait_until_up(f"http://127.0.0.1:{port}/healthz")
+            with gunicorn(env, port, threads=4, backlog=2048) as base:
                 before, _distinct = _count(env)
                 duration = (
                     intake_seconds if seconds > 3 else seconds
                 )  # --quick shortens the 60 s run
                 intake = _wrk(
-                    f"http://127.0.0.1:{port}/lapor/",
+                    f"{base}/lapor/",
                     cookie=None,
                     seconds=duration,
                     connections=200,
-                    script=str(post_script),
+                    script=post_script,
                 )
                 after, distinct = _count(env)
                 acknowledged = (intake["requests"] or 0) - intake["errors"]
@@ -176,11 +129,11 @@ def run(
                     ("public register, first page", "/lapor/register/", None),
                 ]:
                     result = _wrk(
-                        f"http://127.0.0.1:{port}{path}",
+                        f"{base}{path}",
                         cookie=cookie,
                         seconds=seconds,
                         connections=8,
-                        script=str(get_script),
+                        script=get_script,
                     )
                     rows.append(
                         {
@@ -194,7 +147,4 @@ def run(
                             **result,
                         }
                     )
-            finally:
-                server.terminate()
-                server.wait(timeout=20)
     return rows

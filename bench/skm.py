@@ -12,9 +12,16 @@ import os
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 
-from bench.pages import ROOT, _env, _wait_until_up, _wrk
+from bench.common import (
+    PERCENTILES_SCRIPT,
+    collectstatic,
+    gunicorn,
+    reset_postgres,
+    seed,
+    write_script,
+)
+from bench.pages import ROOT, _env, _wrk
 
 FULL_SIZE = 1_000_000
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/pantau_bench")
@@ -48,11 +55,6 @@ done = function(summary, latency, requests)
 end
 """
 
-GET_SCRIPT = """
-done = function(summary, latency, requests)
-  io.write(string.format("PANTAU p50=%.3f p95=%.3f\\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000))
-end
-"""
 
 RATIO_SCRIPT = """
 import json, statistics, sys, time
@@ -79,17 +81,6 @@ def timed(fn, n=7):
     return statistics.median(runs)
 print(json.dumps({"ours": timed(ours), "bare": timed(bare)}))
 """
-
-
-def _reset_database() -> None:
-    admin = PG_URL.rsplit("/", 1)[0] + "/postgres"
-    name = PG_URL.rsplit("/", 1)[1]
-    subprocess.run(
-        ["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True, capture_output=True
-    )
-    subprocess.run(
-        ["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True, capture_output=True
-    )
 
 
 def _count_responses(env, collection: int) -> int:
@@ -120,65 +111,31 @@ def run(
             "SURVEY_RATE_COUNT": "100000000",
             "DATABASE_CONN_MAX_AGE": "600",
         }
-        subprocess.run(
-            [python, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        _reset_database()
+        collectstatic(env)
+        reset_postgres(PG_URL)
+        get_script = write_script(tmp, "get.lua", PERCENTILES_SCRIPT)
         for fraction in sorted(fractions):
             size = int(FULL_SIZE * fraction)
-            seeded = subprocess.run(
-                [python, "-m", "bench.skm_seed", str(size)],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if seeded.returncode:
-                raise RuntimeError(f"Seeding {size} responses failed:\n{seeded.stderr[-3000:]}")
-            info = json.loads(seeded.stdout.strip().splitlines()[-1])
+            info = seed("bench.skm_seed", size, env)
             label = f"{fraction:.0%} ({size:,} responses)"
-            post_script = Path(tmp) / "post.lua"
-            post_script.write_text(
+            post_script = write_script(
+                tmp,
+                "post.lua",
                 POST_SCRIPT
                 % {
                     "csrf": info["csrf"],
                     "service": info["service"],
                     "path": f"/survei/{info['token']}/",
-                }
+                },
             )
-            get_script = Path(tmp) / "get.lua"
-            get_script.write_text(GET_SCRIPT)
-            server = subprocess.Popen(
-                [
-                    python,
-                    "-m",
-                    "gunicorn",
-                    "config.wsgi",
-                    "-w",
-                    "2",
-                    "--threads",
-                    "4",
-                    "-b",
-                    f"127.0.0.1:{port}",
-                    "--log-level",
-                    "warning",
-                ],
-                cwd=ROOT,
-                env=env,
-            )
-            try:
-                _wait_until_up(f"http://127.0.0.1:{port}/healthz")
+            with gunicorn(env, port, threads=4) as base:
                 before = _count_responses(env, info["collection"])
                 post = _wrk(
-                    f"http://127.0.0.1:{port}/survei/{info['token']}/",
+                    f"{base}/survei/{info['token']}/",
                     cookie=None,
                     seconds=seconds,
                     connections=connections,
-                    script=str(post_script),
+                    script=post_script,
                 )
                 saved = _count_responses(env, info["collection"]) - before
                 expected = round(post["rps"] * seconds)
@@ -195,11 +152,11 @@ def run(
                     }
                 )
                 results = _wrk(
-                    f"http://127.0.0.1:{port}/manage/units/dinsos-mpp-lombok-timur/skm/{info['period']}/",
+                    f"{base}/manage/units/dinsos-mpp-lombok-timur/skm/{info['period']}/",
                     cookie=info["session"],
                     seconds=seconds,
                     connections=connections,
-                    script=str(get_script),
+                    script=get_script,
                 )
                 rows.append(
                     {
@@ -213,9 +170,6 @@ def run(
                         **results,
                     }
                 )
-            finally:
-                server.terminate()
-                server.wait(timeout=20)
             ratio_run = subprocess.run(
                 [python, "-c", RATIO_SCRIPT, json.dumps(info)],
                 cwd=ROOT,
