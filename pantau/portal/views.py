@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from pantau.organisations import selectors as organisations
 from pantau.satisfaction import selectors as satisfaction
+from pantau.standards import selectors as standards
 
 # Figures on public pages may be a minute old; they are read on every visit.
 PUBLIC_CACHE_SECONDS = 60
@@ -50,8 +51,19 @@ def unit_list(request):
 
 def unit_detail(request, slug):
     unit = organisations.get_public_unit(slug)
+    in_force = standards.public_standards_of_unit(unit)
+    for service in unit.services.all():
+        service.standard = in_force.get(service.pk)
     return render(
-        request, "portal/unit_detail.html", {"unit": unit, "skm": satisfaction.public_summary(unit)}
+        request,
+        "portal/unit_detail.html",
+        {
+            "unit": unit,
+            "skm": satisfaction.public_summary(unit),
+            "maklumat": standards.current_maklumat(unit),
+            "forums": standards.public_forums(unit)[:5],
+            "publications": standards.public_publications(unit),
+        },
     )
 
 

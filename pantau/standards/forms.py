@@ -1,0 +1,310 @@
+import hashlib
+
+import filetype
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    MANUFACTURING_COMPONENTS,
+    Agreement,
+    Forum,
+    ForumFile,
+    Maklumat,
+    Medium,
+    Participant,
+    StandardVersion,
+)
+from .services import Upload
+
+DOCUMENT_TYPES = {"application/pdf", "image/jpeg", "image/png"}
+MAX_BYTES = 10 * 1024 * 1024
+
+
+class DocumentField(forms.FileField):
+    """One PDF or picture, checked by its content (not its name), at most 10 MB."""
+
+    widget = forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"})
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload:
+            return None
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("“%(name)s” is larger than 10 MB.") % {"name": upload.name}
+            )
+        head = upload.read(8192)
+        upload.seek(0)
+        kind = filetype.guess(head)
+        if kind is None or kind.mime not in DOCUMENT_TYPES:
+            raise forms.ValidationError(
+                _("“%(name)s” is not a PDF or a picture (its content was checked).")
+                % {"name": upload.name}
+            )
+        digest = hashlib.sha256()
+        for chunk in upload.chunks():
+            digest.update(chunk)
+        upload.seek(0)
+        return Upload(file=upload, content_type=kind.mime, sha256=digest.hexdigest())
+
+
+def _lines(text: str, *, limit: int = 300) -> list[tuple[str, str]]:
+    """One item a line; an optional second part after " | " (a note, or who does the step)."""
+    rows = []
+    for raw in text.splitlines():
+        line = raw.strip().lstrip("-•*").strip()
+        if not line:
+            continue
+        first, _sep, second = line.partition("|")
+        first, second = first.strip(), second.strip()
+        if len(first) > limit:
+            raise forms.ValidationError(
+                _("Each line may hold at most %(limit)s characters.") % {"limit": limit}
+            )
+        rows.append((first, second[:120]))
+    return rows
+
+
+class VersionForm(forms.ModelForm):
+    requirements_text = forms.CharField(
+        label=_("Requirements (Persyaratan)"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text=_(
+            "One document or condition a line, in the order the citizen prepares them. "
+            "Add a note after a vertical bar, e.g. “KTP | original and one copy”."
+        ),
+    )
+    steps_text = forms.CharField(
+        label=_("Procedure (Sistem, Mekanisme, dan Prosedur)"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text=_(
+            "One step a line, in order. Add who does it after a vertical bar, "
+            "e.g. “Check the documents | counter officer”."
+        ),
+    )
+
+    class Meta:
+        model = StandardVersion
+        fields = [
+            "time_limit_value",
+            "time_limit_unit",
+            "time_limit_note",
+            "fee_is_free",
+            "fee_amount",
+            "fee_legal_basis",
+            "fee_note",
+            "product",
+            "complaint_handling",
+            "legal_basis",
+            "facilities",
+            "staff_competence",
+            "internal_supervision",
+            "staff_count",
+            "service_guarantee",
+            "safety_guarantee",
+            "staff_evaluation",
+            "change_note",
+            "review_months",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in [
+                "product",
+                "complaint_handling",
+                "legal_basis",
+                "facilities",
+                "staff_competence",
+                "internal_supervision",
+                "staff_count",
+                "service_guarantee",
+                "safety_guarantee",
+                "staff_evaluation",
+            ]
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        version = self.instance
+        if version.pk and not self.is_bound:
+            self.initial["requirements_text"] = "\n".join(
+                f"{r.text} | {r.note}" if r.note else r.text for r in version.requirements.all()
+            )
+            self.initial["steps_text"] = "\n".join(
+                f"{s.text} | {s.actor}" if s.actor else s.text for s in version.steps.all()
+            )
+        self.fields["review_months"].min_value = 1
+        self.fields["review_months"].widget.attrs["min"] = 1
+        self.fields["review_months"].widget.attrs["max"] = 60
+        self.fields["fee_amount"].widget.attrs["min"] = 1
+
+    def clean_requirements_text(self):
+        return _lines(self.cleaned_data["requirements_text"])
+
+    def clean_steps_text(self):
+        return _lines(self.cleaned_data["steps_text"])
+
+    def clean_review_months(self):
+        months = self.cleaned_data["review_months"]
+        if not 1 <= months <= 60:
+            raise forms.ValidationError(_("Choose a review interval of 1 to 60 months."))
+        return months
+
+    def clean(self):
+        data = super().clean()
+        if data.get("fee_is_free"):
+            if data.get("fee_amount"):
+                self.add_error(
+                    "fee_amount", _("Leave the amount empty for a free service, or untick “free”.")
+                )
+        elif not data.get("fee_amount"):
+            self.add_error("fee_amount", _("Give the fee in rupiah, or tick “free of charge”."))
+        if (data.get("time_limit_value") is None) != (not data.get("time_limit_unit")):
+            self.add_error("time_limit_unit", _("Give both the number and the unit of time."))
+        return data
+
+    def _post_clean(self):
+        # The service validates the whole version; constraints are checked there.
+        pass
+
+
+class DiscussForm(forms.Form):
+    forum = forms.ModelChoiceField(
+        label=_("Consultation forum where the draft was discussed"),
+        queryset=Forum.objects.none(),
+        empty_label=None,
+    )
+
+    def __init__(self, *args, forums, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["forum"].queryset = forums
+
+
+class SetForm(forms.Form):
+    decree_number = forms.CharField(label=_("Decree number"), max_length=120)
+    decree_date = forms.DateField(
+        label=_("Decree date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    decree_file = DocumentField(label=_("Signed decree (PDF or picture)"))
+
+    def clean_decree_date(self):
+        day = self.cleaned_data["decree_date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The decree date cannot be in the future."))
+        return day
+
+
+class ComponentFileForm(forms.Form):
+    component = forms.ChoiceField(label=_("Component"), choices=MANUFACTURING_COMPONENTS)
+    file = DocumentField(label=_("Document (PDF or picture)"))
+
+
+class MaklumatForm(forms.ModelForm):
+    class Meta:
+        model = Maklumat
+        fields = ["promise", "improvement", "sanction", "signatory_name", "signatory_title"]
+        widgets = {
+            "promise": forms.Textarea(attrs={"rows": 3}),
+            "improvement": forms.Textarea(attrs={"rows": 3}),
+            "sanction": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def _post_clean(self):
+        pass
+
+
+class MaklumatPublishForm(forms.Form):
+    set_on = forms.DateField(
+        label=_("Date the pledge is set"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean_set_on(self):
+        day = self.cleaned_data["set_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date the pledge is set cannot be in the future."))
+        return day
+
+
+class PublicationForm(forms.Form):
+    target = forms.ChoiceField(label=_("What was published"))
+    medium = forms.ChoiceField(label=_("Medium"), choices=Medium.choices)
+    published_on = forms.DateField(
+        label=_("Published on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    url = forms.URLField(
+        label=_("Link (for electronic media)"), required=False, assume_scheme="https"
+    )
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    evidence = DocumentField(label=_("Evidence (photo or PDF)"), required=False)
+
+    def __init__(self, *args, targets: dict[str, tuple[str, str, object]], **kwargs):
+        """``targets``: choice value -> (subject, label, object)."""
+        super().__init__(*args, **kwargs)
+        self.targets = targets
+        self.fields["target"].choices = [(key, label) for key, (_s, label, _o) in targets.items()]
+
+    def clean_published_on(self):
+        day = self.cleaned_data["published_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The publication date cannot be in the future."))
+        return day
+
+    def clean(self):
+        data = super().clean()
+        if data.get("medium") in {"website", "social_media", "app", "sippn"} and not data.get(
+            "url"
+        ):
+            self.add_error("url", _("Give the link where it can be seen on this medium."))
+        return data
+
+
+class ForumForm(forms.ModelForm):
+    online_link = forms.URLField(label=_("online link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Forum
+        fields = ["topic", "title", "held_on", "place", "online_link", "minutes"]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}),
+            "minutes": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("place") and not data.get("online_link"):
+            self.add_error("place", _("Give the place or the online link of the forum."))
+        return data
+
+    def _post_clean(self):
+        pass
+
+
+class ParticipantForm(forms.ModelForm):
+    class Meta:
+        model = Participant
+        fields = ["name", "organisation", "kind"]
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = ["text", "standard", "action", "outcome", "outcome_note"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, standards, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["standard"].queryset = standards
+        self.fields["standard"].label_from_instance = lambda version: (
+            _("%(service)s, version %(number)s")
+            % {"service": version.service.name, "number": version.number}
+        )
+
+    def _post_clean(self):
+        pass
+
+
+class ForumFileForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of document"), choices=ForumFile.Kind.choices)
+    file = DocumentField(label=_("File (PDF or picture)"))

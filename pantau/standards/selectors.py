@@ -1,0 +1,279 @@
+"""Reads of standards, pledges, forums and publication records, for staff and for the public."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from pantau.organisations.models import Service, ServiceUnit
+
+from .models import (
+    COUNTED_PARTICIPANT_KINDS,
+    ELECTRONIC_MEDIA,
+    Agreement,
+    Forum,
+    Maklumat,
+    Medium,
+    Participant,
+    Publication,
+    StandardVersion,
+    add_months,
+)
+
+Status = StandardVersion.Status
+PUBLIC_STATUSES = [Status.PUBLISHED, Status.SUPERSEDED]
+
+
+def _with_content(queryset: QuerySet[StandardVersion]) -> QuerySet[StandardVersion]:
+    return queryset.select_related("service", "service__unit", "forum", "set_by").prefetch_related(
+        "requirements", "steps", "files"
+    )
+
+
+# --- Staff reads (the caller has checked that the user may see the unit) --------------------
+
+
+def services_with_standards(unit: ServiceUnit) -> list[Service]:
+    """The unit's services, each with ``in_force`` and ``in_progress`` versions (two queries)."""
+    services = list(Service.objects.filter(unit=unit).order_by("name"))
+    versions = StandardVersion.objects.filter(
+        service__unit=unit,
+        status__in=[Status.DRAFT, Status.DISCUSSED, Status.SET, Status.PUBLISHED],
+    ).only("id", "service_id", "number", "status", "decree_number", "decree_date", "review_months")
+    by_service: dict[int, dict[str, StandardVersion]] = {}
+    for version in versions:
+        key = "in_force" if version.status == Status.PUBLISHED else "in_progress"
+        by_service.setdefault(version.service_id, {})[key] = version
+    for service in services:
+        found = by_service.get(service.pk, {})
+        service.in_force = found.get("in_force")
+        service.in_progress = found.get("in_progress")
+    return services
+
+
+def versions_of_service(service: Service) -> list[StandardVersion]:
+    return list(service.standard_versions.select_related("forum", "set_by").order_by("-number"))
+
+
+def get_version(service: Service, number: int) -> StandardVersion:
+    return get_object_or_404(_with_content(service.standard_versions.all()), number=number)
+
+
+def held_forums(unit: ServiceUnit) -> QuerySet[Forum]:
+    return Forum.objects.filter(unit=unit, status=Forum.Status.HELD).order_by("-held_on")
+
+
+def due_for_review(*, units: QuerySet[ServiceUnit], today: date) -> list[StandardVersion]:
+    """Standards in force whose review date has come (decree date + interval), oldest first."""
+    in_force = StandardVersion.objects.filter(
+        service__unit__in=units, status=Status.PUBLISHED
+    ).select_related("service", "service__unit")
+    due = [version for version in in_force if version.review_is_due(today)]
+    return sorted(due, key=lambda version: version.review_due_on)
+
+
+def current_maklumat(unit: ServiceUnit) -> Maklumat | None:
+    return Maklumat.objects.filter(unit=unit, status=Maklumat.Status.PUBLISHED).first()
+
+
+def maklumat_draft(unit: ServiceUnit) -> Maklumat | None:
+    return Maklumat.objects.filter(unit=unit, status=Maklumat.Status.DRAFT).first()
+
+
+def maklumat_history(unit: ServiceUnit) -> QuerySet[Maklumat]:
+    return Maklumat.objects.filter(unit=unit).exclude(status=Maklumat.Status.DRAFT)
+
+
+def publications_of_unit(unit: ServiceUnit) -> QuerySet[Publication]:
+    return Publication.objects.filter(unit=unit).select_related(
+        "standard", "standard__service", "maklumat", "skm_period"
+    )
+
+
+def forums_of_unit(unit: ServiceUnit) -> QuerySet[Forum]:
+    return Forum.objects.filter(unit=unit).annotate(
+        invited=Count("participants", distinct=True),
+        present=Count("participants", filter=Q(participants__attended=True), distinct=True),
+    )
+
+
+def get_forum(unit: ServiceUnit, pk: int) -> Forum:
+    return get_object_or_404(
+        Forum.objects.filter(unit=unit).prefetch_related(
+            Prefetch("participants", queryset=Participant.objects.order_by("kind", "name")),
+            Prefetch(
+                "agreements",
+                queryset=Agreement.objects.select_related("standard", "standard__service"),
+            ),
+            "files",
+        ),
+        pk=pk,
+    )
+
+
+def participant_type_counts(forum: Forum) -> list[tuple[str, int]]:
+    """(type label, attendees) for every participant type, counted in the database."""
+    counts = dict(
+        forum.participants.filter(attended=True)
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .values_list("kind", "n")
+    )
+    return [(label, counts.get(kind, 0)) for kind, label in Participant.Kind.choices]
+
+
+# --- Indicator inputs (PEKPPP) --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorInputs:
+    """What the PEKPPP indicators on standards read from this app for one unit."""
+
+    services: int
+    services_in_force: int
+    services_reviewed_within: dict[int, int]  # review interval in months -> services reviewed
+    participant_types: int  # distinct counted types that attended a held forum on standards
+    standard_media: set[str]  # media on which every standard in force was published
+    maklumat_set: bool
+    maklumat_media: set[str]
+    skm_media: set[str]
+
+
+def _media(publications: QuerySet[Publication]) -> set[str]:
+    return set(publications.values_list("medium", flat=True).distinct())
+
+
+def indicator_inputs(unit: ServiceUnit, *, today: date) -> IndicatorInputs:
+    services = Service.objects.filter(unit=unit, is_active=True)
+    in_force = StandardVersion.objects.filter(service__in=services, status=Status.PUBLISHED)
+    service_count = services.count()
+    # A medium counts for the standards when every standard in force was published on it.
+    per_medium = (
+        Publication.objects.filter(standard__in=in_force)
+        .values("medium")
+        .annotate(n=Count("standard", distinct=True))
+    )
+    in_force_count = in_force.count()
+    standard_media = {
+        row["medium"] for row in per_medium if in_force_count and row["n"] == in_force_count
+    }
+    forum_types = (
+        Participant.objects.filter(
+            forum__unit=unit,
+            forum__status=Forum.Status.HELD,
+            forum__topic__in=[Forum.Topic.DRAFTING, Forum.Topic.REVIEWING],
+            attended=True,
+            kind__in=COUNTED_PARTICIPANT_KINDS,
+        )
+        .values_list("kind", flat=True)
+        .distinct()
+    )
+    maklumat = current_maklumat(unit)
+    periods_published = Publication.objects.filter(unit=unit, subject=Publication.Subject.SKM)
+    return IndicatorInputs(
+        services=service_count,
+        services_in_force=in_force_count,
+        services_reviewed_within={int(k): v for k, v in _reviewed_within(in_force, today).items()},
+        participant_types=len(set(forum_types)),
+        standard_media=standard_media,
+        maklumat_set=maklumat is not None,
+        maklumat_media=_media(maklumat.publications.all()) if maklumat else set(),
+        skm_media=_media(periods_published),
+    )
+
+
+def _reviewed_within(in_force: QuerySet[StandardVersion], today: date) -> dict[int, int]:
+    """How many standards in force were set (reviewed) within the last 12, 24 and 36 months."""
+    return in_force.aggregate(
+        **{
+            str(months): Count("id", filter=Q(decree_date__gte=add_months(today, -months)))
+            for months in (12, 24, 36)
+        }
+    )
+
+
+def has_electronic(media: set[str]) -> bool:
+    return bool(media & {str(m) for m in ELECTRONIC_MEDIA})
+
+
+# --- Public reads ---------------------------------------------------------------------------
+
+
+def get_public_service(unit: ServiceUnit, service_slug: str) -> Service:
+    return get_object_or_404(Service.objects.filter(unit=unit, is_active=True), slug=service_slug)
+
+
+def version_in_force(service: Service) -> StandardVersion | None:
+    return _with_content(service.standard_versions.filter(status=Status.PUBLISHED)).first()
+
+
+def public_history(service: Service) -> list[StandardVersion]:
+    return list(
+        service.standard_versions.filter(status__in=PUBLIC_STATUSES)
+        .select_related("forum")
+        .order_by("-number")
+    )
+
+
+def get_public_version(service: Service, number: int) -> StandardVersion:
+    return get_object_or_404(
+        _with_content(service.standard_versions.filter(status__in=PUBLIC_STATUSES)),
+        number=number,
+    )
+
+
+def public_standards_of_unit(unit: ServiceUnit) -> dict[int, StandardVersion]:
+    """Service id -> the version in force, for the unit's public page (one query)."""
+    return {
+        version.service_id: version
+        for version in StandardVersion.objects.filter(
+            service__unit=unit, service__is_active=True, status=Status.PUBLISHED
+        ).only(
+            "id",
+            "service_id",
+            "number",
+            "time_limit_value",
+            "time_limit_unit",
+            "fee_is_free",
+            "fee_amount",
+            "decree_date",
+        )
+    }
+
+
+def public_forums(unit: ServiceUnit) -> QuerySet[Forum]:
+    return Forum.objects.filter(unit=unit, status=Forum.Status.HELD).annotate(
+        agreement_count=Count("agreements", distinct=True),
+        done_count=Count(
+            "agreements", filter=Q(agreements__outcome=Agreement.Outcome.DONE), distinct=True
+        ),
+    )
+
+
+def get_public_forum(unit: ServiceUnit, pk: int) -> Forum:
+    return get_object_or_404(
+        Forum.objects.filter(unit=unit, status=Forum.Status.HELD).prefetch_related(
+            Prefetch(
+                "agreements",
+                queryset=Agreement.objects.select_related("standard", "standard__service"),
+            )
+        ),
+        pk=pk,
+    )
+
+
+def public_publications(unit: ServiceUnit) -> list[tuple[str, list[str]]]:
+    """(subject label, media labels) of what the unit has recorded as published."""
+    rows = (
+        Publication.objects.filter(unit=unit)
+        .values_list("subject", "medium")
+        .distinct()
+        .order_by("subject", "medium")
+    )
+    grouped: dict[str, list[str]] = {}
+    for subject, medium in rows:
+        grouped.setdefault(str(Publication.Subject(subject).label), []).append(
+            str(Medium(medium).label)
+        )
+    return list(grouped.items())

@@ -1,0 +1,529 @@
+"""Writes of service standards, pledges, forums and publication records.
+
+The standard's workflow is an explicit transition table; each transition is one service that checks
+the permission and the state, moves the status and is recorded in the audit trail (simple-history).
+A version that has been set is never changed again: every writer below refuses it.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import File
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pantau.common import audit
+
+from .models import (
+    MANUFACTURING_KEYS,
+    Agreement,
+    ComponentFile,
+    Forum,
+    ForumFile,
+    Maklumat,
+    Participant,
+    ProcedureStep,
+    Publication,
+    Requirement,
+    StandardVersion,
+)
+from .permissions import can_edit_standards, can_set_standards
+
+Status = StandardVersion.Status
+
+# action: (statuses it may start from, status it leads to)
+TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
+    "discuss": (frozenset({Status.DRAFT}), Status.DISCUSSED),
+    "reopen": (frozenset({Status.DISCUSSED}), Status.DRAFT),
+    "set": (frozenset({Status.DISCUSSED}), Status.SET),
+    "publish": (frozenset({Status.SET}), Status.PUBLISHED),
+}
+
+# Fields of a version a writer may change (the structured rows are passed apart).
+CONTENT_FIELDS = [
+    "time_limit_value",
+    "time_limit_unit",
+    "time_limit_note",
+    "fee_is_free",
+    "fee_amount",
+    "fee_legal_basis",
+    "fee_note",
+    "product",
+    "complaint_handling",
+    *MANUFACTURING_KEYS,
+    "change_note",
+    "review_months",
+]
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A checked upload: the file, its sniffed content type and its SHA-256."""
+
+    file: File
+    content_type: str
+    sha256: str
+
+
+def allowed_actions(version: StandardVersion) -> list[str]:
+    return [
+        action for action, (sources, _target) in TRANSITIONS.items() if version.status in sources
+    ]
+
+
+def _check_edit(actor, unit) -> None:
+    if not can_edit_standards(actor, unit):
+        raise PermissionDenied
+
+
+def _check_editable(version: StandardVersion) -> None:
+    if not version.is_editable:
+        raise ValidationError(
+            _(
+                "Version %(number)s has been set and can no longer change. Start a new version "
+                "to change the standard."
+            )
+            % {"number": version.number}
+        )
+
+
+def _move(version: StandardVersion, action: str, *, actor) -> None:
+    sources, target = TRANSITIONS[action]
+    if version.status not in sources:
+        raise ValidationError(
+            _("This step is not possible while the version is “%(status)s”.")
+            % {"status": version.get_status_display()}
+        )
+    version.status = target
+
+
+def missing_components(version: StandardVersion) -> list[str]:
+    """The components a version still lacks; a standard is set only with all fourteen."""
+    missing = []
+    if not version.requirements.exists():
+        missing.append(_("Requirements"))
+    if not version.steps.exists():
+        missing.append(_("Procedure"))
+    if version.time_limit_value is None or not version.time_limit_unit:
+        missing.append(_("Time limit"))
+    if not version.fee_is_free and not version.fee_legal_basis.strip():
+        missing.append(_("Legal basis of the fee"))
+    if not version.product.strip():
+        missing.append(_("Service product"))
+    if not version.complaint_handling.strip():
+        missing.append(_("Complaints, suggestions and feedback"))
+    for _key, label, text in version.manufacturing():
+        if not text.strip():
+            missing.append(label)
+    return missing
+
+
+# --- Versions -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_version(*, actor, service) -> StandardVersion:
+    """Open a new draft for a service, copied from its latest version (if any)."""
+    _check_edit(actor, service.unit)
+    if service.standard_versions.filter(status__in=[Status.DRAFT, Status.DISCUSSED, Status.SET]):
+        raise ValidationError(
+            _("This service already has a version in progress. Finish or publish it first.")
+        )
+    latest = service.standard_versions.order_by("-number").first()
+    number = (service.standard_versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = StandardVersion(service=service, number=number, created_by=actor)
+    if latest is not None:
+        for name in CONTENT_FIELDS:
+            setattr(version, name, getattr(latest, name))
+        version.change_note = ""
+    audit.attribute_to(version, actor)
+    version.full_clean(exclude=["decree_file"])
+    version.save()
+    if latest is not None:
+        Requirement.objects.bulk_create(
+            Requirement(version=version, position=r.position, text=r.text, note=r.note)
+            for r in latest.requirements.all()
+        )
+        ProcedureStep.objects.bulk_create(
+            ProcedureStep(version=version, position=s.position, text=s.text, actor=s.actor)
+            for s in latest.steps.all()
+        )
+    return version
+
+
+@transaction.atomic
+def update_version(
+    *,
+    actor,
+    version: StandardVersion,
+    data: dict,
+    requirements: list[tuple[str, str]],
+    steps: list[tuple[str, str]],
+) -> StandardVersion:
+    """Change the content of a draft (or discussed) version: fields and the two ordered lists."""
+    _check_edit(actor, version.service.unit)
+    version = StandardVersion.objects.select_for_update().get(pk=version.pk)
+    _check_editable(version)
+    for name in CONTENT_FIELDS:
+        if name in data:
+            setattr(version, name, data[name])
+    if version.fee_is_free:
+        version.fee_amount = None
+    audit.attribute_to(version, actor)
+    version.full_clean(exclude=["decree_file"])
+    version.save()
+    version.requirements.all().delete()
+    Requirement.objects.bulk_create(
+        Requirement(version=version, position=index, text=text, note=note)
+        for index, (text, note) in enumerate(requirements, start=1)
+    )
+    version.steps.all().delete()
+    ProcedureStep.objects.bulk_create(
+        ProcedureStep(version=version, position=index, text=text, actor=who)
+        for index, (text, who) in enumerate(steps, start=1)
+    )
+    return version
+
+
+@transaction.atomic
+def attach_component_file(
+    *, actor, version: StandardVersion, component: str, upload: Upload
+) -> ComponentFile:
+    _check_edit(actor, version.service.unit)
+    _check_editable(version)
+    if component not in MANUFACTURING_KEYS:
+        raise ValidationError(_("Choose one of the eight manufacturing components."))
+    return ComponentFile.objects.create(
+        version=version,
+        component=component,
+        file=upload.file,
+        original_name=upload.file.name[:200],
+        content_type=upload.content_type,
+        size=upload.file.size,
+        sha256=upload.sha256,
+    )
+
+
+@transaction.atomic
+def remove_component_file(*, actor, item: ComponentFile) -> None:
+    _check_edit(actor, item.version.service.unit)
+    _check_editable(item.version)
+    item.file.delete(save=False)
+    item.delete()
+
+
+@transaction.atomic
+def record_discussion(*, actor, version: StandardVersion, forum: Forum) -> StandardVersion:
+    """The draft was discussed in a consultation forum of the same unit."""
+    unit = version.service.unit
+    _check_edit(actor, unit)
+    version = StandardVersion.objects.select_for_update().get(pk=version.pk)
+    if forum.unit_id != unit.pk:
+        raise ValidationError(_("Choose a forum of this unit."))
+    if forum.status != Forum.Status.HELD:
+        raise ValidationError(_("The forum has not been held yet. Record it as held first."))
+    _move(version, "discuss", actor=actor)
+    version.forum = forum
+    audit.attribute_to(version, actor)
+    version.save()
+    return version
+
+
+@transaction.atomic
+def reopen_draft(*, actor, version: StandardVersion) -> StandardVersion:
+    _check_edit(actor, version.service.unit)
+    version = StandardVersion.objects.select_for_update().get(pk=version.pk)
+    _move(version, "reopen", actor=actor)
+    audit.attribute_to(version, actor)
+    version.save()
+    return version
+
+
+@transaction.atomic
+def set_version(
+    *,
+    actor,
+    version: StandardVersion,
+    decree_number: str,
+    decree_date,
+    decree_file: Upload,
+    today=None,
+) -> StandardVersion:
+    """The unit head sets (menetapkan) the discussed version by decree; it is immutable from now."""
+    unit = version.service.unit
+    if not can_set_standards(actor, unit):
+        raise PermissionDenied
+    today = today or timezone.localdate()
+    version = StandardVersion.objects.select_for_update().get(pk=version.pk)
+    missing = missing_components(version)
+    if missing:
+        raise ValidationError(
+            _("The standard is not complete. Still missing: %(missing)s.")
+            % {"missing": ", ".join(str(m) for m in missing)}
+        )
+    if not decree_number.strip():
+        raise ValidationError(_("Give the number of the decree."))
+    if decree_date > today:
+        raise ValidationError(_("The decree date cannot be in the future."))
+    _move(version, "set", actor=actor)
+    version.decree_number = decree_number.strip()
+    version.decree_date = decree_date
+    extension = decree_file.content_type.rsplit("/", 1)[-1].replace("jpeg", "jpg")
+    version.decree_file.save(
+        f"{version.pk}-{decree_file.sha256[:12]}.{extension}", decree_file.file, save=False
+    )
+    version.set_by = actor
+    version.set_at = timezone.now()
+    audit.attribute_to(version, actor)
+    version.save()
+    return version
+
+
+@transaction.atomic
+def publish_version(*, actor, version: StandardVersion) -> StandardVersion:
+    """Put a set version in force; the version in force until now becomes history."""
+    unit = version.service.unit
+    if not can_set_standards(actor, unit):
+        raise PermissionDenied
+    version = StandardVersion.objects.select_for_update().get(pk=version.pk)
+    _move(version, "publish", actor=actor)
+    now = timezone.now()
+    for previous in StandardVersion.objects.select_for_update().filter(
+        service_id=version.service_id, status=Status.PUBLISHED
+    ):
+        previous.status = Status.SUPERSEDED
+        previous.superseded_at = now
+        audit.attribute_to(previous, actor)
+        previous.save()
+    version.published_at = now
+    audit.attribute_to(version, actor)
+    version.save()
+    return version
+
+
+@transaction.atomic
+def discard_draft(*, actor, version: StandardVersion) -> None:
+    _check_edit(actor, version.service.unit)
+    _check_editable(version)
+    if version.agreements.exists():
+        raise ValidationError(_("Forum agreements refer to this draft; it cannot be discarded."))
+    for item in version.files.all():
+        item.file.delete(save=False)
+    audit.attribute_to(version, actor)
+    version.delete()
+
+
+# --- Service pledge (maklumat) --------------------------------------------------------------
+
+DEFAULT_PLEDGE = {
+    "promise": "Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar "
+    "pelayanan yang telah ditetapkan",
+    "improvement": "Kami akan melakukan perbaikan secara terus-menerus",
+    "sanction": "Apabila tidak menepati janji ini, kami siap menerima sanksi dan/atau memberikan "
+    "kompensasi sesuai peraturan perundang-undangan yang berlaku",
+}
+
+
+@transaction.atomic
+def save_maklumat_draft(*, actor, unit, data: dict) -> Maklumat:
+    """Create or change the unit's draft pledge (a published pledge is replaced, never edited)."""
+    if not can_edit_standards(actor, unit):
+        raise PermissionDenied
+    draft = Maklumat.objects.select_for_update().filter(unit=unit, status="draft").first()
+    if draft is None:
+        number = (Maklumat.objects.filter(unit=unit).aggregate(n=Max("number"))["n"] or 0) + 1
+        draft = Maklumat(unit=unit, number=number)
+    for name in ("promise", "improvement", "sanction", "signatory_name", "signatory_title"):
+        setattr(draft, name, data[name])
+    audit.attribute_to(draft, actor)
+    draft.full_clean()
+    draft.save()
+    return draft
+
+
+@transaction.atomic
+def publish_maklumat(*, actor, maklumat: Maklumat, set_on, today=None) -> Maklumat:
+    """The unit head sets and publishes the pledge; the previous pledge becomes history."""
+    if not can_set_standards(actor, maklumat.unit):
+        raise PermissionDenied
+    today = today or timezone.localdate()
+    maklumat = Maklumat.objects.select_for_update().get(pk=maklumat.pk)
+    if maklumat.status != Maklumat.Status.DRAFT:
+        raise ValidationError(_("Only a draft pledge can be set and published."))
+    if set_on > today:
+        raise ValidationError(_("The date the pledge is set cannot be in the future."))
+    for previous in Maklumat.objects.select_for_update().filter(
+        unit_id=maklumat.unit_id, status=Maklumat.Status.PUBLISHED
+    ):
+        previous.status = Maklumat.Status.SUPERSEDED
+        audit.attribute_to(previous, actor)
+        previous.save()
+    maklumat.status = Maklumat.Status.PUBLISHED
+    maklumat.set_on = set_on
+    maklumat.published_at = timezone.now()
+    maklumat.published_by = actor
+    audit.attribute_to(maklumat, actor)
+    maklumat.save()
+    return maklumat
+
+
+# --- Publication records --------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_publication(
+    *,
+    actor,
+    unit,
+    subject: str,
+    target,
+    medium: str,
+    published_on,
+    url: str = "",
+    note: str = "",
+    evidence: Upload | None = None,
+    today=None,
+) -> Publication:
+    """Record that a standard, pledge or SKM result of the unit was published on one medium."""
+    if not can_edit_standards(actor, unit):
+        raise PermissionDenied
+    today = today or timezone.localdate()
+    if published_on > today:
+        raise ValidationError(_("The publication date cannot be in the future."))
+    record = Publication(
+        unit=unit,
+        subject=subject,
+        medium=medium,
+        published_on=published_on,
+        url=url,
+        note=note,
+        recorded_by=actor,
+    )
+    if subject == Publication.Subject.STANDARD:
+        if target.service.unit_id != unit.pk or target.status not in (
+            Status.PUBLISHED,
+            Status.SUPERSEDED,
+        ):
+            raise ValidationError(_("Choose a published standard of this unit."))
+        record.standard = target
+    elif subject == Publication.Subject.MAKLUMAT:
+        if target.unit_id != unit.pk or target.status == Maklumat.Status.DRAFT:
+            raise ValidationError(_("Choose a published pledge of this unit."))
+        record.maklumat = target
+    else:
+        if target.unit_id != unit.pk or target.published_at is None:
+            raise ValidationError(_("Choose a published SKM period of this unit."))
+        record.skm_period = target
+    if evidence is not None:
+        record.sha256 = evidence.sha256
+        record.evidence_name = evidence.file.name[:200]
+        record.evidence_type = evidence.content_type
+        record.evidence = evidence.file
+    record.full_clean(exclude=["evidence"])
+    record.save()
+    return record
+
+
+@transaction.atomic
+def delete_publication(*, actor, record: Publication) -> None:
+    if not can_edit_standards(actor, record.unit):
+        raise PermissionDenied
+    if record.evidence:
+        record.evidence.delete(save=False)
+    record.delete()
+
+
+# --- Consultation forums --------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_forum(*, actor, unit, data: dict, forum: Forum | None = None) -> Forum:
+    if not can_edit_standards(actor, unit):
+        raise PermissionDenied
+    forum = forum or Forum(unit=unit)
+    if forum.unit_id != unit.pk:
+        raise PermissionDenied
+    for name in ("topic", "title", "held_on", "place", "online_link", "minutes"):
+        if name in data:
+            setattr(forum, name, data[name])
+    audit.attribute_to(forum, actor)
+    forum.full_clean()
+    forum.save()
+    return forum
+
+
+@transaction.atomic
+def mark_forum_held(*, actor, forum: Forum, today=None) -> Forum:
+    if not can_edit_standards(actor, forum.unit):
+        raise PermissionDenied
+    today = today or timezone.localdate()
+    if forum.held_on > today:
+        raise ValidationError(_("A forum dated in the future cannot have been held."))
+    if not forum.participants.filter(attended=True).exists():
+        raise ValidationError(_("Record who attended before marking the forum as held."))
+    forum.status = Forum.Status.HELD
+    audit.attribute_to(forum, actor)
+    forum.save()
+    return forum
+
+
+@transaction.atomic
+def add_participant(*, actor, forum: Forum, data: dict) -> Participant:
+    if not can_edit_standards(actor, forum.unit):
+        raise PermissionDenied
+    participant = Participant(forum=forum, **data)
+    participant.full_clean()
+    participant.save()
+    return participant
+
+
+@transaction.atomic
+def set_attendance(*, actor, forum: Forum, attended_ids: set[int]) -> None:
+    if not can_edit_standards(actor, forum.unit):
+        raise PermissionDenied
+    forum.participants.filter(id__in=attended_ids).update(attended=True)
+    forum.participants.exclude(id__in=attended_ids).update(attended=False)
+
+
+@transaction.atomic
+def remove_participant(*, actor, participant: Participant) -> None:
+    if not can_edit_standards(actor, participant.forum.unit):
+        raise PermissionDenied
+    participant.delete()
+
+
+@transaction.atomic
+def save_agreement(
+    *, actor, forum: Forum, data: dict, agreement: Agreement | None = None
+) -> Agreement:
+    if not can_edit_standards(actor, forum.unit):
+        raise PermissionDenied
+    agreement = agreement or Agreement(forum=forum, position=forum.agreements.count() + 1)
+    standard = data.get("standard")
+    if standard is not None and standard.service.unit_id != forum.unit_id:
+        raise ValidationError(_("Choose a standard of this unit."))
+    for name in ("text", "standard", "action", "outcome", "outcome_note"):
+        if name in data:
+            setattr(agreement, name, data[name])
+    agreement.full_clean()
+    agreement.save()
+    return agreement
+
+
+@transaction.atomic
+def attach_forum_file(*, actor, forum: Forum, kind: str, upload: Upload) -> ForumFile:
+    if not can_edit_standards(actor, forum.unit):
+        raise PermissionDenied
+    if kind not in ForumFile.Kind.values:
+        raise ValidationError(_("Choose what kind of document this is."))
+    return ForumFile.objects.create(
+        forum=forum,
+        kind=kind,
+        file=upload.file,
+        original_name=upload.file.name[:200],
+        content_type=upload.content_type,
+        size=upload.file.size,
+        sha256=upload.sha256,
+    )

@@ -1,0 +1,449 @@
+"""Staff pages: service standards and their workflow, the service pledge, publication records."""
+
+import mimetypes
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pantau.organisations import selectors as organisations
+from pantau.satisfaction.models import SurveyPeriod
+
+from . import forms, selectors, services
+from .models import ComponentFile, Maklumat, Publication, StandardVersion
+from .permissions import can_edit_standards, can_set_standards
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def _serve(field_file, *, name: str, content_type: str = ""):
+    if not field_file:
+        raise Http404
+    content_type = content_type or mimetypes.guess_type(field_file.name)[0] or "application/pdf"
+    response = FileResponse(
+        field_file.open("rb"), content_type=content_type, as_attachment=True, filename=name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _service(unit, service_pk):
+    return get_object_or_404(unit.services.all(), pk=service_pk)
+
+
+def _editable_unit(request, slug):
+    unit = organisations.get_visible_unit(request.user, slug)
+    if not can_edit_standards(request.user, unit):
+        raise PermissionDenied
+    return unit
+
+
+# --- Standards ------------------------------------------------------------------------------
+
+
+@login_required
+def unit_standards(request, slug):
+    unit = organisations.get_visible_unit(request.user, slug)
+    today = timezone.localdate()
+    services_list = selectors.services_with_standards(unit)
+    for service in services_list:
+        service.review_due = bool(service.in_force and service.in_force.review_is_due(today))
+    return render(
+        request,
+        "standards/unit_standards.html",
+        {
+            "unit": unit,
+            "services": services_list,
+            "can_edit": can_edit_standards(request.user, unit),
+            "maklumat": selectors.current_maklumat(unit),
+            "today": today,
+        },
+    )
+
+
+@login_required
+def service_standard(request, slug, service_pk):
+    unit = organisations.get_visible_unit(request.user, slug)
+    service = _service(unit, service_pk)
+    versions = selectors.versions_of_service(service)
+    return render(
+        request,
+        "standards/service_standard.html",
+        {
+            "unit": unit,
+            "service": service,
+            "versions": versions,
+            "in_progress": next(
+                (v for v in versions if v.status in ("draft", "discussed", "set")), None
+            ),
+            "can_edit": can_edit_standards(request.user, unit),
+        },
+    )
+
+
+@login_required
+@require_POST
+def version_start(request, slug, service_pk):
+    unit = _editable_unit(request, slug)
+    service = _service(unit, service_pk)
+    try:
+        version = services.start_version(actor=request.user, service=service)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect("standards:service", slug=slug, service_pk=service.pk)
+    messages.success(
+        request, _("Version %(number)s is open as a draft.") % {"number": version.number}
+    )
+    return redirect(
+        "standards:version-edit", slug=slug, service_pk=service.pk, number=version.number
+    )
+
+
+@login_required
+def version_detail(request, slug, service_pk, number):
+    unit = organisations.get_visible_unit(request.user, slug)
+    service = _service(unit, service_pk)
+    version = selectors.get_version(service, number)
+    can_edit = can_edit_standards(request.user, unit)
+    can_set = can_set_standards(request.user, unit)
+    context = {
+        "unit": unit,
+        "service": service,
+        "version": version,
+        "can_edit": can_edit,
+        "can_set": can_set,
+        "actions": services.allowed_actions(version) if can_edit else [],
+        "missing": services.missing_components(version) if version.is_editable else [],
+        "files_by_component": {
+            key: [f for f in version.files.all() if f.component == key]
+            for key, _label, _text in version.manufacturing()
+        },
+        "complaint_url": f"{reverse('complaints:new')}?unit={unit.slug}",
+    }
+    if can_edit and version.status == StandardVersion.Status.DRAFT:
+        context["discuss_form"] = forms.DiscussForm(forums=selectors.held_forums(unit))
+        context["file_form"] = forms.ComponentFileForm()
+    if can_edit and version.status == StandardVersion.Status.DISCUSSED:
+        context["file_form"] = forms.ComponentFileForm()
+    if can_set and version.status == StandardVersion.Status.DISCUSSED:
+        context["set_form"] = forms.SetForm()
+    return render(request, "standards/version_detail.html", context)
+
+
+@login_required
+def version_edit(request, slug, service_pk, number):
+    unit = _editable_unit(request, slug)
+    service = _service(unit, service_pk)
+    version = selectors.get_version(service, number)
+    if not version.is_editable:
+        messages.error(
+            request,
+            _(
+                "Version %(number)s has been set and can no longer change. Start a new version to change the standard."
+            )
+            % {"number": version.number},
+        )
+        return redirect("standards:version", slug=slug, service_pk=service.pk, number=number)
+    form = forms.VersionForm(request.POST or None, instance=version)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            services.update_version(
+                actor=request.user,
+                version=version,
+                data=data,
+                requirements=form.cleaned_data["requirements_text"],
+                steps=form.cleaned_data["steps_text"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The draft is saved."))
+            return redirect("standards:version", slug=slug, service_pk=service.pk, number=number)
+    return render(
+        request,
+        "standards/version_form.html",
+        {"unit": unit, "service": service, "version": version, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def version_action(request, slug, service_pk, number, action):
+    unit = _editable_unit(request, slug)
+    service = _service(unit, service_pk)
+    version = selectors.get_version(service, number)
+    back = redirect("standards:version", slug=slug, service_pk=service.pk, number=number)
+    try:
+        if action == "discuss":
+            form = forms.DiscussForm(request.POST, forums=selectors.held_forums(unit))
+            if not form.is_valid():
+                messages.error(request, _("Choose a forum that has been held."))
+                return back
+            services.record_discussion(
+                actor=request.user, version=version, forum=form.cleaned_data["forum"]
+            )
+            messages.success(request, _("The draft is recorded as discussed in the forum."))
+        elif action == "reopen":
+            services.reopen_draft(actor=request.user, version=version)
+            messages.success(request, _("The version is a draft again."))
+        elif action == "set":
+            form = forms.SetForm(request.POST, request.FILES)
+            if not form.is_valid():
+                return render(
+                    request,
+                    "standards/version_set.html",
+                    {"unit": unit, "service": service, "version": version, "form": form},
+                    status=400,
+                )
+            services.set_version(actor=request.user, version=version, **form.cleaned_data)
+            messages.success(
+                request, _("The standard is set. Publish it to put it in force for the public.")
+            )
+        elif action == "publish":
+            services.publish_version(actor=request.user, version=version)
+            messages.success(request, _("The standard is published and now in force."))
+        elif action == "discard":
+            services.discard_draft(actor=request.user, version=version)
+            messages.success(request, _("The draft is discarded."))
+            return redirect("standards:service", slug=slug, service_pk=service.pk)
+        else:
+            raise Http404
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    return back
+
+
+@login_required
+@require_POST
+def component_file_add(request, slug, service_pk, number):
+    unit = _editable_unit(request, slug)
+    version = selectors.get_version(_service(unit, service_pk), number)
+    form = forms.ComponentFileForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        try:
+            services.attach_component_file(
+                actor=request.user,
+                version=version,
+                component=form.cleaned_data["component"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("The document is attached."))
+    return redirect("standards:version", slug=slug, service_pk=service_pk, number=number)
+
+
+@login_required
+def component_file(request, slug, service_pk, number, pk):
+    unit = organisations.get_visible_unit(request.user, slug)
+    version = selectors.get_version(_service(unit, service_pk), number)
+    item = get_object_or_404(ComponentFile, version=version, pk=pk)
+    return _serve(item.file, name=item.original_name, content_type=item.content_type)
+
+
+@login_required
+@require_POST
+def component_file_remove(request, slug, service_pk, number, pk):
+    unit = _editable_unit(request, slug)
+    version = selectors.get_version(_service(unit, service_pk), number)
+    item = get_object_or_404(ComponentFile, version=version, pk=pk)
+    try:
+        services.remove_component_file(actor=request.user, item=item)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    return redirect("standards:version", slug=slug, service_pk=service_pk, number=number)
+
+
+@login_required
+def decree_file(request, slug, service_pk, number):
+    unit = organisations.get_visible_unit(request.user, slug)
+    version = selectors.get_version(_service(unit, service_pk), number)
+    extension = version.decree_file.name.rsplit(".", 1)[-1] if version.decree_file else "pdf"
+    return _serve(version.decree_file, name=f"SK-standar-pelayanan-v{version.number}.{extension}")
+
+
+# --- Service pledge -------------------------------------------------------------------------
+
+
+@login_required
+def maklumat(request, slug):
+    unit = organisations.get_visible_unit(request.user, slug)
+    can_edit = can_edit_standards(request.user, unit)
+    draft = selectors.maklumat_draft(unit)
+    current = selectors.current_maklumat(unit)
+    form = None
+    if can_edit:
+        initial = services.DEFAULT_PLEDGE | {}
+        if current is not None:
+            initial = {
+                name: getattr(current, name)
+                for name in (
+                    "promise",
+                    "improvement",
+                    "sanction",
+                    "signatory_name",
+                    "signatory_title",
+                )
+            }
+        form = forms.MaklumatForm(
+            request.POST or None, instance=draft, initial=None if draft else initial
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.save_maklumat_draft(actor=request.user, unit=unit, data=form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The draft pledge is saved."))
+                return redirect("standards:maklumat", slug=slug)
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "standards/maklumat.html",
+        {
+            "unit": unit,
+            "draft": draft,
+            "current": current,
+            "history": selectors.maklumat_history(unit),
+            "form": form,
+            "publish_form": forms.MaklumatPublishForm(initial={"set_on": timezone.localdate()}),
+            "can_set": can_set_standards(request.user, unit),
+        },
+    )
+
+
+@login_required
+@require_POST
+def maklumat_publish(request, slug):
+    unit = organisations.get_visible_unit(request.user, slug)
+    if not can_set_standards(request.user, unit):
+        raise PermissionDenied
+    draft = selectors.maklumat_draft(unit)
+    if draft is None:
+        raise Http404
+    form = forms.MaklumatPublishForm(request.POST)
+    if form.is_valid():
+        try:
+            services.publish_maklumat(
+                actor=request.user, maklumat=draft, set_on=form.cleaned_data["set_on"]
+            )
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("The pledge is set and published."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("standards:maklumat", slug=slug)
+
+
+# --- Publication records --------------------------------------------------------------------
+
+
+def _publication_targets(unit) -> dict[str, tuple[str, str, object]]:
+    targets: dict[str, tuple[str, str, object]] = {}
+    for version in StandardVersion.objects.filter(
+        service__unit=unit, status__in=selectors.PUBLIC_STATUSES
+    ).select_related("service"):
+        targets[f"standard-{version.pk}"] = (
+            Publication.Subject.STANDARD,
+            _("Standard: %(service)s, version %(number)s")
+            % {"service": version.service.name, "number": version.number},
+            version,
+        )
+    for pledge in Maklumat.objects.filter(unit=unit).exclude(status=Maklumat.Status.DRAFT):
+        targets[f"maklumat-{pledge.pk}"] = (
+            Publication.Subject.MAKLUMAT,
+            _("Service pledge, version %(number)s") % {"number": pledge.number},
+            pledge,
+        )
+    for period in SurveyPeriod.objects.filter(unit=unit, published_at__isnull=False).order_by(
+        "-starts_on"
+    ):
+        targets[f"skm-{period.pk}"] = (
+            Publication.Subject.SKM,
+            _("SKM result: %(period)s") % {"period": period.label},
+            period,
+        )
+    return targets
+
+
+@login_required
+def publications(request, slug):
+    unit = organisations.get_visible_unit(request.user, slug)
+    can_edit = can_edit_standards(request.user, unit)
+    form = None
+    if can_edit:
+        form = forms.PublicationForm(
+            request.POST or None,
+            request.FILES or None,
+            targets=_publication_targets(unit),
+            initial={"published_on": timezone.localdate()},
+        )
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            subject, _label, target = form.targets[data["target"]]
+            try:
+                services.record_publication(
+                    actor=request.user,
+                    unit=unit,
+                    subject=subject,
+                    target=target,
+                    medium=data["medium"],
+                    published_on=data["published_on"],
+                    url=data["url"],
+                    note=data["note"],
+                    evidence=data["evidence"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The publication is recorded."))
+                return redirect("standards:publications", slug=slug)
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "standards/publications.html",
+        {
+            "unit": unit,
+            "records": selectors.publications_of_unit(unit),
+            "form": form,
+            "inputs": selectors.indicator_inputs(unit, today=timezone.localdate()),
+        },
+    )
+
+
+@login_required
+def publication_evidence(request, slug, pk):
+    unit = organisations.get_visible_unit(request.user, slug)
+    record = get_object_or_404(Publication, unit=unit, pk=pk)
+    return _serve(
+        record.evidence, name=record.evidence_name or "bukti", content_type=record.evidence_type
+    )
+
+
+@login_required
+@require_POST
+def publication_delete(request, slug, pk):
+    unit = _editable_unit(request, slug)
+    record = get_object_or_404(Publication, unit=unit, pk=pk)
+    services.delete_publication(actor=request.user, record=record)
+    messages.success(request, _("The publication record is deleted."))
+    return redirect("standards:publications", slug=slug)
