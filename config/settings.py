@@ -262,7 +262,12 @@ PANTAU_DEMO_LOADERS = [
     "pantau.accounts.demo.load",
     "pantau.satisfaction.demo.load",
     "pantau.complaints.demo.load",
+    "pantau.standards.demo.load",
 ]
+# Service standards are reviewed periodically (PP 96/2012 Pasal 33): the default interval of a new
+# standard, and how many days ahead the unit heads are reminded.
+PANTAU_STANDARD_REVIEW_MONTHS = env.int("STANDARD_REVIEW_MONTHS", default=12)
+PANTAU_STANDARD_REMINDER_DAYS = env.int("STANDARD_REMINDER_DAYS", default=30)
 PANTAU_DEMO_PASSWORD = env.str("PANTAU_DEMO_PASSWORD", default="pantau-demo-2026")
 
 # Public survey submissions per client: (count, seconds). A kiosk at the counter serves many people.

@@ -18,6 +18,11 @@ from simple_history.models import HistoricalRecords
 from pantau.common.models import TimeStampedModel
 
 
+def default_review_months() -> int:
+    """The review interval of new standards: PANTAU_STANDARD_REVIEW_MONTHS, yearly by default."""
+    return settings.PANTAU_STANDARD_REVIEW_MONTHS
+
+
 def add_months(day: date, months: int) -> date:
     """The same day ``months`` later, clipped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
     index = day.month - 1 + months
@@ -219,11 +224,12 @@ class StandardVersion(TimeStampedModel):
     superseded_at = models.DateTimeField(_("replaced at"), null=True, blank=True)
     review_months = models.PositiveSmallIntegerField(
         _("review every (months)"),
-        default=12,
+        default=default_review_months,
         help_text=_(
             "PP 96/2012 Article 33: standards are reviewed periodically; yearly by default."
         ),
     )
+    review_reminded_on = models.DateField(_("review reminder sent on"), null=True, blank=True)
     created_by = models.ForeignKey(
         "accounts.User",
         on_delete=models.PROTECT,

@@ -132,9 +132,14 @@ class IndicatorInputs:
 
     services: int
     services_in_force: int
+    services_drafted: int  # services with any version
+    services_complete: int  # services whose latest version has all 14 components
+    in_force_with_forum: int
+    in_force_not_overdue: int
     services_reviewed_within: dict[int, int]  # review interval in months -> services reviewed
     participant_types: int  # distinct counted types that attended a held forum on standards
     standard_media: set[str]  # media on which every standard in force was published
+    maklumat_drafted: bool
     maklumat_set: bool
     maklumat_media: set[str]
     skm_media: set[str]
@@ -169,14 +174,32 @@ def indicator_inputs(unit: ServiceUnit, *, today: date) -> IndicatorInputs:
         .values_list("kind", flat=True)
         .distinct()
     )
+    latest_by_service: dict[int, StandardVersion] = {}
+    for version in _with_content(StandardVersion.objects.filter(service__in=services)).order_by(
+        "number"
+    ):
+        latest_by_service[version.service_id] = version
+    from .services import missing_components
+
+    complete = sum(
+        1
+        for version in latest_by_service.values()
+        if not version.is_editable or not missing_components(version)
+    )
+    in_force_list = list(in_force.only("id", "forum_id", "decree_date", "review_months", "status"))
     maklumat = current_maklumat(unit)
     periods_published = Publication.objects.filter(unit=unit, subject=Publication.Subject.SKM)
     return IndicatorInputs(
         services=service_count,
         services_in_force=in_force_count,
+        services_drafted=len(latest_by_service),
+        services_complete=complete,
+        in_force_with_forum=sum(1 for v in in_force_list if v.forum_id),
+        in_force_not_overdue=sum(1 for v in in_force_list if not v.review_is_due(today)),
         services_reviewed_within={int(k): v for k, v in _reviewed_within(in_force, today).items()},
         participant_types=len(set(forum_types)),
         standard_media=standard_media,
+        maklumat_drafted=Maklumat.objects.filter(unit=unit).exists(),
         maklumat_set=maklumat is not None,
         maklumat_media=_media(maklumat.publications.all()) if maklumat else set(),
         skm_media=_media(periods_published),
@@ -191,6 +214,78 @@ def _reviewed_within(in_force: QuerySet[StandardVersion], today: date) -> dict[i
             for months in (12, 24, 36)
         }
     )
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    code: str
+    label: str
+    score: int
+
+
+def indicator_scores(unit: ServiceUnit, *, today: date) -> list[IndicatorScore]:
+    """The PEKPPP aspect-1 indicators this app holds the evidence for, scored 0–5."""
+    from django.utils.translation import gettext as _
+
+    from pantau.analytics import standards as scoring
+
+    inputs = indicator_inputs(unit, today=today)
+    n = inputs.services
+    everything = n > 0
+    within = inputs.services_reviewed_within
+    return [
+        IndicatorScore(
+            "1.a.Ak",
+            _("Service standard as required"),
+            scoring.standard_score(
+                has_standard=inputs.services_drafted > 0,
+                complete=everything and inputs.services_complete >= n,
+                is_set=everything and inputs.services_in_force >= n,
+                with_forum=everything and inputs.in_force_with_forum >= n,
+                evaluated=everything and inputs.in_force_not_overdue >= n,
+            ),
+        ),
+        IndicatorScore(
+            "2.a.P",
+            _("Public involved in the standard"),
+            scoring.participation_score(inputs.participant_types),
+        ),
+        IndicatorScore(
+            "3.a.T",
+            _("Media publishing the service-delivery components"),
+            scoring.publication_score(
+                all_media=inputs.standard_media if inputs.services_in_force >= n else set(),
+                some_published=Publication.objects.filter(
+                    unit=unit, subject=Publication.Subject.STANDARD
+                ).exists(),
+            ),
+        ),
+        IndicatorScore(
+            "4.a.K",
+            _("Periodic review of the standards"),
+            scoring.review_score(
+                services=n,
+                within_12=min(within[12], n),
+                within_24=min(within[24], n),
+                within_36=min(within[36], n),
+            ),
+        ),
+        IndicatorScore(
+            "5.a.K",
+            _("Service pledge cycle"),
+            scoring.maklumat_score(
+                drafted=inputs.maklumat_drafted,
+                is_set=inputs.maklumat_set,
+                compliant=inputs.maklumat_set,
+                media=inputs.maklumat_media,
+            ),
+        ),
+        IndicatorScore(
+            "7.a.T",
+            _("Media publishing the SKM results"),
+            scoring.media_count_score(inputs.skm_media),
+        ),
+    ]
 
 
 def has_electronic(media: set[str]) -> bool:

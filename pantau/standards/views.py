@@ -426,6 +426,7 @@ def publications(request, slug):
             "records": selectors.publications_of_unit(unit),
             "form": form,
             "inputs": selectors.indicator_inputs(unit, today=timezone.localdate()),
+            "scores": selectors.indicator_scores(unit, today=timezone.localdate()),
         },
     )
 

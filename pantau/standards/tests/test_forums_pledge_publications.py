@@ -260,3 +260,30 @@ def test_officer_of_other_unit_gets_404_on_evidence(
     )
     url = reverse("standards:publication-evidence", args=[unit_a.slug, record.pk])
     assert client_for(officer_b).get(url).status_code == 404
+
+
+def test_indicator_scores_read_the_records(unit_a, officer_a, unit_head_a, published_a):
+    for medium in ["notice_board", "website", "leaflet", "sippn"]:
+        services.record_publication(
+            actor=officer_a,
+            unit=unit_a,
+            subject="standard",
+            target=published_a,
+            medium=medium,
+            published_on=date(2026, 2, 2),
+            url="https://example.go.id/sp",
+        )
+    scores = {
+        item.code: item.score for item in selectors.indicator_scores(unit_a, today=date(2026, 3, 1))
+    }
+    # Every service has a complete standard, set, drafted in a forum and not overdue.
+    assert scores["1.a.Ak"] == 5
+    assert scores["2.a.P"] == 2  # a service user and an expert attended
+    assert scores["3.a.T"] == 4  # three media besides SIPPN
+    assert scores["4.a.K"] == 5
+    assert scores["5.a.K"] == 0
+    assert scores["7.a.T"] == 0
+    late = {
+        item.code: item.score for item in selectors.indicator_scores(unit_a, today=date(2027, 3, 1))
+    }
+    assert late["1.a.Ak"] == 4 and late["4.a.K"] == 3

@@ -203,3 +203,20 @@ def test_no_component_file_on_a_published_version(published_a, officer_a):
             actor=officer_a, version=published_a, component="legal_basis", upload=pdf_upload()
         )
     assert published_a.files.count() == 0
+
+
+def test_unit_heads_are_reminded_once_before_the_review_date(published_a, unit_head_a, mailoutbox):
+    from pantau.standards.tasks import send_review_reminders
+
+    unit_head_a.email = "kepala@example.go.id"
+    unit_head_a.save()
+    assert send_review_reminders("2026-12-01") == 0  # due 1 Feb 2027, more than 30 days ahead
+    assert send_review_reminders("2027-01-10") == 1
+    assert mailoutbox[0].to == ["kepala@example.go.id"]
+    assert published_a.service.name in mailoutbox[0].body
+    assert send_review_reminders("2027-01-11") == 0
+
+
+def test_the_default_review_interval_is_configurable(service_a, officer_a, settings):
+    settings.PANTAU_STANDARD_REVIEW_MONTHS = 24
+    assert services.start_version(actor=officer_a, service=service_a).review_months == 24
