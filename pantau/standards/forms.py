@@ -308,3 +308,18 @@ class AgreementForm(forms.ModelForm):
 class ForumFileForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of document"), choices=ForumFile.Kind.choices)
     file = DocumentField(label=_("File (PDF or picture)"))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File (.json or .csv)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,.csv,application/json,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".json", ".csv")):
+            raise forms.ValidationError(_("Choose a .json or .csv file."))
+        if upload.size > 2 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        return upload

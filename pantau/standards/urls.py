@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import forum_views, views
+from . import forum_views, transfer_views, views
 
 app_name = "standards"
 
@@ -79,4 +79,7 @@ urlpatterns = [
         forum_views.berita_acara,
         name="berita-acara",
     ),
+    path("units/<slug:slug>/standards/export.json", transfer_views.export_json, name="export-json"),
+    path("units/<slug:slug>/standards/export.csv", transfer_views.export_csv, name="export-csv"),
+    path("units/<slug:slug>/standards/import/", transfer_views.import_file, name="import"),
 ]

@@ -63,6 +63,7 @@ def unit_standards(request, slug):
             "unit": unit,
             "services": services_list,
             "can_edit": can_edit_standards(request.user, unit),
+            "can_set": can_set_standards(request.user, unit),
             "maklumat": selectors.current_maklumat(unit),
             "today": today,
         },
