@@ -112,15 +112,15 @@ def get_forum(unit: ServiceUnit, pk: int) -> Forum:
     )
 
 
-def participant_type_counts(forum: Forum) -> list[tuple[str, int]]:
-    """(type label, attendees) for every participant type, counted in the database."""
+def participant_type_counts(forum: Forum) -> list[tuple[str, str, int]]:
+    """(type, label, attendees) for every participant type, counted in the database."""
     counts = dict(
         forum.participants.filter(attended=True)
         .values_list("kind")
         .annotate(n=Count("id"))
         .values_list("kind", "n")
     )
-    return [(label, counts.get(kind, 0)) for kind, label in Participant.Kind.choices]
+    return [(kind, label, counts.get(kind, 0)) for kind, label in Participant.Kind.choices]
 
 
 # --- Indicator inputs (PEKPPP) --------------------------------------------------------------

@@ -86,7 +86,7 @@ def test_only_one_version_is_in_progress(draft_a, officer_a):
 def test_an_incomplete_standard_cannot_be_set(service_a, officer_a, unit_head_a, forum_a):
     version = services.start_version(actor=officer_a, service=service_a)
     services.record_discussion(actor=officer_a, version=version, forum=forum_a)
-    with pytest.raises(ValidationError, match="Requirements"):
+    with pytest.raises(ValidationError, match="Persyaratan"):
         services.set_version(
             actor=unit_head_a,
             version=version,
@@ -161,7 +161,7 @@ def test_a_paid_service_needs_an_amount_and_its_legal_basis(draft_a, officer_a):
         steps=STEPS,
     )
     assert version.fee_amount == 50000
-    assert "Legal basis of the fee" in [str(m) for m in services.missing_components(version)]
+    assert "Dasar hukum biaya" in [str(m) for m in services.missing_components(version)]
 
 
 def test_review_is_due_after_the_configured_interval(published_a):
