@@ -70,8 +70,8 @@ def forum_detail(request, slug, pk):
             "forum": forum,
             "can_edit": can_edit,
             "types": selectors.participant_type_counts(forum),
-            "participant_form": forms.ParticipantForm() if can_edit else None,
-            "file_form": forms.ForumFileForm() if can_edit else None,
+            "participant_form": forms.ParticipantForm(prefix="participant") if can_edit else None,
+            "file_form": forms.ForumFileForm(prefix="document") if can_edit else None,
             "today": timezone.localdate(),
         },
     )
@@ -82,7 +82,7 @@ def forum_detail(request, slug, pk):
 def participant_add(request, slug, pk):
     unit = _editable_unit(request, slug)
     forum = selectors.get_forum(unit, pk)
-    form = forms.ParticipantForm(request.POST)
+    form = forms.ParticipantForm(request.POST, prefix="participant")
     if form.is_valid():
         services.add_participant(actor=request.user, forum=forum, data=form.cleaned_data)
         messages.success(request, _("The participant is added."))
@@ -145,7 +145,7 @@ def agreement_form(request, slug, pk, agreement_pk=None):
 def forum_file_add(request, slug, pk):
     unit = _editable_unit(request, slug)
     forum = selectors.get_forum(unit, pk)
-    form = forms.ForumFileForm(request.POST, request.FILES)
+    form = forms.ForumFileForm(request.POST, request.FILES, prefix="document")
     if form.is_valid():
         services.attach_forum_file(
             actor=request.user,

@@ -78,7 +78,7 @@ def test_unit_head_runs_a_forum_through_the_pages(client_for, unit_head_a, unit_
     for name, kind in [("Ibu Rina", "service_user"), ("Harian Lokal", "media")]:
         client.post(
             reverse("standards:participant-add", args=[unit_a.slug, forum.pk]),
-            {"name": name, "organisation": "", "kind": kind},
+            {"participant-name": name, "participant-organisation": "", "participant-kind": kind},
         )
     ids = [str(p.pk) for p in forum.participants.all()]
     client.post(reverse("standards:attendance", args=[unit_a.slug, forum.pk]), {"attended": ids})
@@ -89,7 +89,7 @@ def test_unit_head_runs_a_forum_through_the_pages(client_for, unit_head_a, unit_
     )
     client.post(
         reverse("standards:forum-file-add", args=[unit_a.slug, forum.pk]),
-        {"kind": "berita_acara", "file": SimpleUploadedFile("ba.pdf", PDF)},
+        {"document-kind": "berita_acara", "document-file": SimpleUploadedFile("ba.pdf", PDF)},
     )
     forum.refresh_from_db()
     assert forum.status == "held"

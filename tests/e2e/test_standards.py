@@ -1,0 +1,114 @@
+"""Browser journeys of service standards: a citizen on a phone finds a service and its one-page
+guide; a unit head runs a consultation forum and sets and publishes a standard."""
+
+from django.conf import settings
+
+from .conftest import check_accessibility, sign_in, visit
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_citizen_on_a_phone_finds_a_service_and_downloads_its_guide(phone, demo):
+    visit(phone, "/")
+    phone.get_by_label("Cari unit layanan atau jenis layanan").fill("PBI-JKN")
+    phone.get_by_role("button", name="Cari").click()
+    phone.wait_for_url("**/units/?q=*")
+    check_accessibility(phone)
+    phone.get_by_role("link", name="Loket Dinas Sosial di MPP Lombok Timur").click()
+    phone.wait_for_url("**/units/dinsos-mpp-lombok-timur/")
+    check_accessibility(phone)
+    phone.get_by_role("link", name="Surat rekomendasi PBI-JKN", exact=True).click()
+    phone.wait_for_url("**/services/surat-rekomendasi-pbi-jkn/")
+    check_accessibility(phone)
+    assert phone.get_by_text("Surat keterangan tidak mampu dari desa/kelurahan").is_visible()
+    assert phone.get_by_text("1 hari kerja").first.is_visible()
+    assert phone.get_by_text("Gratis (Rp0)").first.is_visible()
+    overflow = phone.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    href = phone.get_by_role("link", name="Unduh panduan satu halaman (PDF)").get_attribute("href")
+    guide = phone.request.get(phone.base_url + href)
+    assert guide.ok and guide.headers["content-type"] == "application/pdf"
+    assert guide.body().startswith(b"%PDF")
+    # The earlier version stays readable as history.
+    phone.get_by_role("link", name="Versi sebelumnya dari standar ini").click()
+    check_accessibility(phone)
+    phone.get_by_role("link", name="Versi 1").click()
+    check_accessibility(phone)
+    assert phone.get_by_text("3 hari kerja").first.is_visible()
+
+
+def test_unit_head_runs_a_forum_and_sets_a_standard(page, demo):
+    unit = "dinsos-mpp-lombok-timur"
+    sign_in(page, "kepala.dinsos", settings.PANTAU_DEMO_PASSWORD)
+    visit(page, f"/manage/units/{unit}/forums/")
+    page.get_by_role("link", name="Rencanakan forum").click()
+    check_accessibility(page)
+    page.locator("[name=topic]").select_option("drafting")
+    page.locator("[name=title]").fill("FKP standar rekomendasi KIP")
+    page.locator("[name=held_on]").fill("2026-01-10")
+    page.locator("[name=place]").fill("Aula MPP")
+    page.get_by_role("button", name="Simpan").click()
+    page.wait_for_url("**/forums/*/")
+    check_accessibility(page)
+    for name, kind in [("Ibu Rukmini", "service_user"), ("Dr. Hamdi", "expert")]:
+        page.locator("[name=participant-name]").fill(name)
+        page.locator("[name=participant-kind]").select_option(kind)
+        page.get_by_role("button", name="Undang").click()
+        page.wait_for_load_state()
+    for checkbox in page.locator("input[name=attended]").all():
+        checkbox.check()
+    page.get_by_role("button", name="Simpan daftar hadir").click()
+    page.get_by_role("button", name="Catat forum sudah dilaksanakan").click()
+    page.wait_for_load_state()
+    check_accessibility(page)
+    assert page.get_by_text("Pengguna layanan: 1").is_visible()
+
+    visit(page, f"/manage/units/{unit}/standards/")
+    page.get_by_role("link", name="Versi 1").click()
+    check_accessibility(page)
+    page.locator("[name=forum]").select_option(label="FKP standar rekomendasi KIP (10-01-2026)")
+    page.get_by_role("button", name="Catat pembahasan dalam forum").click()
+    page.wait_for_load_state()
+    page.locator("[name=decree_number]").fill("188.4/77/SP/2026")
+    page.locator("[name=decree_date]").fill("2026-01-20")
+    page.locator("[name=decree_file]").set_input_files(
+        {"name": "sk.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    page.get_by_role("button", name="Tetapkan standar").click()
+    page.wait_for_load_state()
+    check_accessibility(page)
+    page.get_by_role("button", name="Publikasikan: berlakukan versi ini").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Dipublikasikan, berlaku").first.is_visible()
+
+    visit(page, f"/units/{unit}/services/rekomendasi-kartu-indonesia-pintar-kip/")
+    assert page.get_by_text("188.4/77/SP/2026").is_visible()
+
+
+def test_pledge_publications_and_forum_pages_are_accessible(page, demo):
+    from pantau.standards.models import Forum
+
+    unit = "ptsp-kecamatan-duren-sawit"
+    forum = Forum.objects.filter(unit__slug=unit).first()
+    for path in [
+        f"/units/{unit}/",
+        f"/units/{unit}/maklumat/",
+        f"/units/{unit}/maklumat/poster/",
+        f"/units/{unit}/forums/{forum.pk}/",
+    ]:
+        visit(page, path)
+    sign_in(page, "kepala.durensawit", settings.PANTAU_DEMO_PASSWORD)
+    for path in [
+        f"/manage/units/{unit}/standards/",
+        f"/manage/units/{unit}/maklumat/",
+        f"/manage/units/{unit}/publications/",
+        f"/manage/units/{unit}/forums/",
+        f"/manage/units/{unit}/forums/{forum.pk}/",
+        f"/manage/units/{unit}/forums/{forum.pk}/attendance-list/",
+        f"/manage/units/{unit}/forums/{forum.pk}/berita-acara/",
+        f"/manage/units/{unit}/standards/import/",
+    ]:
+        visit(page, path)
+    assert page.get_by_role("heading", name="Impor layanan dan standar").is_visible()
