@@ -219,3 +219,29 @@ def test_the_guide_states_a_fee_and_its_legal_basis(client, published_a, officer
     assert "Versi 1" in history.content.decode()
     old = client.get(reverse("public_standards:service-version", args=[unit.slug, service.slug, 1]))
     assert old.status_code == 200 and "Rp0" in old.content.decode()
+
+
+def test_the_unit_audit_trail_shows_standard_changes(client_for, unit_head_a, published_a):
+    from pantau.common import audit
+
+    unit = published_a.service.unit
+    entries = audit.unit_history(unit.pk)
+    assert any("v1" in entry.object_repr for entry in entries)
+
+
+def test_public_unit_page_query_count_does_not_grow_with_services(
+    client, published_a, officer_a, django_assert_max_num_queries
+):
+    from pantau.organisations.tests.factories import ServiceFactory
+
+    unit = published_a.service.unit
+    client.get(reverse("portal:unit-detail", args=[unit.slug]))  # warm the cache
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse("portal:unit-detail", args=[unit.slug]))
+    ServiceFactory.create_batch(10, unit=unit)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("portal:unit-detail", args=[unit.slug]))
+    assert response.status_code == 200
+    assert reverse(
+        "public_standards:service-guide", args=[unit.slug, published_a.service.slug]
+    ) in (response.content.decode())
