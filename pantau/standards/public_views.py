@@ -1,6 +1,8 @@
 """Public pages (no sign-in): a service's standard in force, its history and one-page guide, the
 unit's service pledge and poster, and the results of its consultation forums."""
 
+import json
+
 import segno
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -9,7 +11,7 @@ from django.utils.text import slugify
 
 from pantau.organisations import selectors as organisations
 
-from . import selectors
+from . import selectors, transfer
 from .exporters.guide_pdf import export_guide
 
 
@@ -76,6 +78,28 @@ def service_guide(request, slug, service_slug):
     response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(f"panduan-{service.slug}-v{version.number}")
     response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    return response
+
+
+def open_data(request, slug, fmt):
+    """The unit's standards in force as open data (JSON or CSV), with a licence line."""
+    unit = organisations.get_public_unit(slug)
+
+    def page_url(service_slug: str) -> str:
+        return request.build_absolute_uri(
+            reverse("public_standards:service", args=[unit.slug, service_slug])
+        )
+
+    if fmt == "json":
+        body = json.dumps(
+            transfer.export_public_data(unit, page_url=page_url), ensure_ascii=False, indent=2
+        )
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    else:
+        body = transfer.export_public_csv(unit, page_url=page_url)
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="standar-pelayanan-{unit.slug}.{fmt}"'
+    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 

@@ -144,6 +144,79 @@ def export_csv(unit: ServiceUnit) -> str:
     return out.getvalue()
 
 
+# --- Open data (public: the six service-delivery components only) ------------------------
+
+OPEN_DATA_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+PUBLIC_FORMAT = "pantau.standards.public/1"
+PUBLIC_CSV_COLUMNS = [
+    "unit",
+    "service",
+    "version",
+    "decree_number",
+    "decree_date",
+    "requirements",
+    "steps",
+    "time_limit_value",
+    "time_limit_unit",
+    "fee_free",
+    "fee_amount",
+    "fee_legal_basis",
+    "product",
+    "complaint_handling",
+    "page",
+    "licence",
+]
+
+
+def export_public_data(unit: ServiceUnit, *, page_url) -> dict:
+    """The standards in force of a unit's active services, without the internal components.
+    ``page_url(service)`` gives the absolute URL of a service's live page."""
+    rows = []
+    for service in export_data(unit)["services"]:
+        standard = service["standard"]
+        if not service["active"] or standard is None:
+            continue
+        standard = {k: v for k, v in standard.items() if k != "manufacturing"}
+        rows.append(
+            {"name": service["name"], "page": page_url(service["slug"]), "standard": standard}
+        )
+    return {
+        "format": PUBLIC_FORMAT,
+        "licence": OPEN_DATA_LICENCE,
+        "unit": {"slug": unit.slug, "name": unit.name, "agency": unit.agency.name},
+        "services": rows,
+    }
+
+
+def export_public_csv(unit: ServiceUnit, *, page_url) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(PUBLIC_CSV_COLUMNS)
+    for service in export_public_data(unit, page_url=page_url)["services"]:
+        sd = service["standard"]
+        writer.writerow(
+            [
+                unit.name,
+                service["name"],
+                sd["version"],
+                sd["decree_number"],
+                sd["decree_date"] or "",
+                _pairs(sd["requirements"], "note"),
+                _pairs(sd["steps"], "actor"),
+                sd["time_limit"]["value"] or "",
+                sd["time_limit"]["unit"],
+                "yes" if sd["fee"]["free"] else "no",
+                sd["fee"]["amount"] or "",
+                sd["fee"]["legal_basis"],
+                sd["product"],
+                sd["complaint_handling"],
+                service["page"],
+                OPEN_DATA_LICENCE,
+            ]
+        )
+    return out.getvalue()
+
+
 # --- Import ---------------------------------------------------------------------------------
 
 

@@ -27,6 +27,11 @@ def test_citizen_on_a_phone_finds_a_service_and_downloads_its_guide(phone, demo)
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+    transferred = phone.evaluate(
+        "performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+        ".reduce((sum, entry) => sum + (entry.transferSize || entry.encodedBodySize || 0), 0)"
+    )
+    assert 0 < transferred < 200_000, f"the service page transfers {transferred} bytes"
     href = phone.get_by_role("link", name="Unduh panduan satu halaman (PDF)").get_attribute("href")
     guide = phone.request.get(phone.base_url + href)
     assert guide.ok and guide.headers["content-type"] == "application/pdf"

@@ -126,3 +126,22 @@ def test_import_page_creates_services_and_drafts(client_for, unit_head_a, unit_a
         ("KTP", ""),
         ("Ijazah asli", "untuk dicocokkan"),
     ]
+
+
+def test_open_data_has_the_published_components_and_a_licence(client, published_a, draft_a):
+    unit = published_a.service.unit
+    data = client.get(reverse("public_standards:open-data-json", args=[unit.slug])).json()
+    assert data["licence"].startswith("CC BY 4.0")
+    (service,) = data["services"]
+    assert "manufacturing" not in service["standard"]
+    assert service["standard"]["requirements"][1]["text"] == "Fotokopi Kartu Keluarga"
+    assert service["page"].endswith(f"/units/{unit.slug}/services/{published_a.service.slug}/")
+    csv_text = client.get(reverse("public_standards:open-data-csv", args=[unit.slug])).content
+    assert b"Fotokopi KTP | 1 lembar" in csv_text and b"CC BY 4.0" in csv_text
+    assert b"Kepala seksi" not in csv_text  # an internal component
+
+
+def test_open_data_leaves_out_services_without_a_standard_in_force(client, draft_a):
+    unit = draft_a.service.unit
+    data = client.get(reverse("public_standards:open-data-json", args=[unit.slug])).json()
+    assert data["services"] == []
