@@ -185,7 +185,7 @@ class DiscussForm(forms.Form):
 class SetForm(forms.Form):
     decree_number = forms.CharField(label=_("Decree number"), max_length=120)
     decree_date = forms.DateField(
-        label=_("Decree date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Decree date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     decree_file = DocumentField(label=_("Signed decree (PDF or picture)"))
 
@@ -217,7 +217,8 @@ class MaklumatForm(forms.ModelForm):
 
 class MaklumatPublishForm(forms.Form):
     set_on = forms.DateField(
-        label=_("Date the pledge is set"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date the pledge is set"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def clean_set_on(self):
@@ -231,7 +232,7 @@ class PublicationForm(forms.Form):
     target = forms.ChoiceField(label=_("What was published"))
     medium = forms.ChoiceField(label=_("Medium"), choices=Medium.choices)
     published_on = forms.DateField(
-        label=_("Published on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Published on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     url = forms.URLField(
         label=_("Link (for electronic media)"), required=False, assume_scheme="https"
@@ -267,7 +268,7 @@ class ForumForm(forms.ModelForm):
         model = Forum
         fields = ["topic", "title", "held_on", "place", "online_link", "minutes"]
         widgets = {
-            "held_on": forms.DateInput(attrs={"type": "date"}),
+            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "minutes": forms.Textarea(attrs={"rows": 8}),
         }
 

@@ -293,3 +293,10 @@ def test_indicator_scores_read_the_records(unit_a, officer_a, unit_head_a, publi
         item.code: item.score for item in selectors.indicator_scores(unit_a, today=date(2027, 3, 1))
     }
     assert late["1.a.Ak"] == 4 and late["4.a.K"] == 3
+
+
+def test_editing_a_forum_keeps_its_date_in_the_form(client_for, unit_head_a, forum_a):
+    response = client_for(unit_head_a).get(
+        reverse("standards:forum-edit", args=[forum_a.unit.slug, forum_a.pk])
+    )
+    assert 'value="2026-01-15"' in response.content.decode()
