@@ -8,6 +8,7 @@ nothing (a service that already has a standard is left alone).
 """
 
 from datetime import date, datetime, time
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -48,7 +49,7 @@ COMPLAINTS = (
 )
 
 # unit slug -> [(service name, [(requirement, note)], [steps], (time, unit), fee, product, status)]
-STANDARDS = {
+STANDARDS: dict[str, list[tuple[Any, ...]]] = {
     "dinsos-mpp-lombok-timur": [
         (
             "Surat rekomendasi PBI-JKN",
@@ -436,6 +437,6 @@ def _pledge_and_publications(actor, unit, forums) -> None:
                 subject="skm",
                 target=period,
                 medium=medium,
-                published_on=period.published_at.date(),
+                published_on=timezone.localdate(period.published_at or timezone.now()),
                 url="" if medium == "notice_board" else f"{website}/skm",
             )

@@ -244,7 +244,9 @@ class PublicationForm(forms.Form):
         """``targets``: choice value -> (subject, label, object)."""
         super().__init__(*args, **kwargs)
         self.targets = targets
-        self.fields["target"].choices = [(key, label) for key, (_s, label, _o) in targets.items()]
+        self.fields["target"].choices = [  # type: ignore[attr-defined]
+            (key, label) for key, (_s, label, _o) in targets.items()
+        ]
 
     def clean_published_on(self):
         day = self.cleaned_data["published_on"]

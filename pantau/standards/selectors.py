@@ -47,8 +47,8 @@ def services_with_standards(unit: ServiceUnit) -> list[Service]:
         by_service.setdefault(version.service_id, {})[key] = version
     for service in services:
         found = by_service.get(service.pk, {})
-        service.in_force = found.get("in_force")
-        service.in_progress = found.get("in_progress")
+        service.in_force = found.get("in_force")  # type: ignore[attr-defined]
+        service.in_progress = found.get("in_progress")  # type: ignore[attr-defined]
     return services
 
 
@@ -70,7 +70,7 @@ def due_for_review(*, units: QuerySet[ServiceUnit], today: date) -> list[Standar
         service__unit__in=units, status=Status.PUBLISHED
     ).select_related("service", "service__unit")
     due = [version for version in in_force if version.review_is_due(today)]
-    return sorted(due, key=lambda version: version.review_due_on)
+    return sorted(due, key=lambda version: version.review_due_on or today)
 
 
 def current_maklumat(unit: ServiceUnit) -> Maklumat | None:
@@ -120,7 +120,7 @@ def participant_type_counts(forum: Forum) -> list[tuple[str, str, int]]:
         .annotate(n=Count("id"))
         .values_list("kind", "n")
     )
-    return [(kind, label, counts.get(kind, 0)) for kind, label in Participant.Kind.choices]
+    return [(kind, str(label), counts.get(kind, 0)) for kind, label in Participant.Kind.choices]
 
 
 # --- Indicator inputs (PEKPPP) --------------------------------------------------------------
@@ -206,7 +206,7 @@ def indicator_inputs(unit: ServiceUnit, *, today: date) -> IndicatorInputs:
     )
 
 
-def _reviewed_within(in_force: QuerySet[StandardVersion], today: date) -> dict[int, int]:
+def _reviewed_within(in_force: QuerySet[StandardVersion], today: date) -> dict[str, int]:
     """How many standards in force were set (reviewed) within the last 12, 24 and 36 months."""
     return in_force.aggregate(
         **{

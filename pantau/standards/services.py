@@ -199,7 +199,7 @@ def attach_component_file(
         version=version,
         component=component,
         file=upload.file,
-        original_name=upload.file.name[:200],
+        original_name=(upload.file.name or "document")[:200],
         content_type=upload.content_type,
         size=upload.file.size,
         sha256=upload.sha256,
@@ -418,7 +418,7 @@ def record_publication(
         record.skm_period = target
     if evidence is not None:
         record.sha256 = evidence.sha256
-        record.evidence_name = evidence.file.name[:200]
+        record.evidence_name = (evidence.file.name or "evidence")[:200]
         record.evidence_type = evidence.content_type
         record.evidence = evidence.file
     record.full_clean(exclude=["evidence"])
@@ -522,7 +522,7 @@ def attach_forum_file(*, actor, forum: Forum, kind: str, upload: Upload) -> Foru
         forum=forum,
         kind=kind,
         file=upload.file,
-        original_name=upload.file.name[:200],
+        original_name=(upload.file.name or "document")[:200],
         content_type=upload.content_type,
         size=upload.file.size,
         sha256=upload.sha256,

@@ -230,9 +230,9 @@ def component_file_add(request, slug, service_pk, number):
     version = selectors.get_version(_service(unit, service_pk), number)
     form = forms.ComponentFileForm(request.POST, request.FILES)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        for field_errors in form.errors.values():
+            for message in field_errors:
+                messages.error(request, message)
     else:
         try:
             services.attach_component_file(
@@ -348,9 +348,9 @@ def maklumat_publish(request, slug):
         else:
             messages.success(request, _("The pledge is set and published."))
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        for field_errors in form.errors.values():
+            for message in field_errors:
+                messages.error(request, message)
     return redirect("standards:maklumat", slug=slug)
 
 
