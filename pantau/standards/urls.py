@@ -7,6 +7,7 @@ app_name = "standards"
 V = "units/<slug:slug>/standards/<int:service_pk>/v<int:number>/"
 
 urlpatterns = [
+    path("standards/", views.overview, name="overview"),
     path("units/<slug:slug>/standards/", views.unit_standards, name="unit-standards"),
     path("units/<slug:slug>/standards/<int:service_pk>/", views.service_standard, name="service"),
     path(

@@ -50,6 +50,23 @@ def _editable_unit(request, slug):
 
 
 @login_required
+def overview(request):
+    """Standards of every unit the user may see: in force, in progress, due for review, pledge."""
+    from django.core.paginator import Paginator
+
+    units = organisations.visible_units(request.user).order_by("agency__name", "name")
+    page = Paginator(units, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "standards/overview.html",
+        {
+            "page": page,
+            "rows": selectors.overview_rows(list(page.object_list), today=timezone.localdate()),
+        },
+    )
+
+
+@login_required
 def unit_standards(request, slug):
     unit = organisations.get_visible_unit(request.user, slug)
     today = timezone.localdate()

@@ -106,6 +106,7 @@ def test_pledge_publications_and_forum_pages_are_accessible(page, demo):
         visit(page, path)
     sign_in(page, "kepala.durensawit", settings.PANTAU_DEMO_PASSWORD)
     for path in [
+        "/manage/standards/",
         f"/manage/units/{unit}/standards/",
         f"/manage/units/{unit}/maklumat/",
         f"/manage/units/{unit}/publications/",

@@ -245,3 +245,22 @@ def test_public_unit_page_query_count_does_not_grow_with_services(
     assert reverse(
         "public_standards:service-guide", args=[unit.slug, published_a.service.slug]
     ) in (response.content.decode())
+
+
+def test_overview_lists_only_units_in_scope_with_their_counts(
+    client_for, officer_b, agency_head_a, published_a, unit_b
+):
+    body = client_for(agency_head_a).get(reverse("standards:overview")).content.decode()
+    assert published_a.service.unit.name in body and unit_b.name not in body
+    client_for(officer_b).logout()
+    body = client_for(officer_b).get(reverse("standards:overview")).content.decode()
+    assert published_a.service.unit.name not in body
+
+
+def test_overview_counts_due_reviews(published_a):
+    from pantau.standards import selectors
+
+    unit = published_a.service.unit
+    (row,) = selectors.overview_rows([unit], today=date(2027, 3, 1))
+    assert row["in_force"] == 1 and row["due"] == 1 and row["in_progress"] == 0
+    assert row["pledge"] is False
