@@ -9,5 +9,6 @@ urlpatterns = [
     path("units/", views.unit_list, name="unit-list"),
     path("units/<slug:slug>/", views.unit_detail, name="unit-detail"),
     path("units/<slug:slug>/skm/", views.unit_skm, name="unit-skm"),
+    path("units/<slug:slug>/report-card/", views.unit_report_card, name="unit-report-card"),
     path("units/<slug:slug>/skm/poster/", views.unit_poster, name="unit-poster"),
 ]

@@ -3,7 +3,9 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
+from pantau.complaints import selectors as complaints
 from pantau.organisations import selectors as organisations
 from pantau.satisfaction import selectors as satisfaction
 from pantau.standards import selectors as standards
@@ -97,4 +99,54 @@ def unit_poster(request, slug):
         request,
         "portal/unit_poster.html",
         {"unit": unit, "latest": summary, "survey_url": survey_url, "qr": qr},
+    )
+
+
+def _complaint_year(unit, year: int) -> dict:
+    rows = complaints.public_statistics(unit, year)
+    received = sum(row["received"] for row in rows)
+    resolved = sum(row["resolved"] for row in rows)
+    on_time = sum(
+        row["on_time_share"] * row["resolved"] / 100 for row in rows if row["on_time_share"]
+    )
+    return {
+        "received": received,
+        "resolved": resolved,
+        "on_time_share": on_time / resolved * 100 if resolved else None,
+    }
+
+
+def _card(unit, *, today) -> dict:
+    """The figures of one unit's report card: satisfaction, complaints, standards."""
+    skm = satisfaction.public_summary(unit)
+    return {
+        "unit": unit,
+        "skm": skm,
+        "complaints": _complaint_year(unit, today.year),
+        "standards": standards.public_compliance(unit, today=today),
+    }
+
+
+def unit_report_card(request, slug):
+    """A unit's report card beside the other units of its agency (or of its service mall)."""
+    unit = organisations.get_public_unit(slug)
+    today = timezone.localdate()
+    units = organisations.public_units().exclude(pk=unit.pk)
+    if unit.mall_id:
+        peers, group = units.filter(mall=unit.mall), unit.mall.name
+    else:
+        peers, group = units.filter(agency=unit.agency), unit.agency.name
+        if not peers.exists() and unit.agency.parent_id:
+            # e.g. the sub-districts of one city: compare with the units of sibling agencies.
+            peers, group = units.filter(agency__parent=unit.agency.parent), unit.agency.parent.name
+    return render(
+        request,
+        "portal/unit_report_card.html",
+        {
+            "unit": unit,
+            "card": _card(unit, today=today),
+            "peers": [_card(peer, today=today) for peer in peers[:12]],
+            "group": group,
+            "year": today.year,
+        },
     )

@@ -381,6 +381,36 @@ def public_standards_of_unit(unit: ServiceUnit) -> dict[int, StandardVersion]:
     }
 
 
+@dataclass(frozen=True)
+class Compliance:
+    """How far a unit keeps the rules on standards, for its public report card."""
+
+    services: int
+    in_force: int
+    on_time: int  # standards in force not past their review date
+    pledge: bool
+    forums_last_year: int
+    media: int  # media on which every standard in force is published
+
+    @property
+    def share(self) -> float | None:
+        return self.in_force / self.services * 100 if self.services else None
+
+
+def public_compliance(unit: ServiceUnit, *, today: date) -> Compliance:
+    inputs = indicator_inputs(unit, today=today)
+    return Compliance(
+        services=inputs.services,
+        in_force=inputs.services_in_force,
+        on_time=inputs.in_force_not_overdue,
+        pledge=inputs.maklumat_set,
+        forums_last_year=Forum.objects.filter(
+            unit=unit, status=Forum.Status.HELD, held_on__gt=add_months(today, -12)
+        ).count(),
+        media=len(inputs.standard_media),
+    )
+
+
 def public_forums(unit: ServiceUnit) -> QuerySet[Forum]:
     return Forum.objects.filter(unit=unit, status=Forum.Status.HELD).annotate(
         agreement_count=Count("agreements", distinct=True),

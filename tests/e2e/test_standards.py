@@ -99,6 +99,8 @@ def test_pledge_publications_and_forum_pages_are_accessible(page, demo):
     forum = Forum.objects.filter(unit__slug=unit).first()
     for path in [
         f"/units/{unit}/",
+        f"/units/{unit}/report-card/",
+        "/units/dinsos-mpp-lombok-timur/report-card/",
         f"/units/{unit}/maklumat/",
         f"/units/{unit}/maklumat/poster/",
         f"/units/{unit}/forums/{forum.pk}/",

@@ -1,0 +1,45 @@
+"""The public report card: satisfaction, complaints and standards side by side, with the peers."""
+
+from datetime import date
+
+from django.urls import reverse
+
+from pantau.organisations.tests.factories import ServiceFactory, ServiceUnitFactory
+from pantau.standards import selectors
+
+
+def test_compliance_counts_standards_pledge_and_recent_forums(published_a):
+    unit = published_a.service.unit
+    ServiceFactory(unit=unit)  # a second service without a standard
+    compliance = selectors.public_compliance(unit, today=date(2026, 6, 1))
+    assert (compliance.services, compliance.in_force, compliance.on_time) == (2, 1, 1)
+    assert compliance.share == 50
+    assert compliance.pledge is False
+    assert compliance.forums_last_year == 1
+    assert selectors.public_compliance(unit, today=date(2027, 6, 1)).forums_last_year == 0
+
+
+def test_report_card_compares_units_of_the_same_agency(client, published_a):
+    unit = published_a.service.unit
+    peer = ServiceUnitFactory(agency=unit.agency, name="Loket kedua", slug="loket-kedua")
+    other = ServiceUnitFactory(name="Unit lain")
+    response = client.get(reverse("portal:unit-report-card", args=[unit.slug]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert peer.name in html and other.name not in html
+    assert "1 / 1" in html  # services with a standard in force
+
+
+def test_report_card_of_an_inactive_unit_is_hidden(client, unit_a):
+    unit_a.is_active = False
+    unit_a.save()
+    assert client.get(reverse("portal:unit-report-card", args=[unit_a.slug])).status_code == 404
+
+
+def test_a_unit_alone_in_its_agency_is_compared_with_its_sibling_agencies(client, unit_a, agency_a):
+    from pantau.organisations.tests.factories import AgencyFactory
+
+    sibling = AgencyFactory(name="Dinas Kesehatan A", parent=agency_a.parent)
+    peer = ServiceUnitFactory(agency=sibling, name="Puskesmas A")
+    html = client.get(reverse("portal:unit-report-card", args=[unit_a.slug])).content.decode()
+    assert peer.name in html and agency_a.parent.name in html
