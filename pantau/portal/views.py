@@ -147,6 +147,6 @@ def unit_report_card(request, slug):
             "card": _card(unit, today=today),
             "peers": [_card(peer, today=today) for peer in peers[:12]],
             "group": group,
-            "year": today.year,
+            "year": str(today.year),
         },
     )

@@ -43,3 +43,8 @@ def test_a_unit_alone_in_its_agency_is_compared_with_its_sibling_agencies(client
     peer = ServiceUnitFactory(agency=sibling, name="Puskesmas A")
     html = client.get(reverse("portal:unit-report-card", args=[unit_a.slug])).content.decode()
     assert peer.name in html and agency_a.parent.name in html
+
+
+def test_the_year_is_not_written_as_a_number_with_a_separator(client, unit_a):
+    html = client.get(reverse("portal:unit-report-card", args=[unit_a.slug])).content.decode()
+    assert "2.02" not in html
