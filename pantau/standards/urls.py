@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import forum_views, transfer_views, views
+from . import forum_views, pledge_views, transfer_views, views
 
 app_name = "standards"
 
@@ -22,17 +22,21 @@ urlpatterns = [
     path(V + "files/<int:pk>/remove/", views.component_file_remove, name="file-remove"),
     path(V + "decree/", views.decree_file, name="decree"),
     path(V + "<str:action>/", views.version_action, name="version-action"),
-    path("units/<slug:slug>/maklumat/", views.maklumat, name="maklumat"),
-    path("units/<slug:slug>/maklumat/publish/", views.maklumat_publish, name="maklumat-publish"),
-    path("units/<slug:slug>/publications/", views.publications, name="publications"),
+    path("units/<slug:slug>/maklumat/", pledge_views.maklumat, name="maklumat"),
+    path(
+        "units/<slug:slug>/maklumat/publish/",
+        pledge_views.maklumat_publish,
+        name="maklumat-publish",
+    ),
+    path("units/<slug:slug>/publications/", pledge_views.publications, name="publications"),
     path(
         "units/<slug:slug>/publications/<int:pk>/evidence/",
-        views.publication_evidence,
+        pledge_views.publication_evidence,
         name="publication-evidence",
     ),
     path(
         "units/<slug:slug>/publications/<int:pk>/delete/",
-        views.publication_delete,
+        pledge_views.publication_delete,
         name="publication-delete",
     ),
     path("units/<slug:slug>/forums/", forum_views.forum_list, name="forum-list"),
