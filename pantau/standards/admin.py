@@ -11,6 +11,15 @@ class StandardVersionAdmin(SimpleHistoryAdmin):
     search_fields = ["service__name", "decree_number"]
     raw_id_fields = ["service", "forum", "set_by", "created_by"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # A set version is immutable here too: the administrator reads it, never changes it.
+        if obj is not None and not obj.is_editable:
+            return [field.name for field in obj._meta.fields]
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or obj.is_editable
+
 
 @admin.register(Maklumat)
 class MaklumatAdmin(SimpleHistoryAdmin):

@@ -220,3 +220,16 @@ def test_unit_heads_are_reminded_once_before_the_review_date(published_a, unit_h
 def test_the_default_review_interval_is_configurable(service_a, officer_a, settings):
     settings.PANTAU_STANDARD_REVIEW_MONTHS = 24
     assert services.start_version(actor=officer_a, service=service_a).review_months == 24
+
+
+def test_the_admin_cannot_change_or_delete_a_set_version(client_for, admin_user, published_a):
+    from django.urls import reverse
+
+    client = client_for(admin_user)
+    url = reverse("admin:standards_standardversion_change", args=[published_a.pk])
+    client.post(url, {"product": "Diubah lewat admin", "number": 1, "status": "draft"})
+    published_a.refresh_from_db()
+    assert published_a.product == "Surat rekomendasi PBI-JKN" and published_a.status == "published"
+    delete = reverse("admin:standards_standardversion_delete", args=[published_a.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert StandardVersion.objects.filter(pk=published_a.pk).exists()
