@@ -39,6 +39,10 @@ def unit_list(request):
     units = organisations.public_units(search=search, province=province)
     page = Paginator(units, 20).get_page(request.GET.get("page"))
     page.object_list = organisations.with_unit_counts(page.object_list)
+    if search:
+        matches = standards.matching_services(page.object_list, search)
+        for unit in page.object_list:
+            unit.matching_services = matches.get(unit.pk, [])
     return render(
         request,
         "portal/unit_list.html",

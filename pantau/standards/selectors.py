@@ -189,6 +189,19 @@ class IndicatorInputs:
     skm_media: set[str]
 
 
+def _skm_period_media(unit: ServiceUnit) -> set[str]:
+    """Media ticked when an SKM period was published (satisfaction's own record), so a result is
+    counted whether it was recorded there or here."""
+    from pantau.satisfaction.models import SurveyPeriod
+
+    media: set[str] = set()
+    for ticked in SurveyPeriod.objects.filter(unit=unit, published_at__isnull=False).values_list(
+        "published_media", flat=True
+    ):
+        media.update(str(medium) for medium in ticked or [])
+    return media
+
+
 def _media(publications: QuerySet[Publication]) -> set[str]:
     return set(publications.values_list("medium", flat=True).distinct())
 
@@ -246,7 +259,7 @@ def indicator_inputs(unit: ServiceUnit, *, today: date) -> IndicatorInputs:
         maklumat_drafted=Maklumat.objects.filter(unit=unit).exists(),
         maklumat_set=maklumat is not None,
         maklumat_media=_media(maklumat.publications.all()) if maklumat else set(),
-        skm_media=_media(periods_published),
+        skm_media=_media(periods_published) | _skm_period_media(unit),
     )
 
 
@@ -360,6 +373,26 @@ def get_public_version(service: Service, number: int) -> StandardVersion:
         _with_content(service.standard_versions.filter(status__in=PUBLIC_STATUSES)),
         number=number,
     )
+
+
+def matching_services(units: list[ServiceUnit], search: str) -> dict[int, list[Service]]:
+    """Unit id -> its active services whose name matches the search, each with ``in_force``
+    (whether a standard is published), for the directory's results (one query)."""
+    found: dict[int, list[Service]] = {}
+    services = (
+        Service.objects.filter(
+            unit__in=[unit.pk for unit in units], is_active=True, name__icontains=search
+        )
+        .annotate(
+            published=Count(
+                "standard_versions", filter=Q(standard_versions__status=Status.PUBLISHED)
+            )
+        )
+        .order_by("name")
+    )
+    for service in services:
+        found.setdefault(service.unit_id, []).append(service)
+    return found
 
 
 def public_standards_of_unit(unit: ServiceUnit) -> dict[int, StandardVersion]:

@@ -48,3 +48,11 @@ def test_a_unit_alone_in_its_agency_is_compared_with_its_sibling_agencies(client
 def test_the_year_is_not_written_as_a_number_with_a_separator(client, unit_a):
     html = client.get(reverse("portal:unit-report-card", args=[unit_a.slug])).content.decode()
     assert "2.02" not in html
+
+
+def test_directory_search_links_straight_to_the_matching_service(client, published_a):
+    unit = published_a.service.unit
+    ServiceFactory(unit=unit, name="Layanan lain")
+    html = client.get(reverse("portal:unit-list"), {"q": "PBI"}).content.decode()
+    assert reverse("public_standards:service", args=[unit.slug, published_a.service.slug]) in html
+    assert "Layanan lain" not in html
