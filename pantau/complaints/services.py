@@ -16,7 +16,7 @@ from pantau.common import audit
 
 from .models import Attachment, Complaint, Event, Status
 from .permissions import can_assign, can_coordinate, can_handle
-from .selectors import days_off_for, policy_for
+from .selectors import categories_for, days_off_for, policy_for
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 LATE_AFTER_DAYS = 30  # UU 25/2009 Pasal 42(2)
@@ -133,7 +133,7 @@ def submit_complaint(
 def _create(*, data, files, number, code, token, channel, entered_by, today) -> Complaint:
     unit = data.get("unit")
     happened_on = data.get("happened_on")
-    policy = policy_for(unit=unit, agency=data.get("agency"))
+    policy = policy_for(unit=unit, agency=data.get("agency"), service=data.get("service"))
     complaint = Complaint.objects.create(
         tracking_number=number,
         access_code_hash=_hash_code(number, code),
@@ -143,6 +143,7 @@ def _create(*, data, files, number, code, token, channel, entered_by, today) -> 
         unit=unit,
         service=data.get("service"),
         agency=data.get("agency"),
+        category=data.get("category"),
         subject=data["subject"],
         description=data["description"],
         happened_on=happened_on,
@@ -183,9 +184,13 @@ def transition(
     unit=None,
     officer=None,
     reason: str = "",
+    duplicate_of: Complaint | None = None,
     today=None,
 ) -> Complaint:
-    """Run one workflow step. Raises ValidationError for a step the table does not allow."""
+    """Run one workflow step. Raises ValidationError for a step the table does not allow.
+
+    Archiving as a duplicate needs ``duplicate_of``, the report it repeats (the caller has checked
+    that the actor may see it); the link always points at the first report of a chain."""
     if action not in TRANSITIONS:
         raise ValidationError(_("Unknown action."))
     complaint = (
@@ -221,7 +226,7 @@ def transition(
         "reopen",
     )
     if action == "verify":
-        policy = policy_for(complaint.unit, complaint.agency)
+        policy = policy_for(complaint.unit, complaint.agency, complaint.service)
         complaint.resolution_due = today + timedelta(days=policy.resolution_days)
     elif action in ("assign", "forward"):
         if unit is None:
@@ -238,9 +243,11 @@ def transition(
             )
         if officer is not None and not unit.memberships.filter(user=officer).exists():
             raise ValidationError(_("The officer must work in the chosen unit."))
+        if complaint.service_id and complaint.service.unit_id != unit.pk:
+            complaint.service = None  # a service belongs to one unit
         complaint.unit = unit
         complaint.assigned_to = officer
-        policy = policy_for(unit=unit)
+        policy = policy_for(unit=unit, service=complaint.service)
         complaint.response_due = add_working_days(
             today, policy.response_working_days, days_off_for(unit=unit)
         )
@@ -261,6 +268,16 @@ def transition(
         if reason not in Complaint.ArchiveReason.values:
             raise ValidationError(_("Choose why the report is archived."))
         complaint.archive_reason = reason
+        if reason == Complaint.ArchiveReason.DUPLICATE:
+            if duplicate_of is None:
+                raise ValidationError(_("Give the tracking number of the report this one repeats."))
+            original = duplicate_of.duplicate_of or duplicate_of
+            if original.pk == complaint.pk:
+                raise ValidationError(_("A report cannot be a duplicate of itself."))
+            complaint.duplicate_of = original
+            note = note.strip() or _("The same matter is followed up in report %(number)s.") % {
+                "number": original.tracking_number
+            }
     elif action == "reopen":
         if complaint.reopened:
             raise ValidationError(_("A report can be reopened once."))
@@ -299,6 +316,35 @@ def _root(agency):
 
 def _same_tree(current_unit, target_unit) -> bool:
     return current_unit is not None and _root(current_unit.agency) == _root(target_unit.agency)
+
+
+@transaction.atomic
+def categorise(*, actor, complaint: Complaint, category, tags: list[str]) -> Complaint:
+    """Set a report's category and internal tags (never shown to the public or the reporter)."""
+    if not can_handle(actor, complaint):
+        raise PermissionDenied
+    if (
+        category is not None
+        and not categories_for(complaint.unit, complaint.agency).filter(pk=category.pk).exists()
+    ):
+        raise ValidationError(_("This category does not apply to the report's unit."))
+    before = complaint.category
+    complaint.category = category
+    audit.attribute_to(complaint, actor)
+    complaint.save(update_fields=["category", "updated_at"])
+    complaint.tags.set(sorted({t.strip()[:100] for t in tags if t.strip()}))
+    if before != category:
+        Event.objects.create(
+            complaint=complaint,
+            actor=actor,
+            action="categorised",
+            from_status=complaint.status,
+            to_status=complaint.status,
+            unit=complaint.unit,
+            note=str(category) if category else "",
+            public=False,
+        )
+    return complaint
 
 
 @transaction.atomic

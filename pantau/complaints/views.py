@@ -20,7 +20,7 @@ from pantau.organisations.models import ServiceUnit
 from pantau.surveys.services import client_key_for
 
 from . import forms, selectors, services
-from .models import Attachment, Complaint, Status
+from .models import Attachment, Category, Complaint, Status
 from .permissions import can_assign, can_handle
 
 TRACKED = "complaints_tracked"
@@ -165,6 +165,9 @@ def queue(request):
         mine=request.user if request.GET.get("mine") == "1" else None,
         search=request.GET.get("q", "").strip()[:60],
         today=timezone.localdate(),
+        due_soon=request.GET.get("due") == "soon",
+        category=request.GET.get("category", "")[:40],
+        tag=request.GET.get("tag", "").strip()[:50],
     )
     page = CheapPage(complaints, request.GET.get("page"))
     query = urlencode({k: v for k, v in request.GET.items() if k != "page"})
@@ -179,6 +182,13 @@ def queue(request):
             "units": organisations.visible_units(request.user).order_by("name"),
             "today": timezone.localdate(),
             "overdue": request.GET.get("overdue") == "1",
+            "due_soon": request.GET.get("due") == "soon",
+            "category": request.GET.get("category", ""),
+            "categories": Category.objects.filter(is_active=True).only("code", "name", "name_en"),
+            "tag": request.GET.get("tag", ""),
+            "late": selectors.late_summary(request.user, timezone.localdate())
+            if request.GET.get("overdue") == "1"
+            else None,
             "mine": request.GET.get("mine") == "1",
             "search_text": request.GET.get("q", ""),
             "query": query,
@@ -207,6 +217,14 @@ def detail(request, number):
             .select_related("agency")
             .order_by("agency__name", "name"),
             "note_form": forms.NoteForm(),
+            "categorise_form": forms.CategoriseForm(
+                complaint=complaint,
+                initial={
+                    "category": complaint.category_id,
+                    "tags": ", ".join(sorted(t.name for t in complaint.tags.all())),
+                },
+            ),
+            "duplicates": complaint.duplicates.only("tracking_number", "subject"),
             "officers": Membership.objects.filter(
                 unit__in=organisations.visible_units(request.user),
                 role__in=UNIT_ROLES,
@@ -226,6 +244,16 @@ def act(request, number):
     if not form.is_valid() or form.cleaned_data["action"] not in services.TRANSITIONS:
         raise Http404
     data = form.cleaned_data
+    original = None
+    if data["action"] == "archive" and data.get("original"):
+        original = (
+            selectors.visible_complaints(request.user)
+            .filter(tracking_number__iexact=data["original"].strip())
+            .first()
+        )
+        if original is None:
+            messages.error(request, _("No report you can see has this tracking number."))
+            return redirect("complaints:detail", number=number)
     try:
         services.transition(
             actor=request.user,
@@ -235,6 +263,7 @@ def act(request, number):
             unit=data.get("unit"),
             officer=data.get("officer"),
             reason=data.get("reason") or "",
+            duplicate_of=original,
         )
     except PermissionDenied:
         raise Http404 from None
@@ -245,6 +274,30 @@ def act(request, number):
     if selectors.visible_complaints(request.user).filter(pk=complaint.pk).exists():
         return redirect("complaints:detail", number=number)
     return redirect("complaints:queue")
+
+
+@login_required
+@require_POST
+def categorise(request, number):
+    complaint = selectors.get_visible_complaint(request.user, number)
+    form = forms.CategoriseForm(request.POST, complaint=complaint)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("complaints:detail", number=number)
+    try:
+        services.categorise(
+            actor=request.user,
+            complaint=complaint,
+            category=form.cleaned_data["category"],
+            tags=form.cleaned_data["tags"],
+        )
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The category and tags are saved."))
+    return redirect("complaints:detail", number=number)
 
 
 @login_required
@@ -360,7 +413,10 @@ def register(request):
     unit_slug = request.GET.get("unit", "")[:80]
     kind = request.GET.get("kind", "")
     status_filter = request.GET.get("status", "")
-    reports = selectors.public_register(unit_slug=unit_slug, kind=kind, status=status_filter)
+    category = request.GET.get("category", "")[:40]
+    reports = selectors.public_register(
+        unit_slug=unit_slug, kind=kind, status=status_filter, category=category
+    )
     page = CheapPage(reports, request.GET.get("page"))
     return render(
         request,
@@ -371,6 +427,8 @@ def register(request):
             "unit": unit_slug,
             "kind": kind,
             "status": status_filter,
+            "category": category,
+            "categories": Category.objects.filter(is_active=True).only("code", "name", "name_en"),
             "kinds": Complaint.Kind.choices,
             "units": ServiceUnit.objects.filter(is_active=True)
             .order_by("name")

@@ -92,7 +92,7 @@ def test_reporter_rates_the_answer(client, unit_a, unit_head_a):
     assert complaint.rating == 4
 
 
-VIEWS = ["detail", "act", "note"]
+VIEWS = ["detail", "act", "note", "categorise"]
 
 
 @pytest.mark.parametrize("name", VIEWS)
