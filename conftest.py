@@ -12,7 +12,6 @@ from pantau.accounts.tests.factories import MembershipFactory, UserFactory
 from pantau.organisations.models import Agency
 from pantau.organisations.tests.factories import AgencyFactory, ServiceUnitFactory
 
-
 # --- Access matrix -----------------------------------------------------------------------------
 # Every staff view (a URL under /manage/) must be requested in at least one test whose name says it
 # is about a user of another unit or agency; pantau/common/tests/test_access_matrix.py checks it at
