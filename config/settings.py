@@ -149,6 +149,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0),
         "options": {"expires": 6 * 60 * 60},
     },
+    "standard-review-reminders": {
+        "task": "pantau.standards.tasks.send_review_reminders",
+        "schedule": crontab(hour=7, minute=15),
+        "options": {"expires": 6 * 60 * 60},
+    },
 }
 
 # --- Authentication -------------------------------------------------------------------------
