@@ -233,3 +233,10 @@ def test_the_admin_cannot_change_or_delete_a_set_version(client_for, admin_user,
     delete = reverse("admin:standards_standardversion_delete", args=[published_a.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 403
     assert StandardVersion.objects.filter(pk=published_a.pk).exists()
+
+
+def test_the_reminder_command_reports_what_it_sent(published_a, capsys):
+    from django.core.management import call_command
+
+    call_command("remind_standard_reviews", "--today", "2027-01-10")
+    assert "1 standard(s) reminded." in capsys.readouterr().out
