@@ -69,11 +69,17 @@ def service_guide(request, slug, service_slug):
         reverse("public_standards:service", args=[unit.slug, service.slug])
     )
     channels = [f"{channel.get_kind_display()}: {channel.value}" for channel in unit.channels.all()]
+    hours = [
+        f"{row.get_weekday_display()} {row.opens:%H.%M}–{row.closes:%H.%M}"
+        f" {unit.time_zone_abbreviation}"
+        for row in unit.opening_hours.all()
+    ]
     pdf = export_guide(
         version,
         live_url=live_url,
         complaint_url=_complaint_url(request, unit),
         channels=channels,
+        hours=hours,
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(f"panduan-{service.slug}-v{version.number}")

@@ -63,7 +63,12 @@ def _p(text: str, style) -> Paragraph:
 
 
 def export_guide(
-    version: StandardVersion, *, live_url: str, complaint_url: str, channels: list[str]
+    version: StandardVersion,
+    *,
+    live_url: str,
+    complaint_url: str,
+    channels: list[str],
+    hours: list[str] | None = None,
 ) -> bytes:
     service, unit = version.service, version.service.unit
     styles = getSampleStyleSheet()
@@ -86,6 +91,9 @@ def export_guide(
         _p(_("One-page guide"), small),
         _p(service.name, h1),
         _p(f"{unit.name} · {unit.address}, {unit.city}", body),
+        _p(_("Opening hours: %(hours)s") % {"hours": "; ".join(hours)}, small)
+        if hours
+        else Spacer(1, 0),
         Spacer(1, 3 * mm),
         _p(_("1. Requirements: bring these"), h2),
         ListFlowable(

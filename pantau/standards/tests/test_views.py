@@ -163,7 +163,10 @@ def test_public_does_not_see_a_draft(client, draft_a):
 
 
 def test_the_one_page_guide_contains_what_the_standard_says(client, published_a):
+    from pantau.organisations.tests.factories import OpeningHoursFactory
+
     unit, service = published_a.service.unit, published_a.service
+    OpeningHoursFactory(unit=unit, weekday=1)
     response = client.get(reverse("public_standards:service-guide", args=[unit.slug, service.slug]))
     assert response["Content-Type"] == "application/pdf"
     text = _pdf_text(response.content)
@@ -177,6 +180,7 @@ def test_the_one_page_guide_contains_what_the_standard_says(client, published_a)
         "188/12/SK/2026",
         f"/lapor/?unit={unit.slug}",
         "0812 3456 7890",
+        "08.00–16.00 WIB",
         f"/units/{unit.slug}/services/{service.slug}/",
     ]:
         assert expected in text, expected
