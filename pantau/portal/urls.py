@@ -7,6 +7,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("units/", views.unit_list, name="unit-list"),
+    path("mpp/<slug:slug>/", views.mall_detail, name="mall-detail"),
     path("units/<slug:slug>/", views.unit_detail, name="unit-detail"),
     path("units/<slug:slug>/skm/", views.unit_skm, name="unit-skm"),
     path("units/<slug:slug>/report-card/", views.unit_report_card, name="unit-report-card"),

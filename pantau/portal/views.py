@@ -1,6 +1,7 @@
 import segno
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +30,7 @@ def home(request):
                 "portal:counts", organisations.public_counts, PUBLIC_CACHE_SECONDS
             ),
             "provinces": _provinces(),
+            "malls": cache.get_or_set("portal:malls", standards.public_malls, PUBLIC_CACHE_SECONDS),
         },
     )
 
@@ -154,3 +156,12 @@ def unit_report_card(request, slug):
             "year": str(today.year),
         },
     )
+
+
+def mall_detail(request, slug):
+    """A Public Service Mall (MPP): its units together, each service with its time and cost."""
+    mall = standards.get_public_mall(slug)
+    units = standards.mall_units(mall)
+    if not units:
+        raise Http404
+    return render(request, "portal/mall_detail.html", {"mall": mall, "units": units})

@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from pantau.organisations.models import Service, ServiceUnit
+from pantau.organisations.models import Service, ServiceMall, ServiceUnit
 
 from .models import (
     COUNTED_PARTICIPANT_KINDS,
@@ -479,3 +479,52 @@ def public_publications(unit: ServiceUnit) -> list[tuple[str, list[str]]]:
             str(Medium(medium).label)
         )
     return list(grouped.items())
+
+
+# --- Public service malls (for the portal) ------------------------------------------------------
+
+
+def public_malls() -> list[ServiceMall]:
+    """Malls with at least one active unit, each with ``unit_count`` (one query)."""
+    return list(
+        ServiceMall.objects.annotate(unit_count=Count("units", filter=Q(units__is_active=True)))
+        .filter(unit_count__gt=0)
+        .order_by("name")
+    )
+
+
+def get_public_mall(slug: str) -> ServiceMall:
+    return get_object_or_404(ServiceMall, slug=slug)
+
+
+def mall_units(mall: ServiceMall) -> list[ServiceUnit]:
+    """The mall's active units with their active services, each service with ``standard`` (the
+    version in force or None): the units of one mall together, in four queries."""
+    units = list(
+        ServiceUnit.objects.filter(mall=mall, is_active=True)
+        .select_related("agency")
+        .prefetch_related(
+            Prefetch("services", queryset=Service.objects.filter(is_active=True).order_by("name"))
+        )
+        .order_by("name")
+    )
+    in_force = {
+        version.service_id: version
+        for version in StandardVersion.objects.filter(
+            service__unit__in=units, status=Status.PUBLISHED
+        ).only(
+            "id",
+            "service_id",
+            "number",
+            "time_limit_value",
+            "time_limit_unit",
+            "time_limit_note",
+            "fee_is_free",
+            "fee_amount",
+            "fee_note",
+        )
+    }
+    for unit in units:
+        for service in unit.services.all():
+            service.standard = in_force.get(service.pk)  # type: ignore[attr-defined]
+    return units

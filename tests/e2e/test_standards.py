@@ -100,6 +100,7 @@ def test_pledge_publications_and_forum_pages_are_accessible(page, demo):
     for path in [
         f"/units/{unit}/",
         f"/units/{unit}/report-card/",
+        "/mpp/mpp-lombok-timur/",
         "/units/dinsos-mpp-lombok-timur/report-card/",
         f"/units/{unit}/maklumat/",
         f"/units/{unit}/maklumat/poster/",

@@ -56,3 +56,26 @@ def test_directory_search_links_straight_to_the_matching_service(client, publish
     html = client.get(reverse("portal:unit-list"), {"q": "PBI"}).content.decode()
     assert reverse("public_standards:service", args=[unit.slug, published_a.service.slug]) in html
     assert "Layanan lain" not in html
+
+
+def test_a_mall_page_shows_its_units_together_with_time_and_cost(client, published_a):
+    from pantau.organisations.models import ServiceMall
+
+    unit = published_a.service.unit
+    mall = ServiceMall.objects.create(name="MPP Kabupaten A", slug="mpp-a", host_agency=unit.agency)
+    unit.mall = mall
+    unit.save()
+    ServiceUnitFactory(mall=mall, name="Loket Dukcapil A")
+    ServiceUnitFactory(mall=mall, name="Loket tutup", is_active=False)
+    home = client.get(reverse("portal:home")).content.decode()
+    assert reverse("portal:mall-detail", args=["mpp-a"]) in home
+    html = client.get(reverse("portal:mall-detail", args=["mpp-a"])).content.decode()
+    assert "Loket Dukcapil A" in html and "Loket tutup" not in html
+    assert published_a.service.name in html and "Gratis (Rp0)" in html
+
+
+def test_a_mall_without_active_units_is_not_found(client, agency_a):
+    from pantau.organisations.models import ServiceMall
+
+    ServiceMall.objects.create(name="MPP kosong", slug="mpp-kosong", host_agency=agency_a)
+    assert client.get(reverse("portal:mall-detail", args=["mpp-kosong"])).status_code == 404
