@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import open_data, views
 
 app_name = "portal"
 
@@ -12,4 +12,14 @@ urlpatterns = [
     path("units/<slug:slug>/skm/", views.unit_skm, name="unit-skm"),
     path("units/<slug:slug>/report-card/", views.unit_report_card, name="unit-report-card"),
     path("units/<slug:slug>/skm/poster/", views.unit_poster, name="unit-poster"),
+    path(
+        "units/<slug:slug>/data/skm.<str:fmt>",
+        open_data.skm,
+        name="open-data-skm",
+    ),
+    path(
+        "units/<slug:slug>/data/complaints-<int:year>.<str:fmt>",
+        open_data.complaint_statistics,
+        name="open-data-complaints",
+    ),
 ]

@@ -71,6 +71,7 @@ def unit_detail(request, slug):
             "maklumat": standards.current_maklumat(unit),
             "forums": standards.public_forums(unit)[:5],
             "publications": standards.public_publications(unit),
+            "year": timezone.localdate().year,
         },
     )
 

@@ -23,3 +23,6 @@ def test_demo_shows_versions_forums_pledges_and_publications(client, db):
         reverse("public_standards:service-guide", args=[unit.slug, "surat-rekomendasi-pbi-jkn"])
     )
     assert guide["Content-Type"] == "application/pdf"
+    skm = client.get(reverse("portal:open-data-skm", args=[unit.slug, "json"])).json()
+    assert len(skm["periods"]) == 3  # the fourth quarter is not published
+    assert all(period["ikm"] and period["nrr_U1"] for period in skm["periods"])

@@ -79,3 +79,18 @@ def test_a_mall_without_active_units_is_not_found(client, agency_a):
 
     ServiceMall.objects.create(name="MPP kosong", slug="mpp-kosong", host_agency=agency_a)
     assert client.get(reverse("portal:mall-detail", args=["mpp-kosong"])).status_code == 404
+
+
+def test_open_data_of_published_skm_and_complaint_statistics(client, unit_a):
+    json_skm = client.get(reverse("portal:open-data-skm", args=[unit_a.slug, "json"])).json()
+    assert json_skm["licence"].startswith("CC BY 4.0") and json_skm["periods"] == []
+    stats = client.get(reverse("portal:open-data-complaints", args=[unit_a.slug, 2026, "json"]))
+    months = stats.json()["months"]
+    assert [m["month"] for m in months] == list(range(1, 13))
+    csv_text = client.get(
+        reverse("portal:open-data-complaints", args=[unit_a.slug, 2026, "csv"])
+    ).content.decode()
+    assert csv_text.splitlines()[0].endswith(",licence") and len(csv_text.splitlines()) == 13
+    assert client.get(reverse("portal:open-data-skm", args=[unit_a.slug, "xml"])).status_code == 404
+    unit_page = client.get(reverse("portal:unit-detail", args=[unit_a.slug])).content.decode()
+    assert reverse("portal:open-data-skm", args=[unit_a.slug, "csv"]) in unit_page
