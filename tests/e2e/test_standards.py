@@ -121,3 +121,29 @@ def test_pledge_publications_and_forum_pages_are_accessible(page, demo):
     ]:
         visit(page, path)
     assert page.get_by_role("heading", name="Impor layanan dan standar").is_visible()
+
+
+def test_public_pages_stay_under_200_kb_without_javascript(browser, live_server, demo):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    unit = "dinsos-mpp-lombok-timur"
+    for path in [
+        "/",
+        "/units/?q=PBI-JKN",
+        f"/units/{unit}/",
+        f"/units/{unit}/services/surat-rekomendasi-pbi-jkn/",
+        f"/units/{unit}/report-card/",
+        f"/units/{unit}/maklumat/",
+        "/mpp/mpp-lombok-timur/",
+    ]:
+        response = page.goto(live_server.url + path)
+        assert response is not None and response.status == 200, path
+        sizes = [len(response.body())]
+        for request_url in page.evaluate(
+            "Array.from(document.querySelectorAll('link[rel=stylesheet], script[src], img[src]'))"
+            ".map(e => e.href || e.src)"
+        ):
+            if request_url.startswith(live_server.url):
+                sizes.append(len(page.request.get(request_url).body()))
+        assert sum(sizes) < 200_000, f"{path} needs {sum(sizes)} bytes"
+    context.close()
