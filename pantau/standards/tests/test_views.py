@@ -268,3 +268,24 @@ def test_overview_counts_due_reviews(published_a):
     (row,) = selectors.overview_rows([unit], today=date(2027, 3, 1))
     assert row["in_force"] == 1 and row["due"] == 1 and row["in_progress"] == 0
     assert row["pledge"] is False
+
+
+def test_staff_list_pages_keep_a_flat_query_count(
+    client_for, admin_user, published_a, django_assert_max_num_queries
+):
+    from pantau.organisations.tests.factories import ServiceFactory, ServiceUnitFactory
+
+    client = client_for(admin_user)
+    unit = published_a.service.unit
+    pages = [reverse("standards:overview"), reverse("standards:unit-standards", args=[unit.slug])]
+    counts = []
+    for url in pages:
+        with django_assert_max_num_queries(30) as captured:
+            client.get(url)
+        counts.append(len(captured.captured_queries))
+    for _ in range(5):
+        ServiceFactory(unit=ServiceUnitFactory())
+        ServiceFactory(unit=unit)
+    for url, before in zip(pages, counts, strict=True):
+        with django_assert_max_num_queries(before):
+            assert client.get(url).status_code == 200
