@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "pantau.analytics",
     "pantau.surveys",
     "pantau.satisfaction",
+    "pantau.studies",
     "pantau.complaints",
     "pantau.portal",
 ]
@@ -261,6 +262,7 @@ PANTAU_DEMO_LOADERS = [
     "pantau.accounts.demo.load",
     "pantau.satisfaction.demo.load",
     "pantau.complaints.demo.load",
+    "pantau.studies.demo.load",
 ]
 PANTAU_DEMO_PASSWORD = env.str("PANTAU_DEMO_PASSWORD", default="pantau-demo-2026")
 

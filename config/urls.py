@@ -14,6 +14,8 @@ urlpatterns = [
     path("manage/", include("pantau.organisations.urls")),
     path("manage/", include("pantau.satisfaction.urls")),
     path("survei/", include("pantau.satisfaction.public_urls")),
+    path("manage/", include("pantau.studies.urls")),
+    path("studi/", include("pantau.studies.public_urls")),
     path("", include("pantau.complaints.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),

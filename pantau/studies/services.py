@@ -1,0 +1,172 @@
+"""Perception-study actions: set up a study, open and close it, answer as a provider, revise an
+instrument (a new version once answers exist)."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from pantau.common import audit
+from pantau.organisations.permissions import can_manage_unit
+from pantau.surveys.models import Collection, InstrumentVersion, Item, ItemOption, Response
+from pantau.surveys.services import submit_response
+
+from .instruments import FORM_A, FORM_B, shipped_version
+from .models import ProviderParticipation, RespondentGroup, Study
+from .permissions import can_answer_as_provider, can_manage_study
+
+
+@transaction.atomic
+def create_study(
+    *,
+    actor,
+    unit,
+    title: str,
+    starts_on: date,
+    ends_on: date,
+    recipient_target: int,
+    provider_target: int,
+) -> Study:
+    """A study of the unit with its two respondent groups, each on its form's current version."""
+    if not can_manage_unit(actor, unit):
+        raise PermissionDenied
+    if ends_on < starts_on:
+        raise ValidationError(_("The study cannot end before it starts."))
+    if recipient_target < 1 or provider_target < 1:
+        raise ValidationError(_("Each group needs a target sample of at least one respondent."))
+    study = Study(
+        unit=unit, title=title.strip(), starts_on=starts_on, ends_on=ends_on, created_by=actor
+    )
+    study.full_clean()
+    audit.attribute_to(study, actor)
+    study.save()
+    for role, code, target in (
+        (RespondentGroup.Role.RECIPIENT, FORM_A, recipient_target),
+        (RespondentGroup.Role.PROVIDER, FORM_B, provider_target),
+    ):
+        collection = Collection.objects.create(version=shipped_version(code), unit=unit)
+        RespondentGroup.objects.create(
+            study=study, role=role, collection=collection, target_sample=target
+        )
+    return study
+
+
+TRANSITIONS = {
+    "open": ({Collection.Status.DRAFT, Collection.Status.CLOSED}, Collection.Status.OPEN),
+    "close": ({Collection.Status.OPEN}, Collection.Status.CLOSED),
+}
+
+
+@transaction.atomic
+def change_study_status(*, actor, study: Study, action: str) -> None:
+    """Open or close answering for every group of the study at once."""
+    if not can_manage_study(actor, study):
+        raise PermissionDenied
+    if action not in TRANSITIONS:
+        raise ValidationError(_("Unknown action."))
+    allowed_from, target = TRANSITIONS[action]
+    collections = list(
+        Collection.objects.select_for_update().filter(study_group__study=study).order_by("pk")
+    )
+    if any(c.status not in allowed_from for c in collections):
+        raise ValidationError(_("The study cannot go to that state from its present one."))
+    Collection.objects.filter(pk__in=[c.pk for c in collections]).update(status=target)
+    audit.attribute_to(study, actor)
+    study.save(update_fields=["updated_at"])
+
+
+class AlreadyAnswered(Exception):
+    pass
+
+
+@transaction.atomic
+def submit_provider_response(
+    *, actor, group: RespondentGroup, answers, submission_token
+) -> Response:
+    """An officer of the unit answers the providers' form once. Who answered is recorded apart
+    from the answers, which stay anonymous (the response carries no user)."""
+    if group.role != RespondentGroup.Role.PROVIDER or not can_answer_as_provider(
+        actor, group.study
+    ):
+        raise PermissionDenied
+    collection = Collection.objects.select_for_update().get(pk=group.collection_id)
+    if collection.status != Collection.Status.OPEN:
+        raise ValidationError(_("This study is not open for answers at the moment."))
+    try:
+        with transaction.atomic():
+            ProviderParticipation.objects.create(group=group, user=actor)
+    except IntegrityError:
+        raise AlreadyAnswered from None
+    response, _created = submit_response(
+        collection=collection,
+        answers=answers,
+        submission_token=submission_token,
+        source=Response.Source.WEB,
+    )
+    return response
+
+
+def _copy_version(version: InstrumentVersion) -> InstrumentVersion:
+    """The next version of the instrument: the same sections, items and options."""
+    latest = version.instrument.versions.order_by("-number").first()
+    copy = InstrumentVersion.objects.create(
+        instrument=version.instrument,
+        number=latest.number + 1,
+        note=_("Revised from version %(number)s") % {"number": version.number},
+    )
+    sections = {}
+    for section in version.sections.all():
+        old_pk = section.pk
+        section.pk = None
+        section.version = copy
+        section.save()
+        sections[old_pk] = section
+    for item in version.items.prefetch_related("options"):
+        options = list(item.options.all())
+        item.pk = None
+        item.version = copy
+        item.section = sections[item.section_id]
+        item.save()
+        ItemOption.objects.bulk_create(
+            ItemOption(
+                item=item,
+                value=o.value,
+                label=o.label,
+                label_en=o.label_en,
+                position=o.position,
+                icon=o.icon,
+            )
+            for o in options
+        )
+    return copy
+
+
+@transaction.atomic
+def revise_item(
+    *,
+    actor,
+    version: InstrumentVersion,
+    key: str,
+    text: str,
+    text_en: str = "",
+    reverse_scored: bool | None = None,
+) -> InstrumentVersion:
+    """Change a statement. Once the version has answers the change goes into a new version (so
+    results never mix versions) and that version is returned; otherwise the version is edited."""
+    if not (actor.is_superuser or actor.is_staff):
+        raise PermissionDenied
+    if not text.strip():
+        raise ValidationError(_("Write the statement."))
+    target = _copy_version(version) if version.has_responses else version
+    item = Item.objects.filter(version=target, key=key).first()
+    if item is None:
+        raise ValidationError(_("The instrument has no such item."))
+    item.text = text.strip()
+    if text_en:
+        item.text_en = text_en.strip()
+    if reverse_scored is not None:
+        item.reverse_scored = reverse_scored
+    item.save()
+    target.save(update_fields=["updated_at"])  # reloads cached items everywhere
+    return target

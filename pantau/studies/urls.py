@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "studies"
+
+urlpatterns = [
+    path("studies/", views.study_list, name="study-list"),
+    path("units/<slug:slug>/studies/new/", views.study_create, name="study-create"),
+    path("studies/<int:pk>/", views.study_detail, name="study-detail"),
+    path("studies/<int:pk>/<str:action>/status/", views.study_status, name="study-status"),
+    path("studies/<int:pk>/answer/", views.provider_answer, name="provider-answer"),
+    path("studies/<int:pk>/results/", views.study_results, name="study-results"),
+    path("studies/<int:pk>/export/raw.csv", views.export_raw, {"fmt": "csv"}, name="raw-csv"),
+    path("studies/<int:pk>/export/raw.xlsx", views.export_raw, {"fmt": "xlsx"}, name="raw-xlsx"),
+    path("studies/<int:pk>/export/results.xlsx", views.export_results, name="results-xlsx"),
+    path(
+        "studies/<int:pk>/export/results.csv",
+        views.export_results,
+        {"fmt": "csv"},
+        name="results-csv",
+    ),
+]
