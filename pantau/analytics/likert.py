@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -55,20 +56,22 @@ def _betacf(a: float, b: float, x: float) -> float:
     return h
 
 
-def betainc_pair(a: float, b: float, x: float) -> tuple[float, float]:
-    """(I_x(a, b), 1 − I_x(a, b)), the smaller of the two computed directly (no cancellation)."""
+def betainc_pair(a: float, b: float, x: float, y: float | None = None) -> tuple[float, float]:
+    """(I_x(a, b), 1 − I_x(a, b)), the smaller of the two computed directly (no cancellation).
+    ``y`` = 1 − x when the caller has it more precisely than 1 − x would give."""
+    y = 1.0 - x if y is None else y
     if x <= 0.0:
         return 0.0, 1.0
-    if x >= 1.0:
+    if y <= 0.0:
         return 1.0, 0.0
     log_front = (
-        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log(y)
     )
     front = math.exp(log_front)
     if x < (a + 1.0) / (a + b + 2.0):
         value = front * _betacf(a, b, x) / a
         return value, 1.0 - value
-    complement = front * _betacf(b, a, 1.0 - x) / b
+    complement = front * _betacf(b, a, y) / b
     return 1.0 - complement, complement
 
 
@@ -78,7 +81,7 @@ def t_two_sided_p(t: float, df: float) -> float:
         return math.nan
     if math.isinf(t):
         return 0.0
-    return betainc_pair(df / 2.0, 0.5, df / (df + t * t))[0]
+    return betainc_pair(df / 2.0, 0.5, df / (df + t * t), t * t / (df + t * t))[0]
 
 
 def f_sf(f: float, d1: float, d2: float) -> float:
@@ -89,7 +92,7 @@ def f_sf(f: float, d1: float, d2: float) -> float:
         return 1.0
     if math.isinf(f):
         return 0.0
-    return betainc_pair(d2 / 2.0, d1 / 2.0, d2 / (d2 + d1 * f))[0]
+    return betainc_pair(d2 / 2.0, d1 / 2.0, d2 / (d2 + d1 * f), d1 * f / (d2 + d1 * f))[0]
 
 
 def normal_sf(z: float) -> float:
@@ -97,32 +100,71 @@ def normal_sf(z: float) -> float:
     return 0.5 * math.erfc(z / math.sqrt(2.0))
 
 
-def _solve_decreasing(function, target: float) -> float:
-    """x ≥ 0 with function(x) = target, for a function falling from ≥ target at 0 (bisection)."""
+def _log_beta(a: float, b: float) -> float:
+    return math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
+
+
+def f_pdf(x: float, d1: float, d2: float) -> float:
+    """Density of F(d1, d2) at x > 0."""
+    if x <= 0:
+        return 0.0
+    return math.exp(
+        (d1 / 2.0) * math.log(d1 / d2)
+        + (d1 / 2.0 - 1.0) * math.log(x)
+        - ((d1 + d2) / 2.0) * math.log1p(d1 * x / d2)
+        - _log_beta(d1 / 2.0, d2 / 2.0)
+    )
+
+
+def t_pdf(t: float, df: float) -> float:
+    """Density of Student's t with df degrees of freedom."""
+    return math.exp(
+        -((df + 1.0) / 2.0) * math.log1p(t * t / df) - 0.5 * math.log(df) - _log_beta(0.5, df / 2.0)
+    )
+
+
+def _solve_decreasing(function, density, target: float) -> float:
+    """x ≥ 0 with function(x) = target, for a survival-type function falling from ≥ target at 0
+    whose derivative is −density: Newton steps, kept inside a shrinking bracket (bisection when
+    a step would leave it)."""
     low, high = 0.0, 1.0
     while function(high) > target:
         low, high = high, high * 2.0
         if high > 1e300:
             return math.inf
-    for _ in range(2000):
-        middle = (low + high) / 2.0
-        if middle in (low, high):
-            break
-        if function(middle) > target:
-            low = middle
+    # Start where the distributions used here (F, |t|) have most of their mass, inside the bracket.
+    x = 1.0 if low <= 1.0 <= high else low + (high - low) / 16.0
+    for _ in range(200):
+        value = function(x) - target
+        if value == 0:
+            return x
+        if value > 0:
+            low = x
         else:
-            high = middle
-    return (low + high) / 2.0
+            high = x
+        slope = density(x)
+        step = value / slope if slope > 0 else math.inf
+        candidate = x + step
+        if abs(step) <= 1e-14 * abs(x) and low <= candidate <= high:
+            return candidate
+        if not (low < candidate < high):
+            candidate = (low + high) / 2.0
+        if high - low <= 1e-14 * high:
+            return candidate
+        x = candidate
+    return x
 
 
+@lru_cache(maxsize=1024)
 def f_isf(q: float, d1: float, d2: float) -> float:
     """The F(d1, d2) value exceeded with probability q (inverse of f_sf)."""
-    return _solve_decreasing(lambda f: f_sf(f, d1, d2), q)
+    return _solve_decreasing(lambda f: f_sf(f, d1, d2), lambda f: f_pdf(f, d1, d2), q)
 
 
+@lru_cache(maxsize=1024)
 def t_isf_two_sided(alpha: float, df: float) -> float:
     """The t value with P(|T| ≥ t) = alpha (the two-sided critical value)."""
-    return _solve_decreasing(lambda t: t_two_sided_p(t, df), alpha)
+    return _solve_decreasing(lambda t: t_two_sided_p(t, df), lambda t: 2.0 * t_pdf(t, df), alpha)
 
 
 def critical_r(n: int, alpha: float = ALPHA_LEVEL) -> float:

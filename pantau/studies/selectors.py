@@ -8,6 +8,7 @@ one row per respondent and are computed by pantau.analytics.likert on one query'
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.db import connection
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -89,20 +90,24 @@ class GroupMatrix:
 def group_matrix(group: RespondentGroup) -> GroupMatrix:
     items = scored_items(group.collection.version_id)
     column = {item.pk: j for j, item in enumerate(items)}
-    rows = np.array(
-        list(
-            Answer.objects.filter(
-                collection_id=group.collection_id,
-                item_id__in=column.keys(),
-                value_int__isnull=False,
-            ).values_list("response_id", "item_id", "value_int")
-        ),
-        dtype=np.int64,
-    ).reshape(-1, 3)
+    query = Answer.objects.filter(
+        collection_id=group.collection_id,
+        item_id__in=column.keys(),
+        value_int__isnull=False,
+    ).values_list("response_id", "item_id", "value_int")
+    # The rows go straight from the cursor into NumPy (no model or dict per row).
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 3)
     responses, row_index = np.unique(rows[:, 0], return_inverse=True)
     data = np.full((responses.size, len(items)), np.nan)
     if rows.size:
-        data[row_index, [column[i] for i in rows[:, 1]]] = rows[:, 2]
+        item_ids = np.array(list(column.keys()), dtype=np.int64)
+        positions = np.array(list(column.values()), dtype=np.int64)
+        order = np.argsort(item_ids)
+        where = positions[order][np.searchsorted(item_ids[order], rows[:, 1])]
+        data[row_index, where] = rows[:, 2]
     for j, item in enumerate(items):
         if item.reverse_scored:
             data[:, j] = likert.reverse(data[:, j], item.min_value or 1, item.max_value or 5)

@@ -9,7 +9,7 @@ import pingouin as pg
 import pytest
 import scipy.stats as ss
 import statsmodels.api as sm
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from statsmodels.stats.outliers_influence import variance_inflation_factor
 
@@ -46,6 +46,7 @@ relaxed = settings(max_examples=60, deadline=None, suppress_health_check=[Health
 
 @relaxed
 @given(st.floats(-40, 40), st.floats(0.5, 5000))
+@example(6.103515625e-05, 489.0)  # 1 − x must not be computed as 1 − df/(df + t²)
 def test_t_two_sided_p_equals_scipy(t, df):
     assert close(likert.t_two_sided_p(t, df), 2 * ss.t.sf(abs(t), df), 1e-10)
 
@@ -59,6 +60,13 @@ def test_f_survival_equals_scipy(f, d1, d2):
 @relaxed
 @given(st.floats(0.001, 0.999), st.integers(1, 400), st.integers(1, 5000))
 def test_f_inverse_equals_scipy(q, d1, d2):
+    assert close(likert.f_isf(q, d1, d2), ss.f.isf(q, d1, d2))
+
+
+@pytest.mark.parametrize("q", [0.001, 0.025, 0.5, 0.975, 0.999])
+@pytest.mark.parametrize("d1", [1, 2, 4, 29, 300, 10499])
+@pytest.mark.parametrize("d2", [1, 3, 12, 116, 5000, 41996])
+def test_f_inverse_on_a_grid_of_the_sizes_studies_meet(q, d1, d2):
     assert close(likert.f_isf(q, d1, d2), ss.f.isf(q, d1, d2))
 
 
