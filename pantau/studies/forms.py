@@ -3,6 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pantau.satisfaction.forms import ImportForm as SatisfactionImportForm
+
+from .models import RespondentGroup
+
 
 class StudyForm(forms.Form):
     title = forms.CharField(label=_("Title of the study"), max_length=200)
@@ -29,3 +33,19 @@ class StudyForm(forms.Form):
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The study cannot end before it starts."))
         return data
+
+
+class ImportForm(SatisfactionImportForm):
+    group = forms.ChoiceField(
+        label=_("Whose questionnaires are in the file?"),
+        choices=RespondentGroup.Role.choices,
+        widget=forms.RadioSelect,
+    )
+    field_order = ["group", "file"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "One row per respondent; columns named by the item codes (SNS_1 …) with the answer "
+            "1–5 as written, and optionally the questions about the respondent by their key."
+        )

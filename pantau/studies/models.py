@@ -86,3 +86,34 @@ class ProviderParticipation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group_id}/{self.user_id}"
+
+
+def _invitation_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(18)
+
+
+class ProviderInvitation(models.Model):
+    """A one-time link for one officer to answer the providers' form without signing in."""
+
+    group = models.ForeignKey(RespondentGroup, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("officer"),
+    )
+    token = models.CharField(max_length=40, unique=True, default=_invitation_token)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "user"], name="studies_one_invitation_per_officer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group_id}/{self.user_id}"

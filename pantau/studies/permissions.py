@@ -16,3 +16,9 @@ def can_manage_study(user, study) -> bool:
 def can_answer_as_provider(user, study) -> bool:
     """Officers and heads of the studied unit answer the providers' form."""
     return study.unit_id in scope_for(user).unit_roles
+
+
+def can_enter_responses(user, study) -> bool:
+    """Officers and heads of the unit type in paper questionnaires and import files."""
+    scope = scope_for(user)
+    return scope.is_admin or study.unit_id in scope.unit_roles

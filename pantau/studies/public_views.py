@@ -14,7 +14,8 @@ from pantau.surveys.models import Collection, Response
 from pantau.surveys.selectors import version_items
 from pantau.surveys.services import SubmissionRefused, client_key_for, submit_public_response
 
-from .models import RespondentGroup
+from . import services
+from .models import ProviderInvitation, RespondentGroup
 
 KIOSK_SALT = "pantau.studies.kiosk"
 
@@ -120,3 +121,51 @@ def study_qr(request, token):
         scale=6, dark="#000", light="#fff", title=_("QR code of the study questionnaire")
     )
     return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@never_cache
+def invited_form(request, token):
+    """An officer's one-time link to the providers' form (no sign-in)."""
+    invitation = get_object_or_404(
+        ProviderInvitation.objects.select_related(
+            "group", "group__study", "group__study__unit", "group__collection__version"
+        ),
+        token=token,
+    )
+    group = invitation.group
+    study = group.study
+    if invitation.used_at is not None:
+        return render(
+            request, "studies/public/invitation_used.html", {"study": study, "unit": study.unit}
+        )
+    if group.collection.status != Collection.Status.OPEN:
+        return render(request, "studies/public/closed.html", {"study": study, "unit": study.unit})
+    form = ResponseForm(
+        request.POST or None,
+        version=group.collection.version,
+        items=version_items(group.collection.version),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            response = services.submit_invited_response(
+                token=token,
+                answers=form.answers(),
+                submission_token=form.cleaned_data["submission_token"],
+            )
+        except (services.InvitationUsed, services.AlreadyAnswered):
+            return render(
+                request,
+                "studies/public/invitation_used.html",
+                {"study": study, "unit": study.unit},
+                status=409,
+            )
+        return render(
+            request,
+            "studies/public/thanks.html",
+            {"study": study, "unit": study.unit, "response": response},
+        )
+    return render(
+        request,
+        "studies/provider_answer.html",
+        {"study": study, "unit": study.unit, "group": group, "form": form},
+    )

@@ -7,14 +7,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from pantau.accounts.models import Membership
 from pantau.common import audit
 from pantau.organisations.permissions import can_manage_unit
 from pantau.surveys.models import Collection, InstrumentVersion, Item, ItemOption, Response
-from pantau.surveys.services import submit_response
+from pantau.surveys.services import bulk_create_responses, submit_response
 
+from .importers import ImportReport, read_group_file
 from .instruments import FORM_A, FORM_B, shipped_version
-from .models import ProviderParticipation, RespondentGroup, Study
-from .permissions import can_answer_as_provider, can_manage_study
+from .models import ProviderInvitation, ProviderParticipation, RespondentGroup, Study
+from .permissions import can_answer_as_provider, can_enter_responses, can_manage_study
 
 
 @transaction.atomic
@@ -170,3 +172,89 @@ def revise_item(
     item.save()
     target.save(update_fields=["updated_at"])  # reloads cached items everywhere
     return target
+
+
+@transaction.atomic
+def invite_providers(*, actor, study: Study) -> list[ProviderInvitation]:
+    """A one-time link for every officer and head of the unit who has none yet."""
+    if not can_manage_study(actor, study):
+        raise PermissionDenied
+    group = study.groups.get(role=RespondentGroup.Role.PROVIDER)
+    invited = set(group.invitations.values_list("user_id", flat=True))
+    answered = set(group.participations.values_list("user_id", flat=True))
+    officers = (
+        Membership.objects.filter(unit=study.unit, user__is_active=True)
+        .exclude(user_id__in=invited | answered)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    return ProviderInvitation.objects.bulk_create(
+        ProviderInvitation(group=group, user_id=user_id) for user_id in sorted(set(officers))
+    )
+
+
+class InvitationUsed(Exception):
+    pass
+
+
+@transaction.atomic
+def submit_invited_response(*, token: str, answers, submission_token) -> Response:
+    """An officer answers through their one-time link: the link is spent and their taking part
+    recorded in the same transaction as the (anonymous) answers."""
+    invitation = (
+        ProviderInvitation.objects.select_for_update()
+        .select_related("group", "group__collection")
+        .filter(token=token)
+        .first()
+    )
+    if invitation is None or invitation.used_at is not None:
+        raise InvitationUsed
+    collection = Collection.objects.select_for_update().get(pk=invitation.group.collection_id)
+    if collection.status != Collection.Status.OPEN:
+        raise ValidationError(_("This study is not open for answers at the moment."))
+    _created_participation, created = ProviderParticipation.objects.get_or_create(
+        group=invitation.group, user_id=invitation.user_id
+    )
+    if not created:
+        raise AlreadyAnswered
+    response, _created = submit_response(
+        collection=collection,
+        answers=answers,
+        submission_token=submission_token,
+        source=Response.Source.WEB,
+    )
+    invitation.used_at = response.submitted_at
+    invitation.save(update_fields=["used_at"])
+    return response
+
+
+def enter_paper_response(
+    *, actor, study: Study, answers, submission_token
+) -> tuple[Response, bool]:
+    """An officer types in a recipient's paper questionnaire, recorded as entered by them."""
+    if not can_enter_responses(actor, study):
+        raise PermissionDenied
+    group = study.groups.select_related("collection").get(role=RespondentGroup.Role.RECIPIENT)
+    return submit_response(
+        collection=group.collection,
+        answers=answers,
+        submission_token=submission_token,
+        source=Response.Source.PAPER,
+        entered_by=actor,
+    )
+
+
+def import_responses(*, actor, group: RespondentGroup, path) -> ImportReport:
+    """Every row or none: the report lists each wrong row; a clean file is saved in one go."""
+
+    if not can_enter_responses(actor, group.study):
+        raise PermissionDenied
+    report = read_group_file(path, group.collection.version_id)
+    if report.ok:
+        bulk_create_responses(
+            collection=group.collection,
+            rows=report.rows,
+            source=Response.Source.IMPORT,
+            entered_by=actor,
+        )
+    return report

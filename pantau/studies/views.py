@@ -15,9 +15,9 @@ from pantau.surveys.forms import ResponseForm
 from pantau.surveys.selectors import version_items
 
 from . import exporters, presenters, selectors, services
-from .forms import StudyForm
-from .models import RespondentGroup
-from .permissions import can_answer_as_provider, can_manage_study
+from .forms import ImportForm, StudyForm
+from .models import ProviderInvitation, RespondentGroup
+from .permissions import can_answer_as_provider, can_enter_responses, can_manage_study
 from .public_views import kiosk_signature
 from .summary import summary_sentences
 
@@ -77,6 +77,7 @@ def study_detail(request, pk):
             "status": groups[0].collection.status if groups else "draft",
             "can_manage": can_manage,
             "can_answer": can_answer_as_provider(request.user, study),
+            "can_enter": can_enter_responses(request.user, study),
         },
     )
 
@@ -142,6 +143,105 @@ def provider_answer(request, pk):
         request,
         "studies/provider_answer.html",
         {"study": study, "unit": study.unit, "group": group, "form": form},
+    )
+
+
+@login_required
+def paper_entry(request, pk):
+    """An officer types in a recipient's paper questionnaire (recorded as entered by them)."""
+    study = selectors.get_visible_study(request.user, pk)
+    if not can_enter_responses(request.user, study):
+        raise Http404
+    group = study.groups.select_related("collection__version").get(
+        role=RespondentGroup.Role.RECIPIENT
+    )
+    form = ResponseForm(
+        request.POST or None,
+        version=group.collection.version,
+        items=version_items(group.collection.version),
+    )
+    if request.method == "POST" and form.is_valid():
+        response, created = services.enter_paper_response(
+            actor=request.user,
+            study=study,
+            answers=form.answers(),
+            submission_token=form.cleaned_data["submission_token"],
+        )
+        if created:
+            messages.success(
+                request,
+                _("Questionnaire %(number)s is saved. Enter the next one.")
+                % {"number": response.number},
+            )
+        else:
+            messages.info(
+                request,
+                _("This questionnaire was already saved as %(number)s.")
+                % {"number": response.number},
+            )
+        return redirect("studies:paper-entry", pk=pk)
+    return render(
+        request, "studies/paper_entry.html", {"study": study, "unit": study.unit, "form": form}
+    )
+
+
+@login_required
+def import_file(request, pk):
+    import tempfile
+    from pathlib import Path
+
+    study = selectors.get_visible_study(request.user, pk)
+    if not can_enter_responses(request.user, study):
+        raise Http404
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        group = study.groups.select_related("collection").get(role=form.cleaned_data["group"])
+        upload = form.cleaned_data["file"]
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / (
+                "upload.xlsx" if upload.name.lower().endswith(".xlsx") else "upload.csv"
+            )
+            with path.open("wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
+            report = services.import_responses(actor=request.user, group=group, path=path)
+        if report.ok:
+            messages.success(
+                request, _("%(count)s questionnaires are imported.") % {"count": len(report.rows)}
+            )
+            return redirect("studies:study-detail", pk=pk)
+    return render(
+        request,
+        "studies/import.html",
+        {"study": study, "unit": study.unit, "form": form, "report": report},
+    )
+
+
+@login_required
+def invitations(request, pk):
+    """One-time links for the unit's officers to answer Form B without signing in."""
+    study = selectors.get_visible_study(request.user, pk)
+    if not can_manage_study(request.user, study):
+        raise Http404
+    if request.method == "POST":
+        created = services.invite_providers(actor=request.user, study=study)
+        messages.success(
+            request,
+            _("%(count)s new one-time links are ready.") % {"count": len(created)},
+        )
+        return redirect("studies:invitations", pk=pk)
+    rows = (
+        ProviderInvitation.objects.filter(group__study=study)
+        .select_related("user")
+        .order_by("user__first_name", "user__username")
+    )
+    for row in rows:
+        row.url = request.build_absolute_uri(reverse("study:invited", args=[row.token]))
+    return render(
+        request,
+        "studies/invitations.html",
+        {"study": study, "unit": study.unit, "invitations": rows},
     )
 
 
