@@ -193,3 +193,65 @@ def results_csv(results: StudyResults) -> bytes:
         writer.writerows([["" if _value(v) is None else v for v in row] for row in rows])
         writer.writerow([])
     return buffer.getvalue().encode("utf-8")
+
+
+def _spss_name(name: str) -> str:
+    """SPSS variable names: letters, digits and underscores, starting with a letter."""
+    cleaned = "".join(c if c.isalnum() or c == "_" else "_" for c in name)
+    return cleaned if cleaned[:1].isalpha() else f"v_{cleaned}"
+
+
+def raw_sav(study) -> bytes:
+    """The raw answers as an SPSS .sav file with variable labels (the statements) and value labels
+    (the answer labels), so that the researcher can re-run the analysis in SPSS. The group is
+    coded 1 = recipients, 2 = providers; reverse-scored items are as answered (recode in SPSS)."""
+    import tempfile
+    from pathlib import Path
+
+    import pandas as pd
+    import pyreadstat
+
+    from pantau.surveys.models import Item, Section
+
+    from .models import RespondentGroup
+
+    header, body = raw_table(study)
+    items: dict[str, Item] = {}
+    roles = [RespondentGroup.Role.RECIPIENT, RespondentGroup.Role.PROVIDER]
+    groups = sorted(study.groups.select_related("collection"), key=lambda g: roles.index(g.role))
+    for group in groups:  # Form A first: its statements label the paired items
+        for item in (
+            Item.objects.filter(version_id=group.collection.version_id)
+            .select_related("section")
+            .prefetch_related("options")
+        ):
+            name = item.code if item.section.kind == Section.Kind.SCORED else item.key
+            items.setdefault(name, item)
+    names = [_spss_name(h) for h in header]
+    frame = pd.DataFrame(body, columns=names)
+    frame["group"] = [roles.index(role) + 1 for role in frame["group"]]
+    frame["submitted_at"] = pd.to_datetime(frame["submitted_at"], utc=True).dt.tz_localize(None)
+    labels = {"group": str(_("Respondent group")), "number": str(_("Receipt number"))}
+    value_labels = {"group": {i + 1: str(role.label) for i, role in enumerate(roles)}}
+    measure = {"group": "nominal"}
+    for column, name in zip(header, names, strict=True):
+        item = items.get(column)
+        if item is None:
+            continue
+        frame[name] = pd.to_numeric(frame[name], errors="coerce")
+        labels[name] = item.text[:250] + (
+            f" ({_('reverse-scored')})" if item.reverse_scored else ""
+        )
+        value_labels[name] = {o.value: o.label for o in item.options.all()}
+        measure[name] = "ordinal" if item.section.kind == Section.Kind.SCORED else "nominal"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "study.sav"
+        pyreadstat.write_sav(
+            frame,
+            str(path),
+            file_label=study.title[:64],
+            column_labels=labels,
+            variable_value_labels=value_labels,
+            variable_measure=measure,
+        )
+        return path.read_bytes()

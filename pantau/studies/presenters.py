@@ -98,3 +98,29 @@ def quality_rows(results) -> list[dict]:
 
 def chart_height(rows) -> int:
     return 36 * len(rows) + 8
+
+
+def descriptive_rows(results) -> list[dict]:
+    """Per item of Form A (and its Form B counterpart): each group's n, mean, SD, category and the
+    distribution of answers 1–5 (counted by the database)."""
+    recipients = results.descriptives.get(RespondentGroup.Role.RECIPIENT, {})
+    providers = results.descriptives.get(RespondentGroup.Role.PROVIDER, {})
+    rows = []
+    for dimension in results.x_dimensions + results.y_dimensions:
+        for item in dimension.items:
+            row = {"item": item, "dimension": dimension, "groups": []}
+            for role, table in (
+                (RespondentGroup.Role.RECIPIENT, recipients),
+                (RespondentGroup.Role.PROVIDER, providers),
+            ):
+                d = table.get(item.code)
+                row["groups"].append(
+                    {
+                        "role": role,
+                        "d": d,
+                        "category": str(CATEGORY_LABELS.get(d.category, "")) if d else "",
+                        "counts": [d.counts.get(v, 0) for v in range(1, 6)] if d else [],
+                    }
+                )
+            rows.append(row)
+    return rows

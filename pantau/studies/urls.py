@@ -16,6 +16,7 @@ urlpatterns = [
     path("studies/<int:pk>/results/", views.study_results, name="study-results"),
     path("studies/<int:pk>/export/raw.csv", views.export_raw, {"fmt": "csv"}, name="raw-csv"),
     path("studies/<int:pk>/export/raw.xlsx", views.export_raw, {"fmt": "xlsx"}, name="raw-xlsx"),
+    path("studies/<int:pk>/export/raw.sav", views.export_raw, {"fmt": "sav"}, name="raw-sav"),
     path("studies/<int:pk>/export/results.xlsx", views.export_results, name="results-xlsx"),
     path(
         "studies/<int:pk>/export/results.csv",

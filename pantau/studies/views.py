@@ -263,6 +263,7 @@ def study_results(request, pk):
             "items_overall": presenters.item_rows(results, results.overall, results.x_dimensions),
             "items_quality": presenters.item_rows(results, results.quality, results.y_dimensions),
             "quality": presenters.quality_rows(results),
+            "descriptives": presenters.descriptive_rows(results),
             "cuts": presenters.likert.CATEGORY_CUTS,
         },
     )
@@ -282,6 +283,10 @@ def export_raw(request, pk, fmt):
     study = selectors.get_visible_study(request.user, pk)
     if fmt == "csv":
         return _download(exporters.raw_csv(study), f"studi-{study.pk}-jawaban.csv", "text/csv")
+    if fmt == "sav":
+        return _download(
+            exporters.raw_sav(study), f"studi-{study.pk}-jawaban.sav", "application/x-spss-sav"
+        )
     return _download(exporters.raw_xlsx(study), f"studi-{study.pk}-jawaban.xlsx", XLSX)
 
 

@@ -200,7 +200,7 @@ def test_results_page_shows_every_table(client_for, unit_head_a, study_a):
     page = client_for(unit_head_a).get(reverse("studies:study-results", args=[study_a.pk]))
     text = page.content.decode()
     assert page.status_code == 200
-    for table in ("summary", "dims", "validity", "pairs", "quality", "regression"):
+    for table in ("summary", "dims", "items", "validity", "pairs", "quality", "regression"):
         assert f'id="{table}-title"' in text
     assert len(page.context["summary"]) >= 3
 
@@ -250,3 +250,30 @@ def test_submission_token_reused_saves_once(client, study_a):
     client.post(url, data)
     client.post(url, data)
     assert Response.objects.filter(collection=g.collection).count() == 1
+
+
+def test_spss_export_has_variable_and_value_labels(client_for, unit_head_a, study_a, tmp_path):
+    import pyreadstat
+
+    fill(study_a, recipients=4, providers=3)
+    response = client_for(unit_head_a).get(reverse("studies:raw-sav", args=[study_a.pk]))
+    path = tmp_path / "s.sav"
+    path.write_bytes(response.content)
+    frame, meta = pyreadstat.read_sav(str(path))
+    assert len(frame) == 7
+    assert sorted(frame["group"].unique()) == [1.0, 2.0]
+    labels = dict(zip(meta.column_names, meta.column_labels, strict=True))
+    assert labels["SNS_1"].startswith("Petugas menanyakan kebutuhan saya")
+    assert "(" in labels["SNS_4"]  # reverse-scored, marked
+    assert meta.variable_value_labels["SNS_1"][5] == "Sangat setuju"
+    assert meta.variable_value_labels["group"] == {1: "Penerima layanan", 2: "Pemberi layanan"}
+    csv_rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client_for(unit_head_a)
+                .get(reverse("studies:raw-csv", args=[study_a.pk]))
+                .content.decode()
+            )
+        )
+    )
+    assert [int(r["SNS_2"]) for r in csv_rows] == [int(v) for v in frame["SNS_2"]]
