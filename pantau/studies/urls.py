@@ -19,6 +19,12 @@ urlpatterns = [
     path("studies/<int:pk>/export/raw.sav", views.export_raw, {"fmt": "sav"}, name="raw-sav"),
     path("studies/<int:pk>/export/results.xlsx", views.export_results, name="results-xlsx"),
     path(
+        "studies/<int:pk>/export/report.pdf",
+        views.export_results,
+        {"fmt": "pdf"},
+        name="report-pdf",
+    ),
+    path(
         "studies/<int:pk>/export/results.csv",
         views.export_results,
         {"fmt": "csv"},

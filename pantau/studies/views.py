@@ -296,4 +296,12 @@ def export_results(request, pk, fmt="xlsx"):
     results = selectors.study_results(study)
     if fmt == "csv":
         return _download(exporters.results_csv(results), f"studi-{study.pk}-hasil.csv", "text/csv")
+    if fmt == "pdf":
+        from .report_pdf import study_pdf
+
+        return _download(
+            study_pdf(study, results, summary_sentences(results)),
+            f"studi-{study.pk}-laporan.pdf",
+            "application/pdf",
+        )
     return _download(exporters.results_xlsx(results), f"studi-{study.pk}-hasil.xlsx", XLSX)

@@ -277,3 +277,16 @@ def test_spss_export_has_variable_and_value_labels(client_for, unit_head_a, stud
         )
     )
     assert [int(r["SNS_2"]) for r in csv_rows] == [int(v) for v in frame["SNS_2"]]
+
+
+def test_pdf_report(client_for, unit_head_a, study_a):
+    fill(study_a)
+    response = client_for(unit_head_a).get(reverse("studies:report-pdf", args=[study_a.pk]))
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert len(response.content) > 3000
+
+
+def test_pdf_report_without_answers(client_for, unit_head_a, study_a):
+    response = client_for(unit_head_a).get(reverse("studies:report-pdf", args=[study_a.pk]))
+    assert response.content.startswith(b"%PDF")
