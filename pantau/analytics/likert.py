@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -220,7 +221,7 @@ class Descriptive:
     n: int
     mean: float
     sd: float
-    counts: dict[int, int]  # answer value → how many gave it
+    counts: dict[Any, int]  # answer value → how many gave it
     category: str
 
 
@@ -645,7 +646,7 @@ def analyse(
     index = {name: j for j, name in enumerate(columns)}
     n = data.shape[0]
     group_names: list[str] = []
-    group_array = None
+    group_array: np.ndarray | None = None
     if groups is not None:
         group_array = np.asarray([str(g) for g in groups], dtype=object)
         for name in group_array:
@@ -653,7 +654,7 @@ def analyse(
                 group_names.append(name)
     result: dict = {
         "n": int(n),
-        "groups": {g: int((group_array == g).sum()) for g in group_names},
+        "groups": {g: int(np.count_nonzero(group_array == g)) for g in group_names},
         "dimensions": {},
     }
     scores: dict[str, np.ndarray] = {}

@@ -9,6 +9,7 @@ import math
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from .models import RespondentGroup
 from .selectors import StudyResults, raw_rows
 
 RAW_FIXED = ["group", "number", "submitted_at", "source"]
@@ -105,6 +106,36 @@ def result_tables(results: StudyResults) -> list[tuple[str, list[str], list[list
                         i["alpha_if_deleted"],
                     ]
                     for d in dims.values()
+                    for item, i in d["items_detail"].items()
+                ],
+            )
+        )
+    for role, analysis in results.by_group.items():
+        tables.append(
+            (
+                _("NPS dimensions") + " · " + str(RespondentGroup.Role(role).label),
+                [
+                    "item",
+                    "mean",
+                    "sd",
+                    "r_item_total",
+                    "r_corrected",
+                    "r_corrected_p",
+                    "alpha_if_deleted",
+                    "dimension_alpha",
+                ],
+                [
+                    [
+                        item,
+                        i["mean"],
+                        i["sd"],
+                        i["r_item_total"],
+                        i["r_corrected"],
+                        i["r_corrected_p"],
+                        i["alpha_if_deleted"],
+                        d["alpha"],
+                    ]
+                    for d in analysis["dimensions"].values()
                     for item, i in d["items_detail"].items()
                 ],
             )
@@ -213,8 +244,6 @@ def raw_sav(study) -> bytes:
 
     from pantau.surveys.models import Item, Section
 
-    from .models import RespondentGroup
-
     header, body = raw_table(study)
     items: dict[str, Item] = {}
     roles = [RespondentGroup.Role.RECIPIENT, RespondentGroup.Role.PROVIDER]
@@ -231,13 +260,18 @@ def raw_sav(study) -> bytes:
     frame = pd.DataFrame(body, columns=names)
     frame["group"] = [roles.index(role) + 1 for role in frame["group"]]
     frame["submitted_at"] = pd.to_datetime(frame["submitted_at"], utc=True).dt.tz_localize(None)
-    labels = {"group": str(_("Respondent group")), "number": str(_("Receipt number"))}
-    value_labels = {"group": {i + 1: str(role.label) for i, role in enumerate(roles)}}
+    labels: dict[str, str | None] = {
+        "group": str(_("Respondent group")),
+        "number": str(_("Receipt number")),
+    }
+    value_labels: dict[str, dict[int | float, str]] = {
+        "group": {i + 1: str(role.label) for i, role in enumerate(roles)}
+    }
     measure = {"group": "nominal"}
     for column, name in zip(header, names, strict=True):
-        item = items.get(column)
-        if item is None:
+        if column not in items:
             continue
+        item = items[column]
         frame[name] = pd.to_numeric(frame[name], errors="coerce")
         labels[name] = item.text[:250] + (
             f" ({_('reverse-scored')})" if item.reverse_scored else ""

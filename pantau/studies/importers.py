@@ -57,8 +57,11 @@ def read_group_file(path: Path, version_id: int) -> ImportReport:
     for item in items:
         name = item.code if item.section.kind == Section.Kind.SCORED else item.key
         by_name[name.lower()] = item
-    columns = [(index, by_name.get(name.strip().lower())) for index, name in enumerate(header)]
-    columns = [(index, item) for index, item in columns if item is not None]
+    columns: list[tuple[int, Item]] = []
+    for index, name in enumerate(header):
+        found = by_name.get(name.strip().lower())
+        if found is not None:
+            columns.append((index, found))
     scored = [item for item in items if item.section.kind == Section.Kind.SCORED]
     present = {item.pk for _index, item in columns}
     missing = [item.code for item in scored if item.pk not in present]
@@ -72,7 +75,7 @@ def read_group_file(path: Path, version_id: int) -> ImportReport:
         if line - 1 > MAX_ROWS:
             report.errors.append(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
             break
-        answers = []
+        answers: list[tuple[Item, int | None, str]] = []
         for index, item in columns:
             cell = row[index].strip() if index < len(row) else ""
             if not cell:

@@ -383,13 +383,27 @@ def build_version(code: str, *, number: int = 1, labels=None) -> InstrumentVersi
         provider = code == FORM_B
         for dim_code, title, title_en, statements in NPS_DIMENSIONS:
             position += 1
-            rows = [(b if provider else a, en, rev) for a, b, en, rev in statements]
-            _add_dimension(version, position, dim_code, title, title_en, rows, labels)
+            _add_dimension(
+                version,
+                position,
+                dim_code,
+                title,
+                title_en,
+                [(b if provider else a, en, rev) for a, b, en, rev in statements],
+                labels,
+            )
     if code in (FORM_A, QUALITY):
-        for dim_code, title, title_en, statements in QUALITY_DIMENSIONS:
+        for dim_code, title, title_en, quality_statements in QUALITY_DIMENSIONS:
             position += 1
-            rows = [(text, en, False) for text, en in statements]
-            _add_dimension(version, position, dim_code, title, title_en, rows, labels)
+            _add_dimension(
+                version,
+                position,
+                dim_code,
+                title,
+                title_en,
+                [(text, en, False) for text, en in quality_statements],
+                labels,
+            )
     _add_demographics(
         version, position + 1, PROVIDER_DEMOGRAPHICS if code == FORM_B else RECIPIENT_DEMOGRAPHICS
     )

@@ -38,13 +38,17 @@ def get_visible_study(user, pk: int) -> Study:
 
 
 def groups_of(study: Study) -> list[RespondentGroup]:
-    groups = list(
+    """The study's groups with ``answered`` (responses so far) and ``progress`` (% of target)."""
+    groups: list[RespondentGroup] = list(
         study.groups.select_related("collection", "collection__version__instrument").annotate(
             answered=Count("collection__responses")
         )
     )
     for group in groups:
-        group.progress = min(100, round(100 * group.answered / group.target_sample))
+        group.progress = min(  # type: ignore[attr-defined]
+            100,
+            round(100 * group.answered / group.target_sample),  # type: ignore[attr-defined]
+        )
     return groups
 
 

@@ -111,10 +111,10 @@ def submit_provider_response(
 
 def _copy_version(version: InstrumentVersion) -> InstrumentVersion:
     """The next version of the instrument: the same sections, items and options."""
-    latest = version.instrument.versions.order_by("-number").first()
+    latest = version.instrument.versions.order_by("-number").values_list("number", flat=True)[0]
     copy = InstrumentVersion.objects.create(
         instrument=version.instrument,
-        number=latest.number + 1,
+        number=latest + 1,
         note=_("Revised from version %(number)s") % {"number": version.number},
     )
     sections = {}

@@ -230,7 +230,7 @@ def test_result_tables_export(client_for, unit_head_a, study_a):
     workbook = load_workbook(
         io.BytesIO(client.get(reverse("studies:results-xlsx", args=[study_a.pk])).content)
     )
-    assert len(workbook.sheetnames) == 7
+    assert len(workbook.sheetnames) == 9  # with validity per group
     text = client.get(reverse("studies:results-csv", args=[study_a.pk])).content.decode()
     assert "rank_biserial" in text and "vif" in text
 
