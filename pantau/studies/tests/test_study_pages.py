@@ -290,3 +290,15 @@ def test_pdf_report(client_for, unit_head_a, study_a):
 def test_pdf_report_without_answers(client_for, unit_head_a, study_a):
     response = client_for(unit_head_a).get(reverse("studies:report-pdf", args=[study_a.pk]))
     assert response.content.startswith(b"%PDF")
+
+
+def test_results_with_recipients_only(client_for, unit_head_a, study_a):
+    fill(study_a, recipients=12, providers=0)
+    client = client_for(unit_head_a)
+    page = client.get(reverse("studies:study-results", args=[study_a.pk]))
+    assert page.status_code == 200
+    results = page.context["results"]
+    assert results.n == {RECIPIENT: 12, PROVIDER: 0}
+    assert results.regression is not None and results.item_gaps == []
+    for name in ("results-xlsx", "results-csv", "report-pdf", "raw-sav"):
+        assert client.get(reverse(f"studies:{name}", args=[study_a.pk])).status_code == 200
