@@ -11,7 +11,8 @@ import time
 import uuid
 
 import django
-import numpy as np
+
+import pantau.analytics  # noqa: F401  (caps the BLAS threads, as in the server, before NumPy loads)
 
 
 def _best(function, repeat=5) -> float:
@@ -24,6 +25,8 @@ def _best(function, repeat=5) -> float:
 
 
 def main() -> None:
+    import numpy as np
+
     django.setup()
     from datetime import date
 
