@@ -68,3 +68,51 @@ def test_unit_head_reads_the_results_of_the_lombok_timur_study(page, demo):
     with page.expect_download() as download:
         page.get_by_role("link", name="Tabel hasil (XLSX)").click()
     assert download.value.suggested_filename.endswith("-hasil.xlsx")
+
+
+def test_unit_head_sets_up_and_opens_a_study_then_hands_out_links(page, demo):
+    sign_in(page, "kepala.dinsos", settings.PANTAU_DEMO_PASSWORD)
+    visit(page, "/manage/studies/")
+    page.get_by_role("link", name=re.compile("Studi baru untuk")).first.click()
+    page.wait_for_url(re.compile(r"/studies/new/$"))
+    check_accessibility(page)
+    page.get_by_label("Judul studi").fill("Studi NPS loket 2027")
+    page.get_by_label("Tanggal mulai").fill("2027-01-01")
+    page.get_by_label("Tanggal selesai").fill("2027-06-30")
+    page.get_by_role("button", name="Simpan").click()
+    page.wait_for_url(re.compile(r"/manage/studies/\d+/$"))
+    check_accessibility(page)
+    page.get_by_role("button", name="Buka untuk pengisian").click()
+    page.wait_for_url(re.compile(r"/manage/studies/\d+/$"))
+    study = Study.objects.get(title="Studi NPS loket 2027")
+    recipients = study.groups.get(role=RespondentGroup.Role.RECIPIENT)
+    assert recipients.collection.status == "open"
+    assert page.locator("img.qr").is_visible()
+    kiosk = page.get_by_role("link", name="Mode kios untuk tablet di loket").get_attribute("href")
+    page.get_by_role("link", name="Tautan sekali pakai untuk petugas").click()
+    check_accessibility(page)
+    page.get_by_role("button", name="Buat tautan untuk petugas yang belum memilikinya").click()
+    check_accessibility(page)
+    link = page.locator("td .secret").first.inner_text()
+    visit(page, "/manage/studies/")  # the link works without the head's session too
+    page.context.clear_cookies()
+    visit(page, link.replace(page.base_url, "").replace("http://testserver", ""))
+    assert page.get_by_role("heading", name="Kuesioner untuk pemberi layanan").is_visible()
+    visit(page, kiosk)
+    assert page.get_by_role("heading", name="Kuesioner untuk penerima layanan").is_visible()
+
+
+def test_officer_types_in_a_paper_questionnaire(page, demo):
+    sign_in(page, "petugas.dinsos", settings.PANTAU_DEMO_PASSWORD)
+    study = Study.objects.get(title="Studi persepsi New Public Service 2026")
+    visit(page, f"/manage/studies/{study.pk}/")
+    page.get_by_role("link", name="Masukkan kuesioner kertas").click()
+    check_accessibility(page)
+    _agree_with_everything(page)
+    page.get_by_role("button", name="Simpan kuesioner").click()
+    page.wait_for_url(re.compile(r"/entry/$"))
+    check_accessibility(page)
+    recipients = study.groups.get(role=RespondentGroup.Role.RECIPIENT)
+    saved = Response.objects.get(collection=recipients.collection)
+    assert saved.source == "paper" and saved.entered_by.username == "petugas.dinsos"
+    visit(page, f"/manage/studies/{study.pk}/import/")
