@@ -3,7 +3,8 @@ active language, Indonesian by default."""
 
 from io import BytesIO
 
-from django.utils.formats import date_format, number_format
+from django.template.defaultfilters import floatformat
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
@@ -28,7 +29,8 @@ GRID = TableStyle(
 
 
 def _num(value, places=2) -> str:
-    return "—" if value is None or value != value else number_format(value, places, use_l10n=True)
+    """Rounded half up and localised, as on the results page."""
+    return "—" if value is None or value != value else floatformat(value, places)
 
 
 def _chart(dimensions) -> Drawing:

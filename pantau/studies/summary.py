@@ -1,6 +1,6 @@
 """A plain-language summary generated from the numbers of a study (never typed in)."""
 
-from django.utils.formats import number_format
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
 from .models import RespondentGroup
@@ -9,7 +9,8 @@ GAP_WORTH_NOTING = 0.5  # points on the 1–5 scale
 
 
 def _num(value: float, places: int = 2) -> str:
-    return number_format(value, places)
+    """Rounded half up and localised, exactly as the tables show it."""
+    return floatformat(value, places)
 
 
 def summary_sentences(results) -> list[str]:

@@ -302,3 +302,13 @@ def test_results_with_recipients_only(client_for, unit_head_a, study_a):
     assert results.regression is not None and results.item_gaps == []
     for name in ("results-xlsx", "results-csv", "report-pdf", "raw-sav"):
         assert client.get(reverse(f"studies:{name}", args=[study_a.pk])).status_code == 200
+
+
+def test_summary_rounds_as_the_tables_do():
+    from django.utils import translation
+
+    from pantau.studies.summary import _num
+
+    with translation.override("id"):
+        assert _num(0.0715, 3) == "0,072"
+        assert _num(0.80499, 2) == "0,80"
