@@ -124,3 +124,31 @@ def descriptive_rows(results) -> list[dict]:
                 )
             rows.append(row)
     return rows
+
+
+def group_item_rows(results) -> list[dict]:
+    """Per item of the NPS dimensions: each group's corrected item–total r (with the r table for
+    that group's n) and alpha if the item is deleted."""
+    rows = []
+    for dimension in results.x_dimensions:
+        for item in dimension.items:
+            groups = []
+            for role in ROLES:
+                analysis = results.by_group.get(role, {}).get("dimensions", {})
+                entry = analysis.get(dimension.code)
+                if entry is None:
+                    groups.append(None)
+                    continue
+                detail = entry["items_detail"][item.code]
+                r_critical = likert.critical_r(entry["n"]) if entry["n"] > 2 else None
+                r = detail["r_corrected"]
+                groups.append(
+                    {
+                        "r": r,
+                        "r_critical": r_critical,
+                        "valid": r is not None and r_critical is not None and r >= r_critical,
+                        "alpha_if_deleted": detail["alpha_if_deleted"],
+                    }
+                )
+            rows.append({"item": item, "groups": groups})
+    return rows

@@ -264,6 +264,7 @@ def study_results(request, pk):
             "items_quality": presenters.item_rows(results, results.quality, results.y_dimensions),
             "quality": presenters.quality_rows(results),
             "descriptives": presenters.descriptive_rows(results),
+            "items_by_group": presenters.group_item_rows(results),
             "cuts": presenters.likert.CATEGORY_CUTS,
         },
     )

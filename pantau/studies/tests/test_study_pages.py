@@ -200,7 +200,16 @@ def test_results_page_shows_every_table(client_for, unit_head_a, study_a):
     page = client_for(unit_head_a).get(reverse("studies:study-results", args=[study_a.pk]))
     text = page.content.decode()
     assert page.status_code == 200
-    for table in ("summary", "dims", "items", "validity", "pairs", "quality", "regression"):
+    for table in (
+        "summary",
+        "dims",
+        "items",
+        "validity",
+        "group-validity",
+        "pairs",
+        "quality",
+        "regression",
+    ):
         assert f'id="{table}-title"' in text
     assert len(page.context["summary"]) >= 3
 
