@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from .models import RespondentGroup
 from .selectors import StudyResults, raw_rows
 
-RAW_FIXED = ["group", "number", "submitted_at", "source"]
+RAW_FIXED = ["group", "unit", "number", "submitted_at", "source"]
 
 
 def _value(value):
@@ -24,8 +24,8 @@ def _value(value):
 def raw_table(study) -> tuple[list[str], list[list]]:
     columns, rows = raw_rows(study)
     body = [
-        [role, number, submitted_at.isoformat(), source] + [answers.get(c) for c in columns]
-        for role, number, submitted_at, source, answers in rows
+        [role, unit, number, submitted_at.isoformat(), source] + [answers.get(c) for c in columns]
+        for role, unit, number, submitted_at, source, answers in rows
     ]
     return RAW_FIXED + columns, body
 
@@ -263,6 +263,7 @@ def raw_sav(study) -> bytes:
     labels: dict[str, str | None] = {
         "group": str(_("Respondent group")),
         "number": str(_("Receipt number")),
+        "unit": str(_("Service unit")),
     }
     value_labels: dict[str, dict[int | float, str]] = {
         "group": {i + 1: str(role.label) for i, role in enumerate(roles)}

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pantau.organisations.models import ServiceUnit
 from pantau.satisfaction.forms import ImportForm as SatisfactionImportForm
 
 from .models import RespondentGroup
@@ -26,6 +27,22 @@ class StudyForm(forms.Form):
         max_value=10000,
         initial=5,
     )
+    other_units: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("Other units in the study"),
+        queryset=ServiceUnit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Each unit gets its own link, QR code and officers' questionnaire; the target samples "
+            "are per unit, and the results can be read for all units or for one."
+        ),
+    )
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other_units"].queryset = units
+        if units is None or not units.exists():
+            del self.fields["other_units"]
 
     def clean(self):
         data = super().clean()
@@ -36,15 +53,20 @@ class StudyForm(forms.Form):
 
 
 class ImportForm(SatisfactionImportForm):
-    group = forms.ChoiceField(
+    group = forms.ModelChoiceField(
         label=_("Whose questionnaires are in the file?"),
-        choices=RespondentGroup.Role.choices,
+        queryset=RespondentGroup.objects.none(),
         widget=forms.RadioSelect,
+        empty_label=None,
     )
     field_order = ["group", "file"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, groups, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups
+        self.fields["group"].label_from_instance = lambda g: (
+            f"{g.get_role_display()} · {g.unit.name}"
+        )
         self.fields["file"].help_text = _(
             "One row per respondent; columns named by the item codes (SNS_1 …) with the answer "
             "1–5 as written, and optionally the questions about the respondent by their key."

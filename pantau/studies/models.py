@@ -44,7 +44,9 @@ class Study(TimeStampedModel):
 
 
 class RespondentGroup(models.Model):
-    """One group answering a study (recipients, providers), each through its own collection."""
+    """One group answering a study (recipients, providers) in one of its units, through its own
+    collection: each unit has its own link and QR code, and its officers answer into its group.
+    Results pool a role's groups, or read one unit's."""
 
     class Role(models.TextChoices):
         RECIPIENT = "recipient", _("Service recipients")
@@ -52,6 +54,12 @@ class RespondentGroup(models.Model):
 
     study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="groups")
     role = models.CharField(_("group"), max_length=10, choices=Role.choices)
+    unit = models.ForeignKey(
+        "organisations.ServiceUnit",
+        on_delete=models.CASCADE,
+        related_name="study_groups",
+        verbose_name=_("service unit"),
+    )
     collection = models.OneToOneField(
         "surveys.Collection",
         on_delete=models.PROTECT,
@@ -61,13 +69,15 @@ class RespondentGroup(models.Model):
     target_sample = models.PositiveIntegerField(_("target sample"))
 
     class Meta:
-        ordering = ["study", "role"]
+        ordering = ["study", "role", "unit__name"]
         constraints = [
-            models.UniqueConstraint(fields=["study", "role"], name="studies_group_unique_role")
+            models.UniqueConstraint(
+                fields=["study", "role", "unit"], name="studies_group_unique_role_unit"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.study} · {self.get_role_display()}"
+        return f"{self.study} · {self.get_role_display()} · {self.unit}"
 
 
 class ProviderParticipation(models.Model):

@@ -132,7 +132,7 @@ def group_item_rows(results) -> list[dict]:
     rows = []
     for dimension in results.x_dimensions:
         for item in dimension.items:
-            groups = []
+            groups: list[dict | None] = []
             for role in ROLES:
                 analysis = results.by_group.get(role, {}).get("dimensions", {})
                 entry = analysis.get(dimension.code)

@@ -36,7 +36,7 @@ def _group(token: str) -> RespondentGroup:
     """Only the recipients' group answers in public; providers answer signed in."""
     return get_object_or_404(
         RespondentGroup.objects.select_related(
-            "study", "study__unit", "collection", "collection__version"
+            "study", "unit", "collection", "collection__version"
         ),
         collection__token=token,
         role=RespondentGroup.Role.RECIPIENT,
@@ -48,7 +48,7 @@ def study_form(request, token, kiosk=False, signature=""):
     group = _group(token)
     study = group.study
     if group.collection.status != Collection.Status.OPEN and request.method == "GET":
-        return render(request, "studies/public/closed.html", {"study": study, "unit": study.unit})
+        return render(request, "studies/public/closed.html", {"study": study, "unit": group.unit})
     form = ResponseForm(
         request.POST or None,
         version=group.collection.version,
@@ -75,7 +75,7 @@ def study_form(request, token, kiosk=False, signature=""):
         {
             "group": group,
             "study": study,
-            "unit": study.unit,
+            "unit": group.unit,
             "form": form,
             "refusal": refusal,
             "kiosk": kiosk,
@@ -106,7 +106,7 @@ def study_thanks(request, token, number):
         "studies/public/thanks.html",
         {
             "study": group.study,
-            "unit": group.study.unit,
+            "unit": group.unit,
             "response": response,
             "kiosk": bool(restart_url),
             "restart_url": restart_url,
@@ -128,18 +128,19 @@ def invited_form(request, token):
     """An officer's one-time link to the providers' form (no sign-in)."""
     invitation = get_object_or_404(
         ProviderInvitation.objects.select_related(
-            "group", "group__study", "group__study__unit", "group__collection__version"
+            "group", "group__study", "group__unit", "group__collection__version"
         ),
         token=token,
     )
     group = invitation.group
     study = group.study
+    unit = group.unit
     if invitation.used_at is not None:
         return render(
-            request, "studies/public/invitation_used.html", {"study": study, "unit": study.unit}
+            request, "studies/public/invitation_used.html", {"study": study, "unit": unit}
         )
     if group.collection.status != Collection.Status.OPEN:
-        return render(request, "studies/public/closed.html", {"study": study, "unit": study.unit})
+        return render(request, "studies/public/closed.html", {"study": study, "unit": unit})
     form = ResponseForm(
         request.POST or None,
         version=group.collection.version,
@@ -156,16 +157,16 @@ def invited_form(request, token):
             return render(
                 request,
                 "studies/public/invitation_used.html",
-                {"study": study, "unit": study.unit},
+                {"study": study, "unit": unit},
                 status=409,
             )
         return render(
             request,
             "studies/public/thanks.html",
-            {"study": study, "unit": study.unit, "response": response},
+            {"study": study, "unit": unit, "response": response},
         )
     return render(
         request,
         "studies/provider_answer.html",
-        {"study": study, "unit": study.unit, "group": group, "form": form},
+        {"study": study, "unit": unit, "group": group, "form": form},
     )

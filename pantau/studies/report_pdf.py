@@ -77,8 +77,8 @@ def study_pdf(study, results, summary: list[str]) -> bytes:
             % {
                 "recipients": results.n.get(RespondentGroup.Role.RECIPIENT, 0),
                 "providers": results.n.get(RespondentGroup.Role.PROVIDER, 0),
-                "rt": next((g.target_sample for g in results.groups if g.role == "recipient"), 0),
-                "pt": next((g.target_sample for g in results.groups if g.role == "provider"), 0),
+                "rt": sum(g.target_sample for g in results.groups if g.role == "recipient"),
+                "pt": sum(g.target_sample for g in results.groups if g.role == "provider"),
             },
             body,
         ),

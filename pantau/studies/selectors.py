@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from pantau.analytics import likert
@@ -17,12 +17,21 @@ from pantau.organisations.selectors import visible_units
 from pantau.surveys.models import Answer, AnswerTally, Item, Response, Section
 
 from .instruments import QUALITY_CODES, dimension_code
-from .models import RespondentGroup, Study
+from .models import ProviderParticipation, RespondentGroup, Study
+
+
+def _visible(user) -> QuerySet[Study]:
+    """Studies led by, or including, a unit the user may see."""
+    units = visible_units(user)
+    return Study.objects.filter(
+        Q(unit__in=units)
+        | Q(pk__in=RespondentGroup.objects.filter(unit__in=units).values("study_id"))
+    )
 
 
 def visible_studies(user) -> QuerySet[Study]:
     return (
-        Study.objects.filter(unit__in=visible_units(user))
+        _visible(user)
         .select_related("unit")
         .annotate(
             responses=Count("groups__collection__responses", distinct=True),
@@ -32,17 +41,15 @@ def visible_studies(user) -> QuerySet[Study]:
 
 def get_visible_study(user, pk: int) -> Study:
     """The study if the user may see it; a 404 otherwise."""
-    return get_object_or_404(
-        Study.objects.select_related("unit", "unit__agency"), pk=pk, unit__in=visible_units(user)
-    )
+    return get_object_or_404(_visible(user).select_related("unit", "unit__agency"), pk=pk)
 
 
 def groups_of(study: Study) -> list[RespondentGroup]:
     """The study's groups with ``answered`` (responses so far) and ``progress`` (% of target)."""
     groups: list[RespondentGroup] = list(
-        study.groups.select_related("collection", "collection__version__instrument").annotate(
-            answered=Count("collection__responses")
-        )
+        study.groups.select_related(
+            "unit", "collection", "collection__version__instrument"
+        ).annotate(answered=Count("collection__responses"))
     )
     for group in groups:
         group.progress = min(  # type: ignore[attr-defined]
@@ -52,19 +59,30 @@ def groups_of(study: Study) -> list[RespondentGroup]:
     return groups
 
 
-def open_studies_for_officer(user) -> QuerySet[RespondentGroup]:
-    """Provider groups of open studies of the units the user works in, not yet answered."""
+def open_studies_for_officer(user) -> list[RespondentGroup]:
+    """Provider groups of open studies of the units the user works in, not yet answered (one per
+    study)."""
     from pantau.organisations.selectors import scope_for
 
-    return (
+    groups = (
         RespondentGroup.objects.filter(
             role=RespondentGroup.Role.PROVIDER,
-            study__unit_id__in=scope_for(user).unit_roles.keys(),
+            unit_id__in=scope_for(user).unit_roles.keys(),
             collection__status="open",
         )
-        .exclude(participations__user=user)
+        .exclude(
+            study_id__in=ProviderParticipation.objects.filter(user=user).values("group__study_id")
+        )
         .select_related("study", "study__unit")
+        .order_by("study_id", "unit__name")
     )
+    seen: set[int] = set()
+    result = []
+    for group in groups:
+        if group.study_id not in seen:
+            seen.add(group.study_id)
+            result.append(group)
+    return result
 
 
 def scored_items(version_id: int) -> list[Item]:
@@ -77,10 +95,11 @@ def scored_items(version_id: int) -> list[Item]:
 
 @dataclass
 class GroupMatrix:
-    """One group's answers: respondents × items, NaN where an item was not answered, reverse-scored
-    items already turned round."""
+    """The answers of one role's groups (one per unit): respondents × items, NaN where an item was
+    not answered, reverse-scored items already turned round."""
 
-    group: RespondentGroup
+    role: str
+    groups: list[RespondentGroup]
     items: list[Item]
     codes: list[str]
     responses: list[int]
@@ -91,11 +110,14 @@ class GroupMatrix:
         return self.data[:, [index[c] for c in codes]]
 
 
-def group_matrix(group: RespondentGroup) -> GroupMatrix:
-    items = scored_items(group.collection.version_id)
+def group_matrix(groups: list[RespondentGroup]) -> GroupMatrix:
+    versions = {group.collection.version_id for group in groups}
+    if len(versions) != 1:
+        raise ValueError("The groups of one role in a study answer one instrument version.")
+    items = scored_items(versions.pop())
     column = {item.pk: j for j, item in enumerate(items)}
     query = Answer.objects.filter(
-        collection_id=group.collection_id,
+        collection_id__in=[group.collection_id for group in groups],
         item_id__in=column.keys(),
         value_int__isnull=False,
     ).values_list("response_id", "item_id", "value_int")
@@ -115,14 +137,18 @@ def group_matrix(group: RespondentGroup) -> GroupMatrix:
     for j, item in enumerate(items):
         if item.reverse_scored:
             data[:, j] = likert.reverse(data[:, j], item.min_value or 1, item.max_value or 5)
-    return GroupMatrix(group, items, [item.code for item in items], responses.tolist(), data)
+    return GroupMatrix(
+        groups[0].role, groups, items, [item.code for item in items], responses.tolist(), data
+    )
 
 
-def item_descriptives(group: RespondentGroup, items: list[Item]) -> dict[str, likert.Descriptive]:
+def item_descriptives(
+    groups: list[RespondentGroup], items: list[Item]
+) -> dict[str, likert.Descriptive]:
     """Per item: n, mean, SD and the distribution, from the database's counts per value."""
     counts: dict[int, dict[int, int]] = {}
     for item_id, value, count in AnswerTally.objects.filter(
-        collection_id=group.collection_id, item_id__in=[i.pk for i in items]
+        collection_id__in=[g.collection_id for g in groups], item_id__in=[i.pk for i in items]
     ).values_list("item_id", "value_int", "count"):
         counts.setdefault(item_id, {})
         counts[item_id][value] = counts[item_id].get(value, 0) + count
@@ -157,6 +183,8 @@ def dimensions_of(items: list[Item]) -> list[Dimension]:
 class StudyResults:
     study: Study
     groups: list[RespondentGroup]
+    unit: object = None  # the unit the results are restricted to, or None for all
+    units: list = field(default_factory=list)
     n: dict[str, int] = field(default_factory=dict)
     x_dimensions: list[Dimension] = field(default_factory=list)
     y_dimensions: list[Dimension] = field(default_factory=list)
@@ -177,19 +205,23 @@ class StudyResults:
 MIN_FOR_ANALYSIS = 3
 
 
-def study_results(study: Study) -> StudyResults:
+def study_results(study: Study, unit=None) -> StudyResults:
+    """The study's results over all its units (each role's groups pooled), or over one unit."""
     groups = groups_of(study)
-    results = StudyResults(study=study, groups=groups)
-    by_role = {g.role: g for g in groups}
-    recipients = by_role.get(RespondentGroup.Role.RECIPIENT)
-    providers = by_role.get(RespondentGroup.Role.PROVIDER)
-    matrices = {g.role: group_matrix(g) for g in groups}
+    results = StudyResults(study=study, groups=groups, unit=unit)
+    results.units = sorted({g.unit for g in groups}, key=lambda u: u.name)
+    by_role: dict[str, list[RespondentGroup]] = {}
+    for group in groups:
+        if unit is None or group.unit_id == unit.pk:
+            by_role.setdefault(group.role, []).append(group)
+    matrices = {role: group_matrix(members) for role, members in by_role.items()}
     for role, matrix in matrices.items():
         results.n[role] = len(matrix.responses)
-        results.descriptives[role] = item_descriptives(matrix.group, matrix.items)
-    if recipients is None or providers is None:
+        results.descriptives[role] = item_descriptives(matrix.groups, matrix.items)
+    rec = matrices.get(RespondentGroup.Role.RECIPIENT)
+    prov = matrices.get(RespondentGroup.Role.PROVIDER)
+    if rec is None or prov is None:
         return results
-    rec, prov = matrices[recipients.role], matrices[providers.role]
     all_dims = dimensions_of(rec.items)
     results.y_dimensions = [d for d in all_dims if d.code in QUALITY_CODES]
     shared = set(prov.codes)
@@ -201,10 +233,7 @@ def study_results(study: Study) -> StudyResults:
     x_codes = [i.code for d in results.x_dimensions for i in d.items]
     x_map = {d.code: [i.code for i in d.items] for d in results.x_dimensions}
     results.small_groups = likert.small_group_warning(len(rec.responses), len(prov.responses))
-    enough = {
-        role: results.n.get(role, 0) >= MIN_FOR_ANALYSIS
-        for role in (rec.group.role, prov.group.role)
-    }
+    enough = {role: results.n.get(role, 0) >= MIN_FOR_ANALYSIS for role in (rec.role, prov.role)}
     if x_codes and any(enough.values()):
         # Providers first, so that every gap reads providers − recipients.
         data = np.vstack([prov.columns(x_codes), rec.columns(x_codes)])
@@ -213,8 +242,8 @@ def study_results(study: Study) -> StudyResults:
         ] * len(rec.responses)
         results.overall = likert.analyse(data, x_codes, x_map, groups=labels)
         for matrix in (rec, prov):
-            if enough[matrix.group.role]:
-                results.by_group[matrix.group.role] = likert.analyse(
+            if enough[matrix.role]:
+                results.by_group[matrix.role] = likert.analyse(
                     matrix.columns(x_codes), x_codes, x_map
                 )
     if all(enough.values()):
@@ -232,7 +261,7 @@ def study_results(study: Study) -> StudyResults:
                 }
             )
     y_codes = [i.code for d in results.y_dimensions for i in d.items]
-    if y_codes and enough[rec.group.role]:
+    if y_codes and enough[rec.role]:
         y_map = {d.code: [i.code for i in d.items] for d in results.y_dimensions}
         results.quality = likert.analyse(rec.columns(y_codes), y_codes, y_map)
         if results.x_dimensions:
@@ -265,9 +294,10 @@ def _column(code: str, key: str, kind: str) -> str:
 
 
 def raw_rows(study: Study):
-    """Every response of the study, one row per respondent: (group, number, submitted at, source,
-    {column: value as answered}) for the export. Reverse-scored items are exported as answered."""
-    groups = list(study.groups.select_related("collection").order_by("role"))
+    """Every response of the study, one row per respondent: (group, unit, number, submitted at,
+    source, {column: value as answered}) for the export. Reverse-scored items are exported as
+    answered."""
+    groups = list(study.groups.select_related("collection", "unit").order_by("-role", "unit__name"))
     columns: list[str] = []
     for group in groups:
         for code, key, kind in (
@@ -299,6 +329,7 @@ def raw_rows(study: Study):
             rows.append(
                 (
                     group.role,
+                    group.unit.slug,
                     response.number,
                     response.submitted_at,
                     response.source,

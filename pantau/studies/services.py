@@ -29,10 +29,16 @@ def create_study(
     ends_on: date,
     recipient_target: int,
     provider_target: int,
+    other_units=(),
 ) -> Study:
-    """A study of the unit with its two respondent groups, each on its form's current version."""
+    """A study led by ``unit``, of that unit and ``other_units``: per unit a recipients' and a
+    providers' group, each with its own collection on its form's current version. The target
+    samples are per unit."""
     if not can_manage_unit(actor, unit):
         raise PermissionDenied
+    units = [unit] + sorted({u for u in other_units if u.pk != unit.pk}, key=lambda u: u.name)
+    if any(not can_manage_unit(actor, u) for u in units):
+        raise ValidationError(_("You can only include units that you manage."))
     if ends_on < starts_on:
         raise ValidationError(_("The study cannot end before it starts."))
     if recipient_target < 1 or provider_target < 1:
@@ -43,14 +49,15 @@ def create_study(
     study.full_clean()
     audit.attribute_to(study, actor)
     study.save()
-    for role, code, target in (
-        (RespondentGroup.Role.RECIPIENT, FORM_A, recipient_target),
-        (RespondentGroup.Role.PROVIDER, FORM_B, provider_target),
-    ):
-        collection = Collection.objects.create(version=shipped_version(code), unit=unit)
-        RespondentGroup.objects.create(
-            study=study, role=role, collection=collection, target_sample=target
-        )
+    for member in units:
+        for role, code, target in (
+            (RespondentGroup.Role.RECIPIENT, FORM_A, recipient_target),
+            (RespondentGroup.Role.PROVIDER, FORM_B, provider_target),
+        ):
+            collection = Collection.objects.create(version=shipped_version(code), unit=member)
+            RespondentGroup.objects.create(
+                study=study, role=role, unit=member, collection=collection, target_sample=target
+            )
     return study
 
 
@@ -88,13 +95,13 @@ def submit_provider_response(
 ) -> Response:
     """An officer of the unit answers the providers' form once. Who answered is recorded apart
     from the answers, which stay anonymous (the response carries no user)."""
-    if group.role != RespondentGroup.Role.PROVIDER or not can_answer_as_provider(
-        actor, group.study
-    ):
+    if group.role != RespondentGroup.Role.PROVIDER or not can_answer_as_provider(actor, group):
         raise PermissionDenied
     collection = Collection.objects.select_for_update().get(pk=group.collection_id)
     if collection.status != Collection.Status.OPEN:
         raise ValidationError(_("This study is not open for answers at the moment."))
+    if ProviderParticipation.objects.filter(group__study_id=group.study_id, user=actor).exists():
+        raise AlreadyAnswered  # once per study, even for an officer of several of its units
     try:
         with transaction.atomic():
             ProviderParticipation.objects.create(group=group, user=actor)
@@ -179,18 +186,26 @@ def invite_providers(*, actor, study: Study) -> list[ProviderInvitation]:
     """A one-time link for every officer and head of the unit who has none yet."""
     if not can_manage_study(actor, study):
         raise PermissionDenied
-    group = study.groups.get(role=RespondentGroup.Role.PROVIDER)
-    invited = set(group.invitations.values_list("user_id", flat=True))
-    answered = set(group.participations.values_list("user_id", flat=True))
-    officers = (
-        Membership.objects.filter(unit=study.unit, user__is_active=True)
-        .exclude(user_id__in=invited | answered)
-        .values_list("user_id", flat=True)
-        .distinct()
+    created: list[ProviderInvitation] = []
+    # An officer of several units of the study is invited once, through the first unit's group.
+    invited = set(
+        ProviderInvitation.objects.filter(group__study=study).values_list("user_id", flat=True)
+    ) | set(
+        ProviderParticipation.objects.filter(group__study=study).values_list("user_id", flat=True)
     )
-    return ProviderInvitation.objects.bulk_create(
-        ProviderInvitation(group=group, user_id=user_id) for user_id in sorted(set(officers))
-    )
+    for group in study.groups.filter(role=RespondentGroup.Role.PROVIDER).order_by("unit__name"):
+        officers = sorted(
+            set(
+                Membership.objects.filter(unit_id=group.unit_id, user__is_active=True)
+                .exclude(user_id__in=invited)
+                .values_list("user_id", flat=True)
+            )
+        )
+        invited |= set(officers)
+        created += ProviderInvitation.objects.bulk_create(
+            ProviderInvitation(group=group, user_id=user_id) for user_id in officers
+        )
+    return created
 
 
 class InvitationUsed(Exception):
@@ -212,11 +227,11 @@ def submit_invited_response(*, token: str, answers, submission_token) -> Respons
     collection = Collection.objects.select_for_update().get(pk=invitation.group.collection_id)
     if collection.status != Collection.Status.OPEN:
         raise ValidationError(_("This study is not open for answers at the moment."))
-    _created_participation, created = ProviderParticipation.objects.get_or_create(
-        group=invitation.group, user_id=invitation.user_id
-    )
-    if not created:
+    if ProviderParticipation.objects.filter(
+        group__study_id=invitation.group.study_id, user_id=invitation.user_id
+    ).exists():
         raise AlreadyAnswered
+    ProviderParticipation.objects.create(group=invitation.group, user_id=invitation.user_id)
     response, _created = submit_response(
         collection=collection,
         answers=answers,
@@ -229,12 +244,11 @@ def submit_invited_response(*, token: str, answers, submission_token) -> Respons
 
 
 def enter_paper_response(
-    *, actor, study: Study, answers, submission_token
+    *, actor, group: RespondentGroup, answers, submission_token
 ) -> tuple[Response, bool]:
     """An officer types in a recipient's paper questionnaire, recorded as entered by them."""
-    if not can_enter_responses(actor, study):
+    if group.role != RespondentGroup.Role.RECIPIENT or not can_enter_responses(actor, group):
         raise PermissionDenied
-    group = study.groups.select_related("collection").get(role=RespondentGroup.Role.RECIPIENT)
     return submit_response(
         collection=group.collection,
         answers=answers,
@@ -246,8 +260,7 @@ def enter_paper_response(
 
 def import_responses(*, actor, group: RespondentGroup, path) -> ImportReport:
     """Every row or none: the report lists each wrong row; a clean file is saved in one go."""
-
-    if not can_enter_responses(actor, group.study):
+    if not can_enter_responses(actor, group):
         raise PermissionDenied
     report = read_group_file(path, group.collection.version_id)
     if report.ok:

@@ -16,8 +16,8 @@ from pantau.surveys.selectors import version_items
 
 from . import exporters, presenters, selectors, services
 from .forms import ImportForm, StudyForm
-from .models import ProviderInvitation, RespondentGroup
-from .permissions import can_answer_as_provider, can_enter_responses, can_manage_study
+from .models import ProviderInvitation, ProviderParticipation, RespondentGroup
+from .permissions import can_enter_responses, can_manage_study, provider_group_for
 from .public_views import kiosk_signature
 from .summary import summary_sentences
 
@@ -38,7 +38,10 @@ def study_list(request):
 @login_required
 def study_create(request, slug):
     unit = organisations.get_managed_unit(request.user, slug)
-    form = StudyForm(request.POST or None)
+    form = StudyForm(
+        request.POST or None,
+        units=organisations.managed_units(request.user).exclude(pk=unit.pk).order_by("name"),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             study = services.create_study(actor=request.user, unit=unit, **form.cleaned_data)
@@ -58,6 +61,7 @@ def study_detail(request, pk):
     groups = selectors.groups_of(study)
     can_manage = can_manage_study(request.user, study)
     for group in groups:
+        group.can_enter = can_enter_responses(request.user, group)
         if group.role == RespondentGroup.Role.RECIPIENT:
             group.public_url = request.build_absolute_uri(
                 reverse("study:form", args=[group.collection.token])
@@ -76,8 +80,9 @@ def study_detail(request, pk):
             "groups": groups,
             "status": groups[0].collection.status if groups else "draft",
             "can_manage": can_manage,
-            "can_answer": can_answer_as_provider(request.user, study),
-            "can_enter": can_enter_responses(request.user, study),
+            "can_answer": provider_group_for(request.user, study) is not None,
+            "can_enter": any(g.can_enter for g in groups),
+            "several_units": len({g.unit_id for g in groups}) > 1,
         },
     )
 
@@ -105,12 +110,10 @@ def study_status(request, pk, action):
 @login_required
 def provider_answer(request, pk):
     study = selectors.get_visible_study(request.user, pk)
-    if not can_answer_as_provider(request.user, study):
+    group = provider_group_for(request.user, study)
+    if group is None:
         raise Http404
-    group = study.groups.select_related("collection__version").get(
-        role=RespondentGroup.Role.PROVIDER
-    )
-    if group.participations.filter(user=request.user).exists():
+    if ProviderParticipation.objects.filter(group__study=study, user=request.user).exists():
         messages.info(request, _("You have already answered this study. Thank you."))
         return redirect("studies:study-detail", pk=pk)
     form = ResponseForm(
@@ -150,11 +153,16 @@ def provider_answer(request, pk):
 def paper_entry(request, pk):
     """An officer types in a recipient's paper questionnaire (recorded as entered by them)."""
     study = selectors.get_visible_study(request.user, pk)
-    if not can_enter_responses(request.user, study):
+    groups = [
+        g
+        for g in study.groups.filter(role=RespondentGroup.Role.RECIPIENT).select_related(
+            "unit", "collection__version"
+        )
+        if can_enter_responses(request.user, g)
+    ]
+    if not groups:
         raise Http404
-    group = study.groups.select_related("collection__version").get(
-        role=RespondentGroup.Role.RECIPIENT
-    )
+    group = next((g for g in groups if g.unit.slug == request.GET.get("unit")), groups[0])
     form = ResponseForm(
         request.POST or None,
         version=group.collection.version,
@@ -163,7 +171,7 @@ def paper_entry(request, pk):
     if request.method == "POST" and form.is_valid():
         response, created = services.enter_paper_response(
             actor=request.user,
-            study=study,
+            group=group,
             answers=form.answers(),
             submission_token=form.cleaned_data["submission_token"],
         )
@@ -179,9 +187,11 @@ def paper_entry(request, pk):
                 _("This questionnaire was already saved as %(number)s.")
                 % {"number": response.number},
             )
-        return redirect("studies:paper-entry", pk=pk)
+        return redirect(reverse("studies:paper-entry", args=[pk]) + f"?unit={group.unit.slug}")
     return render(
-        request, "studies/paper_entry.html", {"study": study, "unit": study.unit, "form": form}
+        request,
+        "studies/paper_entry.html",
+        {"study": study, "unit": group.unit, "form": form, "groups": groups},
     )
 
 
@@ -191,12 +201,18 @@ def import_file(request, pk):
     from pathlib import Path
 
     study = selectors.get_visible_study(request.user, pk)
-    if not can_enter_responses(request.user, study):
+    groups = study.groups.select_related("unit", "collection")
+    allowed = [g.pk for g in groups if can_enter_responses(request.user, g)]
+    if not allowed:
         raise Http404
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(
+        request.POST or None,
+        request.FILES or None,
+        groups=groups.filter(pk__in=allowed).order_by("-role", "unit__name"),
+    )
     report = None
     if request.method == "POST" and form.is_valid():
-        group = study.groups.select_related("collection").get(role=form.cleaned_data["group"])
+        group = form.cleaned_data["group"]
         upload = form.cleaned_data["file"]
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / (
@@ -248,7 +264,19 @@ def invitations(request, pk):
 @login_required
 def study_results(request, pk):
     study = selectors.get_visible_study(request.user, pk)
-    results = selectors.study_results(study)
+    unit = None
+    if request.GET.get("unit"):
+        unit = next(
+            (
+                g.unit
+                for g in study.groups.select_related("unit")
+                if g.unit.slug == request.GET["unit"]
+            ),
+            None,
+        )
+        if unit is None:
+            raise Http404
+    results = selectors.study_results(study, unit=unit)
     dimensions = presenters.dimension_rows(results)
     return render(
         request,

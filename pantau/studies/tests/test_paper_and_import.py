@@ -44,7 +44,7 @@ def test_a_clean_file_is_imported(client_for, officer_a, study_a):
     lines += [",".join(["x", *["4"] * len(codes), "2"]), ",".join(["y", *["5"] * len(codes), ""])]
     response = client_for(officer_a).post(
         reverse("studies:import", args=[study_a.pk]),
-        {"group": PROVIDER, "file": _upload("\n".join(lines) + "\n")},
+        {"group": group(study_a, PROVIDER).pk, "file": _upload("\n".join(lines) + "\n")},
     )
     assert response.status_code == 302
     saved = Response.objects.filter(collection=g.collection)
@@ -59,7 +59,10 @@ def test_a_file_with_one_bad_row_imports_nothing_and_names_the_row(client_for, o
     bad = ",".join(["7"] + ["4"] * (len(codes) - 1))
     response = client_for(officer_a).post(
         reverse("studies:import", args=[study_a.pk]),
-        {"group": PROVIDER, "file": _upload("\n".join([",".join(codes), good, bad]) + "\n")},
+        {
+            "group": group(study_a, PROVIDER).pk,
+            "file": _upload("\n".join([",".join(codes), good, bad]) + "\n"),
+        },
     )
     assert response.status_code == 200
     errors = response.context["report"].errors
@@ -70,7 +73,7 @@ def test_a_file_with_one_bad_row_imports_nothing_and_names_the_row(client_for, o
 def test_a_file_without_the_item_columns_is_refused(client_for, officer_a, study_a):
     response = client_for(officer_a).post(
         reverse("studies:import", args=[study_a.pk]),
-        {"group": RECIPIENT, "file": _upload("a,b\n1,2\n")},
+        {"group": group(study_a, RECIPIENT).pk, "file": _upload("a,b\n1,2\n")},
     )
     assert response.status_code == 200
     assert response.context["report"].errors
@@ -98,7 +101,7 @@ def test_the_raw_export_reads_back_in(client_for, unit_head_a, study_a, unit_a):
     )
     response = client.post(
         reverse("studies:import", args=[other.pk]),
-        {"group": RECIPIENT, "file": _upload("\n".join(recipients_only) + "\n")},
+        {"group": group(other, RECIPIENT).pk, "file": _upload("\n".join(recipients_only) + "\n")},
     )
     assert response.status_code == 302
     assert Response.objects.filter(collection=group(other, RECIPIENT).collection).count() == 5
