@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "pantau.analytics",
     "pantau.surveys",
     "pantau.satisfaction",
+    "pantau.studies",
     "pantau.complaints",
     "pantau.standards",
     "pantau.portal",
@@ -281,6 +282,7 @@ PANTAU_DEMO_LOADERS = [
     "pantau.satisfaction.demo.load",
     "pantau.complaints.demo.load",
     "pantau.standards.demo.load",
+    "pantau.studies.demo.load",
 ]
 # Service standards are reviewed periodically (PP 96/2012 Pasal 33): the default interval of a new
 # standard, and how many days ahead the unit heads are reminded.

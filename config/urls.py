@@ -14,6 +14,8 @@ urlpatterns = [
     path("manage/", include("pantau.organisations.urls")),
     path("manage/", include("pantau.satisfaction.urls")),
     path("survei/", include("pantau.satisfaction.public_urls")),
+    path("manage/", include("pantau.studies.urls")),
+    path("studi/", include("pantau.studies.public_urls")),
     path("", include("pantau.complaints.urls")),
     path("manage/", include("pantau.standards.urls")),
     path("", include("pantau.standards.public_urls")),

@@ -1,0 +1,154 @@
+import json
+import math
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+from django.core.management.base import BaseCommand
+
+from pantau.analytics.likert import analyse
+from pantau.common.tabular import TableError, read_table
+
+ITEM = re.compile(r"^([A-Za-z][A-Za-z0-9]*)_(\d+)$")
+MAX_PROBLEMS = 20
+
+
+def _fmt(value, places=3) -> str:
+    return "–" if value is None else f"{value:.{places}f}"
+
+
+class Command(BaseCommand):
+    help = (
+        "Analyse a Likert study in a CSV or XLSX file: descriptives, item validity, Cronbach's "
+        "alpha, the gap between two groups and an OLS regression (columns DIM_k, optional group)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "file",
+            type=Path,
+            help="one row per respondent; item columns DIM_k (e.g. SNS_1); optional column group",
+        )
+        parser.add_argument(
+            "--outcome", help="regress this dimension's score on every other dimension's score"
+        )
+        parser.add_argument(
+            "--json", action="store_true", dest="as_json", help="print one JSON object"
+        )
+
+    def _fail(self, problems: list[str]) -> None:
+        for line in problems[:MAX_PROBLEMS]:
+            sys.stderr.write(line + "\n")
+        if len(problems) > MAX_PROBLEMS:
+            sys.stderr.write(f"... and {len(problems) - MAX_PROBLEMS} more problems.\n")
+        sys.exit(2)
+
+    def handle(self, *args, file: Path, outcome: str | None, as_json: bool, **options):
+        try:
+            header, rows = read_table(file)
+        except TableError as error:
+            self._fail([str(error)])
+        dimensions: dict[str, list[tuple[int, str]]] = {}
+        positions: dict[str, int] = {}
+        group_column = None
+        problems: list[str] = []
+        for index, name in enumerate(header):
+            name = name.strip()
+            match = ITEM.match(name)
+            if match:
+                if name in positions:
+                    problems.append(f"{file}: column {name} appears twice.")
+                positions[name] = index
+                dimensions.setdefault(match.group(1), []).append((int(match.group(2)), name))
+            elif name.lower() == "group":
+                group_column = index
+        if not dimensions:
+            problems.append(
+                f"{file}: no item columns; name them DIM_k, the dimension code, an underscore and "
+                "the item number (e.g. SNS_1)."
+            )
+        if outcome is not None and outcome not in dimensions:
+            problems.append(f"--outcome {outcome}: the file has no dimension with that code.")
+        if outcome is not None and len(dimensions) < 2:
+            problems.append("--outcome needs at least one other dimension to regress on.")
+        if problems:
+            self._fail(problems)
+        items = {code: [name for _n, name in sorted(found)] for code, found in dimensions.items()}
+        columns = [name for names in items.values() for name in names]
+        data: list[list[float]] = []
+        groups: list[str] = []
+        for line_number, row in enumerate(rows, start=2):
+            values = []
+            for name in columns:
+                index = positions[name]
+                cell = row[index].strip() if index < len(row) else ""
+                if not cell:
+                    values.append(math.nan)
+                    continue
+                try:
+                    number = float(cell.replace(",", "."))
+                except ValueError:
+                    number = math.nan
+                if not math.isfinite(number):
+                    problems.append(f"row {line_number}, {name}: {cell!r} is not a number.")
+                values.append(number)
+            data.append(values)
+            if group_column is not None:
+                group = row[group_column].strip() if group_column < len(row) else ""
+                if not group:
+                    problems.append(f"row {line_number}, group: the respondent group is empty.")
+                groups.append(group)
+        if not data:
+            problems.append(f"{file}: no respondent rows below the header.")
+        if problems:
+            self._fail(problems)
+        result = analyse(
+            np.asarray(data, dtype=float),
+            columns,
+            items,
+            groups=groups if group_column is not None else None,
+            outcome=outcome,
+        )
+        if as_json:
+            self.stdout.write(json.dumps(result, ensure_ascii=False))
+            return
+        self._print(result)
+
+    def _print(self, result: dict) -> None:
+        groups = ", ".join(f"{g}: {n}" for g, n in result["groups"].items())
+        self.stdout.write(f"Respondents: {result['n']}" + (f"   ({groups})" if groups else ""))
+        self.stdout.write(f"{'dimension':<12}{'n':>6}{'mean':>8}{'sd':>8}{'alpha':>8}  95% CI")
+        for code, d in result["dimensions"].items():
+            low, high = d["alpha_ci95"]
+            self.stdout.write(
+                f"{code:<12}{d['n']:>6}{_fmt(d['mean']):>8}{_fmt(d['sd']):>8}"
+                f"{_fmt(d['alpha']):>8}  {_fmt(low)}–{_fmt(high)}"
+            )
+            for item, i in d["items_detail"].items():
+                self.stdout.write(
+                    f"  {item:<10}mean {_fmt(i['mean'])}  r(corrected) {_fmt(i['r_corrected'])}"
+                    f"  p {_fmt(i['r_corrected_p'], 4)}  alpha if deleted {_fmt(i['alpha_if_deleted'])}"
+                )
+            gap = d.get("gap")
+            if gap:
+                first, second = gap["groups"]
+                self.stdout.write(
+                    f"  gap {first} − {second}: {_fmt(gap['mean_diff'])}; Welch t "
+                    f"{_fmt(gap['welch_t'])} (df {_fmt(gap['welch_df'], 1)}) p {_fmt(gap['welch_p'], 4)};"
+                    f" Mann–Whitney U {_fmt(gap['mwu_u'], 1)} p {_fmt(gap['mwu_p'], 4)};"
+                    f" Hedges' g {_fmt(gap['hedges_g'])}; rank-biserial {_fmt(gap['rank_biserial'])}"
+                )
+        regression = result.get("regression")
+        if regression:
+            self.stdout.write(
+                f"OLS of {regression['outcome']} (n {regression['n']}): R² {_fmt(regression['r2'], 4)}"
+                f", adj. R² {_fmt(regression['adj_r2'], 4)}, F {_fmt(regression['f'])}"
+                f" p {_fmt(regression['f_p'], 4)}"
+            )
+            for name, c in regression["coefficients"].items():
+                vif = f"  VIF {_fmt(c['vif'], 2)}" if "vif" in c else ""
+                self.stdout.write(
+                    f"  {name:<10}b {_fmt(c['b'], 4)}  se {_fmt(c['se'], 4)}  t {_fmt(c['t'])}"
+                    f"  p {_fmt(c['p'], 4)}{vif}"
+                )

@@ -1,0 +1,447 @@
+"""The perception-study instruments Pantau ships, as data on the questionnaire engine.
+
+Written for this project after the five New Public Service dimensions studied in Indonesian
+social-welfare services (domain spec 6.1, 6.3): each dimension is a scored section, each statement an
+item answered on a 1–5 Likert scale. Form A (service recipients, "Petugas …") and Form B (service
+providers, "Saya …/Unit kami …") are parallel: an item of A and its counterpart in B share their key
+and code (e.g. ``SNS_1``), which is how the gap analysis pairs them. A dimension's code is the part
+of the item code before the underscore.
+
+Form A also carries the service-quality dimensions (variable Y), so that the effect of X on Y can be
+estimated on the same respondents; the service-quality instrument also ships on its own.
+"""
+
+from django.db import transaction
+
+from pantau.surveys.models import Instrument, InstrumentVersion, Item, ItemOption, Section
+
+DEFAULT_LABELS = ("Sangat tidak setuju", "Tidak setuju", "Ragu-ragu", "Setuju", "Sangat setuju")
+DEFAULT_LABELS_EN = ("Strongly disagree", "Disagree", "Undecided", "Agree", "Strongly agree")
+
+FORM_A = "nps-penerima"
+FORM_B = "nps-pelaksana"
+QUALITY = "kualitas-layanan"
+
+# (code, title, title_en, [(recipient statement, provider statement, English, reverse)])
+NPS_DIMENSIONS = [
+    (
+        "SNS",
+        "Melayani, bukan mengarahkan",
+        "Serving, not steering",
+        [
+            (
+                "Petugas menanyakan kebutuhan saya sebelum menjelaskan layanan yang tersedia.",
+                "Saya menanyakan kebutuhan warga sebelum menjelaskan layanan yang tersedia.",
+                "Staff ask about the citizen's needs before explaining the services.",
+                False,
+            ),
+            (
+                "Petugas membantu saya menemukan jalan keluar, bukan sekadar memerintah.",
+                "Saya membantu warga menemukan jalan keluar, bukan sekadar memberi perintah.",
+                "Staff help find a way forward rather than give orders.",
+                False,
+            ),
+            (
+                "Petugas menyesuaikan cara melayani dengan keadaan saya.",
+                "Saya menyesuaikan cara melayani dengan keadaan setiap warga.",
+                "Staff adapt how they serve to the citizen's situation.",
+                False,
+            ),
+            (
+                "Petugas lebih mementingkan aturan daripada membantu menyelesaikan urusan saya.",
+                "Saya lebih mementingkan aturan daripada membantu menyelesaikan urusan warga.",
+                "Staff put rules before helping to settle the matter (reversed).",
+                True,
+            ),
+        ],
+    ),
+    (
+        "NPL",
+        "Nilai-nilai pelayanan publik",
+        "Public service values",
+        [
+            (
+                "Petugas bekerja secara profesional dan menguasai prosedur layanan.",
+                "Saya bekerja secara profesional dan menguasai prosedur layanan.",
+                "Staff work professionally and know the procedures.",
+                False,
+            ),
+            (
+                "Petugas memperlakukan semua warga secara adil tanpa membeda-bedakan.",
+                "Unit kami memperlakukan semua warga secara adil tanpa membeda-bedakan.",
+                "All citizens are treated fairly and equally.",
+                False,
+            ),
+            (
+                "Petugas jujur dan tidak meminta imbalan di luar ketentuan.",
+                "Unit kami jujur dan tidak menerima imbalan di luar ketentuan.",
+                "Staff are honest and ask for no payment beyond the rules.",
+                False,
+            ),
+            (
+                "Petugas menepati janji waktu penyelesaian layanan.",
+                "Unit kami menepati janji waktu penyelesaian layanan.",
+                "The promised completion time is kept.",
+                False,
+            ),
+        ],
+    ),
+    (
+        "WRG",
+        "Melayani warga negara, bukan pelanggan",
+        "Serving citizens, not customers",
+        [
+            (
+                "Petugas memperlakukan saya sebagai warga yang berhak atas layanan.",
+                "Saya memperlakukan warga sebagai pemilik hak atas layanan.",
+                "Citizens are treated as holders of a right to the service.",
+                False,
+            ),
+            (
+                "Petugas menjelaskan hak dan kewajiban saya dalam layanan ini.",
+                "Saya menjelaskan hak dan kewajiban warga dalam layanan ini.",
+                "Staff explain the citizen's rights and duties.",
+                False,
+            ),
+            (
+                "Petugas memberi perhatian yang sama kepada warga rentan (lansia, disabilitas).",
+                "Unit kami memberi perhatian yang sama kepada warga rentan (lansia, disabilitas).",
+                "Vulnerable citizens get the same attention.",
+                False,
+            ),
+            (
+                "Petugas menghargai pendapat saya tentang layanan.",
+                "Saya menghargai pendapat warga tentang layanan.",
+                "The citizen's opinion of the service is valued.",
+                False,
+            ),
+        ],
+    ),
+    (
+        "SDA",
+        "Berpikir strategis dan bertindak demokratis",
+        "Thinking strategically, acting democratically",
+        [
+            (
+                "Warga diajak menyampaikan usulan ketika aturan layanan disusun atau diubah.",
+                "Unit kami mengajak warga menyampaikan usulan ketika aturan layanan disusun atau diubah.",
+                "Citizens are invited to propose when service rules are set or changed.",
+                False,
+            ),
+            (
+                "Ada forum dialog atau musyawarah tempat warga membahas layanan ini.",
+                "Unit kami mengadakan forum dialog atau musyawarah dengan warga tentang layanan.",
+                "A dialogue forum or deliberation on the service exists.",
+                False,
+            ),
+            (
+                "Layanan cukup luwes untuk kebutuhan khusus warga.",
+                "Layanan unit kami cukup luwes untuk kebutuhan khusus warga.",
+                "The service is flexible enough for specific needs.",
+                False,
+            ),
+            (
+                "Usulan warga jarang sekali ditindaklanjuti.",
+                "Usulan warga jarang sekali kami tindak lanjuti.",
+                "Citizens' proposals are seldom acted on (reversed).",
+                True,
+            ),
+        ],
+    ),
+    (
+        "AKT",
+        "Akuntabilitas dan transparansi",
+        "Accountability and transparency",
+        [
+            (
+                "Informasi persyaratan, biaya dan waktu layanan mudah saya peroleh.",
+                "Unit kami menyediakan informasi persyaratan, biaya dan waktu layanan yang mudah diperoleh.",
+                "Information on requirements, cost and time is easy to get.",
+                False,
+            ),
+            (
+                "Saya tahu ke mana menyampaikan pengaduan tentang layanan ini.",
+                "Unit kami memberi tahu warga ke mana menyampaikan pengaduan.",
+                "Citizens know where to complain.",
+                False,
+            ),
+            (
+                "Pengaduan warga ditangani dengan sungguh-sungguh.",
+                "Unit kami menangani pengaduan warga dengan sungguh-sungguh.",
+                "Complaints are handled seriously.",
+                False,
+            ),
+            (
+                "Petugas menjelaskan tindak lanjut pengaduan atau keputusan kepada saya.",
+                "Saya menjelaskan tindak lanjut pengaduan atau keputusan kepada warga.",
+                "Staff explain how a complaint or decision is followed up.",
+                False,
+            ),
+        ],
+    ),
+]
+
+# (code, title, title_en, [(statement, English)])
+QUALITY_DIMENSIONS = [
+    (
+        "KPS",
+        "Kepuasan penerima layanan",
+        "Recipient satisfaction",
+        [
+            ("Saya puas dengan layanan yang saya terima.", "I am satisfied with the service."),
+            (
+                "Hasil layanan sesuai dengan yang saya harapkan.",
+                "The result matches what I expected.",
+            ),
+            (
+                "Saya akan menyarankan layanan ini kepada orang lain.",
+                "I would recommend this service.",
+            ),
+            (
+                "Sikap petugas membuat saya nyaman.",
+                "The staff's manner made me comfortable.",
+            ),
+        ],
+    ),
+    (
+        "AKS",
+        "Aksesibilitas layanan",
+        "Accessibility",
+        [
+            ("Tempat layanan mudah saya jangkau.", "The service point is easy to reach."),
+            (
+                "Jam layanan sesuai dengan waktu luang saya.",
+                "The opening hours suit me.",
+            ),
+            (
+                "Persyaratan layanan mudah saya penuhi.",
+                "The requirements are easy to meet.",
+            ),
+            (
+                "Layanan dapat diakses oleh warga lansia dan penyandang disabilitas.",
+                "Elderly and disabled citizens can use the service.",
+            ),
+        ],
+    ),
+    (
+        "EFK",
+        "Efektivitas pelayanan",
+        "Effectiveness",
+        [
+            ("Urusan saya selesai tepat waktu.", "My matter was settled on time."),
+            (
+                "Saya tidak perlu datang berulang kali untuk urusan yang sama.",
+                "I did not have to come back for the same matter.",
+            ),
+            (
+                "Layanan ini membantu saya memperoleh bantuan yang saya perlukan.",
+                "The service helped me get the aid I need.",
+            ),
+            (
+                "Dokumen yang saya terima benar dan lengkap.",
+                "The documents I received were correct and complete.",
+            ),
+        ],
+    ),
+]
+
+QUALITY_CODES = tuple(code for code, *_rest in QUALITY_DIMENSIONS)
+NPS_CODES = tuple(code for code, *_rest in NPS_DIMENSIONS)
+
+# (key, label, label_en, options)
+RECIPIENT_DEMOGRAPHICS = [
+    (
+        "jenis-kelamin",
+        "Jenis kelamin",
+        "Gender",
+        [(1, "Laki-laki", "Male"), (2, "Perempuan", "Female")],
+    ),
+    (
+        "usia",
+        "Kelompok usia",
+        "Age band",
+        [
+            (1, "Di bawah 25 tahun", "Under 25"),
+            (2, "25–39 tahun", "25–39"),
+            (3, "40–54 tahun", "40–54"),
+            (4, "55 tahun ke atas", "55 or older"),
+        ],
+    ),
+    (
+        "pendidikan",
+        "Pendidikan terakhir",
+        "Education",
+        [
+            (1, "SD atau tidak sekolah", "Primary school or none"),
+            (2, "SMP", "Junior secondary"),
+            (3, "SMA/SMK", "Senior secondary"),
+            (4, "Diploma/Sarjana atau lebih", "Diploma, degree or higher"),
+        ],
+    ),
+    (
+        "pekerjaan",
+        "Pekerjaan",
+        "Occupation",
+        [
+            (1, "Tidak bekerja/ibu rumah tangga", "Not working or homemaker"),
+            (2, "Petani/nelayan/buruh", "Farmer, fisher or labourer"),
+            (3, "Wiraswasta/pedagang", "Self-employed or trader"),
+            (4, "Pegawai/karyawan", "Employee"),
+            (5, "Lainnya", "Other"),
+        ],
+    ),
+]
+PROVIDER_DEMOGRAPHICS = [
+    (
+        "jabatan",
+        "Peran dalam pelayanan",
+        "Role in the service",
+        [
+            (1, "Petugas loket/front office", "Counter or front office"),
+            (2, "Petugas teknis/verifikator", "Technical officer or verifier"),
+            (3, "Pimpinan/koordinator", "Head or coordinator"),
+        ],
+    ),
+    (
+        "masa-kerja",
+        "Masa kerja",
+        "Years of service",
+        [
+            (1, "Kurang dari 2 tahun", "Under 2 years"),
+            (2, "2–5 tahun", "2–5 years"),
+            (3, "6–10 tahun", "6–10 years"),
+            (4, "Lebih dari 10 tahun", "Over 10 years"),
+        ],
+    ),
+]
+
+
+def _add_dimension(version, position, code, title, title_en, statements, labels) -> None:
+    section = Section.objects.create(
+        version=version,
+        position=position,
+        kind=Section.Kind.SCORED,
+        title=title,
+        title_en=title_en,
+    )
+    for number, (text, text_en, reverse) in enumerate(statements, start=1):
+        item = Item.objects.create(
+            version=version,
+            section=section,
+            key=f"{code.lower()}-{number}",
+            code=f"{code}_{number}",
+            position=number,
+            text=text,
+            text_en=text_en,
+            short_label=f"{code}_{number}",
+            kind=Item.Kind.SCORED,
+            reverse_scored=reverse,
+            min_value=1,
+            max_value=5,
+        )
+        ItemOption.objects.bulk_create(
+            ItemOption(item=item, value=value, label=label, label_en=label_en, position=value)
+            for value, (label, label_en) in enumerate(zip(*labels, strict=True), start=1)
+        )
+
+
+def _add_demographics(version, position, questions) -> None:
+    section = Section.objects.create(
+        version=version,
+        position=position,
+        kind=Section.Kind.DEMOGRAPHICS,
+        title="Tentang Anda",
+        title_en="About you",
+    )
+    for number, (key, label, label_en, options) in enumerate(questions, start=1):
+        item = Item.objects.create(
+            version=version,
+            section=section,
+            key=key,
+            code=f"D{number}",
+            position=number,
+            text=label,
+            text_en=label_en,
+            short_label=label,
+            short_label_en=label_en,
+            kind=Item.Kind.CHOICE,
+            required=False,
+        )
+        ItemOption.objects.bulk_create(
+            ItemOption(item=item, value=value, label=text, label_en=text_en, position=value)
+            for value, text, text_en in options
+        )
+
+
+def build_version(code: str, *, number: int = 1, labels=None) -> InstrumentVersion:
+    """A new version of one of the shipped instruments, answer labels configurable."""
+    labels = labels or (DEFAULT_LABELS, DEFAULT_LABELS_EN)
+    instrument = Instrument.objects.get(code=code)
+    version = InstrumentVersion.objects.create(instrument=instrument, number=number)
+    position = 0
+    if code in (FORM_A, FORM_B):
+        provider = code == FORM_B
+        for dim_code, title, title_en, statements in NPS_DIMENSIONS:
+            position += 1
+            _add_dimension(
+                version,
+                position,
+                dim_code,
+                title,
+                title_en,
+                [(b if provider else a, en, rev) for a, b, en, rev in statements],
+                labels,
+            )
+    if code in (FORM_A, QUALITY):
+        for dim_code, title, title_en, quality_statements in QUALITY_DIMENSIONS:
+            position += 1
+            _add_dimension(
+                version,
+                position,
+                dim_code,
+                title,
+                title_en,
+                [(text, en, False) for text, en in quality_statements],
+                labels,
+            )
+    _add_demographics(
+        version, position + 1, PROVIDER_DEMOGRAPHICS if code == FORM_B else RECIPIENT_DEMOGRAPHICS
+    )
+    return version
+
+
+INSTRUMENTS = {
+    FORM_A: (
+        "Penerapan New Public Service — Form A (penerima layanan)",
+        "Variabel X (lima dimensi NPS) dan variabel Y (kualitas layanan), diisi penerima layanan.",
+    ),
+    FORM_B: (
+        "Penerapan New Public Service — Form B (pemberi layanan)",
+        "Variabel X (lima dimensi NPS), diisi petugas; setiap butir berpasangan dengan Form A.",
+    ),
+    QUALITY: (
+        "Kualitas layanan",
+        "Variabel Y: kepuasan penerima layanan, aksesibilitas dan efektivitas pelayanan.",
+    ),
+}
+
+
+@transaction.atomic
+def shipped_version(code: str) -> InstrumentVersion:
+    """The current version of a shipped instrument, created on first use."""
+    name, description = INSTRUMENTS[code]
+    instrument, _created = Instrument.objects.get_or_create(
+        code=code,
+        defaults={
+            "name": name,
+            "purpose": Instrument.Purpose.PERCEPTION,
+            "description": description,
+        },
+    )
+    version = instrument.versions.order_by("-number").first()
+    return version or build_version(code)
+
+
+def dimension_code(item_code: str) -> str:
+    """``SNS_1`` → ``SNS``."""
+    return item_code.rsplit("_", 1)[0]

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import public_views
+
+app_name = "study"
+
+urlpatterns = [
+    path("petugas/<str:token>/", public_views.invited_form, name="invited"),
+    path("<str:token>/", public_views.study_form, name="form"),
+    path("<str:token>/kiosk/<str:signature>/", public_views.study_kiosk, name="kiosk"),
+    path("<str:token>/terima-kasih/<str:number>/", public_views.study_thanks, name="thanks"),
+    path("<str:token>/qr.svg", public_views.study_qr, name="qr"),
+]

@@ -1,0 +1,323 @@
+"""Setting up a study, answering it (recipients in public, providers signed in), results, exports."""
+
+import csv
+import io
+import uuid
+
+import numpy as np
+import pytest
+import scipy.stats as ss
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from pantau.studies import services
+from pantau.studies.models import ProviderParticipation, RespondentGroup, Study
+from pantau.studies.selectors import scored_items, study_results
+from pantau.surveys.models import Answer, Response
+from pantau.surveys.selectors import version_items
+
+from .conftest import fill, form_post, group
+
+RECIPIENT = RespondentGroup.Role.RECIPIENT
+PROVIDER = RespondentGroup.Role.PROVIDER
+
+
+def test_unit_head_sets_up_a_study_with_two_groups(client_for, unit_head_a, unit_a):
+    client = client_for(unit_head_a)
+    response = client.post(
+        reverse("studies:study-create", args=[unit_a.slug]),
+        {
+            "title": "Studi NPS",
+            "starts_on": "2025-01-01",
+            "ends_on": "2025-06-30",
+            "recipient_target": "30",
+            "provider_target": "5",
+        },
+    )
+    study = Study.objects.get()
+    assert response.status_code == 302
+    assert {g.role: g.target_sample for g in study.groups.all()} == {RECIPIENT: 30, PROVIDER: 5}
+    assert all(g.collection.status == "draft" for g in study.groups.all())
+
+
+def test_a_study_ending_before_it_starts_is_refused_and_nothing_is_saved(
+    client_for, unit_head_a, unit_a
+):
+    response = client_for(unit_head_a).post(
+        reverse("studies:study-create", args=[unit_a.slug]),
+        {
+            "title": "Studi",
+            "starts_on": "2025-06-30",
+            "ends_on": "2025-01-01",
+            "recipient_target": "30",
+            "provider_target": "5",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["ends_on"] == [
+        "Studi tidak dapat berakhir sebelum dimulai."
+    ]
+    assert not Study.objects.exists()
+
+
+def test_officer_cannot_set_up_a_study_and_head_of_other_unit_gets_404(
+    client_for, officer_a, unit_head_b, unit_a
+):
+    url = reverse("studies:study-create", args=[unit_a.slug])
+    assert client_for(officer_a).get(url).status_code == 404
+    assert client_for(unit_head_b).get(url).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["study-detail", "study-results", "raw-csv", "results-xlsx"])
+def test_officer_of_other_unit_gets_404(client_for, officer_b, study_a, name):
+    assert (
+        client_for(officer_b).get(reverse(f"studies:{name}", args=[study_a.pk])).status_code == 404
+    )
+
+
+def test_other_unit_does_not_list_the_study(client_for, officer_b, study_a):
+    assert (
+        "Studi NPS A"
+        not in client_for(officer_b).get(reverse("studies:study-list")).content.decode()
+    )
+
+
+def test_recipient_answers_in_public_and_gets_a_receipt(client, study_a):
+    g = group(study_a, RECIPIENT)
+    url = reverse("study:form", args=[g.collection.token])
+    page = client.get(url)
+    assert page.status_code == 200
+    items = version_items(g.collection.version)
+    response = client.post(url, form_post(items, 5))
+    assert response.status_code == 302
+    saved = Response.objects.get(collection=g.collection)
+    assert saved.source == "web"
+    assert Answer.objects.filter(response=saved).count() == len(
+        scored_items(g.collection.version_id)
+    )
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_an_incomplete_public_answer_is_refused_and_nothing_is_saved(client, study_a):
+    g = group(study_a, RECIPIENT)
+    data = form_post(version_items(g.collection.version))
+    data.pop("sns-1")
+    response = client.post(reverse("study:form", args=[g.collection.token]), data)
+    assert response.status_code == 200
+    assert not Response.objects.exists()
+
+
+def test_closed_study_takes_no_public_answers(client, study_a, unit_head_a):
+    services.change_study_status(actor=unit_head_a, study=study_a, action="close")
+    g = group(study_a, RECIPIENT)
+    url = reverse("study:form", args=[g.collection.token])
+    assert "studies/public/closed.html" in [t.name for t in client.get(url).templates]
+    response = client.post(url, form_post(version_items(g.collection.version)))
+    assert response.status_code == 409
+    assert not Response.objects.exists()
+
+
+def test_providers_form_is_not_public(client, study_a):
+    g = group(study_a, PROVIDER)
+    assert client.get(reverse("study:form", args=[g.collection.token])).status_code == 404
+
+
+def test_kiosk_needs_a_valid_signature(client, study_a, client_for, unit_head_a):
+    g = group(study_a, RECIPIENT)
+    assert (
+        client.get(reverse("study:kiosk", args=[g.collection.token, "forged"])).status_code == 404
+    )
+    detail = client_for(unit_head_a).get(reverse("studies:study-detail", args=[study_a.pk]))
+    kiosk = detail.context["groups"][0].kiosk_url
+    assert client.get(kiosk).status_code == 200
+
+
+def test_qr_code_is_an_svg(client, study_a):
+    g = group(study_a, RECIPIENT)
+    response = client.get(reverse("study:qr", args=[g.collection.token]))
+    assert response["Content-Type"] == "image/svg+xml"
+
+
+def test_officer_answers_as_provider_once_and_anonymously(client_for, officer_a, study_a):
+    client = client_for(officer_a)
+    g = group(study_a, PROVIDER)
+    url = reverse("studies:provider-answer", args=[study_a.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, form_post(version_items(g.collection.version), 4))
+    assert response.status_code == 302
+    saved = Response.objects.get(collection=g.collection)
+    assert saved.entered_by is None
+    assert ProviderParticipation.objects.filter(group=g, user=officer_a).exists()
+    again = client.post(url, form_post(version_items(g.collection.version), 2))
+    assert again.status_code == 302
+    assert Response.objects.filter(collection=g.collection).count() == 1
+
+
+def test_officer_of_other_unit_cannot_answer_as_provider(client_for, officer_b, study_a):
+    url = reverse("studies:provider-answer", args=[study_a.pk])
+    assert client_for(officer_b).get(url).status_code == 404
+
+
+def test_provider_answer_to_a_closed_study_is_refused(client_for, officer_a, unit_head_a, study_a):
+    services.change_study_status(actor=unit_head_a, study=study_a, action="close")
+    g = group(study_a, PROVIDER)
+    response = client_for(officer_a).post(
+        reverse("studies:provider-answer", args=[study_a.pk]),
+        form_post(version_items(g.collection.version)),
+    )
+    assert response.status_code == 200
+    assert not Response.objects.exists()
+    assert not ProviderParticipation.objects.exists()
+
+
+def test_results_equal_an_independent_computation_from_the_answers(study_a):
+    fill(study_a)
+    results = study_results(study_a)
+
+    # Independent: recipients' and providers' SNS scores straight from the answer table.
+    def scores(role, prefix):
+        g = group(study_a, role)
+        per_response = {}
+        for response_id, value, turned in Answer.objects.filter(
+            collection=g.collection, item__code__startswith=prefix
+        ).values_list("response_id", "value_int", "item__reverse_scored"):
+            per_response.setdefault(response_id, []).append(6 - value if turned else value)
+        return np.array([np.mean(v) for v in per_response.values()])
+
+    rec, prov = scores(RECIPIENT, "SNS_"), scores(PROVIDER, "SNS_")
+    gap = results.overall["dimensions"]["SNS"]["gap"]
+    assert gap["groups"] == [PROVIDER.value, RECIPIENT.value]
+    assert gap["mean_diff"] == pytest.approx(prov.mean() - rec.mean(), abs=1e-12)
+    reference = ss.ttest_ind(prov, rec, equal_var=False)
+    assert gap["welch_p"] == pytest.approx(reference.pvalue, abs=1e-9)
+    assert results.regression is not None and len(results.regression.coefficients) == 6
+    assert results.small_groups  # six providers
+    assert results.descriptives[RECIPIENT]["SNS_1"].n == 30
+
+
+def test_results_page_shows_every_table(client_for, unit_head_a, study_a):
+    fill(study_a)
+    page = client_for(unit_head_a).get(reverse("studies:study-results", args=[study_a.pk]))
+    text = page.content.decode()
+    assert page.status_code == 200
+    for table in (
+        "summary",
+        "dims",
+        "items",
+        "validity",
+        "group-validity",
+        "pairs",
+        "quality",
+        "regression",
+    ):
+        assert f'id="{table}-title"' in text
+    assert len(page.context["summary"]) >= 3
+
+
+def test_results_page_without_answers(client_for, unit_head_a, study_a):
+    page = client_for(unit_head_a).get(reverse("studies:study-results", args=[study_a.pk]))
+    assert page.status_code == 200
+    assert len(page.context["summary"]) == 1
+    assert 'id="validity-title"' not in page.content.decode()
+
+
+def test_raw_export_has_one_row_per_respondent_with_item_codes(client_for, unit_head_a, study_a):
+    fill(study_a, recipients=4, providers=3)
+    response = client_for(unit_head_a).get(reverse("studies:raw-csv", args=[study_a.pk]))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(rows) == 7
+    assert {r["group"] for r in rows} == {RECIPIENT.value, PROVIDER.value}
+    assert rows[0]["SNS_1"] and "KPS_1" in rows[0]
+    xlsx = client_for(unit_head_a).get(reverse("studies:raw-xlsx", args=[study_a.pk]))
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet.max_row == 8
+
+
+def test_result_tables_export(client_for, unit_head_a, study_a):
+    fill(study_a)
+    client = client_for(unit_head_a)
+    workbook = load_workbook(
+        io.BytesIO(client.get(reverse("studies:results-xlsx", args=[study_a.pk])).content)
+    )
+    assert len(workbook.sheetnames) == 9  # with validity per group
+    text = client.get(reverse("studies:results-csv", args=[study_a.pk])).content.decode()
+    assert "rank_biserial" in text and "vif" in text
+
+
+def test_opening_twice_is_refused(unit_head_a, study_a):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        services.change_study_status(actor=unit_head_a, study=study_a, action="open")
+
+
+def test_submission_token_reused_saves_once(client, study_a):
+    g = group(study_a, RECIPIENT)
+    data = form_post(version_items(g.collection.version))
+    data["submission_token"] = str(uuid.uuid4())
+    url = reverse("study:form", args=[g.collection.token])
+    client.post(url, data)
+    client.post(url, data)
+    assert Response.objects.filter(collection=g.collection).count() == 1
+
+
+def test_spss_export_has_variable_and_value_labels(client_for, unit_head_a, study_a, tmp_path):
+    import pyreadstat
+
+    fill(study_a, recipients=4, providers=3)
+    response = client_for(unit_head_a).get(reverse("studies:raw-sav", args=[study_a.pk]))
+    path = tmp_path / "s.sav"
+    path.write_bytes(response.content)
+    frame, meta = pyreadstat.read_sav(str(path))
+    assert len(frame) == 7
+    assert sorted(frame["group"].unique()) == [1.0, 2.0]
+    labels = dict(zip(meta.column_names, meta.column_labels, strict=True))
+    assert labels["SNS_1"].startswith("Petugas menanyakan kebutuhan saya")
+    assert "(" in labels["SNS_4"]  # reverse-scored, marked
+    assert meta.variable_value_labels["SNS_1"][5] == "Sangat setuju"
+    assert meta.variable_value_labels["group"] == {1: "Penerima layanan", 2: "Pemberi layanan"}
+    csv_rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client_for(unit_head_a)
+                .get(reverse("studies:raw-csv", args=[study_a.pk]))
+                .content.decode()
+            )
+        )
+    )
+    assert [int(r["SNS_2"]) for r in csv_rows] == [int(v) for v in frame["SNS_2"]]
+
+
+def test_pdf_report(client_for, unit_head_a, study_a):
+    fill(study_a)
+    response = client_for(unit_head_a).get(reverse("studies:report-pdf", args=[study_a.pk]))
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert len(response.content) > 3000
+
+
+def test_pdf_report_without_answers(client_for, unit_head_a, study_a):
+    response = client_for(unit_head_a).get(reverse("studies:report-pdf", args=[study_a.pk]))
+    assert response.content.startswith(b"%PDF")
+
+
+def test_results_with_recipients_only(client_for, unit_head_a, study_a):
+    fill(study_a, recipients=12, providers=0)
+    client = client_for(unit_head_a)
+    page = client.get(reverse("studies:study-results", args=[study_a.pk]))
+    assert page.status_code == 200
+    results = page.context["results"]
+    assert results.n == {RECIPIENT: 12, PROVIDER: 0}
+    assert results.regression is not None and results.item_gaps == []
+    for name in ("results-xlsx", "results-csv", "report-pdf", "raw-sav"):
+        assert client.get(reverse(f"studies:{name}", args=[study_a.pk])).status_code == 200
+
+
+def test_summary_rounds_as_the_tables_do():
+    from django.utils import translation
+
+    from pantau.studies.summary import _num
+
+    with translation.override("id"):
+        assert _num(0.0715, 3) == "0,072"
+        assert _num(0.80499, 2) == "0,80"
