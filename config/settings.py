@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "pantau.surveys",
     "pantau.satisfaction",
     "pantau.complaints",
+    "pantau.evaluations",
     "pantau.portal",
 ]
 

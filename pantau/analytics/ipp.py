@@ -1,0 +1,267 @@
+"""The public service index (IPP, Indeks Pelayanan Publik, 0–5) of a PEKPPP evaluation.
+
+Inputs: the instrument version (aspects with weights, indicators with weights within their aspect,
+the citizen-form items of each aspect, the evaluator/citizen blend and the grade table), the final
+evaluator score (0–5) of every indicator, and optionally the citizen form's (F-03) answers per item.
+
+For each aspect a, with indicators i = 1..n and evaluator scores s_i (0–5)::
+
+    weighted method (default; [yusharnadi], domain spec 2.7):
+        E_a = Σ_i w_i × s_i                 w_i = indicator weight within the aspect, Σ_i w_i = 1
+    mean method (alternative; [swamsid]):
+        E_a = (Σ_i s_i) / n                 unweighted mean of the aspect's indicators
+    an aspect without indicator detail (the 2021 "komposit" scoring of PermenPANRB 17/2017):
+        E_a = the aspect score given directly
+
+    citizen form (F-03), items j of the aspect with answers (0–5):
+        C_a = mean over answered items j of (sum of answers to j / number of answers to j)
+    blend (s = evaluator share, default 75 % F-02 / 25 % F-03, domain spec 8.7):
+        B_a = s × E_a + (1 − s) × C_a       when the aspect has answered citizen items
+        B_a = E_a                           otherwise (e.g. aspect 6 Inovasi has no F-03 item)
+
+    IPP = Σ_a W_a × B_a                     W_a = aspect weight, Σ_a W_a = 1
+
+The grade is read from the instrument's table on the IPP rounded half-up to two decimals (the rows
+meet at two decimals: 4,50 | 4,51); arithmetic uses exact fractions, so 4,505 rounds to 4,51 (A).
+Every result states the method and the evaluator share it was computed with.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from .ikm import round_half_up
+
+METHODS = ("weighted", "mean")
+MAX_SCORE = 5
+D = Decimal
+
+
+class IppError(ValueError):
+    """The scores or the instrument cannot give an IPP; the message says why, in full."""
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    code: str
+    weight: Fraction  # share within its aspect (0–1)
+
+
+@dataclass(frozen=True)
+class AspectSpec:
+    code: str
+    weight: Fraction  # share of the IPP (0–1)
+    indicators: tuple[IndicatorSpec, ...] = ()
+    citizen_items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GradeRow:
+    grade: str
+    label: str
+    low: Decimal  # inclusive, two decimals
+    high: Decimal  # inclusive, two decimals
+
+
+# Domain spec 2.8 (default table); rows C-, D and E are not confirmed (spec 8.10).
+DEFAULT_GRADES: tuple[GradeRow, ...] = (
+    GradeRow("E", "Gagal", D("0.00"), D("1.50")),
+    GradeRow("D", "Buruk", D("1.51"), D("2.00")),
+    GradeRow("C-", "Cukup (dengan catatan)", D("2.01"), D("2.50")),
+    GradeRow("C", "Cukup", D("2.51"), D("3.00")),
+    GradeRow("B-", "Baik (dengan catatan)", D("3.01"), D("3.50")),
+    GradeRow("B", "Baik", D("3.51"), D("4.00")),
+    GradeRow("A-", "Sangat Baik", D("4.01"), D("4.50")),
+    GradeRow("A", "Pelayanan Prima", D("4.51"), D("5.00")),
+)
+
+# The variant of [pekppp-guide wiki.json] (spec 2.8): no C-, D 2,01–2,50, E 0,00–2,00.
+GUIDE_GRADES: tuple[GradeRow, ...] = (
+    GradeRow("E", "Sangat Buruk", D("0.00"), D("2.00")),
+    GradeRow("D", "Buruk", D("2.01"), D("2.50")),
+    GradeRow("C", "Cukup", D("2.51"), D("3.00")),
+    GradeRow("B-", "Baik dengan Catatan", D("3.01"), D("3.50")),
+    GradeRow("B", "Baik", D("3.51"), D("4.00")),
+    GradeRow("A-", "Sangat Baik", D("4.01"), D("4.50")),
+    GradeRow("A", "Pelayanan Prima", D("4.51"), D("5.00")),
+)
+
+
+@dataclass(frozen=True)
+class IppModel:
+    """An instrument version reduced to what the computation needs."""
+
+    aspects: tuple[AspectSpec, ...]
+    grades: tuple[GradeRow, ...] = DEFAULT_GRADES
+    evaluator_share: Fraction = Fraction(3, 4)
+
+    def check(self) -> None:
+        if not self.aspects:
+            raise IppError("The instrument has no aspect.")
+        total = sum((a.weight for a in self.aspects), Fraction(0))
+        if total != 1:
+            raise IppError(f"The aspect weights add up to {float(total) * 100:g} %, not 100 %.")
+        for aspect in self.aspects:
+            if aspect.indicators:
+                within = sum((i.weight for i in aspect.indicators), Fraction(0))
+                if within != 1:
+                    raise IppError(
+                        f"The indicator weights of aspect {aspect.code} add up to "
+                        f"{float(within) * 100:g} %, not 100 %."
+                    )
+        if not 0 <= self.evaluator_share <= 1:
+            raise IppError("The evaluator share must lie between 0 and 100 %.")
+        check_grades(self.grades)
+
+
+def check_grades(grades: Sequence[GradeRow]) -> None:
+    """The rows must cover 0,00–5,00 without gap or overlap, meeting at two decimals."""
+    rows = sorted(grades, key=lambda row: row.low)
+    if not rows or rows[0].low != D("0.00") or rows[-1].high != D("5.00"):
+        raise IppError("The grade table must run from 0,00 to 5,00.")
+    for lower, upper in zip(rows, rows[1:], strict=False):
+        if upper.low - lower.high != D("0.01"):
+            raise IppError(
+                f"The grade rows {lower.grade} and {upper.grade} do not meet at two decimals."
+            )
+
+
+@dataclass(frozen=True)
+class ItemTotal:
+    """The citizen answers to one F-03 item: how many answered and the sum of their scores."""
+
+    code: str
+    answered: int
+    total: int
+
+
+@dataclass(frozen=True)
+class AspectResult:
+    code: str
+    weight: Fraction
+    evaluator: Fraction
+    citizen: Fraction | None
+    blended: Fraction
+
+    @property
+    def contribution(self) -> Fraction:
+        return self.weight * self.blended
+
+
+@dataclass(frozen=True)
+class IppResult:
+    aspects: tuple[AspectResult, ...]
+    exact: Fraction
+    ipp: Decimal  # rounded half-up to two decimals
+    grade: str
+    label: str
+    method: str
+    evaluator_share: Fraction
+    citizen_used: bool
+    notes: tuple[str, ...] = field(default=())
+
+    def as_dict(self) -> dict:
+        return {
+            "ipp": float(self.ipp),
+            "grade": self.grade,
+            "label": self.label,
+            "method": self.method,
+            "evaluator_share": float(self.evaluator_share),
+            "citizen_used": self.citizen_used,
+            "aspects": [
+                {
+                    "code": a.code,
+                    "weight": float(a.weight),
+                    "evaluator": float(a.evaluator),
+                    "citizen": None if a.citizen is None else float(a.citizen),
+                    "blended": float(a.blended),
+                    "contribution": float(a.contribution),
+                }
+                for a in self.aspects
+            ],
+        }
+
+
+def grade_for(value: Decimal, grades: Sequence[GradeRow] = DEFAULT_GRADES) -> GradeRow:
+    """The row of the grade table for an IPP already rounded to two decimals."""
+    for row in grades:
+        if row.low <= value <= row.high:
+            return row
+    raise IppError(f"IPP {value} is outside the grade table (0,00–5,00).")
+
+
+def _score(code: str, value) -> Fraction:
+    score = Fraction(value)
+    if not 0 <= score <= MAX_SCORE:
+        raise IppError(f"The score of {code} ({value}) is not between 0 and 5.")
+    return score
+
+
+def compute_ipp(
+    model: IppModel,
+    *,
+    indicator_scores: Mapping[str, int | Fraction],
+    citizen_items: Sequence[ItemTotal] = (),
+    aspect_scores: Mapping[str, int | Fraction] | None = None,
+    method: str = "weighted",
+) -> IppResult:
+    """The IPP of one unit (see the module docstring for the formulas)."""
+    if method not in METHODS:
+        raise IppError(f"Unknown method {method!r}; use one of {', '.join(METHODS)}.")
+    model.check()
+    aspect_scores = aspect_scores or {}
+    citizen = {item.code: item for item in citizen_items}
+    for item in citizen_items:
+        if item.answered < 0 or not 0 <= item.total <= MAX_SCORE * item.answered:
+            raise IppError(f"The citizen totals of {item.code} are impossible for scores 0–5.")
+    missing = [
+        i.code for a in model.aspects for i in a.indicators if i.code not in indicator_scores
+    ] + [a.code for a in model.aspects if not a.indicators and a.code not in aspect_scores]
+    if missing:
+        raise IppError(f"No score for {', '.join(missing)}: every indicator needs a score.")
+    share = model.evaluator_share
+    results = []
+    for aspect in model.aspects:
+        if not aspect.indicators:
+            evaluator = _score(aspect.code, aspect_scores[aspect.code])
+        elif method == "weighted":
+            evaluator = sum(
+                (i.weight * _score(i.code, indicator_scores[i.code]) for i in aspect.indicators),
+                Fraction(0),
+            )
+        else:
+            evaluator = sum(
+                (_score(i.code, indicator_scores[i.code]) for i in aspect.indicators), Fraction(0)
+            ) / len(aspect.indicators)
+        means = [
+            Fraction(citizen[code].total, citizen[code].answered)
+            for code in aspect.citizen_items
+            if code in citizen and citizen[code].answered > 0
+        ]
+        citizen_score = sum(means, Fraction(0)) / len(means) if means else None
+        blended = (
+            evaluator if citizen_score is None else share * evaluator + (1 - share) * citizen_score
+        )
+        results.append(AspectResult(aspect.code, aspect.weight, evaluator, citizen_score, blended))
+    exact = sum((r.contribution for r in results), Fraction(0))
+    ipp = round_half_up(exact)
+    row = grade_for(ipp, model.grades)
+    return IppResult(
+        aspects=tuple(results),
+        exact=exact,
+        ipp=ipp,
+        grade=row.grade,
+        label=row.label,
+        method=method,
+        evaluator_share=share,
+        citizen_used=any(r.citizen is not None for r in results),
+    )
+
+
+def rank(values: Mapping[str, Decimal]) -> dict[str, int]:
+    """Competition ranking (1, 2, 2, 4) on the rounded IPP, highest first."""
+    first: dict[Decimal, int] = {}
+    for position, value in enumerate(sorted(values.values(), reverse=True), start=1):
+        first.setdefault(value, position)
+    return {key: first[value] for key, value in values.items()}
