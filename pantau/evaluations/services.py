@@ -143,6 +143,7 @@ def change_round_status(*, actor, round_: Round, action: str) -> Round:
     if action not in TRANSITIONS:
         raise ValidationError(_("Unknown action."))
     source, target = TRANSITIONS[action]
+    given = round_
     round_ = Round.objects.select_for_update().get(pk=round_.pk)
     if round_.status != source:
         raise ValidationError(_("The round is not at the step this action starts from."))
@@ -158,6 +159,7 @@ def change_round_status(*, actor, round_: Round, action: str) -> Round:
     round_.status = target
     audit.attribute_to(round_, actor)
     round_.save(update_fields=["status", "updated_at"])
+    given.status = target  # the caller's instance (and its lokus) see the new step
     return round_
 
 
