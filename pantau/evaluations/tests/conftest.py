@@ -13,6 +13,15 @@ from pantau.evaluations.instruments import EXISTING_CODE, REGULATION_17_CODE
 from pantau.evaluations.models import EvaluationInstrument, Indicator, Lokus, Round
 
 
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Service messages are matched in English here; pages render in Indonesian per request."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def instrument(db):
     return EvaluationInstrument.objects.get(code=EXISTING_CODE, number=1)
