@@ -367,3 +367,29 @@ def result_rows(lokus: Lokus) -> list[dict]:
         }
         for row in lokus.result["aspects"]
     ]
+
+
+def previous_result(lokus: Lokus) -> Lokus | None:
+    """The same unit's result in the body's latest earlier round (for the comparison)."""
+    return (
+        Lokus.objects.filter(
+            unit_id=lokus.unit_id,
+            round__body_id=lokus.round.body_id,
+            round__year__lt=lokus.round.year,
+            ipp__isnull=False,
+        )
+        .select_related("round")
+        .order_by("-round__year", "-round_id")
+        .first()
+    )
+
+
+def trend(lokus: Lokus) -> list[Lokus]:
+    """The unit's results in every round of the body, oldest first."""
+    return list(
+        Lokus.objects.filter(
+            unit_id=lokus.unit_id, round__body_id=lokus.round.body_id, ipp__isnull=False
+        )
+        .select_related("round")
+        .order_by("round__year", "round_id")
+    )

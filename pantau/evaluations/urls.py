@@ -21,7 +21,11 @@ urlpatterns = [
     path("manage/evaluasi/<int:pk>/", views.round_detail, name="round-detail"),
     path("manage/evaluasi/<int:pk>/lokus/baru/", views.lokus_add, name="lokus-add"),
     path("manage/evaluasi/<int:pk>/<str:action>/status/", views.round_status, name="round-status"),
+    path("manage/evaluasi/<int:pk>/peringkat.xlsx", views.round_ranking, name="round-ranking"),
     path(LOKUS, views.lokus_detail, name="lokus-detail"),
+    path(LOKUS + "laporan.pdf", views.lokus_report, {"fmt": "pdf"}, name="lokus-report-pdf"),
+    path(LOKUS + "laporan.xlsx", views.lokus_report, {"fmt": "xlsx"}, name="lokus-report-xlsx"),
+    path(LOKUS + "piagam.pdf", views.lokus_certificate, name="lokus-certificate"),
     path(LOKUS + "kirim/", views.self_assessment_submit, name="self-assessment-submit"),
     path(
         LOKUS + "f01/<int:indicator_pk>/",

@@ -208,6 +208,8 @@ def lokus_detail(request, round_pk, pk):
             else None,
             "citizen_count": selectors.citizen_response_count(lokus),
             "result_rows": selectors.result_rows(lokus),
+            "previous": selectors.previous_result(lokus),
+            "trend": selectors.trend(lokus),
             "disagreements": [
                 row.indicator for block in blocks for row in block.rows if row.disagreement
             ],
@@ -427,3 +429,54 @@ def follow_up_edit(request, round_pk, pk, recommendation_pk):
         "evaluations/follow_up_form.html",
         {"lokus": lokus, "recommendation": recommendation, "form": form},
     )
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(content: bytes, content_type: str, filename: str):
+    from django.http import HttpResponse
+
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def lokus_report(request, round_pk, pk, fmt):
+    from django.utils.text import slugify
+
+    from .exporters.pdf import export_pdf
+    from .exporters.xlsx import export_lokus_xlsx
+    from .report import build_report
+
+    lokus = selectors.get_visible_lokus(request.user, round_pk, pk)
+    report = build_report(lokus)
+    name = slugify(f"pekppp-{lokus.unit.slug}-{lokus.round.year}")
+    if fmt == "pdf":
+        return _download(export_pdf(report), "application/pdf", f"{name}.pdf")
+    return _download(export_lokus_xlsx(report), XLSX, f"{name}.xlsx")
+
+
+@login_required
+def lokus_certificate(request, round_pk, pk):
+    from django.utils.text import slugify
+
+    from .exporters.pdf import export_certificate
+
+    lokus = selectors.get_visible_lokus(request.user, round_pk, pk)
+    if lokus.grade != "A" or lokus.round.status not in ("results", "follow_up", "closed"):
+        raise Http404
+    name = slugify(f"piagam-{lokus.unit.slug}-{lokus.round.year}")
+    return _download(export_certificate(lokus), "application/pdf", f"{name}.pdf")
+
+
+@login_required
+def round_ranking(request, pk):
+    from .exporters.xlsx import export_ranking_xlsx
+
+    round_ = selectors.get_visible_round(request.user, pk)
+    if not permissions.can_manage_round(request.user, round_):
+        raise Http404
+    content = export_ranking_xlsx(round_, selectors.ranking(round_))
+    return _download(content, XLSX, f"peringkat-pekppp-{round_.pk}.xlsx")
