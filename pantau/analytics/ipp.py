@@ -2,7 +2,7 @@
 
 Inputs: the instrument version (aspects with weights, indicators with weights within their aspect,
 the citizen-form items of each aspect, the evaluator/citizen blend and the grade table), the final
-evaluator score (0–5) of every indicator, and optionally the citizen form's (F-03) answers per item.
+evaluator score of every indicator (a whole number 0–5), and optionally the citizen form's (F-03) answers per item.
 
 For each aspect a, with indicators i = 1..n and evaluator scores s_i (0–5)::
 
@@ -30,6 +30,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
+from math import lcm
 
 from .ikm import round_half_up
 
@@ -95,6 +97,25 @@ class IppModel:
     aspects: tuple[AspectSpec, ...]
     grades: tuple[GradeRow, ...] = DEFAULT_GRADES
     evaluator_share: Fraction = Fraction(3, 4)
+
+    @cached_property
+    def checked(self) -> bool:
+        """Checked once per model: a round computes thousands of units with the same model."""
+        self.check()
+        return True
+
+    @cached_property
+    def integer_weights(self) -> dict[str, tuple[int, tuple[tuple[str, int], ...]]]:
+        """Per aspect: a common denominator and each indicator's weight as a numerator over it,
+        so that the weighted sum is integer arithmetic (the result is the same exact fraction)."""
+        table = {}
+        for aspect in self.aspects:
+            denominator = lcm(*(i.weight.denominator for i in aspect.indicators)) or 1
+            table[aspect.code] = (
+                denominator,
+                tuple((i.code, int(i.weight * denominator)) for i in aspect.indicators),
+            )
+        return table
 
     def check(self) -> None:
         if not self.aspects:
@@ -198,6 +219,15 @@ def _score(code: str, value) -> Fraction:
     return score
 
 
+def _int_score(code: str, value) -> int:
+    if type(value) is int and 0 <= value <= MAX_SCORE:
+        return value
+    score = _score(code, value)
+    if score.denominator != 1:
+        raise IppError(f"The score of {code} ({value}) is not a whole number.")
+    return int(score)
+
+
 def compute_ipp(
     model: IppModel,
     *,
@@ -209,7 +239,7 @@ def compute_ipp(
     """The IPP of one unit (see the module docstring for the formulas)."""
     if method not in METHODS:
         raise IppError(f"Unknown method {method!r}; use one of {', '.join(METHODS)}.")
-    model.check()
+    model.checked  # noqa: B018 - validates the model once, raising IppError when it is wrong
     aspect_scores = aspect_scores or {}
     citizen = {item.code: item for item in citizen_items}
     for item in citizen_items:
@@ -221,19 +251,22 @@ def compute_ipp(
     if missing:
         raise IppError(f"No score for {', '.join(missing)}: every indicator needs a score.")
     share = model.evaluator_share
+    weights = model.integer_weights
     results = []
     for aspect in model.aspects:
         if not aspect.indicators:
             evaluator = _score(aspect.code, aspect_scores[aspect.code])
         elif method == "weighted":
-            evaluator = sum(
-                (i.weight * _score(i.code, indicator_scores[i.code]) for i in aspect.indicators),
-                Fraction(0),
+            denominator, numerators = weights[aspect.code]
+            evaluator = Fraction(
+                sum(w * _int_score(code, indicator_scores[code]) for code, w in numerators),
+                denominator,
             )
         else:
-            evaluator = sum(
-                (_score(i.code, indicator_scores[i.code]) for i in aspect.indicators), Fraction(0)
-            ) / len(aspect.indicators)
+            evaluator = Fraction(
+                sum(_int_score(i.code, indicator_scores[i.code]) for i in aspect.indicators),
+                len(aspect.indicators),
+            )
         means = [
             Fraction(citizen[code].total, citizen[code].answered)
             for code in aspect.citizen_items
