@@ -102,3 +102,19 @@ def test_unit_officer_gets_404_on_instruments(client_for, officer_b, instrument)
     client = client_for(officer_b)
     assert client.get("/manage/evaluasi/instrumen/").status_code == 404
     assert client.get(f"/manage/evaluasi/instrumen/{instrument.pk}/").status_code == 404
+
+
+def test_admin_cannot_change_a_version_in_use_but_can_copy_it(client_for, admin_user, round_a):
+    instrument = round_a.instrument
+    client = client_for(admin_user)
+    url = f"/admin/evaluations/evaluationinstrument/{instrument.pk}/change/"
+    assert client.get(url).status_code == 200
+    round_a.status = "self_assessment"
+    round_a.save()
+    page = client.get(url)
+    assert page.status_code == 200 and b'name="_save"' not in page.content
+    client.post(
+        "/admin/evaluations/evaluationinstrument/",
+        {"action": "new_version", "_selected_action": [instrument.pk]},
+    )
+    assert instrument.__class__.objects.filter(code=instrument.code, number=2).exists()
