@@ -33,8 +33,6 @@ from fractions import Fraction
 from functools import cached_property
 from math import lcm
 
-from .ikm import round_half_up
-
 METHODS = ("weighted", "mean")
 MAX_SCORE = 5
 D = Decimal
@@ -159,11 +157,29 @@ class ItemTotal:
 
 @dataclass(frozen=True)
 class AspectResult:
+    """One aspect's scores, held as integer numerators and denominators (a national round
+    computes tens of thousands of units); the exact values are the Fraction properties."""
+
     code: str
     weight: Fraction
-    evaluator: Fraction
-    citizen: Fraction | None
-    blended: Fraction
+    e_num: int
+    e_den: int
+    c_num: int | None
+    c_den: int | None
+    b_num: int
+    b_den: int
+
+    @property
+    def evaluator(self) -> Fraction:
+        return Fraction(self.e_num, self.e_den)
+
+    @property
+    def citizen(self) -> Fraction | None:
+        return None if self.c_num is None else Fraction(self.c_num, self.c_den)
+
+    @property
+    def blended(self) -> Fraction:
+        return Fraction(self.b_num, self.b_den)
 
     @property
     def contribution(self) -> Fraction:
@@ -173,7 +189,8 @@ class AspectResult:
 @dataclass(frozen=True)
 class IppResult:
     aspects: tuple[AspectResult, ...]
-    exact: Fraction
+    num: int  # the exact IPP is num / den
+    den: int
     ipp: Decimal  # rounded half-up to two decimals
     grade: str
     label: str
@@ -182,7 +199,25 @@ class IppResult:
     citizen_used: bool
     notes: tuple[str, ...] = field(default=())
 
+    @property
+    def exact(self) -> Fraction:
+        return Fraction(self.num, self.den)
+
     def as_dict(self) -> dict:
+        aspects = []
+        for a in self.aspects:
+            weight = a.weight.numerator / a.weight.denominator
+            blended = a.b_num / a.b_den
+            aspects.append(
+                {
+                    "code": a.code,
+                    "weight": weight,
+                    "evaluator": a.e_num / a.e_den,
+                    "citizen": None if a.c_num is None else a.c_num / a.c_den,  # type: ignore[operator]
+                    "blended": blended,
+                    "contribution": weight * blended,
+                }
+            )
         return {
             "ipp": float(self.ipp),
             "grade": self.grade,
@@ -190,17 +225,7 @@ class IppResult:
             "method": self.method,
             "evaluator_share": float(self.evaluator_share),
             "citizen_used": self.citizen_used,
-            "aspects": [
-                {
-                    "code": a.code,
-                    "weight": float(a.weight),
-                    "evaluator": float(a.evaluator),
-                    "citizen": None if a.citizen is None else float(a.citizen),
-                    "blended": float(a.blended),
-                    "contribution": float(a.contribution),
-                }
-                for a in self.aspects
-            ],
+            "aspects": aspects,
         }
 
 
@@ -251,44 +276,55 @@ def compute_ipp(
     if missing:
         raise IppError(f"No score for {', '.join(missing)}: every indicator needs a score.")
     share = model.evaluator_share
+    s_num, s_den = share.numerator, share.denominator
     weights = model.integer_weights
     results = []
+    total_num, total_den = 0, 1
     for aspect in model.aspects:
         if not aspect.indicators:
-            evaluator = _score(aspect.code, aspect_scores[aspect.code])
+            composite = _score(aspect.code, aspect_scores[aspect.code])
+            e_num, e_den = composite.numerator, composite.denominator
         elif method == "weighted":
-            denominator, numerators = weights[aspect.code]
-            evaluator = Fraction(
-                sum(w * _int_score(code, indicator_scores[code]) for code, w in numerators),
-                denominator,
-            )
+            e_den, numerators = weights[aspect.code]
+            e_num = sum(w * _int_score(code, indicator_scores[code]) for code, w in numerators)
         else:
-            evaluator = Fraction(
-                sum(_int_score(i.code, indicator_scores[i.code]) for i in aspect.indicators),
-                len(aspect.indicators),
-            )
-        means = [
-            Fraction(citizen[code].total, citizen[code].answered)
+            e_den = len(aspect.indicators)
+            e_num = sum(_int_score(i.code, indicator_scores[i.code]) for i in aspect.indicators)
+        answered = [
+            citizen[code]
             for code in aspect.citizen_items
             if code in citizen and citizen[code].answered > 0
         ]
-        citizen_score = sum(means, Fraction(0)) / len(means) if means else None
-        blended = (
-            evaluator if citizen_score is None else share * evaluator + (1 - share) * citizen_score
-        )
-        results.append(AspectResult(aspect.code, aspect.weight, evaluator, citizen_score, blended))
-    exact = sum((r.contribution for r in results), Fraction(0))
-    ipp = round_half_up(exact)
+        if answered:
+            # C = (Σ_j total_j / answered_j) / k over a common denominator
+            common = lcm(*(item.answered for item in answered))
+            c_num = sum(item.total * (common // item.answered) for item in answered)
+            c_den = common * len(answered)
+            # B = s·E + (1 − s)·C
+            b_num = s_num * e_num * c_den + (s_den - s_num) * c_num * e_den
+            b_den = s_den * e_den * c_den
+        else:
+            c_num = c_den = None
+            b_num, b_den = e_num, e_den
+        weight = aspect.weight
+        total_num = total_num * weight.denominator * b_den + weight.numerator * b_num * total_den
+        total_den = total_den * weight.denominator * b_den
+        results.append(AspectResult(aspect.code, weight, e_num, e_den, c_num, c_den, b_num, b_den))
+    hundredths, remainder = divmod(total_num * 100, total_den)
+    if 2 * remainder >= total_den:
+        hundredths += 1
+    ipp = Decimal(hundredths).scaleb(-2)
     row = grade_for(ipp, model.grades)
     return IppResult(
         aspects=tuple(results),
-        exact=exact,
+        num=total_num,
+        den=total_den,
         ipp=ipp,
         grade=row.grade,
         label=row.label,
         method=method,
         evaluator_share=share,
-        citizen_used=any(r.citizen is not None for r in results),
+        citizen_used=any(r.c_num is not None for r in results),
     )
 
 

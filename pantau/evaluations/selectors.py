@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -239,32 +239,43 @@ def lokus_sheet(lokus: Lokus) -> list[AspectBlock]:
 def final_scores(lokus_list: list[Lokus]) -> dict[int, tuple[dict[str, int], list[str]]]:
     """Per lokus: {indicator code: final score} and the codes the evaluators disagree on.
 
-    Two queries for the whole round: scores grouped in the database to the distinct values per
-    indicator, and the agreed scores."""
+    Two queries for the whole round, both grouped in the database: the lowest and highest score
+    per lokus and indicator (equal when the evaluators agree), and the agreed scores."""
+    if not lokus_list:
+        return {}
+    round_id = lokus_list[0].round_id
     ids = [lokus.pk for lokus in lokus_list]
-    distinct: dict[tuple[int, str], set[int]] = defaultdict(set)
-    for lokus_id, code, value in (
-        Score.objects.filter(lokus_id__in=ids)
-        .values_list("lokus_id", "indicator__code", "score")
-        .distinct()
-    ):
-        distinct[(lokus_id, code)].add(value)
+    codes = dict(
+        Indicator.objects.filter(aspect__instrument__rounds__id=round_id).values_list("id", "code")
+    )
     agreed = {
-        (lokus_id, code): value
-        for lokus_id, code, value in Verification.objects.filter(
-            lokus_id__in=ids, agreed_score__isnull=False
-        ).values_list("lokus_id", "indicator__code", "agreed_score")
+        (lokus_id, indicator_id): value
+        for lokus_id, indicator_id, value in Verification.objects.filter(
+            lokus__round_id=round_id, agreed_score__isnull=False
+        ).values_list("lokus_id", "indicator_id", "agreed_score")
     }
     result: dict[int, tuple[dict[str, int], list[str]]] = {pk: ({}, []) for pk in ids}
-    for key in set(distinct) | set(agreed):
-        lokus_id, code = key
-        scores, disagreements = result[lokus_id]
+    for lokus_id, indicator_id, low, high in (
+        Score.objects.filter(lokus__round_id=round_id)
+        .values_list("lokus_id", "indicator_id")
+        .annotate(low=Min("score"), high=Max("score"))
+        .values_list("lokus_id", "indicator_id", "low", "high")
+        .order_by()
+        .iterator(chunk_size=20000)
+    ):
+        entry = result.get(lokus_id)
+        if entry is None:
+            continue
+        key = (lokus_id, indicator_id)
         if key in agreed:
-            scores[code] = agreed[key]
-        elif len(distinct[key]) == 1:
-            scores[code] = next(iter(distinct[key]))
+            entry[0][codes[indicator_id]] = agreed.pop(key)
+        elif low == high:
+            entry[0][codes[indicator_id]] = low
         else:
-            disagreements.append(code)
+            entry[1].append(codes[indicator_id])
+    for (lokus_id, indicator_id), value in agreed.items():  # agreed without any score left
+        if lokus_id in result:
+            result[lokus_id][0][codes[indicator_id]] = value
     for _scores, disagreements in result.values():
         disagreements.sort(key=lambda code: int(code.split(".")[0]))
     return result
@@ -275,16 +286,26 @@ def citizen_totals(lokus_list: list[Lokus]) -> dict[int, list[ItemTotal]]:
     by_collection = {
         lokus.citizen_collection_id: lokus.pk for lokus in lokus_list if lokus.citizen_collection_id
     }
+    if not by_collection:
+        return {}
+    round_id = lokus_list[0].round_id
+    keys = dict(
+        Item.objects.filter(version__collections__pekppp_lokus__round_id=round_id)
+        .distinct()
+        .values_list("id", "key")
+    )
     totals: dict[int, list[ItemTotal]] = defaultdict(list)
-    for row in (
-        AnswerTally.objects.filter(collection_id__in=by_collection)
-        .values("collection_id", "item__key")
+    for collection_id, item_id, n, s in (
+        AnswerTally.objects.filter(collection__pekppp_lokus__round_id=round_id)
+        .values_list("collection_id", "item_id")
         .annotate(n=Sum("count"), s=Sum(F("count") * F("value_int")))
+        .values_list("collection_id", "item_id", "n", "s")
         .order_by()
+        .iterator(chunk_size=20000)
     ):
-        totals[by_collection[row["collection_id"]]].append(
-            ItemTotal(row["item__key"], row["n"], row["s"])
-        )
+        lokus_id = by_collection.get(collection_id)
+        if lokus_id is not None:
+            totals[lokus_id].append(ItemTotal(keys[item_id], n, s))
     return dict(totals)
 
 

@@ -353,9 +353,27 @@ def compute_round_results(*, round_: Round) -> None:
     ranks = rank(computed)  # type: ignore[arg-type]
     for lokus in lokus_list:
         lokus.rank = ranks.get(lokus.pk)
-    Lokus.objects.bulk_update(
-        lokus_list, ["ipp", "grade", "label", "result", "rank", "computed_at"], batch_size=1000
-    )
+    _save_results(lokus_list)
+
+
+RESULT_FIELDS = ("ipp", "grade", "label", "result", "rank", "computed_at")
+
+
+def _save_results(lokus_list: list[Lokus]) -> None:
+    """One parametrised UPDATE per lokus sent with ``executemany``: for a national round of
+    25,000 units ``bulk_update``'s CASE expressions take tens of seconds to build, this a second."""
+    from django.db import connection
+
+    fields = [Lokus._meta.get_field(name) for name in RESULT_FIELDS]
+    table = connection.ops.quote_name(Lokus._meta.db_table)
+    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {table} SET {assignments} WHERE id = %s"  # noqa: S608 - names from the model
+    params = [
+        [f.get_db_prep_value(getattr(lokus, f.attname), connection) for f in fields] + [lokus.pk]
+        for lokus in lokus_list
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 @transaction.atomic

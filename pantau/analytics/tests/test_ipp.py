@@ -273,3 +273,9 @@ def test_raising_one_score_never_lowers_the_ipp(scores, which):
     raised[which] += 1
     after = compute_ipp(model, indicator_scores=dict(zip(CODES, raised, strict=True)))
     assert after.exact > before.exact
+
+
+def test_the_rounded_ipp_always_shows_two_decimals():
+    result = compute_ipp(existing_model(), indicator_scores={code: 5 for code in SCORES})
+    assert str(result.ipp) == "5.00" and result.exact == 5
+    assert str(compute_ipp(existing_model(), indicator_scores=SCORES).ipp) == "3.50"
