@@ -1,6 +1,7 @@
 """Reads for PEKPPP: instruments, rounds and lokus each user may see, the indicator sheet of a
 lokus, final scores, citizen totals, rankings and the unit's SKM/complaint figures as evidence."""
 
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -341,7 +342,24 @@ def round_summary(round_: Round) -> dict:
         .distinct()
         .count()
     )
+    durations = [
+        (done - created).total_seconds() / 86400
+        for created, done in recommendations.filter(
+            status=Recommendation.Status.DONE, done_at__isnull=False
+        ).values_list("created_at", "done_at")
+    ]
+    grade_order = [g.grade for g in round_.instrument.grades.order_by("-low")]
+    most = max(grades.values(), default=0)
     return {
+        "grade_rows": [
+            {
+                "grade": g,
+                "count": grades.get(g, 0),
+                "percent": round(100 * grades.get(g, 0) / most) if most else 0,
+            }
+            for g in grade_order
+        ],
+        "median_follow_up_days": round(statistics.median(durations), 1) if durations else None,
         "units": lokus.count(),
         "computed": lokus.filter(ipp__isnull=False).count(),
         "grades": grades,
@@ -354,6 +372,10 @@ def round_summary(round_: Round) -> dict:
 
 def recommendations_of(lokus: Lokus) -> QuerySet[Recommendation]:
     return lokus.recommendations.select_related("aspect", "author")
+
+
+# Indicators Pantau's own records prove: 6–9 (SKM and its follow-up), 25–28 (complaints).
+PANTAU_EVIDENCE_INDICATORS = frozenset({6, 7, 8, 9, 25, 26, 27, 28})
 
 
 def unit_figures(lokus: Lokus) -> dict:

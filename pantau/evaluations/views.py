@@ -350,6 +350,9 @@ def score_edit(request, round_pk, pk, indicator_pk):
             "reconcile": reconcile,
             "open": services.scoring_open(lokus),
             "can_download": permissions.can_download_evidence(request.user, lokus),
+            "figures": selectors.unit_figures(lokus)
+            if indicator.number in selectors.PANTAU_EVIDENCE_INDICATORS
+            else None,
         },
     )
 

@@ -218,3 +218,13 @@ def test_citizen_form_is_closed_before_the_round_opens(client, lokus_a):
     token = lokus_a.citizen_collection.token
     response = client.get(f"/penilaian-warga/{token}/")
     assert response.status_code == 200 and b'<form method="post"' not in response.content
+
+
+def test_scoring_page_of_an_skm_indicator_shows_pantau_figures(client_for, evaluator_a, lokus_a):
+    advance(lokus_a.round, evaluator_a, "open_self_assessment", "start_scoring")
+    client = client_for(evaluator_a)
+    base = f"/manage/evaluasi/{lokus_a.round_id}/lokus/{lokus_a.pk}/f02/"
+    skm = indicator(lokus_a.round.instrument, "6.a.B")
+    other = indicator(lokus_a.round.instrument, "1.a.Ak")
+    assert 'id="figures-title"' in client.get(f"{base}{skm.pk}/").content.decode()
+    assert 'id="figures-title"' not in client.get(f"{base}{other.pk}/").content.decode()

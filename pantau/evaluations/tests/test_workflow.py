@@ -291,3 +291,39 @@ def test_scores_must_cover_every_indicator(lokus_a, evaluator_a):
     _to_results(lokus_a, evaluator_a)
     lokus_a.refresh_from_db()
     assert lokus_a.ipp is None and "30.f.B" in lokus_a.result["error"]
+
+
+def test_agency_head_runs_a_self_evaluation_round_only(instrument, agency_head_a, agency_a):
+    round_ = services.create_round(
+        actor=agency_head_a, body=agency_a, name="PEKPPP Mandiri Dinsos A", year=2026,
+        instrument=instrument, method="mean", mode="self", **schedule(),
+    )  # fmt: skip
+    assert round_.mode == "self" and round_ in selectors.visible_rounds(agency_head_a)
+    with pytest.raises(PermissionDenied):
+        services.create_round(
+            actor=agency_head_a, body=agency_a, name="X", year=2026, instrument=instrument,
+            method="weighted", mode="external", **schedule(),
+        )  # fmt: skip
+
+
+def test_round_summary_counts_grades_and_follow_up_speed(lokus_a, evaluator_a, officer_a):
+    advance(lokus_a.round, evaluator_a, "open_self_assessment", "start_scoring")
+    lokus_a = Lokus.objects.get(pk=lokus_a.pk)
+    score_all(lokus_a, evaluator_a)
+    _to_results(lokus_a, evaluator_a)
+    lokus_a = Lokus.objects.get(pk=lokus_a.pk)
+    aspect = lokus_a.round.instrument.aspects.get(number=1)
+    recommendation = services.add_recommendation(
+        actor=evaluator_a, lokus=lokus_a, aspect=aspect, text="Tinjau ulang SP setiap tahun."
+    )
+    Recommendation.objects.filter(pk=recommendation.pk).update(
+        created_at=timezone.now() - timedelta(days=10)
+    )
+    recommendation.refresh_from_db()
+    services.update_follow_up(
+        actor=officer_a, recommendation=recommendation, action_plan="Jadwal FKP.", plan_due=None,
+        progress="FKP dilaksanakan.", done=True,
+    )  # fmt: skip
+    summary = selectors.round_summary(lokus_a.round)
+    assert {row["grade"]: row["count"] for row in summary["grade_rows"]}["B-"] == 1
+    assert summary["median_follow_up_days"] == pytest.approx(10, abs=0.1)
