@@ -228,3 +228,26 @@ def test_scoring_page_of_an_skm_indicator_shows_pantau_figures(client_for, evalu
     other = indicator(lokus_a.round.instrument, "1.a.Ak")
     assert 'id="figures-title"' in client.get(f"{base}{skm.pk}/").content.decode()
     assert 'id="figures-title"' not in client.get(f"{base}{other.pk}/").content.decode()
+
+
+def test_lokus_page_shows_the_units_published_skm_and_complaints(
+    client_for, officer_a, lokus_a, unit_head_a
+):
+    from django.utils import timezone
+
+    from pantau.organisations.tests.factories import ServiceFactory
+    from pantau.satisfaction import services as skm
+    from pantau.satisfaction.models import SurveyPeriod
+
+    period = skm.create_period(
+        actor=unit_head_a, unit=lokus_a.unit, kind="year", year=2025, number=1, population=100,
+        services=[ServiceFactory(unit=lokus_a.unit)],
+    )  # fmt: skip
+    SurveyPeriod.objects.filter(pk=period.pk).update(published_at=timezone.now())
+    page = (
+        client_for(officer_a)
+        .get(f"/manage/evaluasi/{lokus_a.round_id}/lokus/{lokus_a.pk}/")
+        .content.decode()
+    )
+    assert period.label in page
+    assert "Pengaduan" in page  # the complaint recap's kinds, counted for the round's year
