@@ -32,8 +32,10 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 from math import lcm
+from typing import TypeVar
 
 METHODS = ("weighted", "mean")
+K = TypeVar("K")
 MAX_SCORE = 5
 D = Decimal
 
@@ -290,6 +292,8 @@ def compute_ipp(
         else:
             e_den = len(aspect.indicators)
             e_num = sum(_int_score(i.code, indicator_scores[i.code]) for i in aspect.indicators)
+        c_num: int | None
+        c_den: int | None
         answered = [
             citizen[code]
             for code in aspect.citizen_items
@@ -298,11 +302,12 @@ def compute_ipp(
         if answered:
             # C = (Σ_j total_j / answered_j) / k over a common denominator
             common = lcm(*(item.answered for item in answered))
-            c_num = sum(item.total * (common // item.answered) for item in answered)
-            c_den = common * len(answered)
+            cn = sum(item.total * (common // item.answered) for item in answered)
+            cd = common * len(answered)
+            c_num, c_den = cn, cd
             # B = s·E + (1 − s)·C
-            b_num = s_num * e_num * c_den + (s_den - s_num) * c_num * e_den
-            b_den = s_den * e_den * c_den
+            b_num = s_num * e_num * cd + (s_den - s_num) * cn * e_den
+            b_den = s_den * e_den * cd
         else:
             c_num = c_den = None
             b_num, b_den = e_num, e_den
@@ -328,7 +333,7 @@ def compute_ipp(
     )
 
 
-def rank(values: Mapping[str, Decimal]) -> dict[str, int]:
+def rank(values: Mapping[K, Decimal]) -> dict[K, int]:
     """Competition ranking (1, 2, 2, 4) on the rounded IPP, highest first."""
     first: dict[Decimal, int] = {}
     for position, value in enumerate(sorted(values.values(), reverse=True), start=1):

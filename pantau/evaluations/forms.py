@@ -145,7 +145,7 @@ class SelfAssessmentForm(forms.Form):
             "What the unit has in place for this indicator, and where the evidence shows it."
         ),
     )
-    files = EvidenceField(
+    evidence = EvidenceField(
         label=_("Evidence documents (bukti dukung)"),
         required=False,
         help_text=_(
@@ -186,7 +186,7 @@ class ResponseToScoreForm(forms.Form):
 
 
 class RecommendationForm(forms.Form):
-    aspect = forms.ModelChoiceField(label=_("Aspect"), queryset=None)
+    aspect: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Aspect"), queryset=None)
     text = forms.CharField(
         label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
     )

@@ -29,8 +29,10 @@ def _lokus(token: str) -> Lokus:
 def _accepting(lokus: Lokus) -> bool:
     round_ = lokus.round
     today = timezone.localdate()
+    collection = lokus.citizen_collection
     return (
-        lokus.citizen_collection.status == Collection.Status.OPEN
+        collection is not None
+        and collection.status == Collection.Status.OPEN
         and round_.citizen_opens <= today <= round_.citizen_closes
     )
 

@@ -249,11 +249,12 @@ def final_scores(lokus_list: list[Lokus]) -> dict[int, tuple[dict[str, int], lis
     codes = dict(
         Indicator.objects.filter(aspect__instrument__rounds__id=round_id).values_list("id", "code")
     )
-    agreed = {
+    agreed: dict[tuple[int, int], int] = {
         (lokus_id, indicator_id): value
         for lokus_id, indicator_id, value in Verification.objects.filter(
             lokus__round_id=round_id, agreed_score__isnull=False
         ).values_list("lokus_id", "indicator_id", "agreed_score")
+        if value is not None
     }
     result: dict[int, tuple[dict[str, int], list[str]]] = {pk: ({}, []) for pk in ids}
     for lokus_id, indicator_id, low, high in (
@@ -270,7 +271,7 @@ def final_scores(lokus_list: list[Lokus]) -> dict[int, tuple[dict[str, int], lis
         key = (lokus_id, indicator_id)
         if key in agreed:
             entry[0][codes[indicator_id]] = agreed.pop(key)
-        elif low == high:
+        elif low is not None and low == high:
             entry[0][codes[indicator_id]] = low
         else:
             entry[1].append(codes[indicator_id])
@@ -347,6 +348,7 @@ def round_summary(round_: Round) -> dict:
         for created, done in recommendations.filter(
             status=Recommendation.Status.DONE, done_at__isnull=False
         ).values_list("created_at", "done_at")
+        if done is not None
     ]
     grade_order = [g.grade for g in round_.instrument.grades.order_by("-low")]
     most = max(grades.values(), default=0)

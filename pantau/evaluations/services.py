@@ -2,10 +2,11 @@
 recommend and follow up. Each checks the actor's right and the round's state and window."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Field, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -319,7 +320,7 @@ def compute_round_results(*, round_: Round) -> None:
     from .selectors import citizen_totals, final_scores, ipp_model
 
     model = ipp_model(round_.instrument)
-    computed: dict[int, object] = {}
+    computed: dict[int, Decimal] = {}
     lokus_list = list(round_.lokus.all())
     finals = final_scores(lokus_list)
     citizens = citizen_totals(lokus_list)
@@ -350,7 +351,7 @@ def compute_round_results(*, round_: Round) -> None:
             }
             computed[lokus.pk] = result.ipp
         lokus.computed_at = now
-    ranks = rank(computed)  # type: ignore[arg-type]
+    ranks = rank(computed)
     for lokus in lokus_list:
         lokus.rank = ranks.get(lokus.pk)
     _save_results(lokus_list)
@@ -364,9 +365,11 @@ def _save_results(lokus_list: list[Lokus]) -> None:
     25,000 units ``bulk_update``'s CASE expressions take tens of seconds to build, this a second."""
     from django.db import connection
 
-    fields = [Lokus._meta.get_field(name) for name in RESULT_FIELDS]
+    fields = [
+        field for name in RESULT_FIELDS if isinstance(field := Lokus._meta.get_field(name), Field)
+    ]
     table = connection.ops.quote_name(Lokus._meta.db_table)
-    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+    assignments = ", ".join(f"{connection.ops.quote_name(f.column or f.name)} = %s" for f in fields)
     sql = f"UPDATE {table} SET {assignments} WHERE id = %s"  # noqa: S608 - names from the model
     params = [
         [f.get_db_prep_value(getattr(lokus, f.attname), connection) for f in fields] + [lokus.pk]

@@ -254,7 +254,7 @@ def self_assessment_edit(request, round_pk, pk, indicator_pk):
                 indicator=indicator,
                 claimed_score=form.cleaned_data["claimed_score"],
                 answer=form.cleaned_data["answer"],
-                files=form.cleaned_data["files"],
+                files=form.cleaned_data["evidence"],
             )
         except ValidationError as error:
             _errors(form, error)

@@ -69,6 +69,7 @@ def export_pdf(report: LokusReport) -> bytes:
         ),
         Spacer(1, 4 * mm),
     ]
+    result = lokus.result or {}
     if lokus.ipp is not None:
         story += [
             Paragraph(
@@ -84,8 +85,8 @@ def export_pdf(report: LokusReport) -> bytes:
             Paragraph(
                 _("Method: %(method)s; evaluator share %(share)s.")
                 % {
-                    "method": lokus.result["method"],
-                    "share": _num(lokus.result["evaluator_share"]),
+                    "method": result["method"],
+                    "share": _num(result["evaluator_share"]),
                 },
                 small,
             ),
@@ -103,8 +104,8 @@ def export_pdf(report: LokusReport) -> bytes:
                 )
             )
         story += [Paragraph(_("Aspect profile"), h2), _profile_chart(report.aspects)]
-    elif lokus.result:
-        story.append(Paragraph(_("No IPP could be computed:") + " " + lokus.result["error"], body))
+    elif result:
+        story.append(Paragraph(_("No IPP could be computed:") + " " + result["error"], body))
     story.append(Paragraph(_("Scores per indicator"), h2))
     rows = [[_("Indicator"), _("Unit"), _("Evaluators"), _("Final"), _("Notes")]]
     for block in report.blocks:
@@ -113,9 +114,9 @@ def export_pdf(report: LokusReport) -> bytes:
             rows.append(
                 [
                     Paragraph(f"{row.indicator.code} {row.indicator.name}", small),
-                    row.self_assessment.claimed_score if row.self_assessment else "—",
+                    str(row.self_assessment.claimed_score) if row.self_assessment else "—",
                     ", ".join(str(s.score) for s in row.scores) or "—",
-                    "—" if row.final is None else row.final,
+                    "—" if row.final is None else str(row.final),
                     Paragraph("<br/>".join(s.note for s in row.scores if s.note), small),
                 ]
             )

@@ -5,6 +5,7 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from ..models import Score
 from ..report import LokusReport
 
 
@@ -41,20 +42,21 @@ def export_lokus_xlsx(report: LokusReport) -> bytes:
          _("Score"), _("Mode"), _("Note"), _("Final")]
     )  # fmt: skip
     for block in report.blocks:
-        for row in block.rows:
-            claimed = row.self_assessment.claimed_score if row.self_assessment else None
-            for score in row.scores or [None]:
+        for line in block.rows:
+            claimed = line.self_assessment.claimed_score if line.self_assessment else None
+            scores: list[Score | None] = list(line.scores) or [None]
+            for score in scores:
                 indicators.append(
                     [
-                        row.indicator.code,
-                        row.indicator.name,
-                        float(row.indicator.weight),
+                        line.indicator.code,
+                        line.indicator.name,
+                        float(line.indicator.weight),
                         claimed,
                         score.evaluator.username if score else None,
                         score.score if score else None,
                         score.get_mode_display() if score else None,
                         score.note if score else None,
-                        row.final,
+                        line.final,
                     ]
                 )
     recommendations = workbook.create_sheet(_("Recommendations")[:31])

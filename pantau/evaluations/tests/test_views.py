@@ -156,7 +156,7 @@ def test_self_assessment_page_saves_answer_and_evidence(
     assert client.get(url).status_code == 200
     upload = SimpleUploadedFile("laporan-skm.pdf", PDF, "application/pdf")
     response = client.post(
-        url, {"claimed_score": 4, "answer": "SKM triwulanan.", "files": [upload]}
+        url, {"claimed_score": 4, "answer": "SKM triwulanan.", "evidence": [upload]}
     )
     assert response.status_code == 302
     assert SelfAssessment.objects.get(lokus=lokus_a, indicator=ind).claimed_score == 4
@@ -170,7 +170,9 @@ def test_a_file_that_is_not_a_document_is_refused_and_nothing_saved(
     ind = indicator(lokus_a.round.instrument, "6.a.B")
     url = f"/manage/evaluasi/{lokus_a.round_id}/lokus/{lokus_a.pk}/f01/{ind.pk}/"
     fake = SimpleUploadedFile("laporan.pdf", b"#!/bin/sh\necho hi\n", "application/pdf")
-    response = client_for(officer_a).post(url, {"claimed_score": 4, "answer": "x", "files": [fake]})
+    response = client_for(officer_a).post(
+        url, {"claimed_score": 4, "answer": "x", "evidence": [fake]}
+    )
     assert response.status_code == 200
     assert not SelfAssessment.objects.exists() and not Evidence.objects.exists()
 

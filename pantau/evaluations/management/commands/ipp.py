@@ -2,6 +2,7 @@ import json
 import sys
 from fractions import Fraction
 from pathlib import Path
+from typing import NoReturn
 
 from django.core.management.base import BaseCommand
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
         parser.add_argument("--method", choices=METHODS, default=None)
         parser.add_argument("--json", action="store_true", dest="as_json")
 
-    def _fail(self, problems: list[str]) -> None:
+    def _fail(self, problems: list[str]) -> NoReturn:
         for line in problems[:MAX_PROBLEMS]:
             sys.stderr.write(line + "\n")
         if len(problems) > MAX_PROBLEMS:
@@ -53,6 +54,7 @@ class Command(BaseCommand):
                 sorted(set(EvaluationInstrument.objects.values_list("code", flat=True)))
             )
             self._fail([f"Unknown instrument {instrument!r}; known: {codes}."])
+            return
         model = ipp_model(found)
         indicator_codes = {i.code for a in model.aspects for i in a.indicators}
         aspect_codes = {a.code for a in model.aspects if not a.indicators}
