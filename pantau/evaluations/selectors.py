@@ -165,6 +165,18 @@ class IndicatorRow:
     verification: Verification | None
     final: int | None
     disagreement: bool
+    hidden_scores: int = 0  # other evaluators' scores withheld until this evaluator has scored
+
+
+def hide_unscored(blocks: list["AspectBlock"], evaluator) -> None:
+    """Evaluators score independently: another evaluator's score of an indicator shows only once
+    this evaluator has scored it (the final score and disagreement flag follow the same rule)."""
+    for block in blocks:
+        for row in block.rows:
+            if row.scores and not any(s.evaluator_id == evaluator.pk for s in row.scores):
+                row.hidden_scores = len(row.scores)
+                row.scores = []
+                row.final, row.disagreement = None, False
 
 
 @dataclass

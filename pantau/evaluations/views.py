@@ -188,6 +188,8 @@ def lokus_detail(request, round_pk, pk):
     is_member = permissions.is_unit_member(user, lokus)
     can_score = permissions.can_score(user, lokus)
     blocks = selectors.lokus_sheet(lokus)
+    if can_score and lokus.round.status in ("scoring", "verification"):
+        selectors.hide_unscored(blocks, user)
     return render(
         request,
         "evaluations/lokus_detail.html",
@@ -225,8 +227,11 @@ def _indicator(lokus: Lokus, indicator_pk: int) -> Indicator:
     )
 
 
-def _row(lokus, indicator):
-    for block in selectors.lokus_sheet(lokus):
+def _row(lokus, indicator, *, evaluator=None):
+    blocks = selectors.lokus_sheet(lokus)
+    if evaluator is not None and lokus.round.status in ("scoring", "verification"):
+        selectors.hide_unscored(blocks, evaluator)
+    for block in blocks:
         for row in block.rows:
             if row.indicator.pk == indicator.pk:
                 return row
@@ -310,7 +315,7 @@ def score_edit(request, round_pk, pk, indicator_pk):
     if not permissions.can_score(request.user, lokus):
         raise Http404
     indicator = _indicator(lokus, indicator_pk)
-    row = _row(lokus, indicator)
+    row = _row(lokus, indicator, evaluator=request.user)
     mine = next((s for s in row.scores if s.evaluator_id == request.user.pk), None)
     initial = {"score": mine.score, "note": mine.note, "mode": mine.mode} if mine else None
     form = forms.ScoreForm(

@@ -327,3 +327,19 @@ def test_round_summary_counts_grades_and_follow_up_speed(lokus_a, evaluator_a, o
     summary = selectors.round_summary(lokus_a.round)
     assert {row["grade"]: row["count"] for row in summary["grade_rows"]}["B-"] == 1
     assert summary["median_follow_up_days"] == pytest.approx(10, abs=0.1)
+
+
+def test_evaluators_score_independently(client_for, lokus_a, evaluator_a, second_evaluator_a):
+    lokus_a.evaluators.add(second_evaluator_a)
+    advance(lokus_a.round, evaluator_a, "open_self_assessment", "start_scoring")
+    lokus_a = Lokus.objects.get(pk=lokus_a.pk)
+    target = indicator(lokus_a.round.instrument, "1.a.Ak")
+    services.save_score(
+        actor=evaluator_a, lokus=lokus_a, indicator=target, score=3, note="Catatan penilai A."
+    )
+    url = f"/manage/evaluasi/{lokus_a.round_id}/lokus/{lokus_a.pk}/f02/{target.pk}/"
+    assert "Catatan penilai A." not in client_for(second_evaluator_a).get(url).content.decode()
+    services.save_score(
+        actor=second_evaluator_a, lokus=lokus_a, indicator=target, score=3, note="Sama."
+    )
+    assert "Catatan penilai A." in client_for(second_evaluator_a).get(url).content.decode()
