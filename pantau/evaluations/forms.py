@@ -208,3 +208,8 @@ class FollowUpForm(forms.Form):
         max_length=4000,
     )
     done = forms.BooleanField(label=_("The recommendation is followed up"), required=False)
+    evidence = EvidenceField(
+        label=_("Evidence of the follow-up"),
+        required=False,
+        help_text=_("PDF, pictures or office documents, up to five files of 10 MB each."),
+    )

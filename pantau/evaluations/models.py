@@ -438,3 +438,30 @@ class Recommendation(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+def _follow_up_path(instance, filename: str) -> str:
+    return f"evaluations/{instance.recommendation.lokus_id}/tl/{instance.sha256[:16]}-{filename}"
+
+
+class FollowUpDocument(models.Model):
+    """Evidence of a recommendation's follow-up: private, served through a checked view."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="documents"
+    )
+    file = models.FileField(upload_to=_follow_up_path)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -385,7 +385,7 @@ def round_summary(round_: Round) -> dict:
 
 
 def recommendations_of(lokus: Lokus) -> QuerySet[Recommendation]:
-    return lokus.recommendations.select_related("aspect", "author")
+    return lokus.recommendations.select_related("aspect", "author").prefetch_related("documents")
 
 
 # Indicators Pantau's own records prove: 6–9 (SKM and its follow-up), 25–28 (complaints).

@@ -20,6 +20,7 @@ from . import permissions
 from .models import (
     EvaluationInstrument,
     Evidence,
+    FollowUpDocument,
     Lokus,
     Recommendation,
     Round,
@@ -396,8 +397,17 @@ def add_recommendation(*, actor, lokus: Lokus, aspect, text: str) -> Recommendat
 
 @transaction.atomic
 def update_follow_up(
-    *, actor, recommendation: Recommendation, action_plan: str, plan_due, progress: str, done: bool
+    *,
+    actor,
+    recommendation: Recommendation,
+    action_plan: str,
+    plan_due,
+    progress: str,
+    done: bool,
+    evidence=(),
 ) -> Recommendation:
+    """The unit's action plan and progress, with evidence files (checked upstream: ``evidence``
+    holds (upload, content type, sha256))."""
     lokus = recommendation.lokus
     if not permissions.can_fill_self_assessment(actor, lokus):
         raise PermissionDenied
@@ -420,6 +430,17 @@ def update_follow_up(
         recommendation.done_at = None
     audit.attribute_to(recommendation, actor)
     recommendation.save()
+    for upload, content_type, digest in evidence:
+        document = FollowUpDocument(
+            recommendation=recommendation,
+            original_name=upload.name.rsplit("/", 1)[-1][-120:],
+            content_type=content_type,
+            size=upload.size,
+            sha256=digest,
+            uploaded_by=actor,
+        )
+        document.file.save(document.original_name[-80:], upload, save=False)
+        document.save()
     return recommendation
 
 

@@ -37,6 +37,11 @@ urlpatterns = [
     path(LOKUS + "verifikasi/<int:indicator_pk>/", views.score_respond, name="score-respond"),
     path(LOKUS + "rekomendasi/", views.recommendation_add, name="recommendation-add"),
     path(
+        LOKUS + "tindak-lanjut/<int:document_pk>/",
+        views.follow_up_document,
+        name="follow-up-document",
+    ),
+    path(
         LOKUS + "rekomendasi/<int:recommendation_pk>/",
         views.follow_up_edit,
         name="follow-up-edit",

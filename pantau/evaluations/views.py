@@ -13,7 +13,7 @@ from pantau.organisations.models import Agency, ServiceUnit
 from pantau.organisations.selectors import agency_subtree_ids, scope_for
 
 from . import forms, permissions, selectors, services
-from .models import Evidence, Indicator, Lokus, Recommendation
+from .models import Evidence, FollowUpDocument, Indicator, Lokus, Recommendation
 
 
 def _errors(form, error: ValidationError) -> None:
@@ -421,7 +421,7 @@ def follow_up_edit(request, round_pk, pk, recommendation_pk):
         "progress": recommendation.progress,
         "done": recommendation.status == Recommendation.Status.DONE,
     }
-    form = forms.FollowUpForm(request.POST or None, initial=initial)
+    form = forms.FollowUpForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_follow_up(
@@ -435,7 +435,12 @@ def follow_up_edit(request, round_pk, pk, recommendation_pk):
     return render(
         request,
         "evaluations/follow_up_form.html",
-        {"lokus": lokus, "recommendation": recommendation, "form": form},
+        {
+            "lokus": lokus,
+            "recommendation": recommendation,
+            "form": form,
+            "documents": recommendation.documents.all(),
+        },
     )
 
 
@@ -488,3 +493,19 @@ def round_ranking(request, pk):
         raise Http404
     content = export_ranking_xlsx(round_, selectors.ranking(round_))
     return _download(content, XLSX, f"peringkat-pekppp-{round_.pk}.xlsx")
+
+
+@login_required
+def follow_up_document(request, round_pk, pk, document_pk):
+    lokus = selectors.get_visible_lokus(request.user, round_pk, pk)
+    if not permissions.can_download_evidence(request.user, lokus):
+        raise Http404
+    item = get_object_or_404(FollowUpDocument, recommendation__lokus=lokus, pk=document_pk)
+    response = FileResponse(
+        item.file.open("rb"),
+        content_type=item.content_type,
+        as_attachment=True,
+        filename=item.original_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -253,3 +253,40 @@ def test_lokus_page_shows_the_units_published_skm_and_complaints(
     )
     assert period.label in page
     assert "Pengaduan" in page  # the complaint recap's kinds, counted for the round's year
+
+
+def test_follow_up_with_evidence_through_the_page(
+    client_for, lokus_a, evaluator_a, officer_a, officer_b
+):
+    from pantau.evaluations import services
+    from pantau.evaluations.models import FollowUpDocument
+
+    advance(lokus_a.round, evaluator_a, "open_self_assessment", "start_scoring")
+    lokus = Lokus.objects.get(pk=lokus_a.pk)
+    score_all(lokus, evaluator_a)
+    advance(lokus.round, evaluator_a, "start_verification", "publish_results")
+    lokus = Lokus.objects.get(pk=lokus.pk)
+    recommendation = services.add_recommendation(
+        actor=evaluator_a, lokus=lokus, aspect=lokus.round.instrument.aspects.get(number=6),
+        text="Tetapkan SK tim inovasi.",
+    )  # fmt: skip
+    url = f"/manage/evaluasi/{lokus.round_id}/lokus/{lokus.pk}/rekomendasi/{recommendation.pk}/"
+    upload = SimpleUploadedFile("sk-tim.pdf", PDF, "application/pdf")
+    response = client_for(officer_a).post(
+        url,
+        {
+            "action_plan": "Menyusun SK.",
+            "progress": "SK terbit.",
+            "done": "on",
+            "evidence": [upload],
+        },
+    )
+    assert response.status_code == 302
+    document = FollowUpDocument.objects.get()
+    recommendation.refresh_from_db()
+    assert recommendation.status == "done" and document.original_name == "sk-tim.pdf"
+    download = f"/manage/evaluasi/{lokus.round_id}/lokus/{lokus.pk}/tindak-lanjut/{document.pk}/"
+    assert client_for(evaluator_a).get(download).status_code == 200
+    other = client_for(officer_b)
+    assert other.get(download).status_code == 404
+    assert other.get(url).status_code == 404
