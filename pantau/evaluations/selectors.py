@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet, Sum
+from django.db.models import Avg, Count, F, Max, Min, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -450,3 +450,23 @@ def trend(lokus: Lokus) -> list[Lokus]:
         .select_related("round")
         .order_by("round__year", "round_id")
     )
+
+
+def body_trend(round_: Round) -> list[dict]:
+    """The mean IPP of the body's rounds, oldest first (one grouped query), for the trend chart."""
+    rows = (
+        Lokus.objects.filter(round__body_id=round_.body_id, ipp__isnull=False)
+        .values("round_id", "round__name", "round__year")
+        .annotate(mean=Avg("ipp"), units=Count("id"))
+        .order_by("round__year", "round_id")
+    )
+    return [
+        {
+            "name": row["round__name"],
+            "year": row["round__year"],
+            "mean": row["mean"],
+            "units": row["units"],
+            "percent": round(float(row["mean"]) * 20, 1),
+        }
+        for row in rows
+    ]

@@ -127,6 +127,7 @@ def round_detail(request, pk):
             if published and can_manage
             else None,
             "summary": selectors.round_summary(round_) if can_manage else None,
+            "body_trend": selectors.body_trend(round_) if can_manage else [],
             "service_class": service_class,
             "service_classes": Lokus.ServiceClass.choices,
         },

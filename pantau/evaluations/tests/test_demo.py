@@ -25,6 +25,9 @@ def test_demo_rounds_have_results_evidence_and_follow_up_and_reload_unchanged():
     statuses = set(Recommendation.objects.filter(lokus__round=dki).values_list("status", flat=True))
     assert len(statuses) >= 3
     assert Evidence.objects.filter(lokus__round=dki).exists()
+    from pantau.evaluations.selectors import body_trend
+
+    assert [point["year"] for point in body_trend(dki)] == [2024, 2026]
     load_demo(seed=2026, scale=0.1)
     assert (
         Round.objects.count(),
