@@ -133,3 +133,11 @@ def test_whole_cycle_for_one_unit(page, phone, demo, tmp_path):
     page.get_by_role("button", name="Simpan tindak lanjut").click()
     page.wait_for_url(re.compile(re.escape(base) + "$"))
     assert page.get_by_text("Sudah ditindaklanjuti").first.is_visible()
+
+    # 7. The unit head reads the result on a phone: nothing wider than the 360 px screen.
+    sign_in(phone, "kepala.dinsos", PASSWORD)
+    visit(phone, base)
+    overflow = phone.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
