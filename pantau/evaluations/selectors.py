@@ -249,6 +249,18 @@ def lokus_sheet(lokus: Lokus) -> list[AspectBlock]:
     return blocks
 
 
+def _rows(queryset, chunk: int = 20000):
+    """The rows of a values_list query read straight from the cursor: for the few plain integer
+    columns of a round-wide aggregate, Django's per-value converters cost more than the query."""
+    from django.db import connection
+
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while batch := cursor.fetchmany(chunk):
+            yield from batch
+
+
 def final_scores(lokus_list: list[Lokus]) -> dict[int, tuple[dict[str, int], list[str]]]:
     """Per lokus: {indicator code: final score} and the codes the evaluators disagree on.
 
@@ -269,13 +281,12 @@ def final_scores(lokus_list: list[Lokus]) -> dict[int, tuple[dict[str, int], lis
         if value is not None
     }
     result: dict[int, tuple[dict[str, int], list[str]]] = {pk: ({}, []) for pk in ids}
-    for lokus_id, indicator_id, low, high in (
+    for lokus_id, indicator_id, low, high in _rows(
         Score.objects.filter(lokus__round_id=round_id)
         .values_list("lokus_id", "indicator_id")
         .annotate(low=Min("score"), high=Max("score"))
         .values_list("lokus_id", "indicator_id", "low", "high")
         .order_by()
-        .iterator(chunk_size=20000)
     ):
         entry = result.get(lokus_id)
         if entry is None:
@@ -309,17 +320,16 @@ def citizen_totals(lokus_list: list[Lokus]) -> dict[int, list[ItemTotal]]:
         .values_list("id", "key")
     )
     totals: dict[int, list[ItemTotal]] = defaultdict(list)
-    for collection_id, item_id, n, s in (
+    for collection_id, item_id, n, s in _rows(
         AnswerTally.objects.filter(collection__pekppp_lokus__round_id=round_id)
         .values_list("collection_id", "item_id")
         .annotate(n=Sum("count"), s=Sum(F("count") * F("value_int")))
         .values_list("collection_id", "item_id", "n", "s")
         .order_by()
-        .iterator(chunk_size=20000)
     ):
         lokus_id = by_collection.get(collection_id)
         if lokus_id is not None:
-            totals[lokus_id].append(ItemTotal(keys[item_id], n, s))
+            totals[lokus_id].append(ItemTotal(keys[item_id], int(n), int(s)))
     return dict(totals)
 
 
