@@ -75,3 +75,14 @@ def test_missing_indicators_and_unknown_instrument(tmp_path, capsys):
     with pytest.raises(SystemExit):
         _run(capsys, path, "--instrument", "nope")
     assert "Unknown instrument" in capsys.readouterr().err
+
+
+def test_the_guide_grade_table_is_selectable(tmp_path, capsys):
+    # all indicators 2 -> IPP 2,00: D "Buruk" in the default table, E "Sangat Buruk" in the guide's
+    path = _csv(tmp_path, [(code, 2) for code in SCORES])
+    default = json.loads(_run(capsys, path, "--instrument", "pekppp-eksisting", "--json"))
+    guide = json.loads(
+        _run(capsys, path, "--instrument", "pekppp-eksisting", "--grades", "guide", "--json")
+    )
+    assert (default["grade"], default["label"]) == ("D", "Buruk")
+    assert (guide["grade"], guide["label"]) == ("E", "Sangat Buruk")

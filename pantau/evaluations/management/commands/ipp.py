@@ -1,12 +1,13 @@
 import json
 import sys
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 from typing import NoReturn
 
 from django.core.management.base import BaseCommand
 
-from pantau.analytics.ipp import METHODS, IppError, ItemTotal, compute_ipp
+from pantau.analytics.ipp import GUIDE_GRADES, METHODS, IppError, ItemTotal, compute_ipp
 from pantau.common.tabular import TableError, read_table
 from pantau.evaluations.models import EvaluationInstrument
 from pantau.evaluations.selectors import ipp_model
@@ -38,6 +39,13 @@ class Command(BaseCommand):
             help="instrument code, optionally :version (pekppp-eksisting, pekppp-17-2017:1)",
         )
         parser.add_argument("--method", choices=METHODS, default=None)
+        parser.add_argument(
+            "--grades",
+            choices=["instrument", "guide"],
+            default="instrument",
+            help="the instrument version's grade table (default) or the pekppp-guide variant "
+            "(no C-, D 2,01-2,50, E 0,00-2,00)",
+        )
         parser.add_argument("--json", action="store_true", dest="as_json")
 
     def _fail(self, problems: list[str]) -> NoReturn:
@@ -47,7 +55,9 @@ class Command(BaseCommand):
             sys.stderr.write(f"... and {len(problems) - MAX_PROBLEMS} more problems.\n")
         sys.exit(2)
 
-    def handle(self, *args, file: Path, instrument: str, method, as_json: bool, **options):
+    def handle(
+        self, *args, file: Path, instrument: str, method, grades: str, as_json: bool, **options
+    ):
         found = find_instrument(instrument)
         if found is None:
             codes = ", ".join(
@@ -56,6 +66,8 @@ class Command(BaseCommand):
             self._fail([f"Unknown instrument {instrument!r}; known: {codes}."])
             return
         model = ipp_model(found)
+        if grades == "guide":
+            model = replace(model, grades=GUIDE_GRADES)
         indicator_codes = {i.code for a in model.aspects for i in a.indicators}
         aspect_codes = {a.code for a in model.aspects if not a.indicators}
         citizen_codes = {c for a in model.aspects for c in a.citizen_items}
