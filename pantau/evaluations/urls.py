@@ -22,6 +22,7 @@ urlpatterns = [
     path("manage/evaluasi/<int:pk>/lokus/baru/", views.lokus_add, name="lokus-add"),
     path("manage/evaluasi/<int:pk>/<str:action>/status/", views.round_status, name="round-status"),
     path("manage/evaluasi/<int:pk>/peringkat.xlsx", views.round_ranking, name="round-ranking"),
+    path("manage/evaluasi/<int:pk>/ringkasan.pdf", views.round_summary_pdf, name="round-summary"),
     path(LOKUS, views.lokus_detail, name="lokus-detail"),
     path(LOKUS + "laporan.pdf", views.lokus_report, {"fmt": "pdf"}, name="lokus-report-pdf"),
     path(LOKUS + "laporan.xlsx", views.lokus_report, {"fmt": "xlsx"}, name="lokus-report-xlsx"),

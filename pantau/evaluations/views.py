@@ -510,3 +510,16 @@ def follow_up_document(request, round_pk, pk, document_pk):
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+def round_summary_pdf(request, pk):
+    from .exporters.pdf import export_round_summary
+
+    round_ = selectors.get_visible_round(request.user, pk)
+    if not permissions.can_manage_round(request.user, round_):
+        raise Http404
+    content = export_round_summary(
+        round_, selectors.round_summary(round_), selectors.ranking(round_)
+    )
+    return _download(content, "application/pdf", f"ringkasan-pekppp-{round_.pk}.pdf")

@@ -176,3 +176,53 @@ def export_certificate(lokus) -> bytes:
     buffer = BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, title=_("Certificate")).build(story)
     return buffer.getvalue()
+
+
+def export_round_summary(round_, summary: dict, ranking) -> bytes:
+    """The summary for the head of the evaluating body: figures, categories and the ranking."""
+    styles = getSampleStyleSheet()
+    body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
+    story = [
+        Paragraph(_("Summary of the evaluation round"), h1),
+        Paragraph(f"{round_.name}<br/>{round_.body.name}", styles["Heading3"]),
+        Paragraph(
+            _("Instrument: %(instrument)s. Method: %(method)s.")
+            % {"instrument": round_.instrument, "method": round_.get_method_display()},
+            body,
+        ),
+        Paragraph(
+            _(
+                "%(units)s units evaluated, %(computed)s with an IPP; %(recommendations)s "
+                "recommendations; units that followed up: %(followed)s."
+            )
+            % {
+                "units": summary["units"],
+                "computed": summary["computed"],
+                "recommendations": summary["recommendations"],
+                "followed": "—"
+                if summary["follow_up_percent"] is None
+                else f"{summary['follow_up_percent']}%",
+            },
+            body,
+        ),
+        Paragraph(_("Distribution of units by grade"), h2),
+    ]
+    grades = Table(
+        [[_("Grade"), _("units")]]
+        + [[row["grade"], str(row["count"])] for row in summary["grade_rows"]],
+        colWidths=[30 * mm, 30 * mm],
+    )
+    grades.setStyle(GRID)
+    story += [grades, Paragraph(_("Ranking"), h2)]
+    rows = [[_("Rank"), _("Service unit"), _("Class of service"), "IPP", _("Grade")]]
+    rows += [
+        [str(lokus.rank), Paragraph(lokus.unit.name, body), lokus.get_service_class_display(),
+         _num(lokus.ipp), f"{lokus.grade} {lokus.label}"]
+        for lokus in ranking
+    ]  # fmt: skip
+    table = Table(rows, colWidths=[14 * mm, 70 * mm, 30 * mm, 16 * mm, 50 * mm], repeatRows=1)
+    table.setStyle(GRID)
+    story.append(table)
+    buffer = BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, title=round_.name).build(story)
+    return buffer.getvalue()

@@ -49,6 +49,7 @@ def test_reports_are_404_for_another_unit(client_for, lokus_a, evaluator_a, offi
     for suffix in ("laporan.pdf", "laporan.xlsx", "piagam.pdf"):
         assert client.get(base + suffix).status_code == 404
     assert client.get(f"/manage/evaluasi/{lokus.round_id}/peringkat.xlsx").status_code == 404
+    assert client.get(f"/manage/evaluasi/{lokus.round_id}/ringkasan.pdf").status_code == 404
 
 
 def test_ranking_workbook_for_the_body(client_for, lokus_a, evaluator_a, officer_a):
@@ -56,6 +57,12 @@ def test_ranking_workbook_for_the_body(client_for, lokus_a, evaluator_a, officer
     response = client_for(evaluator_a).get(f"/manage/evaluasi/{lokus.round_id}/peringkat.xlsx")
     rows = list(load_workbook(BytesIO(response.content)).worksheets[0].iter_rows(values_only=True))
     assert rows[2][:2] == (1, "Loket Dinas Sosial A") and rows[2][3] == 3.5
+    summary = client_for(evaluator_a).get(f"/manage/evaluasi/{lokus.round_id}/ringkasan.pdf")
+    assert summary.status_code == 200 and summary.content.startswith(b"%PDF")
+    assert (
+        client_for(officer_a).get(f"/manage/evaluasi/{lokus.round_id}/ringkasan.pdf").status_code
+        == 404
+    )
     # a unit officer sees its own result but not the round's ranking
     assert (
         client_for(officer_a).get(f"/manage/evaluasi/{lokus.round_id}/peringkat.xlsx").status_code
