@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "pantau.studies",
     "pantau.complaints",
     "pantau.standards",
+    "pantau.evaluations",
     "pantau.portal",
 ]
 
@@ -283,6 +284,7 @@ PANTAU_DEMO_LOADERS = [
     "pantau.complaints.demo.load",
     "pantau.standards.demo.load",
     "pantau.studies.demo.load",
+    "pantau.evaluations.demo.load",
 ]
 # Service standards are reviewed periodically (PP 96/2012 Pasal 33): the default interval of a new
 # standard, and how many days ahead the unit heads are reminded.

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("pantau.accounts.urls")),
     path("manage/", include("pantau.organisations.urls")),
     path("manage/", include("pantau.satisfaction.urls")),
+    path("", include("pantau.evaluations.urls")),
     path("survei/", include("pantau.satisfaction.public_urls")),
     path("manage/", include("pantau.studies.urls")),
     path("studi/", include("pantau.studies.public_urls")),

@@ -1,0 +1,228 @@
+"""The evaluation report of one lokus as an A4 PDF (ReportLab), and the A4 certificate page."""
+
+from io import BytesIO
+
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ..report import LokusReport
+
+GRID = TableStyle(
+    [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
+        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+        ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+)
+
+
+def _num(value, places=2) -> str:
+    return "—" if value is None else number_format(value, places, use_l10n=True)
+
+
+def _profile_chart(aspects: list[dict]) -> Drawing:
+    """Horizontal bars: each aspect's score on 0–5."""
+    width, bar_height, gap = 420, 12, 6
+    drawing = Drawing(width, len(aspects) * (bar_height + gap) + 10)
+    for index, row in enumerate(reversed(aspects)):
+        y = 5 + index * (bar_height + gap)
+        label = str(row["aspect"] or row["code"])[:34]
+        drawing.add(String(0, y + 2, label, fontSize=7))
+        drawing.add(
+            Rect(170, y, 200, bar_height, fillColor=colors.HexColor("#f3f5f7"), strokeWidth=0.3)
+        )
+        drawing.add(
+            Rect(
+                170,
+                y,
+                200 * row["blended"] / 5,
+                bar_height,
+                fillColor=colors.HexColor("#0b5394"),
+                strokeWidth=0,
+            )
+        )
+        drawing.add(String(375, y + 2, _num(row["blended"]), fontSize=7))
+    return drawing
+
+
+def export_pdf(report: LokusReport) -> bytes:
+    lokus = report.lokus
+    round_ = lokus.round
+    styles = getSampleStyleSheet()
+    body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
+    small = styles["BodyText"].clone("small", fontSize=8, leading=10)
+    story = [
+        Paragraph(_("Evaluation report of public service delivery (PEKPPP)"), h1),
+        Paragraph(f"{lokus.unit.name}<br/>{round_.name}", styles["Heading3"]),
+        Paragraph(
+            _("Evaluating body: %(body)s. Instrument: %(instrument)s.")
+            % {"body": round_.body.name, "instrument": round_.instrument},
+            body,
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    result = lokus.result or {}
+    if lokus.ipp is not None:
+        story += [
+            Paragraph(
+                _("IPP %(ipp)s · grade %(grade)s (%(label)s) · rank %(rank)s")
+                % {
+                    "ipp": _num(lokus.ipp),
+                    "grade": lokus.grade,
+                    "label": lokus.label,
+                    "rank": lokus.rank or "—",
+                },
+                styles["Heading2"],
+            ),
+            Paragraph(
+                _("Method: %(method)s; evaluator share %(share)s.")
+                % {
+                    "method": result["method"],
+                    "share": _num(result["evaluator_share"]),
+                },
+                small,
+            ),
+        ]
+        if report.previous is not None:
+            story.append(
+                Paragraph(
+                    _("Previous round (%(round)s): IPP %(ipp)s, grade %(grade)s.")
+                    % {
+                        "round": report.previous.round.name,
+                        "ipp": _num(report.previous.ipp),
+                        "grade": report.previous.grade,
+                    },
+                    small,
+                )
+            )
+        story += [Paragraph(_("Aspect profile"), h2), _profile_chart(report.aspects)]
+    elif result:
+        story.append(Paragraph(_("No IPP could be computed:") + " " + result["error"], body))
+    story.append(Paragraph(_("Scores per indicator"), h2))
+    rows = [[_("Indicator"), _("Unit"), _("Evaluators"), _("Final"), _("Notes")]]
+    for block in report.blocks:
+        rows.append([Paragraph(f"<b>{block.aspect}</b>", small), "", "", "", ""])
+        for row in block.rows:
+            rows.append(
+                [
+                    Paragraph(f"{row.indicator.code} {row.indicator.name}", small),
+                    str(row.self_assessment.claimed_score) if row.self_assessment else "—",
+                    ", ".join(str(s.score) for s in row.scores) or "—",
+                    "—" if row.final is None else str(row.final),
+                    Paragraph("<br/>".join(s.note for s in row.scores if s.note), small),
+                ]
+            )
+    table = Table(rows, colWidths=[62 * mm, 14 * mm, 20 * mm, 14 * mm, 60 * mm], repeatRows=1)
+    table.setStyle(GRID)
+    story.append(table)
+    story.append(Paragraph(_("Recommendations"), h2))
+    for recommendation in report.recommendations:
+        story.append(
+            Paragraph(
+                f"<b>{recommendation.aspect}</b> ({recommendation.get_status_display()}): "
+                f"{recommendation.text}",
+                body,
+            )
+        )
+    if not report.recommendations:
+        story.append(Paragraph(_("No recommendation yet."), body))
+    buffer = BytesIO()
+    SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=f"PEKPPP {lokus.unit.name}",
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+    ).build(story)
+    return buffer.getvalue()
+
+
+def export_certificate(lokus) -> bytes:
+    """An A4 certificate-style page for a unit graded A (Pelayanan Prima)."""
+    styles = getSampleStyleSheet()
+    centred = styles["Title"].clone("centred", alignment=1)
+    body = styles["BodyText"].clone("centred-body", alignment=1, fontSize=13, leading=18)
+    story = [
+        Spacer(1, 40 * mm),
+        Paragraph(_("Certificate"), centred),
+        Spacer(1, 10 * mm),
+        Paragraph(_("awarded to"), body),
+        Paragraph(f"<b>{lokus.unit.name}</b>", styles["Title"]),
+        Spacer(1, 6 * mm),
+        Paragraph(
+            _(
+                "for achieving the grade %(grade)s “%(label)s” with a public service index of %(ipp)s in %(round)s."
+            )
+            % {
+                "grade": lokus.grade,
+                "label": lokus.label,
+                "ipp": _num(lokus.ipp),
+                "round": lokus.round.name,
+            },
+            body,
+        ),
+        Spacer(1, 20 * mm),
+        Paragraph(lokus.round.body.name, body),
+        Paragraph(date_format(lokus.round.results_on, "j F Y"), body),
+    ]
+    buffer = BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, title=_("Certificate")).build(story)
+    return buffer.getvalue()
+
+
+def export_round_summary(round_, summary: dict, ranking) -> bytes:
+    """The summary for the head of the evaluating body: figures, categories and the ranking."""
+    styles = getSampleStyleSheet()
+    body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
+    story = [
+        Paragraph(_("Summary of the evaluation round"), h1),
+        Paragraph(f"{round_.name}<br/>{round_.body.name}", styles["Heading3"]),
+        Paragraph(
+            _("Instrument: %(instrument)s. Method: %(method)s.")
+            % {"instrument": round_.instrument, "method": round_.get_method_display()},
+            body,
+        ),
+        Paragraph(
+            _(
+                "%(units)s units evaluated, %(computed)s with an IPP; %(recommendations)s "
+                "recommendations; units that followed up: %(followed)s."
+            )
+            % {
+                "units": summary["units"],
+                "computed": summary["computed"],
+                "recommendations": summary["recommendations"],
+                "followed": "—"
+                if summary["follow_up_percent"] is None
+                else f"{summary['follow_up_percent']}%",
+            },
+            body,
+        ),
+        Paragraph(_("Distribution of units by grade"), h2),
+    ]
+    grades = Table(
+        [[_("Grade"), _("units")]]
+        + [[row["grade"], str(row["count"])] for row in summary["grade_rows"]],
+        colWidths=[30 * mm, 30 * mm],
+    )
+    grades.setStyle(GRID)
+    story += [grades, Paragraph(_("Ranking"), h2)]
+    rows = [[_("Rank"), _("Service unit"), _("Class of service"), "IPP", _("Grade")]]
+    rows += [
+        [str(lokus.rank), Paragraph(lokus.unit.name, body), lokus.get_service_class_display(),
+         _num(lokus.ipp), f"{lokus.grade} {lokus.label}"]
+        for lokus in ranking
+    ]  # fmt: skip
+    table = Table(rows, colWidths=[14 * mm, 70 * mm, 30 * mm, 16 * mm, 50 * mm], repeatRows=1)
+    table.setStyle(GRID)
+    story.append(table)
+    buffer = BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, title=round_.name).build(story)
+    return buffer.getvalue()

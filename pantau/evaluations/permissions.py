@@ -1,0 +1,66 @@
+"""Who may do what in a PEKPPP round (small predicates, tested one by one).
+
+- Round managers: administrators, national evaluators, evaluators whose agency tree holds the
+  evaluating body; for a self-evaluation (mandiri) round also the body's agency heads.
+- Evaluators score only the lokus they are assigned to, and only units inside their own scope.
+- Unit heads and officers see and fill only their own unit's self-assessment.
+- Evidence is downloaded only by the unit, its assigned evaluators and administrators.
+"""
+
+from pantau.accounts.models import Role
+from pantau.organisations.selectors import scope_for
+
+from .models import Lokus, Round
+
+UNIT_ROLES = {Role.UNIT_HEAD, Role.UNIT_OFFICER}
+
+
+def manages_body(user, body_id: int, *, self_mode: bool = False) -> bool:
+    scope = scope_for(user)
+    if scope.sees_everything or body_id in scope.evaluated_agencies:
+        return True
+    return self_mode and body_id in scope.headed_agencies
+
+
+def can_manage_round(user, round_: Round) -> bool:
+    return manages_body(user, round_.body_id, self_mode=round_.mode == Round.Mode.SELF)
+
+
+def is_unit_member(user, lokus: Lokus) -> bool:
+    return bool(scope_for(user).unit_roles.get(lokus.unit_id, set()) & UNIT_ROLES)
+
+
+def is_assigned_evaluator(user, lokus: Lokus) -> bool:
+    if not user.is_authenticated:
+        return False
+    return lokus.evaluators.filter(pk=user.pk).exists()
+
+
+def evaluator_covers_unit(user, unit) -> bool:
+    """The unit lies in the evaluator's scope (national, or under an agency they evaluate)."""
+    scope = scope_for(user)
+    return scope.is_admin or scope.national or unit.agency_id in scope.evaluated_agencies
+
+
+def can_score(user, lokus: Lokus) -> bool:
+    return is_assigned_evaluator(user, lokus) and evaluator_covers_unit(user, lokus.unit)
+
+
+def can_fill_self_assessment(user, lokus: Lokus) -> bool:
+    return is_unit_member(user, lokus)
+
+
+def can_view_lokus(user, lokus: Lokus) -> bool:
+    return (
+        can_manage_round(user, lokus.round)
+        or is_unit_member(user, lokus)
+        or is_assigned_evaluator(user, lokus)
+    )
+
+
+def can_download_evidence(user, lokus: Lokus) -> bool:
+    return (
+        scope_for(user).is_admin
+        or is_unit_member(user, lokus)
+        or is_assigned_evaluator(user, lokus)
+    )
