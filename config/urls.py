@@ -15,6 +15,8 @@ urlpatterns = [
     path("manage/", include("pantau.satisfaction.urls")),
     path("survei/", include("pantau.satisfaction.public_urls")),
     path("", include("pantau.complaints.urls")),
+    path("api/v1/", include("pantau.api.urls")),
+    path("open311/v2/", include("pantau.open311.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),
     # The admin signs in through Pantau's own form (throttled, two-factor aware).

@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
+
+API_PREFIXES = ("/api/", "/open311/")
+
+
+class ApiLanguageMiddleware:
+    """On the API, answer in the language of the Accept-Language header, else Indonesian.
+
+    Web pages ignore the header on purpose (docs/decisions/0002-indonesian-first.md); a program
+    calling the API asks for a language explicitly, so the API follows the header. Must come
+    after ``DefaultLanguageMiddleware``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.supported = [code for code, _name in settings.LANGUAGES]
+
+    def language_for(self, header: str) -> str:
+        for code, _quality in parse_accept_lang_header(header)[:10]:
+            base = code.split("-")[0].lower()
+            if base in self.supported:
+                return base
+        return settings.LANGUAGE_CODE
+
+    def __call__(self, request):
+        if not request.path.startswith(API_PREFIXES):
+            return self.get_response(request)
+        language = self.language_for(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers["Content-Language"] = language
+        vary = response.headers.get("Vary", "")
+        if "Accept-Language" not in vary:
+            response.headers["Vary"] = f"{vary}, Accept-Language" if vary else "Accept-Language"
+        return response

@@ -1,0 +1,36 @@
+"""``/api/v1/``: the schema, its docs page, and the endpoints of every module.
+
+Each module's endpoints live in one file ``pantau/api/endpoints/<module>.py`` that defines
+``urlpatterns``; every file there is included, so a new module's API is that one file."""
+
+import pkgutil
+from importlib import import_module
+
+from csp.decorators import csp_update
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from . import endpoints
+
+app_name = "api"
+
+
+def _endpoint_patterns() -> list:
+    patterns: list = []
+    for module in sorted(m.name for m in pkgutil.iter_modules(endpoints.__path__)):
+        patterns += import_module(f"{endpoints.__name__}.{module}").urlpatterns
+    return patterns
+
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Swagger UI sets inline style attributes; its script comes from our own static files.
+    path(
+        "docs/",
+        csp_update({"style-src": ["'self'", "'unsafe-inline'"]})(
+            SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+        ),
+        name="docs",
+    ),
+    *_endpoint_patterns(),
+]
