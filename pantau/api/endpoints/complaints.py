@@ -117,6 +117,16 @@ class ComplaintCreateSerializer(serializers.Serializer):
         return check_form(form)
 
 
+def submit_report(cleaned: dict):
+    """Save a report checked by ComplaintCreateSerializer (the web form's rules): through
+    ``submit_complaint``, like the web form. Returns (report, access code, created)."""
+    return services.submit_complaint(
+        data={k: v for k, v in cleaned.items() if k not in ("attachments", "submission_token")},
+        files=[],
+        submission_token=cleaned["submission_token"],
+    )
+
+
 class ComplaintReceiptSerializer(serializers.Serializer):
     tracking_number = serializers.CharField()
     access_code = serializers.CharField(
@@ -375,12 +385,7 @@ class ComplaintList(generics.ListCreateAPIView):
         with the tracking number it is the only way to follow the report."""
         data = ComplaintCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        cleaned = data.validated_data
-        complaint, code, created = services.submit_complaint(
-            data={k: v for k, v in cleaned.items() if k not in ("attachments", "submission_token")},
-            files=[],
-            submission_token=cleaned["submission_token"],
-        )
+        complaint, code, created = submit_report(data.validated_data)
         body = {
             "tracking_number": complaint.tracking_number,
             "access_code": code,
