@@ -334,6 +334,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ComplaintStatusEnum": "pantau.complaints.models.Status",
         "ArchiveReasonEnum": "pantau.complaints.models.Complaint.ArchiveReason",
+        "ComplaintKindEnum": "pantau.complaints.models.Complaint.Kind",
+        "AgencyKindEnum": "pantau.organisations.models.Agency.Kind",
+        "PeriodKindEnum": "pantau.satisfaction.models.SurveyPeriod.Kind",
     },
     # No call to the online validator: the docs page loads nothing from the internet.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
