@@ -337,6 +337,7 @@ SPECTACULAR_SETTINGS = {
         "ComplaintKindEnum": "pantau.complaints.models.Complaint.Kind",
         "AgencyKindEnum": "pantau.organisations.models.Agency.Kind",
         "PeriodKindEnum": "pantau.satisfaction.models.SurveyPeriod.Kind",
+        "WebhookEventEnum": "pantau.api.models.WebhookEvent",
     },
     # No call to the online validator: the docs page loads nothing from the internet.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
