@@ -16,6 +16,7 @@ urlpatterns = [
     path("survei/", include("pantau.satisfaction.public_urls")),
     path("", include("pantau.complaints.urls")),
     path("api/v1/", include("pantau.api.urls")),
+    path("manage/", include("pantau.api.web_urls")),
     path("open311/v2/", include("pantau.open311.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),

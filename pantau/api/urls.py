@@ -12,7 +12,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from . import endpoints
 
-app_name = "api"
+app_name = "api-v1"
 
 
 def _endpoint_patterns() -> list:
@@ -28,7 +28,7 @@ urlpatterns = [
     path(
         "docs/",
         csp_update({"style-src": ["'self'", "'unsafe-inline'"]})(
-            SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+            SpectacularSwaggerSplitView.as_view(url_name="api-v1:schema")
         ),
         name="docs",
     ),

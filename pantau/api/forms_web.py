@@ -1,0 +1,47 @@
+"""Forms of the API pages: a new token, a new webhook."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from pantau.organisations.selectors import visible_units
+
+from .models import WebhookEvent
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("Where the token is used, e.g. “Province dashboard”."),
+    )
+    write = forms.BooleanField(
+        label=_("Also allow changes (write), not only reading"), required=False
+    )
+    units = forms.ModelMultipleChoiceField(
+        label=_("Only these units (none chosen: every unit you work with)"),
+        required=False,
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = visible_units(user).filter(is_active=True).order_by("name")
+
+
+class WebhookForm(forms.Form):
+    url = forms.URLField(
+        label=_("Address (HTTPS)"),
+        max_length=400,
+        assume_scheme="https",
+        help_text=_("The address of your own system that receives the events."),
+    )
+    events = forms.MultipleChoiceField(
+        label=_("Events"), choices=WebhookEvent.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        if not url.lower().startswith("https://"):
+            raise forms.ValidationError(_("The address must start with https://."))
+        return url
