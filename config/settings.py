@@ -281,6 +281,7 @@ PANTAU_DEMO_LOADERS = [
     "pantau.accounts.demo.load",
     "pantau.satisfaction.demo.load",
     "pantau.complaints.demo.load",
+    "pantau.api.demo.load",
 ]
 PANTAU_DEMO_PASSWORD = env.str("PANTAU_DEMO_PASSWORD", default="pantau-demo-2026")
 
