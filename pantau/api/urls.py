@@ -7,8 +7,11 @@ import pkgutil
 from importlib import import_module
 
 from csp.decorators import csp_update
-from django.urls import path
+from django.urls import path, re_path
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework import exceptions, permissions
+from rest_framework.decorators import api_view, permission_classes
 
 from . import endpoints
 
@@ -22,6 +25,14 @@ def _endpoint_patterns() -> list:
     return patterns
 
 
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
+@permission_classes([permissions.AllowAny])
+def not_found(request, rest=""):
+    """Any other address under /api/v1/: a 404 in the API's error body, not an HTML page."""
+    raise exceptions.NotFound()
+
+
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # Swagger UI sets inline style attributes; its script comes from our own static files.
@@ -33,4 +44,5 @@ urlpatterns = [
         name="docs",
     ),
     *_endpoint_patterns(),
+    re_path(r"^(?P<rest>.*)$", not_found, name="not-found"),
 ]

@@ -411,3 +411,16 @@ class ServiceRequestUpdates(Open311View):
                 for event in events
             ]
         )
+
+
+class NotFound(Open311View):
+    """Any other address under /open311/v2/: a 404 as the standard's error list."""
+
+    def dispatch(self, request, *args, **kwargs):
+        kwargs.pop("rest", None)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, format=None):
+        raise exceptions.NotFound(_("There is no such Open311 method."))
+
+    post = get

@@ -108,3 +108,16 @@ def test_errors_follow_accept_language(api):
 def test_unknown_token_is_refused(api):
     api.credentials(HTTP_AUTHORIZATION="Bearer pnt_0000_nope")
     assert api.get("/api/v1/tokens/").status_code == 401
+
+
+def test_unknown_api_address_answers_404_in_the_error_body(api):
+    response = api.get("/api/v1/no-such-thing/")
+    assert response.status_code == 404
+    assert response.json()["errors"][0]["code"] == "not_found"
+    assert api.get("/api/v1/tokens/abc/").status_code in (401, 404)
+
+
+def test_bad_json_is_a_400_in_the_error_body(api, unit_a):
+    response = api.post("/api/v1/complaints/", "{not json", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "parse_error"

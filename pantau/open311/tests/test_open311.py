@@ -247,3 +247,15 @@ def test_request_detail_in_xml(client, unit_a):
     assert root.tag == "service_requests"
     assert root.find("request/status").text == "open"
     assert root.find("request/lat").text is None
+
+
+def test_unknown_method_is_an_open311_error(client):
+    response = client.get("/open311/v2/nothing.json")
+    assert response.status_code == 404 and response.json()[0]["code"] == 404
+
+
+def test_request_list_runs_a_fixed_number_of_queries(client, unit_a, django_assert_max_num_queries):
+    for _ in range(5):
+        _report(unit_a)
+    with django_assert_max_num_queries(3):
+        assert len(client.get("/open311/v2/requests.json").json()) == 5
