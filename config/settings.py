@@ -320,6 +320,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "pantau.api.exceptions.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "COERCE_DECIMAL_TO_STRING": False,  # an IKM of 82.12 is a number in JSON
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Pantau API",

@@ -117,7 +117,8 @@ def test_published_result_detail_matches_the_selector(api, unit_head_a, period_a
     skm_services.publish_period(actor=unit_head_a, period=period_a, media=["website"])
     body = api.get(f"/api/v1/skm/results/{period_a.pk}/").json()
     expected = period_results(period_a)
-    assert body["results"]["ikm"] == f"{expected.ikm.ikm:.2f}"
+    assert body["results"]["ikm"] == float(expected.ikm.ikm)
+    assert body["results"]["grade"] == expected.ikm.grade
     assert [e["nrr"] for e in body["results"]["elements"]] == [r.nrr for r in expected.elements]
 
 
