@@ -45,7 +45,7 @@ def error_body(errors: list[dict]) -> dict:
 
 
 def exception_handler(exc, context):
-    if isinstance(exc, Http404):
+    if isinstance(exc, Http404 | OverflowError):  # OverflowError: an id too large to exist
         exc = exceptions.NotFound(_("Not found, or not yours to see."))
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(_("You may not do this."))

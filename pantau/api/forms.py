@@ -3,6 +3,8 @@ the same rules whichever door it comes through (no second copy of the rules)."""
 
 from rest_framework import serializers
 
+MAX_ID = 2**63 - 1  # the largest key the databases store; more would overflow, not miss
+
 
 def check_form(form, field_names: dict[str, str] | None = None):
     """Validate a bound Django form; raise its errors as a DRF ValidationError (field by field,

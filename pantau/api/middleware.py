@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.http import JsonResponse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 API_PREFIXES = ("/api/", "/open311/")
@@ -30,9 +32,28 @@ class ApiLanguageMiddleware:
         language = self.language_for(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        if _has_nul(request):
+            response = _refuse_nul(request)
+        else:
+            response = self.get_response(request)
         response.headers["Content-Language"] = language
         vary = response.headers.get("Vary", "")
         if "Accept-Language" not in vary:
             response.headers["Vary"] = f"{vary}, Accept-Language" if vary else "Accept-Language"
         return response
+
+
+def _has_nul(request) -> bool:
+    """A NUL character in the address or the query: no database stores it (PostgreSQL refuses it)."""
+    return "\x00" in request.path or any(
+        "\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values
+    )
+
+
+def _refuse_nul(request) -> JsonResponse:
+    message = _("The address or its parameters contain a NUL character.")
+    if request.path.startswith("/open311/"):
+        return JsonResponse([{"code": 400, "description": message}], status=400, safe=False)
+    return JsonResponse(
+        {"errors": [{"code": "invalid", "field": None, "message": message}]}, status=400
+    )

@@ -44,5 +44,5 @@ urlpatterns = [
         name="docs",
     ),
     *_endpoint_patterns(),
-    re_path(r"^(?P<rest>.*)$", not_found, name="not-found"),
+    re_path(r"^(?P<rest>[\s\S]*)$", not_found, name="not-found"),
 ]

@@ -26,5 +26,5 @@ urlpatterns = [
         views.ServiceRequestUpdates.as_view(),
         name="updates",
     ),
-    re_path(r"^(?P<rest>.*)$", views.NotFound.as_view(), name="not-found"),
+    re_path(r"^(?P<rest>[\s\S]*)$", views.NotFound.as_view(), name="not-found"),
 ]

@@ -39,7 +39,7 @@ def open311_exception_handler(exc, context):
     from django.http import Http404
     from rest_framework.serializers import as_serializer_error
 
-    if isinstance(exc, Http404):
+    if isinstance(exc, Http404 | OverflowError):
         exc = exceptions.NotFound(_("Not found."))
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
@@ -65,7 +65,7 @@ class ApiKeyAuthentication(TokenAuthentication):
         if found is not None:
             return found
         key = request.query_params.get("api_key") or (
-            request.data.get("api_key") if request.method == "POST" else None
+            _flat(request.data).get("api_key") if request.method == "POST" else None
         )
         token = find_token(str(key)) if key else None
         if token is None:
@@ -85,6 +85,11 @@ class Open311View(APIView):
     def get_exception_handler(self):
         return open311_exception_handler
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        if response.status_code < 400 and response.data is not None:
+            response.data = compact(response.data)
+        return super().finalize_response(request, response, *args, **kwargs)
+
     def jurisdiction(self, *, source=None):
         slug = (source or self.request.query_params).get("jurisdiction_id", "")
         if not slug:
@@ -93,6 +98,16 @@ class Open311View(APIView):
         if agency is None:
             raise exceptions.NotFound(_("There is no jurisdiction with this jurisdiction_id."))
         return agency
+
+
+def compact(value):
+    """Leave out empty (null) optional fields: the community's JSON Schemas allow them to be null or
+    absent, its Swagger description only absent."""
+    if isinstance(value, dict):
+        return {k: compact(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [compact(v) for v in value]
+    return value
 
 
 def _moment(text: str, name: str):
@@ -248,7 +263,10 @@ class Requests(Open311View):
             raise exceptions.PermissionDenied(
                 _("Send an api_key: a Pantau API token with the write scope.")
             )
-        data = request.data
+        # The standard posts a form; its Swagger description puts the same fields in the query.
+        data = {**request.query_params.dict(), **_flat(request.data)}
+        if any("\x00" in str(value) for value in data.values()):
+            raise exceptions.ValidationError(_("The request contains a NUL character."))
         jurisdiction = self.jurisdiction(source=data)
 
         def attribute(name: str) -> str:
@@ -356,6 +374,17 @@ class TokenDetail(Open311View):
         return Response(
             [{"service_request_id": submission.complaint.tracking_number, "token": token_id}]
         )
+
+
+def _flat(data) -> dict:
+    """A posted form (or JSON object) as a plain dict of single values; anything else as {}."""
+    if hasattr(data, "dict"):
+        return data.dict()
+    return (
+        {k: v for k, v in data.items() if isinstance(v, str | int | float)}
+        if isinstance(data, dict)
+        else {}
+    )
 
 
 def _is_uuid(text: str) -> bool:

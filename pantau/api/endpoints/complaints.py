@@ -20,7 +20,7 @@ from pantau.complaints import selectors, services
 from pantau.complaints.models import Category, Complaint, Event, Status
 from pantau.organisations.models import Agency, ServiceUnit
 
-from ..forms import check_form
+from ..forms import MAX_ID, check_form
 from ..permissions import WriteScope, narrow_by_unit
 from ..schema import errors
 from ..throttling import AnonymousRateThrottle, TokenRateThrottle, TrackRateThrottle
@@ -48,7 +48,9 @@ class ComplaintCreateSerializer(serializers.Serializer):
     agency = serializers.SlugField(
         required=False, help_text="Slug of the government, when the unit is not known."
     )
-    service = serializers.IntegerField(required=False, help_text="Id of a service of the unit.")
+    service = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, help_text="Id of a service of the unit."
+    )
     category = serializers.SlugField(required=False, help_text="Code of a complaint category.")
     subject = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=10000)
@@ -296,7 +298,7 @@ class NoteSerializer(serializers.Serializer):
 
 class ComplaintFilter(django_filters.FilterSet):
     unit = django_filters.CharFilter(field_name="unit__slug", help_text="Unit slug.")
-    service = django_filters.NumberFilter(field_name="service_id")
+    service = django_filters.NumberFilter(field_name="service_id", min_value=1, max_value=MAX_ID)
     category = django_filters.CharFilter(field_name="category__code")
     kind = django_filters.ChoiceFilter(choices=Complaint.Kind.choices)
     status = django_filters.ChoiceFilter(
@@ -564,16 +566,16 @@ urlpatterns = [
     path("complaints/", ComplaintList.as_view(), name="complaint-list"),
     path("complaints/categories/", CategoryList.as_view(), name="complaint-category-list"),
     path("complaints/track/", ComplaintTrack.as_view(), name="complaint-track"),
-    path("complaints/<str:number>/", ComplaintDetail.as_view(), name="complaint-detail"),
+    path("complaints/<slug:number>/", ComplaintDetail.as_view(), name="complaint-detail"),
     path(
-        "complaints/<str:number>/transitions/",
+        "complaints/<slug:number>/transitions/",
         ComplaintTransition.as_view(),
         name="complaint-transition",
     ),
     path(
-        "complaints/<str:number>/categorise/",
+        "complaints/<slug:number>/categorise/",
         ComplaintCategorise.as_view(),
         name="complaint-categorise",
     ),
-    path("complaints/<str:number>/notes/", ComplaintNote.as_view(), name="complaint-note"),
+    path("complaints/<slug:number>/notes/", ComplaintNote.as_view(), name="complaint-note"),
 ]

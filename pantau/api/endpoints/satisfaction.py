@@ -21,7 +21,7 @@ from pantau.surveys.models import Collection
 from pantau.surveys.selectors import version_items
 from pantau.surveys.services import SubmissionRefused, client_key_for, submit_public_response
 
-from ..forms import check_form
+from ..forms import MAX_ID, check_form
 from ..permissions import WriteScope, narrow_by_unit, token_of
 from ..schema import errors
 
@@ -152,7 +152,9 @@ class ResponseSubmitSerializer(serializers.Serializer):
     submission_token = serializers.UUIDField(
         help_text="A new UUID per questionnaire; sent again, it saves the answers once."
     )
-    service = serializers.IntegerField(help_text="Id of the service received.")
+    service = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text="Id of the service received."
+    )
     answers = serializers.DictField(
         child=serializers.CharField(allow_blank=True, max_length=2000),
         help_text="Question key → the chosen value (or text).",
@@ -176,9 +178,11 @@ class PublishSerializer(serializers.Serializer):
 
 class PeriodFilter(django_filters.FilterSet):
     unit = django_filters.CharFilter(field_name="unit__slug", help_text="Unit slug.")
-    year = django_filters.NumberFilter()
+    year = django_filters.NumberFilter(min_value=2000, max_value=2100)
     kind = django_filters.ChoiceFilter(choices=SurveyPeriod.Kind.choices)
-    service = django_filters.NumberFilter(field_name="services", help_text="Service id.")
+    service = django_filters.NumberFilter(
+        field_name="services", min_value=1, max_value=MAX_ID, help_text="Service id."
+    )
     status = django_filters.ChoiceFilter(
         field_name="collection__status", choices=Collection.Status.choices
     )
