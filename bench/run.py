@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import complaints, ikm_cli, pages, skm  # noqa: E402
+from bench import api, complaints, ikm_cli, pages, skm  # noqa: E402
 
-BENCHMARKS = [pages, ikm_cli, skm, complaints]
+BENCHMARKS = [pages, ikm_cli, skm, complaints, api]
 
 
 def print_table(rows: list[dict]) -> None:
