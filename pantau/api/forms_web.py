@@ -17,7 +17,7 @@ class TokenForm(forms.Form):
     write = forms.BooleanField(
         label=_("Also allow changes (write), not only reading"), required=False
     )
-    units = forms.ModelMultipleChoiceField(
+    units: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Only these units (none chosen: every unit you work with)"),
         required=False,
         queryset=None,

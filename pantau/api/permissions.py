@@ -21,10 +21,10 @@ def token_unit_ids(request) -> set[int] | None:
     token = token_of(request)
     if token is None:
         return None
-    cached = getattr(token, "_unit_ids", None)
+    cached: set[int] | None = getattr(request, "_pantau_token_units", None)
     if cached is None:
         cached = set(token.units.values_list("id", flat=True))
-        token._unit_ids = cached
+        setattr(request, "_pantau_token_units", cached)  # noqa: B010 - a per-request cache
     return cached or None
 
 

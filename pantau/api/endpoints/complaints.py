@@ -441,7 +441,8 @@ def with_details(complaint: Complaint) -> Complaint:
             "unit", "agency", "category", "assigned_to", "duplicate_of"
         )
         .prefetch_related(
-            Prefetch("events", queryset=Event.objects.select_related("actor", "unit")), "tags"
+            Prefetch("events", queryset=Event.objects.select_related("actor", "unit")),
+            "tags",  # type: ignore[misc]  # taggit's manager prefetches; the stubs do not know it
         )
         .get(pk=complaint.pk)
     )
