@@ -7,6 +7,21 @@ from pantau.organisations.selectors import visible_units
 
 from .models import WebhookEvent
 
+MAX_CHECKBOXES = 60
+
+
+class UnitSlugsField(forms.CharField):
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = units
+
+    def clean(self, value):
+        slugs = {s.strip() for s in (super().clean(value) or "").split(",") if s.strip()}
+        found = list(self.units.filter(slug__in=slugs))
+        if len(found) != len(slugs):
+            raise forms.ValidationError(_("Choose only units you work with."))
+        return found
+
 
 class TokenForm(forms.Form):
     name = forms.CharField(
@@ -26,7 +41,17 @@ class TokenForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = visible_units(user).filter(is_active=True).order_by("name")
+        units = visible_units(user).filter(is_active=True).order_by("name")
+        if units[: MAX_CHECKBOXES + 1].count() > MAX_CHECKBOXES:
+            # An evaluator or agency head may reach thousands of units: type their slugs instead.
+            self.fields["units"] = UnitSlugsField(
+                units=units,
+                label=_("Only these units: their slugs, separated by commas (empty: every unit)"),
+                required=False,
+                max_length=4000,
+            )
+        else:
+            self.fields["units"].queryset = units
 
 
 class WebhookForm(forms.Form):

@@ -84,3 +84,18 @@ def test_unit_page_lists_the_tokens_that_reach_it(client_for, unit_head_a, offic
 def test_pages_need_sign_in(client, unit_a):
     assert client.get("/manage/api/tokens/").status_code == 302
     assert client.get("/manage/units/unit-a/api/").status_code == 302
+
+
+def test_national_evaluator_types_unit_slugs_instead_of_thousands_of_boxes(
+    client_for, national_evaluator, unit_a, unit_b, monkeypatch
+):
+    from pantau.api import forms_web
+
+    monkeypatch.setattr(forms_web, "MAX_CHECKBOXES", 1)
+    client = client_for(national_evaluator)
+    assert 'name="units"' in client.get("/manage/api/tokens/").content.decode()
+    client.post("/manage/api/tokens/", {"name": "Dasbor", "units": "unit-b, unit-a"})
+    assert sorted(u.slug for u in ApiToken.objects.get().units.all()) == ["unit-a", "unit-b"]
+    refused = client.post("/manage/api/tokens/", {"name": "X", "units": "no-such-unit"})
+    assert refused.status_code == 200 and refused.context["form"].errors["units"]
+    assert ApiToken.objects.count() == 1
