@@ -49,6 +49,10 @@ INSTALLED_APPS = [
     "simple_history",
     "taggit",
     "csp",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "pantau.common",
     "pantau.accounts",
     "pantau.organisations",
@@ -60,6 +64,8 @@ INSTALLED_APPS = [
     "pantau.standards",
     "pantau.evaluations",
     "pantau.portal",
+    "pantau.api",
+    "pantau.open311",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +73,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pantau.common.middleware.DefaultLanguageMiddleware",
+    "pantau.api.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -285,6 +292,7 @@ PANTAU_DEMO_LOADERS = [
     "pantau.standards.demo.load",
     "pantau.studies.demo.load",
     "pantau.evaluations.demo.load",
+    "pantau.api.demo.load",
 ]
 # Service standards are reviewed periodically (PP 96/2012 Pasal 33): the default interval of a new
 # standard, and how many days ahead the unit heads are reminded.
@@ -298,3 +306,59 @@ PANTAU_SURVEY_RATE = (
     env.int("SURVEY_RATE_SECONDS", default=600),
 )
 PANTAU_SURVEY_RATE_KIOSK = (env.int("SURVEY_KIOSK_RATE_COUNT", default=120), 600)
+
+# --- Public API (pantau.api, pantau.open311; docs/api.md) -------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "pantau.api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["pantau.api.permissions.ReadScope"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "pantau.api.throttling.TokenRateThrottle",
+        "pantau.api.throttling.SessionRateThrottle",
+        "pantau.api.throttling.AnonymousRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "token": env.str("API_RATE_TOKEN", default="1200/hour"),
+        "user": env.str("API_RATE_USER", default="1200/hour"),
+        "anon": env.str("API_RATE_ANONYMOUS", default="300/hour"),
+        "track": env.str("API_RATE_TRACK", default="20/hour"),
+    },
+    # Behind a proxy the client is the last address it adds; otherwise the socket's address
+    # (a client could otherwise choose its own X-Forwarded-For and escape the limit).
+    "NUM_PROXIES": 1 if env.bool("BEHIND_PROXY", default=False) else 0,
+    "DEFAULT_PAGINATION_CLASS": "pantau.api.pagination.Pages",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "pantau.api.exceptions.exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "COERCE_DECIMAL_TO_STRING": False,  # an IKM of 82.12 is a number in JSON
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Pantau API",
+    "DESCRIPTION": "Public services judged by the people who use them: service units, SKM "
+    "results, complaints. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ComplaintStatusEnum": "pantau.complaints.models.Status",
+        "ArchiveReasonEnum": "pantau.complaints.models.Complaint.ArchiveReason",
+        "ComplaintKindEnum": "pantau.complaints.models.Complaint.Kind",
+        "AgencyKindEnum": "pantau.organisations.models.Agency.Kind",
+        "PeriodKindEnum": "pantau.satisfaction.models.SurveyPeriod.Kind",
+        "WebhookEventEnum": "pantau.api.models.WebhookEvent",
+    },
+    # No call to the online validator: the docs page loads nothing from the internet.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+}
+# Webhook deliveries: attempts and the wait before each retry (seconds, doubled each time).
+PANTAU_WEBHOOK_ATTEMPTS = env.int("WEBHOOK_ATTEMPTS", default=5)
+PANTAU_WEBHOOK_BACKOFF = env.int("WEBHOOK_BACKOFF_SECONDS", default=60)

@@ -20,6 +20,9 @@ urlpatterns = [
     path("", include("pantau.complaints.urls")),
     path("manage/", include("pantau.standards.urls")),
     path("", include("pantau.standards.public_urls")),
+    path("api/v1/", include("pantau.api.urls")),
+    path("manage/", include("pantau.api.web_urls")),
+    path("open311/v2/", include("pantau.open311.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),
     # The admin signs in through Pantau's own form (throttled, two-factor aware).

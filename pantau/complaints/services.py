@@ -125,6 +125,9 @@ def submit_complaint(
         from .tasks import send_acknowledgement
 
         transaction.on_commit(lambda: send_acknowledgement.delay(complaint.pk, code))
+    from pantau.api import webhooks
+
+    webhooks.complaint_created(complaint)  # queued on commit
     return complaint, code, True
 
 
@@ -212,6 +215,7 @@ def transition(
         raise PermissionDenied
     today = today or timezone.localdate()
     before = complaint.status
+    previous_unit_id = complaint.unit_id
     public = action in (
         "verify",
         "assign",
@@ -296,6 +300,11 @@ def transition(
         from .tasks import send_status_update
 
         transaction.on_commit(lambda: send_status_update.delay(complaint.pk))
+    from pantau.api import webhooks
+
+    webhooks.complaint_status_changed(
+        complaint, before=before, action=action, previous_unit_id=previous_unit_id
+    )  # queued on commit
     if action in ("assign", "forward") and officer is not None and officer.email:
         from .tasks import send_assignment
 

@@ -118,6 +118,9 @@ def publish_period(*, actor, period: SurveyPeriod, media: list[str]) -> SurveyPe
     period.published_media = sorted(set(media) | set(period.published_media))
     audit.attribute_to(period, actor)
     period.save(update_fields=["published_at", "published_by", "published_media", "updated_at"])
+    from pantau.api import webhooks
+
+    webhooks.skm_result_published(period)  # queued on commit
     return period
 
 

@@ -1,0 +1,1 @@
+"""One file per module: each defines ``urlpatterns`` for its part of ``/api/v1/``."""

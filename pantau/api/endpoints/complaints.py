@@ -1,0 +1,582 @@
+"""``/api/v1/complaints/``: the public intake and tracking, and the unit's handling actions.
+
+Every write goes through ``pantau.complaints.services`` (submit_complaint, transition, categorise,
+add_note) and every staff read through ``selectors.visible_complaints``, narrowed to the token's
+units. A report of a unit the token does not reach answers 404."""
+
+import uuid
+
+import django_filters
+from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from rest_framework import generics, permissions, serializers, status
+from rest_framework.response import Response
+
+from pantau.complaints import forms as complaint_forms
+from pantau.complaints import selectors, services
+from pantau.complaints.models import Category, Complaint, Event, Status
+from pantau.organisations.models import Agency, ServiceUnit
+
+from ..forms import MAX_ID, check_form
+from ..permissions import WriteScope, narrow_by_unit
+from ..schema import errors
+from ..throttling import AnonymousRateThrottle, TokenRateThrottle, TrackRateThrottle
+
+# --- Serializers ---------------------------------------------------------------------------
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    code = serializers.SlugField()
+    label = serializers.CharField(read_only=True)
+    agency = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Category
+        fields = ["code", "name", "name_en", "label", "description", "agency"]
+
+
+class ComplaintCreateSerializer(serializers.Serializer):
+    submission_token = serializers.UUIDField(
+        required=False,
+        help_text="Send the same token again after a network error: the report is saved once.",
+    )
+    kind = serializers.ChoiceField(choices=Complaint.Kind.choices, default=Complaint.Kind.COMPLAINT)
+    unit = serializers.SlugField(required=False, help_text="Slug of the service unit.")
+    agency = serializers.SlugField(
+        required=False, help_text="Slug of the government, when the unit is not known."
+    )
+    service = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, help_text="Id of a service of the unit."
+    )
+    category = serializers.SlugField(required=False, help_text="Code of a complaint category.")
+    subject = serializers.CharField(max_length=200)
+    description = serializers.CharField(max_length=10000)
+    happened_on = serializers.DateField(required=False, allow_null=True)
+    remedy = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+    reporter_name = serializers.CharField(required=False, allow_blank=True, max_length=120)
+    reporter_email = serializers.EmailField(required=False, allow_blank=True)
+    reporter_phone = serializers.CharField(required=False, allow_blank=True, max_length=32)
+    anonymous = serializers.BooleanField(default=False)
+    confidential = serializers.BooleanField(default=False)
+
+    def validate(self, attrs):
+        unit = None
+        if attrs.get("unit"):
+            unit = ServiceUnit.objects.filter(slug=attrs["unit"], is_active=True).first()
+            if unit is None:
+                raise serializers.ValidationError(
+                    {"unit": _("There is no active unit with this slug.")}
+                )
+        agency = None
+        if attrs.get("agency") and unit is None:
+            agency = Agency.objects.filter(slug=attrs["agency"]).first()
+            if agency is None:
+                raise serializers.ValidationError(
+                    {"agency": _("There is no agency with this slug.")}
+                )
+        category = None
+        if attrs.get("category"):
+            category = (
+                selectors.categories_for(unit=unit, agency=agency)
+                .filter(code=attrs["category"])
+                .order_by("agency_id")
+                .first()
+            )
+            if category is None:
+                raise serializers.ValidationError(
+                    {"category": _("This category does not apply to the chosen unit.")}
+                )
+        data = {
+            key: attrs[key]
+            for key in (
+                "kind",
+                "subject",
+                "description",
+                "remedy",
+                "reporter_name",
+                "reporter_email",
+                "reporter_phone",
+                "anonymous",
+                "confidential",
+            )
+            if key in attrs
+        }
+        data.update(
+            submission_token=str(attrs.get("submission_token") or uuid.uuid4()),
+            unit=unit.pk if unit else "",
+            agency=agency.pk if agency else "",
+            service=attrs.get("service") or "",
+            category=category.pk if category else "",
+            happened_on=attrs.get("happened_on") or "",
+        )
+        form = complaint_forms.ComplaintForm(data=data, files={}, unit=unit)
+        if agency is not None:
+            # The web form offers top governments; the API also accepts an agency below them.
+            form.fields["agency"].queryset = Agency.objects.all()
+        return check_form(form)
+
+
+def submit_report(cleaned: dict):
+    """Save a report checked by ComplaintCreateSerializer (the web form's rules): through
+    ``submit_complaint``, like the web form. Returns (report, access code, created)."""
+    return services.submit_complaint(
+        data={k: v for k, v in cleaned.items() if k not in ("attachments", "submission_token")},
+        files=[],
+        submission_token=cleaned["submission_token"],
+    )
+
+
+class ComplaintReceiptSerializer(serializers.Serializer):
+    tracking_number = serializers.CharField()
+    access_code = serializers.CharField(
+        allow_null=True, help_text="Shown once; null when the same submission is sent again."
+    )
+    status = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class TrackSerializer(serializers.Serializer):
+    tracking_number = serializers.CharField(max_length=20)
+    access_code = serializers.CharField(max_length=20)
+
+
+class PublicEventSerializer(serializers.ModelSerializer):
+    action_label = serializers.CharField(read_only=True)
+    unit = serializers.CharField(source="unit.name", default=None)
+
+    class Meta:
+        model = Event
+        fields = ["at", "action", "action_label", "from_status", "to_status", "note", "unit"]
+
+
+class EventSerializer(PublicEventSerializer):
+    actor = serializers.CharField(source="actor.username", default=None)
+
+    class Meta(PublicEventSerializer.Meta):
+        fields = [*PublicEventSerializer.Meta.fields, "public", "actor"]
+
+
+class PublicComplaintSerializer(serializers.ModelSerializer):
+    status_label = serializers.CharField(source="get_status_display")
+    unit = serializers.CharField(source="unit.name", default=None)
+    category = serializers.CharField(source="category.label", default=None)
+    events = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "tracking_number",
+            "kind",
+            "status",
+            "status_label",
+            "subject",
+            "unit",
+            "category",
+            "created_at",
+            "resolution_due",
+            "answered_at",
+            "closed_at",
+            "rating",
+            "events",
+        ]
+
+    def get_events(self, complaint) -> list[dict]:
+        return PublicEventSerializer(selectors.public_events(complaint), many=True).data
+
+
+class ReporterSerializer(serializers.Serializer):
+    name = serializers.CharField(source="reporter_name")
+    email = serializers.CharField(source="reporter_email")
+    phone = serializers.CharField(source="reporter_phone")
+
+
+class ComplaintSerializer(serializers.ModelSerializer):
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    agency = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    category = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    assigned_to = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+    duplicate_of = serializers.SlugRelatedField(
+        slug_field="tracking_number", read_only=True, allow_null=True
+    )
+    reporter = serializers.SerializerMethodField(
+        help_text="Null when the report is anonymous: its reporter is never shown."
+    )
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "tracking_number",
+            "kind",
+            "channel",
+            "status",
+            "unit",
+            "agency",
+            "service",
+            "category",
+            "subject",
+            "description",
+            "happened_on",
+            "remedy",
+            "late",
+            "anonymous",
+            "confidential",
+            "reporter",
+            "assigned_to",
+            "verify_due",
+            "response_due",
+            "resolution_due",
+            "first_response_at",
+            "answered_at",
+            "closed_at",
+            "archive_reason",
+            "rating",
+            "duplicate_of",
+            "created_at",
+            "updated_at",
+        ]
+
+    @extend_schema_field(ReporterSerializer(allow_null=True))
+    def get_reporter(self, complaint) -> dict | None:
+        return None if complaint.anonymous else ReporterSerializer(complaint).data
+
+
+class ComplaintDetailSerializer(ComplaintSerializer):
+    events = EventSerializer(many=True, read_only=True)
+    tags = serializers.SerializerMethodField()
+    allowed_actions = serializers.SerializerMethodField()
+
+    class Meta(ComplaintSerializer.Meta):
+        fields = [*ComplaintSerializer.Meta.fields, "tags", "events", "allowed_actions"]
+
+    def get_tags(self, complaint) -> list[str]:
+        return sorted(tag.name for tag in complaint.tags.all())
+
+    def get_allowed_actions(self, complaint) -> list[str]:
+        return [a for a in services.allowed_actions(complaint) if a not in REPORTER_ACTIONS]
+
+
+REPORTER_ACTIONS = ("reporter_reply", "reopen")
+STAFF_ACTIONS = [a for a in services.TRANSITIONS if a not in REPORTER_ACTIONS]
+
+
+class TransitionSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=STAFF_ACTIONS)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=10000, default="")
+    unit = serializers.SlugField(
+        required=False, help_text="assign, forward: slug of the unit that acts on the report."
+    )
+    officer = serializers.CharField(
+        required=False, max_length=150, help_text="assign, forward: username of an officer."
+    )
+    reason = serializers.ChoiceField(
+        choices=Complaint.ArchiveReason.choices, required=False, help_text="archive: why."
+    )
+    duplicate_of = serializers.CharField(
+        required=False, max_length=20, help_text="archive as duplicate: the earlier report."
+    )
+
+
+class CategoriseSerializer(serializers.Serializer):
+    category = serializers.SlugField(allow_null=True, help_text="Category code, or null.")
+    tags = serializers.ListField(
+        child=serializers.CharField(max_length=100), default=list, max_length=20
+    )
+
+
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=10000)
+    public = serializers.BooleanField(default=False, help_text="Show it to the reporter.")
+
+
+# --- Filters ---------------------------------------------------------------------------------
+
+
+class ComplaintFilter(django_filters.FilterSet):
+    unit = django_filters.CharFilter(field_name="unit__slug", help_text="Unit slug.")
+    service = django_filters.NumberFilter(field_name="service_id", min_value=1, max_value=MAX_ID)
+    category = django_filters.CharFilter(field_name="category__code")
+    kind = django_filters.ChoiceFilter(choices=Complaint.Kind.choices)
+    status = django_filters.ChoiceFilter(
+        choices=[("open", _("Any open status")), *Status.choices], method="filter_status"
+    )
+    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+
+    class Meta:
+        model = Complaint
+        fields: list[str] = []
+
+    def filter_status(self, queryset, name, value):
+        from pantau.complaints.models import OPEN_STATUSES
+
+        return (
+            queryset.filter(status__in=OPEN_STATUSES)
+            if value == "open"
+            else queryset.filter(status=value)
+        )
+
+
+# --- Views -----------------------------------------------------------------------------------
+
+
+def reachable_complaints(request):
+    return narrow_by_unit(request, selectors.visible_complaints(request.user))
+
+
+def get_complaint(request, number: str) -> Complaint:
+    return get_object_or_404(reachable_complaints(request), tracking_number=number)
+
+
+class CategoryList(generics.ListAPIView):
+    """Complaint categories that apply to a unit or government (the national ones without either)."""
+
+    permission_classes = [permissions.AllowAny]
+    serializer_class = CategorySerializer
+    queryset = Category.objects.none()
+    cursor_ordering = "position"
+
+    def get_queryset(self):
+        unit = agency = None
+        if self.request.query_params.get("unit"):
+            unit = get_object_or_404(ServiceUnit, slug=self.request.query_params["unit"])
+        elif self.request.query_params.get("agency"):
+            agency = get_object_or_404(Agency, slug=self.request.query_params["agency"])
+        return selectors.categories_for(unit=unit, agency=agency).select_related("agency")
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("unit", str, description="Slug of a service unit."),
+            OpenApiParameter("agency", str, description="Slug of a government or agency."),
+        ]
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class ComplaintList(generics.ListCreateAPIView):
+    """Reports of the units you reach (GET, token), or a citizen's new report (POST, public)."""
+
+    serializer_class = ComplaintSerializer
+    queryset = Complaint.objects.none()
+    filterset_class = ComplaintFilter
+    cursor_ordering = "-created_at"
+
+    def get_permissions(self):
+        if self.request.method == "POST":
+            return [permissions.AllowAny()]
+        return [WriteScope()]
+
+    def get_queryset(self):
+        return reachable_complaints(self.request)
+
+    @extend_schema(
+        request=ComplaintCreateSerializer,
+        responses={
+            201: ComplaintReceiptSerializer,
+            200: ComplaintReceiptSerializer,
+            **errors(400, 429),
+        },
+    )
+    def post(self, request):
+        """Send a report as a citizen would on the web form; no token needed. Keep the access code:
+        with the tracking number it is the only way to follow the report."""
+        data = ComplaintCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        complaint, code, created = submit_report(data.validated_data)
+        body = {
+            "tracking_number": complaint.tracking_number,
+            "access_code": code,
+            "status": complaint.status,
+            "created_at": complaint.created_at,
+        }
+        return Response(
+            ComplaintReceiptSerializer(body).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+
+class ComplaintTrack(generics.GenericAPIView):
+    """Follow a report with its tracking number and access code (what the reporter sees)."""
+
+    permission_classes = [permissions.AllowAny]
+    throttle_classes = [TrackRateThrottle, TokenRateThrottle, AnonymousRateThrottle]
+    serializer_class = TrackSerializer
+
+    @extend_schema(
+        request=TrackSerializer, responses={200: PublicComplaintSerializer, **errors(400, 404, 429)}
+    )
+    def post(self, request):
+        data = TrackSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        complaint = services.find_by_number_and_code(
+            data.validated_data["tracking_number"], data.validated_data["access_code"]
+        )
+        if complaint is None:
+            from rest_framework.exceptions import NotFound
+
+            raise NotFound(_("The tracking number and access code do not match a report."))
+        return Response(PublicComplaintSerializer(complaint).data)
+
+
+class ComplaintDetail(generics.RetrieveAPIView):
+    serializer_class = ComplaintDetailSerializer
+    queryset = Complaint.objects.none()
+    permission_classes = [WriteScope]
+
+    def get_object(self):
+        return with_details(get_complaint(self.request, self.kwargs["number"]))
+
+
+def with_details(complaint: Complaint) -> Complaint:
+    """The report with its events (and their actors and units) and tags, in three queries."""
+    from django.db.models import Prefetch
+
+    return (
+        Complaint.objects.select_related(
+            "unit", "agency", "category", "assigned_to", "duplicate_of"
+        )
+        .prefetch_related(
+            Prefetch("events", queryset=Event.objects.select_related("actor", "unit")),
+            "tags",  # type: ignore[misc]  # taggit's manager prefetches; the stubs do not know it
+        )
+        .get(pk=complaint.pk)
+    )
+
+
+class ComplaintTransition(generics.GenericAPIView):
+    """One workflow step (verify, assign, start, answer, close, postpone, forward, archive)."""
+
+    permission_classes = [WriteScope]
+    serializer_class = TransitionSerializer
+
+    @extend_schema(responses={200: ComplaintDetailSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, number: str):
+        complaint = get_complaint(request, number)
+        data = TransitionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        unit = officer = original = None
+        if values.get("unit"):
+            unit = ServiceUnit.objects.filter(slug=values["unit"], is_active=True).first()
+            if unit is None:
+                raise serializers.ValidationError(
+                    {"unit": _("There is no active unit with this slug.")}
+                )
+        if values.get("officer"):
+            officer = (
+                get_user_model().objects.filter(username=values["officer"], is_active=True).first()
+            )
+            if officer is None:
+                raise serializers.ValidationError(
+                    {"officer": _("There is no active user with this name.")}
+                )
+        if values.get("duplicate_of"):
+            original = (
+                reachable_complaints(request)
+                .filter(tracking_number__iexact=values["duplicate_of"].strip())
+                .first()
+            )
+            if original is None:
+                raise serializers.ValidationError(
+                    {"duplicate_of": _("No report you can see has this tracking number.")}
+                )
+        services.transition(
+            actor=request.user,
+            complaint=complaint,
+            action=values["action"],
+            note=values["note"],
+            unit=unit,
+            officer=officer,
+            reason=values.get("reason", ""),
+            duplicate_of=original,
+        )
+        return _detail_after(request, complaint)
+
+
+def _detail_after(request, complaint) -> Response:
+    """The report after a step (a forwarded report may since have left the caller's reach; the
+    caller has just acted on it, so it sees the result once)."""
+    return Response(ComplaintDetailSerializer(with_details(complaint)).data)
+
+
+class ComplaintCategorise(generics.GenericAPIView):
+    """Set the category and the internal tags of a report."""
+
+    permission_classes = [WriteScope]
+    serializer_class = CategoriseSerializer
+
+    @extend_schema(responses={200: ComplaintDetailSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, number: str):
+        complaint = get_complaint(request, number)
+        data = CategoriseSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        code = data.validated_data["category"]
+        category = None
+        if code:
+            category = (
+                selectors.categories_for(complaint.unit, complaint.agency)
+                .filter(code=code)
+                .order_by("agency_id")
+                .first()
+            )
+            if category is None:
+                raise serializers.ValidationError(
+                    {"category": _("This category does not apply to the report's unit.")}
+                )
+        form = complaint_forms.CategoriseForm(
+            data={
+                "category": category.pk if category else "",
+                "tags": ", ".join(data.validated_data["tags"]),
+            },
+            complaint=complaint,
+        )
+        cleaned = check_form(form)
+        services.categorise(
+            actor=request.user,
+            complaint=complaint,
+            category=cleaned["category"],
+            tags=cleaned["tags"],
+        )
+        return _detail_after(request, complaint)
+
+
+class ComplaintNote(generics.GenericAPIView):
+    """Add a note: internal, or public (the reporter reads it on the tracking page)."""
+
+    permission_classes = [WriteScope]
+    serializer_class = NoteSerializer
+
+    @extend_schema(responses={201: EventSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, number: str):
+        complaint = get_complaint(request, number)
+        data = NoteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        cleaned = check_form(complaint_forms.NoteForm(data=data.validated_data))
+        event = services.add_note(
+            actor=request.user, complaint=complaint, note=cleaned["note"], public=cleaned["public"]
+        )
+        return Response(EventSerializer(event).data, status=status.HTTP_201_CREATED)
+
+
+urlpatterns = [
+    path("complaints/", ComplaintList.as_view(), name="complaint-list"),
+    path("complaints/categories/", CategoryList.as_view(), name="complaint-category-list"),
+    path("complaints/track/", ComplaintTrack.as_view(), name="complaint-track"),
+    path("complaints/<slug:number>/", ComplaintDetail.as_view(), name="complaint-detail"),
+    path(
+        "complaints/<slug:number>/transitions/",
+        ComplaintTransition.as_view(),
+        name="complaint-transition",
+    ),
+    path(
+        "complaints/<slug:number>/categorise/",
+        ComplaintCategorise.as_view(),
+        name="complaint-categorise",
+    ),
+    path("complaints/<slug:number>/notes/", ComplaintNote.as_view(), name="complaint-note"),
+]

@@ -1,0 +1,252 @@
+"""``/api/v1/agencies/``, ``/api/v1/units/``, ``/api/v1/services/``: the public directory, and
+the unit head's edits (profile, services) through ``pantau.organisations.services``."""
+
+import django_filters
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, permissions, serializers, status
+from rest_framework.response import Response
+
+from pantau.organisations import forms as organisation_forms
+from pantau.organisations import selectors
+from pantau.organisations import services as organisation_services
+from pantau.organisations.models import (
+    Agency,
+    ContactChannel,
+    OpeningHours,
+    Service,
+    ServiceUnit,
+)
+
+from ..forms import check_form
+from ..permissions import WriteScope, get_unit, narrow_units
+from ..schema import errors
+
+
+class AgencySerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Agency
+        fields = ["slug", "name", "short_name", "kind", "parent"]
+
+
+class ServiceSerializer(serializers.ModelSerializer):
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Service
+        fields = ["id", "unit", "slug", "name", "description", "is_active"]
+        read_only_fields = ["id", "unit", "slug"]
+
+
+class ServiceWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    description = serializers.CharField(max_length=5000, allow_blank=True, default="")
+    is_active = serializers.BooleanField(default=True)
+
+
+class ServiceUpdateSerializer(ServiceWriteSerializer):
+    name = serializers.CharField(max_length=200, required=False)
+    description = serializers.CharField(max_length=5000, allow_blank=True, required=False)
+    is_active = serializers.BooleanField(required=False)
+
+
+class HoursSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = OpeningHours
+        fields = ["weekday", "opens", "closes", "note"]
+
+
+class ChannelSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ContactChannel
+        fields = ["kind", "value", "label"]
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    mall = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+
+    class Meta:
+        model = ServiceUnit
+        fields = [
+            "slug",
+            "name",
+            "agency",
+            "mall",
+            "description",
+            "address",
+            "city",
+            "province",
+            "postal_code",
+            "time_zone",
+            "is_active",
+        ]
+
+
+class UnitDetailSerializer(UnitSerializer):
+    services = ServiceSerializer(many=True, read_only=True)
+    opening_hours = HoursSerializer(many=True, read_only=True)
+    channels = ChannelSerializer(many=True, read_only=True)
+
+    class Meta(UnitSerializer.Meta):
+        fields = [*UnitSerializer.Meta.fields, "services", "opening_hours", "channels"]
+
+
+class UnitProfileSerializer(serializers.Serializer):
+    description = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    address = serializers.CharField(required=False, max_length=1000)
+    city = serializers.CharField(required=False, max_length=100)
+    province = serializers.CharField(required=False, max_length=100)
+    postal_code = serializers.CharField(required=False, allow_blank=True, max_length=10)
+    time_zone = serializers.ChoiceField(choices=ServiceUnit.TimeZone.choices, required=False)
+
+
+class AgencyFilter(django_filters.FilterSet):
+    parent = django_filters.CharFilter(field_name="parent__slug", help_text="Parent agency slug.")
+    kind = django_filters.ChoiceFilter(choices=Agency.Kind.choices)
+
+    class Meta:
+        model = Agency
+        fields: list[str] = []
+
+
+class UnitFilter(django_filters.FilterSet):
+    agency = django_filters.CharFilter(field_name="agency__slug", help_text="Agency slug.")
+    province = django_filters.CharFilter()
+    city = django_filters.CharFilter()
+
+    class Meta:
+        model = ServiceUnit
+        fields: list[str] = []
+
+
+class ServiceFilter(django_filters.FilterSet):
+    unit = django_filters.CharFilter(field_name="unit__slug", help_text="Unit slug.")
+
+    class Meta:
+        model = Service
+        fields: list[str] = []
+
+
+class AgencyList(generics.ListAPIView):
+    """Governments, ministries and their offices (public)."""
+
+    permission_classes = [permissions.AllowAny]
+    serializer_class = AgencySerializer
+    queryset = Agency.objects.select_related("parent")
+    filterset_class = AgencyFilter
+    cursor_ordering = "slug"
+
+
+class UnitList(generics.ListAPIView):
+    """Active service units (public)."""
+
+    permission_classes = [permissions.AllowAny]
+    serializer_class = UnitSerializer
+    queryset = ServiceUnit.objects.none()
+    filterset_class = UnitFilter
+    cursor_ordering = "slug"
+
+    def get_queryset(self):
+        return selectors.public_units().select_related("agency", "mall")
+
+
+class UnitDetail(generics.GenericAPIView):
+    serializer_class = UnitDetailSerializer
+    queryset = ServiceUnit.objects.none()
+
+    def get_permissions(self):
+        return [permissions.AllowAny()] if self.request.method == "GET" else [WriteScope()]
+
+    def get(self, request, slug: str):
+        """An active unit with its services, opening hours and contact channels (public)."""
+        return Response(UnitDetailSerializer(selectors.get_public_unit(slug)).data)
+
+    @extend_schema(
+        request=UnitProfileSerializer,
+        responses={200: UnitDetailSerializer, **errors(400, 401, 403, 404)},
+    )
+    def patch(self, request, slug: str):
+        """Edit the unit's profile (unit head, agency head)."""
+        unit = get_unit(request, slug, managed=True)
+        data = UnitProfileSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        current = {name: getattr(unit, name) for name in organisation_services.UNIT_PROFILE_FIELDS}
+        form = organisation_forms.UnitProfileForm(
+            data={**current, **data.validated_data},
+            instance=ServiceUnit.objects.get(pk=unit.pk),
+        )
+        cleaned = check_form(form)
+        organisation_services.update_unit_profile(actor=request.user, unit=unit, data=cleaned)
+        return Response(UnitDetailSerializer(selectors.unit_with_details(unit)).data)
+
+
+class ServiceList(generics.ListAPIView):
+    """Active services of active units (public)."""
+
+    permission_classes = [permissions.AllowAny]
+    serializer_class = ServiceSerializer
+    queryset = Service.objects.filter(is_active=True, unit__is_active=True).select_related("unit")
+    filterset_class = ServiceFilter
+    cursor_ordering = "id"
+
+
+class UnitServiceCreate(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = ServiceWriteSerializer
+
+    @extend_schema(responses={201: ServiceSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, slug: str):
+        """Add a service to a unit (unit head, agency head)."""
+        unit = get_unit(request, slug, managed=True)
+        data = ServiceWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        cleaned = check_form(organisation_forms.ServiceForm(data=data.validated_data, unit=unit))
+        service = organisation_services.create_service(
+            actor=request.user, unit=unit, name=cleaned["name"], description=cleaned["description"]
+        )
+        return Response(ServiceSerializer(service).data, status=status.HTTP_201_CREATED)
+
+
+class ServiceDetail(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = ServiceUpdateSerializer
+
+    @extend_schema(responses={200: ServiceSerializer, **errors(400, 401, 403, 404)})
+    def patch(self, request, pk: int):
+        """Rename, describe, or deactivate a service (unit head, agency head)."""
+        managed = narrow_units(request, selectors.managed_units(request.user))
+        service = get_object_or_404(Service.objects.select_related("unit"), pk=pk, unit__in=managed)
+        data = ServiceUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        merged = {
+            "name": service.name,
+            "description": service.description,
+            "is_active": service.is_active,
+            **data.validated_data,
+        }
+        form = organisation_forms.ServiceForm(
+            data=merged, unit=service.unit, instance=Service.objects.get(pk=service.pk)
+        )
+        cleaned = check_form(form)
+        service = organisation_services.update_service(
+            actor=request.user,
+            service=service,
+            name=cleaned["name"],
+            description=cleaned["description"],
+            is_active=cleaned["is_active"],
+        )
+        return Response(ServiceSerializer(service).data)
+
+
+urlpatterns = [
+    path("agencies/", AgencyList.as_view(), name="agency-list"),
+    path("units/", UnitList.as_view(), name="unit-list"),
+    path("units/<slug:slug>/", UnitDetail.as_view(), name="unit-detail"),
+    path("units/<slug:slug>/services/", UnitServiceCreate.as_view(), name="unit-service-create"),
+    path("services/", ServiceList.as_view(), name="service-list"),
+    path("services/<int:pk>/", ServiceDetail.as_view(), name="service-detail"),
+]

@@ -1,0 +1,368 @@
+"""``/api/v1/skm/``: published SKM results (public), a unit's periods (token), the citizen's
+questionnaire and submission (public), and the unit head's open/close/publish actions.
+
+Results come from ``satisfaction.selectors`` (one grouped query over the tallies, then
+``analytics.ikm.compute_ikm``); submissions go through ``surveys.services.submit_public_response``
+after the web form's own checks (``surveys.forms.ResponseForm``)."""
+
+import django_filters
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import exceptions, generics, permissions, serializers, status
+from rest_framework.response import Response
+
+from pantau.satisfaction import selectors
+from pantau.satisfaction import services as skm_services
+from pantau.satisfaction.models import Medium, SurveyPeriod
+from pantau.satisfaction.public_views import REFUSAL_MESSAGES
+from pantau.surveys.forms import ResponseForm
+from pantau.surveys.models import Collection
+from pantau.surveys.selectors import version_items
+from pantau.surveys.services import SubmissionRefused, client_key_for, submit_public_response
+
+from ..forms import MAX_ID, check_form
+from ..permissions import WriteScope, narrow_by_unit, token_of
+from ..schema import errors
+
+
+class IkmSummarySerializer(serializers.Serializer):
+    respondents = serializers.IntegerField()
+    ikm = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    grade = serializers.CharField(allow_null=True)
+    performance = serializers.CharField(allow_null=True)
+
+
+class PeriodSerializer(serializers.ModelSerializer):
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    label = serializers.CharField(read_only=True)
+    status = serializers.CharField(source="collection.status", read_only=True)
+    result = serializers.SerializerMethodField()
+
+    class Meta:
+        model = SurveyPeriod
+        fields = [
+            "id",
+            "unit",
+            "kind",
+            "year",
+            "number",
+            "label",
+            "starts_on",
+            "ends_on",
+            "status",
+            "population",
+            "weight_mode",
+            "published_at",
+            "result",
+        ]
+
+    @extend_schema_field(IkmSummarySerializer)
+    def get_result(self, period) -> dict:
+        point = self.context.get("points", {}).get(period.pk)
+        ikm = point.ikm if point else None
+        return {
+            "respondents": point.respondents if point else 0,
+            "ikm": ikm.ikm if ikm else None,
+            "grade": ikm.grade if ikm else None,
+            "performance": ikm.performance if ikm else None,
+        }
+
+
+class ElementSerializer(serializers.Serializer):
+    key = serializers.CharField(source="item.key")
+    code = serializers.CharField(source="item.code")
+    label = serializers.CharField(source="item.shown_label")
+    answered = serializers.IntegerField()
+    total = serializers.IntegerField()
+    nrr = serializers.FloatField(allow_null=True)
+    weighted_nrr = serializers.FloatField(allow_null=True)
+    rank = serializers.IntegerField(allow_null=True, help_text="1 = the weakest element.")
+
+
+class ServiceCountSerializer(serializers.Serializer):
+    service = serializers.IntegerField(source="service.pk")
+    name = serializers.CharField(source="service.name")
+    respondents = serializers.IntegerField()
+
+
+class ServiceRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class ResultsSerializer(serializers.Serializer):
+    respondents = serializers.IntegerField()
+    required_sample = serializers.IntegerField(source="required")
+    ikm = serializers.DecimalField(source="ikm.ikm", max_digits=5, decimal_places=2, default=None)
+    ikm_4 = serializers.FloatField(source="ikm.ikm_4", default=None)
+    grade = serializers.CharField(source="ikm.grade", default=None)
+    performance = serializers.CharField(source="ikm.performance", default=None)
+    weights = serializers.CharField(source="ikm.weights", default=None)
+    problem = serializers.CharField()
+    elements = ElementSerializer(many=True)
+    by_service = ServiceCountSerializer(many=True)
+
+
+class PeriodDetailSerializer(PeriodSerializer):
+    results = serializers.SerializerMethodField()
+
+    class Meta(PeriodSerializer.Meta):
+        fields = [f for f in PeriodSerializer.Meta.fields if f != "result"] + ["results"]
+
+    @extend_schema_field(ResultsSerializer)
+    def get_results(self, period) -> dict:
+        return ResultsSerializer(selectors.period_results(period)).data
+
+
+class OptionSerializer(serializers.Serializer):
+    value = serializers.IntegerField()
+    label = serializers.CharField(source="shown_label")
+
+
+class QuestionSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    code = serializers.CharField()
+    text = serializers.CharField(source="shown_text")
+    kind = serializers.CharField()
+    required = serializers.BooleanField()
+    min_value = serializers.IntegerField(allow_null=True)
+    max_value = serializers.IntegerField(allow_null=True)
+    options = OptionSerializer(many=True, source="options.all")
+
+
+class QuestionnaireSerializer(serializers.Serializer):
+    period = serializers.IntegerField(source="pk")
+    unit = serializers.CharField(source="unit.slug")
+    label = serializers.CharField()
+    requires_code = serializers.BooleanField()
+    services = serializers.SerializerMethodField()
+    questions = serializers.SerializerMethodField()
+
+    @extend_schema_field(ServiceRefSerializer(many=True))
+    def get_services(self, period) -> list[dict]:
+        return [{"id": s.pk, "name": s.name} for s in period.services.filter(is_active=True)]
+
+    @extend_schema_field(QuestionSerializer(many=True))
+    def get_questions(self, period) -> list[dict]:
+        return QuestionSerializer(version_items(period.collection.version), many=True).data
+
+
+class ResponseSubmitSerializer(serializers.Serializer):
+    submission_token = serializers.UUIDField(
+        help_text="A new UUID per questionnaire; sent again, it saves the answers once."
+    )
+    service = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text="Id of the service received."
+    )
+    answers = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=2000),
+        help_text="Question key → the chosen value (or text).",
+    )
+    access_code = serializers.CharField(required=False, allow_blank=True, max_length=20)
+
+
+class ReceiptSerializer(serializers.Serializer):
+    receipt_number = serializers.CharField()
+
+
+class StatusActionSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=["open", "close"])
+
+
+class PublishSerializer(serializers.Serializer):
+    media = serializers.ListField(
+        child=serializers.ChoiceField(choices=Medium.choices), min_length=1, max_length=6
+    )
+
+
+class PeriodFilter(django_filters.FilterSet):
+    unit = django_filters.CharFilter(field_name="unit__slug", help_text="Unit slug.")
+    year = django_filters.NumberFilter(min_value=2000, max_value=2100)
+    kind = django_filters.ChoiceFilter(choices=SurveyPeriod.Kind.choices)
+    service = django_filters.NumberFilter(
+        field_name="services", min_value=1, max_value=MAX_ID, help_text="Service id."
+    )
+    status = django_filters.ChoiceFilter(
+        field_name="collection__status", choices=Collection.Status.choices
+    )
+
+    class Meta:
+        model = SurveyPeriod
+        fields: list[str] = []
+
+
+class PeriodListBase(generics.ListAPIView):
+    serializer_class = PeriodSerializer
+    queryset = SurveyPeriod.objects.none()
+    filterset_class = PeriodFilter
+    cursor_ordering = "-id"
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()).distinct())
+        points = {p.period.pk: p for p in selectors.trend(page)}
+        data = PeriodSerializer(page, many=True, context={"points": points}).data
+        return self.get_paginated_response(data)
+
+
+class PublishedResultList(PeriodListBase):
+    """Published SKM results of every unit, with the IKM (public)."""
+
+    permission_classes = [permissions.AllowAny]
+
+    def get_queryset(self):
+        return SurveyPeriod.objects.filter(
+            published_at__isnull=False, unit__is_active=True
+        ).select_related("unit", "collection")
+
+
+class PublishedResultDetail(generics.RetrieveAPIView):
+    """A published period's full results: per element NRR and rank, IKM, grade (public)."""
+
+    permission_classes = [permissions.AllowAny]
+    serializer_class = PeriodDetailSerializer
+    queryset = SurveyPeriod.objects.filter(published_at__isnull=False, unit__is_active=True)
+
+    def get_object(self):
+        return get_object_or_404(
+            self.queryset.select_related("unit", "collection", "collection__version"),
+            pk=self.kwargs["pk"],
+        )
+
+
+def reachable_periods(request):
+    from pantau.organisations.selectors import visible_units
+
+    periods = SurveyPeriod.objects.filter(unit__in=visible_units(request.user))
+    return narrow_by_unit(request, periods).select_related(
+        "unit", "collection", "collection__version"
+    )
+
+
+class PeriodList(PeriodListBase):
+    """SKM periods of the units you reach, published or not (token)."""
+
+    permission_classes = [WriteScope]
+
+    def get_queryset(self):
+        return reachable_periods(self.request)
+
+
+class PeriodDetail(generics.RetrieveAPIView):
+    """One period of a unit you reach, with its results so far (token)."""
+
+    permission_classes = [WriteScope]
+    serializer_class = PeriodDetailSerializer
+    queryset = SurveyPeriod.objects.none()
+
+    def get_object(self):
+        return get_object_or_404(reachable_periods(self.request), pk=self.kwargs["pk"])
+
+
+def _open_period(pk: int) -> SurveyPeriod:
+    return get_object_or_404(
+        SurveyPeriod.objects.select_related("unit", "collection", "collection__version"),
+        pk=pk,
+        collection__status=Collection.Status.OPEN,
+        unit__is_active=True,
+    )
+
+
+class Questionnaire(generics.GenericAPIView):
+    permission_classes = [permissions.AllowAny]
+    serializer_class = QuestionnaireSerializer
+
+    @extend_schema(responses={200: QuestionnaireSerializer, **errors(404)})
+    def get(self, request, pk: int):
+        """The questions of an open survey, to build a form in another app (public)."""
+        return Response(QuestionnaireSerializer(_open_period(pk)).data)
+
+
+class ResponseSubmit(generics.GenericAPIView):
+    permission_classes = [permissions.AllowAny]
+    serializer_class = ResponseSubmitSerializer
+
+    @extend_schema(
+        responses={201: ReceiptSerializer, 200: ReceiptSerializer, **errors(400, 404, 409, 429)}
+    )
+    def post(self, request, pk: int):
+        """A citizen's answers to an open survey, checked as on the web form (public). Refused
+        answers (closed survey, too many from one client, a duplicate, a bad code) answer 409."""
+        period = _open_period(pk)
+        data = ResponseSubmitSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        form = ResponseForm(
+            data={
+                **values["answers"],
+                "submission_token": str(values["submission_token"]),
+                "service": str(values["service"]),
+            },
+            version=period.collection.version,
+            items=version_items(period.collection.version),
+            services=period.services.filter(is_active=True),
+        )
+        cleaned = check_form(form, {name: f"answers.{name}" for name in values["answers"]})
+        token = token_of(request)
+        client_key = f"token:{token.pk}" if token is not None else client_key_for(request)
+        try:
+            response, created = submit_public_response(
+                collection=period.collection,
+                answers=form.answers(),
+                submission_token=cleaned["submission_token"],
+                client_key=client_key,
+                service=cleaned["service"],
+                access_code=values.get("access_code", "") if period.requires_code else None,
+            )
+        except SubmissionRefused as refused:
+            error = exceptions.APIException(REFUSAL_MESSAGES[refused.reason], code=refused.reason)
+            error.status_code = status.HTTP_409_CONFLICT
+            raise error from None
+        return Response(
+            {"receipt_number": response.number},
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+
+class PeriodStatus(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = StatusActionSerializer
+
+    @extend_schema(responses={200: PeriodDetailSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, pk: int):
+        """Open or close a period's collection of answers (unit head)."""
+        period = get_object_or_404(reachable_periods(request), pk=pk)
+        data = StatusActionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        skm_services.change_period_status(
+            actor=request.user, period=period, action=data.validated_data["action"]
+        )
+        return Response(PeriodDetailSerializer(period).data)
+
+
+class PeriodPublish(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = PublishSerializer
+
+    @extend_schema(responses={200: PeriodDetailSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, pk: int):
+        """Publish a period's results and record where (unit head)."""
+        period = get_object_or_404(reachable_periods(request), pk=pk)
+        data = PublishSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        skm_services.publish_period(
+            actor=request.user, period=period, media=data.validated_data["media"]
+        )
+        return Response(PeriodDetailSerializer(period).data)
+
+
+urlpatterns = [
+    path("skm/results/", PublishedResultList.as_view(), name="skm-result-list"),
+    path("skm/results/<int:pk>/", PublishedResultDetail.as_view(), name="skm-result-detail"),
+    path("skm/periods/", PeriodList.as_view(), name="skm-period-list"),
+    path("skm/periods/<int:pk>/", PeriodDetail.as_view(), name="skm-period-detail"),
+    path("skm/periods/<int:pk>/questionnaire/", Questionnaire.as_view(), name="skm-questionnaire"),
+    path("skm/periods/<int:pk>/responses/", ResponseSubmit.as_view(), name="skm-response-create"),
+    path("skm/periods/<int:pk>/status/", PeriodStatus.as_view(), name="skm-period-status"),
+    path("skm/periods/<int:pk>/publish/", PeriodPublish.as_view(), name="skm-period-publish"),
+]

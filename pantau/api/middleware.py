@@ -1,0 +1,59 @@
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
+
+API_PREFIXES = ("/api/", "/open311/")
+
+
+class ApiLanguageMiddleware:
+    """On the API, answer in the language of the Accept-Language header, else Indonesian.
+
+    Web pages ignore the header on purpose (docs/decisions/0002-indonesian-first.md); a program
+    calling the API asks for a language explicitly, so the API follows the header. Must come
+    after ``DefaultLanguageMiddleware``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.supported = [code for code, _name in settings.LANGUAGES]
+
+    def language_for(self, header: str) -> str:
+        for code, _quality in parse_accept_lang_header(header)[:10]:
+            base = code.split("-")[0].lower()
+            if base in self.supported:
+                return base
+        return settings.LANGUAGE_CODE
+
+    def __call__(self, request):
+        if not request.path.startswith(API_PREFIXES):
+            return self.get_response(request)
+        language = self.language_for(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        if _has_nul(request):
+            response = _refuse_nul(request)
+        else:
+            response = self.get_response(request)
+        response.headers["Content-Language"] = language
+        vary = response.headers.get("Vary", "")
+        if "Accept-Language" not in vary:
+            response.headers["Vary"] = f"{vary}, Accept-Language" if vary else "Accept-Language"
+        return response
+
+
+def _has_nul(request) -> bool:
+    """A NUL character in the address or the query: no database stores it (PostgreSQL refuses it)."""
+    return "\x00" in request.path or any(
+        "\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values
+    )
+
+
+def _refuse_nul(request) -> JsonResponse:
+    message = _("The address or its parameters contain a NUL character.")
+    if request.path.startswith("/open311/"):
+        return JsonResponse([{"code": 400, "description": message}], status=400, safe=False)
+    return JsonResponse(
+        {"errors": [{"code": "invalid", "field": None, "message": message}]}, status=400
+    )

@@ -1,0 +1,64 @@
+"""Webhook delivery through Celery: one attempt per run, retried with doubling waits, every
+attempt written to the delivery log."""
+
+import urllib.error
+import urllib.request
+
+from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
+
+TIMEOUT_SECONDS = 5
+
+
+def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, str]:
+    """(HTTP status or None, error text). Only https:// addresses are ever registered."""
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+            return response.status, ""
+    except urllib.error.HTTPError as error:
+        return error.code, f"HTTP {error.code}"
+    except (urllib.error.URLError, TimeoutError, OSError) as error:
+        return None, str(getattr(error, "reason", error))[:300]
+
+
+@shared_task(bind=True, max_retries=None)
+def deliver_webhook(self, delivery_id: int) -> str:
+    from .models import WebhookDelivery
+    from .webhooks import encode, sign
+
+    delivery = WebhookDelivery.objects.select_related("endpoint").filter(pk=delivery_id).first()
+    if delivery is None or delivery.status != WebhookDelivery.Status.PENDING:
+        return "skipped"
+    endpoint = delivery.endpoint
+    body = encode(delivery.payload)
+    code, error = post(
+        endpoint.url,
+        body,
+        {
+            "Content-Type": "application/json",
+            "User-Agent": "Pantau-Webhooks/1",
+            "X-Pantau-Event": delivery.event,
+            "X-Pantau-Delivery": str(delivery.event_id),
+            "X-Pantau-Signature": sign(endpoint.secret, body),
+        },
+    )
+    delivery.attempts += 1
+    delivery.last_attempt_at = timezone.now()
+    delivery.response_code = code
+    delivery.error = error
+    if code is not None and 200 <= code < 300:
+        delivery.status = WebhookDelivery.Status.DELIVERED
+        delivery.delivered_at = delivery.last_attempt_at
+        delivery.error = ""
+    elif delivery.attempts >= settings.PANTAU_WEBHOOK_ATTEMPTS or not endpoint.is_active:
+        delivery.status = WebhookDelivery.Status.FAILED
+    delivery.save()
+    if delivery.status == WebhookDelivery.Status.PENDING:
+        if self.request.is_eager:
+            # No worker (tests, the embedded demo): the next attempt runs at once.
+            return deliver_webhook.run(delivery_id)
+        wait = settings.PANTAU_WEBHOOK_BACKOFF * 2 ** (delivery.attempts - 1)
+        raise self.retry(countdown=wait)
+    return delivery.status

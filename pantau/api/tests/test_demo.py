@@ -1,0 +1,19 @@
+import pytest
+
+from pantau.api.authentication import find_token
+from pantau.api.demo import DEMO_TOKEN
+from pantau.api.models import WebhookDelivery
+from pantau.common.demo import load_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loader_is_idempotent_and_its_token_reads(api):
+    load_demo(scale=0.05)
+    load_demo(scale=0.05)
+    token = find_token(DEMO_TOKEN)
+    assert token is not None and not token.can_write
+    assert WebhookDelivery.objects.count() == 2
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {DEMO_TOKEN}")
+    response = api.get("/api/v1/complaints/")
+    assert response.status_code == 200 and response.json()["results"]

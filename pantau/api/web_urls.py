@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("api/tokens/", views.token_list, name="token-list"),
+    path("api/tokens/<int:pk>/revoke/", views.token_revoke, name="token-revoke"),
+    path("units/<slug:slug>/api/", views.unit_detail, name="unit-detail"),
+    path("units/<slug:slug>/api/webhooks/", views.webhook_create, name="webhook-create"),
+    path(
+        "units/<slug:slug>/api/webhooks/<int:pk>/delete/",
+        views.webhook_delete,
+        name="webhook-delete",
+    ),
+]

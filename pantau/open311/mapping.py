@@ -1,0 +1,80 @@
+"""How a Pantau report reads in Open311 GeoReport v2. Pure functions of one report, no queries.
+
+| Pantau state | Open311 status | status_notes |
+|---|---|---|
+| received, verified, assigned, in_progress, postponed | open | the state's label |
+| answered, closed | closed | the state's label |
+| archived | closed | the state's label and the archive reason |
+
+Public reads show what Pantau's public register shows: the subject (as ``description``), the
+category, the handling unit, dates. Never the reporter, never the full text, never a confidential
+report (the selectors filter those out before these functions see a report)."""
+
+from datetime import datetime, time
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pantau.complaints.models import OPEN_STATUSES, Complaint, Status
+
+OTHER_CODE = "lainnya"
+
+
+def open311_status(status: str) -> str:
+    return "open" if status in OPEN_STATUSES else "closed"
+
+
+def status_notes(complaint: Complaint) -> str:
+    label = str(complaint.get_status_display())
+    if complaint.status == Status.ARCHIVED and complaint.archive_reason:
+        return f"{label}: {complaint.get_archive_reason_display()}"
+    return label
+
+
+def stamp(moment: datetime | None) -> str | None:
+    """ISO 8601 in Pantau's time zone, to the second, with its offset (2026-11-23T09:30:00+07:00)."""
+    return None if moment is None else timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def end_of_day(day) -> str | None:
+    """A deadline date as the last second of that day in Pantau's time zone."""
+    if day is None:
+        return None
+    return stamp(timezone.make_aware(datetime.combine(day, time(23, 59, 59))))
+
+
+def as_request(complaint: Complaint) -> dict:
+    category = complaint.category
+    return {
+        "service_request_id": complaint.tracking_number,
+        "status": open311_status(complaint.status),
+        "status_notes": status_notes(complaint),
+        "service_name": category.label if category else _("Other"),
+        "service_code": category.code if category else OTHER_CODE,
+        "description": complaint.subject,
+        "agency_responsible": (
+            complaint.unit.name if complaint.unit else getattr(complaint.agency, "name", None)
+        ),
+        "service_notice": None,
+        "requested_datetime": stamp(complaint.created_at),
+        "updated_datetime": stamp(complaint.closed_at or complaint.updated_at),
+        "expected_datetime": end_of_day(complaint.resolution_due),
+        "address": None,
+        "address_id": None,
+        "zipcode": None,
+        "lat": None,
+        "long": None,
+        "media_url": None,
+    }
+
+
+def as_service(category) -> dict:
+    return {
+        "service_code": category.code,
+        "service_name": category.label,
+        "description": category.description or None,
+        "metadata": True,
+        "type": "realtime",
+        "keywords": None,
+        "group": category.agency.name if category.agency_id else None,
+    }
