@@ -31,7 +31,9 @@ def check_destination(url: str) -> str:
     reach Pantau's own network (the loopback, private ranges, link-local cloud metadata)."""
     host = urlsplit(url).hostname or ""
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, 443, proto=socket.IPPROTO_TCP)}
+        addresses = {
+            str(info[4][0]) for info in socket.getaddrinfo(host, 443, proto=socket.IPPROTO_TCP)
+        }
     except (OSError, UnicodeError) as error:
         return f"cannot resolve {host}: {error}"[:300]
     for address in addresses:
