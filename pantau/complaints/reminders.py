@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pantau.accounts.models import UNIT_ROLES, Membership, Role
+from pantau.organisations.selectors import agency_ancestor_ids
 
 from .models import Complaint, Event
 from .selectors import due_soon_q, overdue_q
@@ -30,14 +31,6 @@ def _stage_due(complaint: Complaint):
     if complaint.status == "assigned" and complaint.response_due:
         return min(d for d in (complaint.response_due, complaint.resolution_due) if d)
     return complaint.resolution_due
-
-
-def _ancestors(agency) -> list[int]:
-    ids: list[int] = []
-    while agency is not None and agency.pk not in ids:
-        ids.append(agency.pk)
-        agency = agency.parent
-    return ids
 
 
 def _recipients(complaint: Complaint, unit_staff: dict, coordinators: dict) -> set[str]:
@@ -59,7 +52,7 @@ def _recipients(complaint: Complaint, unit_staff: dict, coordinators: dict) -> s
     if key not in coordinators:
         coordinators[key] = set(
             Membership.objects.filter(
-                agency_id__in=_ancestors(complaint.agency),
+                agency_id__in=agency_ancestor_ids(complaint.agency_id),
                 role=Role.COORDINATOR,
                 user__is_active=True,
             )
@@ -76,7 +69,7 @@ def send_deadline_reminders(*, today=None) -> int:
     due = (
         Complaint.objects.filter(overdue_q(today) | due_soon_q(today))
         .exclude(reminded_on=today)
-        .select_related("assigned_to", "agency", "agency__parent", "unit")
+        .select_related("assigned_to", "unit")
         .order_by("created_at")
     )
     digests: dict[str, Digest] = defaultdict(Digest)

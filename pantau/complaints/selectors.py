@@ -126,44 +126,43 @@ def late_summary(user, today) -> list[dict]:
     )
 
 
+def agency_chain(unit=None, agency=None) -> list[int]:
+    """The report's agency and those above it, nearest first (one query)."""
+    from pantau.organisations.selectors import agency_ancestor_ids
+
+    if unit is not None:
+        return agency_ancestor_ids(unit.agency_id)
+    return agency_ancestor_ids(agency.pk if agency is not None else None)
+
+
 def categories_for(unit=None, agency=None) -> QuerySet[Category]:
     """Active categories that apply to a unit (or agency): the national ones and those of its tree."""
-    current = unit.agency if unit is not None else agency
-    ids = []
-    while current is not None and current.pk not in ids:
-        ids.append(current.pk)
-        current = current.parent
-    return Category.objects.filter(Q(agency__isnull=True) | Q(agency_id__in=ids), is_active=True)
-
-
-def policy_for(unit=None, agency=None, service=None) -> DeadlinePolicy:
-    """The deadline policy of the service when it has its own, else of the nearest agency up the
-    tree that has one, else the default."""
-    if service is not None:
-        policy = DeadlinePolicy.objects.filter(service=service).first()
-        if policy is not None:
-            return policy
-    current = unit.agency if unit is not None else agency
-    seen = set()
-    while current is not None and current.pk not in seen:
-        seen.add(current.pk)
-        policy = DeadlinePolicy.objects.filter(agency=current).first()
-        if policy is not None:
-            return policy
-        current = current.parent
-    return (
-        DeadlinePolicy.objects.filter(agency__isnull=True, service__isnull=True).first()
-        or DeadlinePolicy()
+    return Category.objects.filter(
+        Q(agency__isnull=True) | Q(agency_id__in=agency_chain(unit, agency)), is_active=True
     )
 
 
-def days_off_for(unit=None, agency=None) -> frozenset:
-    current = unit.agency if unit is not None else agency
-    ids = []
-    while current is not None and current.pk not in ids:
-        ids.append(current.pk)
-        current = current.parent
-    return frozenset(DayOff.objects.filter(agency_id__in=ids).values_list("day", flat=True))
+def policy_for(unit=None, agency=None, service=None, chain=None) -> DeadlinePolicy:
+    """The deadline policy of the service when it has its own, else of the nearest agency up the
+    tree that has one, else the default; read in one query."""
+    chain = agency_chain(unit, agency) if chain is None else chain
+    candidates = Q(agency__isnull=True, service__isnull=True) | Q(agency_id__in=chain)
+    if service is not None:
+        candidates |= Q(service=service)
+    policies = list(DeadlinePolicy.objects.filter(candidates))
+    rank = {agency_id: depth for depth, agency_id in enumerate(chain, start=1)}
+
+    def order(policy: DeadlinePolicy) -> int:
+        if policy.service_id is not None:
+            return 0
+        return rank.get(policy.agency_id, len(chain) + 1)
+
+    return min(policies, key=order) if policies else DeadlinePolicy()
+
+
+def days_off_for(unit=None, agency=None, chain=None) -> frozenset:
+    chain = agency_chain(unit, agency) if chain is None else chain
+    return frozenset(DayOff.objects.filter(agency_id__in=chain).values_list("day", flat=True))
 
 
 def public_events(complaint: Complaint):

@@ -16,7 +16,7 @@ from pantau.common import audit
 
 from .models import Attachment, Complaint, Event, Status
 from .permissions import can_assign, can_coordinate, can_handle
-from .selectors import categories_for, days_off_for, policy_for
+from .selectors import agency_chain, categories_for, days_off_for, policy_for
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 LATE_AFTER_DAYS = 30  # UU 25/2009 Pasal 42(2)
@@ -95,11 +95,9 @@ def submit_complaint(
     """Save a report with its attachments in one transaction. Returns (report, access code, created).
 
     The access code is shown once (and e-mailed when an address is given); only its keyed hash is
-    stored. The same ``submission_token`` again returns the first report and no code.
+    stored. The same ``submission_token`` again returns the first report and no code: the unique
+    constraint refuses the second insert, so the common path needs no look-up first.
     """
-    existing = Complaint.objects.filter(submission_token=submission_token).first()
-    if existing is not None:
-        return existing, None, False
     today = today or timezone.localdate()
     code = _code(8)
     for _attempt in range(3):
@@ -136,7 +134,8 @@ def submit_complaint(
 def _create(*, data, files, number, code, token, channel, entered_by, today) -> Complaint:
     unit = data.get("unit")
     happened_on = data.get("happened_on")
-    policy = policy_for(unit=unit, agency=data.get("agency"), service=data.get("service"))
+    chain = agency_chain(unit, data.get("agency"))
+    policy = policy_for(service=data.get("service"), chain=chain)
     complaint = Complaint.objects.create(
         tracking_number=number,
         access_code_hash=_hash_code(number, code),
@@ -159,9 +158,7 @@ def _create(*, data, files, number, code, token, channel, entered_by, today) -> 
         confidential=data.get("confidential", False),
         original_message=data.get("original_message", ""),
         entered_by=entered_by,
-        verify_due=add_working_days(
-            today, policy.verify_working_days, days_off_for(unit, data.get("agency"))
-        ),
+        verify_due=add_working_days(today, policy.verify_working_days, days_off_for(chain=chain)),
     )
     for upload, content_type, digest in files:
         attachment = Attachment(
@@ -315,16 +312,14 @@ def transition(
     return complaint
 
 
-def _root(agency):
-    seen = set()
-    while agency.parent_id and agency.pk not in seen:
-        seen.add(agency.pk)
-        agency = agency.parent
-    return agency.pk
-
-
 def _same_tree(current_unit, target_unit) -> bool:
-    return current_unit is not None and _root(current_unit.agency) == _root(target_unit.agency)
+    from pantau.organisations.selectors import agency_ancestor_ids
+
+    return (
+        current_unit is not None
+        and agency_ancestor_ids(current_unit.agency_id)[-1:]
+        == agency_ancestor_ids(target_unit.agency_id)[-1:]
+    )
 
 
 @transaction.atomic

@@ -23,7 +23,11 @@ from . import forms, selectors, services
 from .models import Attachment, Category, Complaint, Status
 from .permissions import can_assign, can_handle
 
-TRACKED = "complaints_tracked"
+TRACKED = (
+    "pantau_lapor"  # signed cookie: the reports this browser may open, and a code to show once
+)
+TRACKED_SALT = "pantau.complaints.tracked"
+TRACKED_MAX_AGE = 7 * 24 * 60 * 60
 TRACK_LIMIT = (10, 600)  # wrong tries per client per 10 minutes
 
 
@@ -55,26 +59,62 @@ def new(request):
             files=form.cleaned_data["attachments"],
             submission_token=form.cleaned_data["submission_token"],
         )
-        _remember(request, complaint.tracking_number)
-        if code:
-            request.session["complaint_code"] = {"number": complaint.tracking_number, "code": code}
-        return redirect("complaints:received", number=complaint.tracking_number)
+        response = redirect("complaints:received", number=complaint.tracking_number)
+        return _remember(request, response, complaint.tracking_number, code=code)
     return render(request, "complaints/new.html", {"form": form, "unit": unit})
 
 
-def _remember(request, number: str) -> None:
-    tracked = set(request.session.get(TRACKED, []))
-    tracked.add(number)
-    request.session[TRACKED] = sorted(tracked)[-20:]
+def _tracked(request) -> dict:
+    """What this browser may open, from a signed cookie (no server-side session, so that a
+    citizen's submission costs no session write)."""
+    import json
+
+    raw = request.get_signed_cookie(
+        TRACKED, default=None, salt=TRACKED_SALT, max_age=TRACKED_MAX_AGE
+    )
+    try:
+        value = json.loads(raw) if raw else {}
+    except ValueError:
+        value = {}
+    if not isinstance(value, dict) or not isinstance(value.get("n", []), list):
+        return {"n": []}
+    return value
+
+
+def _remember(request, response, number: str, *, code=None, forget_code=False):
+    import json
+
+    from django.conf import settings
+
+    value = _tracked(request)
+    numbers = [n for n in value.get("n", []) if n != number][-19:] + [number]
+    stored = {"n": numbers}
+    if code:
+        stored["c"] = {"number": number, "code": code}
+    elif not forget_code and value.get("c"):
+        stored["c"] = value["c"]
+    response.set_signed_cookie(
+        TRACKED,
+        json.dumps(stored, separators=(",", ":")),
+        salt=TRACKED_SALT,
+        max_age=TRACKED_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
 
 
 def received(request, number):
-    if number not in request.session.get(TRACKED, []):
+    tracked = _tracked(request)
+    if number not in tracked.get("n", []):
         raise Http404
-    shown = request.session.pop("complaint_code", None)
-    code = shown["code"] if shown and shown.get("number") == number else None
+    shown = tracked.get("c") or {}
+    code = shown.get("code") if shown.get("number") == number else None
     complaint = get_object_or_404(Complaint, tracking_number=number)
-    return render(request, "complaints/received.html", {"complaint": complaint, "code": code})
+    response = render(request, "complaints/received.html", {"complaint": complaint, "code": code})
+    response["Cache-Control"] = "no-store"
+    return _remember(request, response, number, forget_code=True) if code else response
 
 
 def track(request):
@@ -96,13 +136,16 @@ def track(request):
                     None, _("The tracking number and access code do not match a report.")
                 )
             else:
-                _remember(request, complaint.tracking_number)
-                return redirect("complaints:status", number=complaint.tracking_number)
+                return _remember(
+                    request,
+                    redirect("complaints:status", number=complaint.tracking_number),
+                    complaint.tracking_number,
+                )
     return render(request, "complaints/track.html", {"form": form})
 
 
 def _tracked_complaint(request, number) -> Complaint:
-    if number not in request.session.get(TRACKED, []):
+    if number not in _tracked(request).get("n", []):
         raise Http404
     return get_object_or_404(
         Complaint.objects.select_related("unit", "service"), tracking_number=number
