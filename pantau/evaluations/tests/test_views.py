@@ -290,3 +290,32 @@ def test_follow_up_with_evidence_through_the_page(
     other = client_for(officer_b)
     assert other.get(download).status_code == 404
     assert other.get(url).status_code == 404
+
+
+def test_round_and_lokus_pages_do_not_query_per_unit_or_indicator(
+    client_for, evaluator_a, lokus_a, agency_a, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from pantau.evaluations import services
+    from pantau.organisations.tests.factories import ServiceUnitFactory
+
+    client = client_for(evaluator_a)
+    round_url = f"/manage/evaluasi/{lokus_a.round_id}/"
+    lokus_url = f"/manage/evaluasi/{lokus_a.round_id}/lokus/{lokus_a.pk}/"
+    client.get(round_url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(round_url)
+    for _ in range(3):
+        services.add_lokus(
+            actor=evaluator_a, round_=lokus_a.round, unit=ServiceUnitFactory(agency=agency_a),
+            service_class="goods", evaluators=[evaluator_a],
+        )  # fmt: skip
+    with CaptureQueriesContext(connection) as four:
+        client.get(round_url)
+    assert len(four) == len(one)
+    advance(lokus_a.round, evaluator_a, "open_self_assessment", "start_scoring")
+    score_all(Lokus.objects.get(pk=lokus_a.pk), evaluator_a)
+    with django_assert_max_num_queries(25):  # 23 today, whatever the number of scores
+        assert client.get(lokus_url).status_code == 200
