@@ -8,7 +8,7 @@ Rows are found by natural keys, so a second run changes nothing; scores come fro
 
 import hashlib
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.apps import apps as django_apps
 from django.core.files.base import ContentFile
@@ -200,10 +200,12 @@ def _recommend(lokus, author, states) -> None:
             rec.plan_due = lokus.round.follow_up_due
         if state in (Recommendation.Status.IN_PROGRESS, Recommendation.Status.DONE):
             rec.progress = "Rapat tim dan penyusunan dokumen telah dilakukan."
-        if state == Recommendation.Status.DONE:
-            rec.done_at = timezone.now()
         rec.status = state
         rec.save()
+        # Dated as in the round: written on the results day, followed up weeks later.
+        written = timezone.make_aware(datetime.combine(lokus.round.results_on, time(10)))
+        done = written + timedelta(days=14 + 9 * len(text) % 40) if state == "done" else None
+        Recommendation.objects.filter(pk=rec.pk).update(created_at=written, done_at=done)
 
 
 def load(ctx: DemoContext) -> None:
