@@ -52,6 +52,9 @@ def test_officer_of_other_unit_gets_404_on_every_page(client_for, officer_b, evi
     assert (
         client.post(f"/manage/evaluasi/{lokus.round_id}/start_scoring/status/").status_code == 404
     )
+    assert client.get("/manage/evaluasi/baru/").status_code == 404
+    recommend = f"/manage/evaluasi/{lokus.round_id}/lokus/{lokus.pk}/rekomendasi/"
+    assert client.post(recommend, {"aspect": 1, "text": "x"}).status_code == 404
     assert (
         client.post(f"/manage/evaluasi/{lokus.round_id}/lokus/{lokus.pk}/kirim/").status_code == 404
     )
@@ -255,7 +258,7 @@ def test_lokus_page_shows_the_units_published_skm_and_complaints(
     assert "Pengaduan" in page  # the complaint recap's kinds, counted for the round's year
 
 
-def test_follow_up_with_evidence_through_the_page(
+def test_follow_up_with_evidence_and_other_unit_gets_404(
     client_for, lokus_a, evaluator_a, officer_a, officer_b
 ):
     from pantau.evaluations import services
