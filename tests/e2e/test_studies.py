@@ -110,7 +110,7 @@ def test_officer_types_in_a_paper_questionnaire(page, demo):
     check_accessibility(page)
     _agree_with_everything(page)
     page.get_by_role("button", name="Simpan kuesioner").click()
-    page.wait_for_url(re.compile(r"/entry/$"))
+    page.wait_for_url(re.compile(r"/entry/\?unit=[\w-]+$"))
     check_accessibility(page)
     recipients = study.groups.get(role=RespondentGroup.Role.RECIPIENT)
     saved = Response.objects.get(collection=recipients.collection)
