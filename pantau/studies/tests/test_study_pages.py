@@ -321,3 +321,27 @@ def test_summary_rounds_as_the_tables_do():
     with translation.override("id"):
         assert _num(0.0715, 3) == "0,072"
         assert _num(0.80499, 2) == "0,80"
+
+
+def test_the_raw_export_through_pantau_stats_gives_the_pages_figures(
+    client_for, unit_head_a, study_a, tmp_path, capsys
+):
+    import json
+
+    from django.core.management import call_command
+
+    fill(study_a)
+    path = tmp_path / "export.csv"
+    path.write_bytes(
+        client_for(unit_head_a).get(reverse("studies:raw-csv", args=[study_a.pk])).content
+    )
+    call_command("stats", str(path), "--json", "--reverse", "SNS_4,SDA_4")
+    cli = json.loads(capsys.readouterr().out)
+    page = study_results(study_a).overall["dimensions"]
+    for code in ("SNS", "NPL", "WRG", "SDA", "AKT"):
+        assert cli["dimensions"][code]["alpha"] == pytest.approx(page[code]["alpha"], abs=1e-12)
+        assert cli["dimensions"][code]["mean"] == pytest.approx(page[code]["mean"], abs=1e-12)
+        # The file lists recipients first, the page reads providers − recipients.
+        assert cli["dimensions"][code]["gap"]["welch_t"] == pytest.approx(
+            -page[code]["gap"]["welch_t"], abs=1e-9
+        )
