@@ -71,3 +71,13 @@ class ImportForm(SatisfactionImportForm):
             "One row per respondent; columns named by the item codes (SNS_1 …) with the answer "
             "1–5 as written, and optionally the questions about the respondent by their key."
         )
+
+
+class ItemRevisionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Statement"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    text_en = forms.CharField(label=_("Statement in English"), max_length=500, required=False)
+    reverse_scored = forms.BooleanField(
+        label=_("Reverse-scored (agreement means a worse practice)"), required=False
+    )
