@@ -239,7 +239,7 @@ def test_result_tables_export(client_for, unit_head_a, study_a):
     workbook = load_workbook(
         io.BytesIO(client.get(reverse("studies:results-xlsx", args=[study_a.pk])).content)
     )
-    assert len(workbook.sheetnames) == 9  # with validity per group
+    assert len(workbook.sheetnames) == 10  # with the profile and validity per group
     text = client.get(reverse("studies:results-csv", args=[study_a.pk])).content.decode()
     assert "rank_biserial" in text and "vif" in text
 
@@ -345,3 +345,23 @@ def test_the_raw_export_through_pantau_stats_gives_the_pages_figures(
         assert cli["dimensions"][code]["gap"]["welch_t"] == pytest.approx(
             -page[code]["gap"]["welch_t"], abs=1e-9
         )
+
+
+def test_respondent_profile_counts_the_answers_about_the_respondent(
+    client_for, officer_a, unit_head_a, study_a
+):
+    g = group(study_a, RECIPIENT)
+    items = version_items(g.collection.version)
+    for gender in ("1", "2", "2"):
+        data = form_post(items)
+        data["jenis-kelamin"] = gender
+        client_for(officer_a).post(reverse("studies:paper-entry", args=[study_a.pk]), data)
+    results = study_results(study_a)
+    gender = next(q for q in results.profile[RECIPIENT] if q["item"].key == "jenis-kelamin")
+    assert gender["total"] == 3
+    assert [(row["n"], round(row["share"], 1)) for row in gender["options"]] == [
+        (1, 33.3),
+        (2, 66.7),
+    ]
+    page = client_for(unit_head_a).get(reverse("studies:study-results", args=[study_a.pk]))
+    assert 'id="profile-title-recipient"' in page.content.decode()
