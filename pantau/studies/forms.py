@@ -11,6 +11,15 @@ from .models import RespondentGroup
 
 class StudyForm(forms.Form):
     title = forms.CharField(label=_("Title of the study"), max_length=200)
+    form_set = forms.ChoiceField(
+        label=_("Instrument"),
+        choices=[
+            ("nps5", _("New Public Service in five dimensions (Form A and Form B)")),
+            ("nps7", _("The seven principles of Denhardt & Denhardt (Form A and Form B)")),
+        ],
+        initial="nps5",
+        widget=forms.RadioSelect,
+    )
     starts_on = forms.DateField(
         label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"})
     )

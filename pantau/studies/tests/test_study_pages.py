@@ -28,6 +28,7 @@ def test_unit_head_sets_up_a_study_with_two_groups(client_for, unit_head_a, unit
         reverse("studies:study-create", args=[unit_a.slug]),
         {
             "title": "Studi NPS",
+            "form_set": "nps5",
             "starts_on": "2025-01-01",
             "ends_on": "2025-06-30",
             "recipient_target": "30",
@@ -47,6 +48,7 @@ def test_a_study_ending_before_it_starts_is_refused_and_nothing_is_saved(
         reverse("studies:study-create", args=[unit_a.slug]),
         {
             "title": "Studi",
+            "form_set": "nps5",
             "starts_on": "2025-06-30",
             "ends_on": "2025-01-01",
             "recipient_target": "30",
