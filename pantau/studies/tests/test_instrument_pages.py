@@ -39,7 +39,7 @@ def test_changing_an_answered_statement_makes_a_new_version(client_for, admin_us
     assert Item.objects.get(version=version, key="sns-1").text == item.text
 
 
-def test_staff_without_administration_rights_get_404(client_for, unit_head_a):
+def test_outsider_without_administration_rights_gets_404(client_for, unit_head_a):
     instruments.shipped_version(instruments.FORM_A)
     client = client_for(unit_head_a)
     assert client.get(reverse("studies:instrument-list")).status_code == 404

@@ -70,11 +70,34 @@ def test_officer_cannot_set_up_a_study_and_head_of_other_unit_gets_404(
     assert client_for(unit_head_b).get(url).status_code == 404
 
 
-@pytest.mark.parametrize("name", ["study-detail", "study-results", "raw-csv", "results-xlsx"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "study-detail",
+        "study-results",
+        "raw-csv",
+        "raw-xlsx",
+        "raw-sav",
+        "results-xlsx",
+        "results-csv",
+        "report-pdf",
+        "paper-entry",
+        "import",
+        "invitations",
+        "provider-answer",
+    ],
+)
 def test_officer_of_other_unit_gets_404(client_for, officer_b, study_a, name):
-    assert (
-        client_for(officer_b).get(reverse(f"studies:{name}", args=[study_a.pk])).status_code == 404
-    )
+    url = reverse(f"studies:{name}", args=[study_a.pk])
+    assert client_for(officer_b).get(url).status_code == 404
+
+
+def test_head_of_other_unit_cannot_open_or_close_the_study(client_for, unit_head_b, study_a):
+    client = client_for(unit_head_b)
+    for action in ("close", "open"):
+        url = reverse("studies:study-status", args=[study_a.pk, action])
+        assert client.post(url).status_code == 404
+    assert group(study_a, RECIPIENT).collection.status == "open"
 
 
 def test_other_unit_does_not_list_the_study(client_for, officer_b, study_a):
