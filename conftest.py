@@ -12,6 +12,49 @@ from pantau.accounts.tests.factories import MembershipFactory, UserFactory
 from pantau.organisations.models import Agency
 from pantau.organisations.tests.factories import AgencyFactory, ServiceUnitFactory
 
+# --- Access matrix -----------------------------------------------------------------------------
+# Every staff view (a URL under /manage/) must be requested in at least one test whose name says it
+# is about a user of another unit or agency; pantau/common/tests/test_access_matrix.py checks it at
+# the end of a full, serial run. The names that count:
+CROSS_UNIT_WORDS = (
+    "other_unit",
+    "another_unit",
+    "other_agency",
+    "outsider",
+    "only_own",
+    "not_theirs",
+)
+ACCESS_HITS: set[str] = set()
+
+
+@pytest.fixture(autouse=True)
+def _record_cross_unit_requests(request, monkeypatch):
+    if not any(word in request.node.name for word in CROSS_UNIT_WORDS):
+        yield
+        return
+    from django.test import Client
+    from django.urls import Resolver404, resolve
+
+    original = Client.request
+
+    def recording(self, **environ):
+        response = original(self, **environ)
+        try:
+            ACCESS_HITS.add(resolve(environ["PATH_INFO"]).view_name)
+        except Resolver404:
+            pass
+        return response
+
+    monkeypatch.setattr(Client, "request", recording)
+    yield
+
+
+def pytest_collection_modifyitems(config, items):
+    """The access-matrix check runs last, after every test that may feed it."""
+    last = [item for item in items if "test_access_matrix" in item.nodeid]
+    items[:] = [item for item in items if item not in last] + last
+    config.pantau_collected = len(items)
+
 
 @pytest.fixture(autouse=True)
 def _empty_cache():

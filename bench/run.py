@@ -47,11 +47,21 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--json", type=Path, help="also write the rows to this file")
+    parser.add_argument(
+        "--only", action="append", default=[], help="run only this module (e.g. skm); repeatable"
+    )
+    parser.add_argument(
+        "--fractions", help="comma-separated sizes as fractions of the full size, e.g. 0.01,1"
+    )
     args = parser.parse_args()
     fractions = [0.01, 0.1] if args.quick else [0.01, 0.1, 1.0]
+    if args.fractions:
+        fractions = [float(f) for f in args.fractions.split(",")]
     seconds = 3 if args.quick else args.seconds
     rows = []
     for module in BENCHMARKS:
+        if args.only and module.__name__.rsplit(".", 1)[-1] not in args.only:
+            continue
         rows += module.run(fractions=fractions, seconds=seconds, connections=args.connections)
     print()
     print_table(rows)

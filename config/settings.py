@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "simple_history",
+    "taggit",
     "csp",
     "pantau.common",
     "pantau.accounts",
@@ -139,6 +140,16 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = "Asia/Jakarta"
+# `celery -A config beat` runs these; without beat, cron can call the matching `pantau` command.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE = {
+    "complaint-deadline-reminders": {
+        "task": "pantau.complaints.tasks.send_deadline_reminders",
+        "schedule": crontab(hour=7, minute=0),
+        "options": {"expires": 6 * 60 * 60},
+    },
+}
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -257,6 +268,8 @@ LOGGING = {
 }
 
 # Demo data loaders, in order; each later app appends its own (see pantau/common/demo.py).
+TAGGIT_CASE_INSENSITIVE = True
+
 PANTAU_DEMO_LOADERS = [
     "pantau.organisations.demo.load",
     "pantau.accounts.demo.load",

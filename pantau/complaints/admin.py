@@ -1,13 +1,28 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Complaint, DayOff, DeadlinePolicy
+from .models import Category, Complaint, DayOff, DeadlinePolicy
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "agency", "position", "is_active"]
+    list_filter = ["is_active", "agency"]
+    search_fields = ["name", "code"]
+    autocomplete_fields = ["agency"]
 
 
 @admin.register(DeadlinePolicy)
 class DeadlinePolicyAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "verify_working_days", "response_working_days", "resolution_days"]
+    list_display = [
+        "__str__",
+        "service",
+        "verify_working_days",
+        "response_working_days",
+        "resolution_days",
+    ]
     autocomplete_fields = ["agency"]
+    raw_id_fields = ["service"]
 
 
 @admin.register(DayOff)

@@ -9,7 +9,8 @@ from django.utils import timezone
 from pantau.common.demo import DemoContext
 
 from . import services
-from .models import Complaint, Status
+from .categories import install_defaults
+from .models import Category, Complaint, Status
 
 # Domain spec 3.5: "Rekap Jumlah Layanan Informasi dan Pengaduan", BBPOM Yogyakarta, 2021.
 BBPOM_2021 = {
@@ -23,6 +24,7 @@ SUBJECTS = {
 
 
 def load(ctx: DemoContext) -> None:
+    install_defaults(Category)
     unit = ctx.objects["unit:ulpk-bbpom-yogyakarta"]
     if not Complaint.objects.filter(unit=unit, created_at__year=2021).exists():
         _register_2021(unit)
@@ -113,6 +115,7 @@ CURRENT = [
         False,
     ),
 ]
+CATEGORIES = ["waktu", "biaya", "waktu", "waktu", "persyaratan", "produk"]
 NOTES = {
     "answer": "Rekomendasi sudah terbit pada hari ini dan dapat diambil di loket Dinas Sosial MPP.",
     "postpone": "Mohon sebutkan NIK kepala keluarga agar kami dapat memeriksa data.",
@@ -134,6 +137,7 @@ def _current(ctx: DemoContext) -> None:
                 "unit": unit,
                 "subject": subject,
                 "description": description,
+                "category": Category.objects.get(agency=None, code=CATEGORIES[index]),
                 "reporter_name": "Warga Demo",
                 "anonymous": anonymous,
                 "confidential": confidential,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from pantau.accounts.models import User
 from pantau.organisations.models import Agency, Service, ServiceUnit
 
-from .models import Complaint
+from .models import Category, Complaint
 
 ALLOWED_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
 MAX_FILES = 5
@@ -78,6 +78,12 @@ class ComplaintForm(forms.Form):
         queryset=Service.objects.none(),
         empty_label=_("Not about one service"),
     )
+    category = forms.ModelChoiceField(
+        label=_("What is it about?"),
+        required=False,
+        queryset=Category.objects.none(),
+        empty_label=_("I am not sure"),
+    )
     subject = forms.CharField(label=_("Subject"), max_length=200)
     description = forms.CharField(
         label=_("What happened?"), max_length=10000, widget=forms.Textarea(attrs={"rows": 6})
@@ -111,7 +117,11 @@ class ComplaintForm(forms.Form):
     )
 
     def __init__(self, *args, unit=None, **kwargs):
+        from .selectors import categories_for
+
         super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories_for(unit=unit)
+        self.fields["category"].label_from_instance = lambda category: category.label
         if unit is not None:
             self.fields["unit"].initial = unit.pk
             self.fields["service"].queryset = unit.services.filter(is_active=True).order_by("name")
@@ -129,6 +139,16 @@ class ComplaintForm(forms.Form):
         unit, service = data.get("unit"), data.get("service")
         if service is not None and (unit is None or service.unit_id != unit.pk):
             self.add_error("service", _("Choose a service of the chosen unit."))
+        category = data.get("category")
+        if category is not None and category.agency_id is not None:
+            from .selectors import categories_for
+
+            if (
+                not categories_for(unit=unit, agency=data.get("agency"))
+                .filter(pk=category.pk)
+                .exists()
+            ):
+                self.add_error("category", _("This category does not apply to the chosen unit."))
         if unit is not None:
             data["agency"] = None
         return data
@@ -193,6 +213,34 @@ class ActionForm(forms.Form):
         required=False,
         choices=[("", "—"), *Complaint.ArchiveReason.choices],
     )
+    original = forms.CharField(
+        label=_("Tracking number of the report it repeats"), required=False, max_length=20
+    )
+
+
+class CategoriseForm(forms.Form):
+    category = forms.ModelChoiceField(
+        label=_("Category"), required=False, queryset=Category.objects.none(), empty_label="—"
+    )
+    tags = forms.CharField(
+        label=_("Tags (internal, separated by commas)"), required=False, max_length=500
+    )
+
+    def __init__(self, *args, complaint=None, **kwargs):
+        from .selectors import categories_for
+
+        super().__init__(*args, **kwargs)
+        if complaint is not None:
+            self.fields["category"].queryset = categories_for(complaint.unit, complaint.agency)
+            self.fields["category"].label_from_instance = lambda category: category.label
+
+    def clean_tags(self) -> list[str]:
+        tags = [t.strip() for t in self.cleaned_data["tags"].split(",") if t.strip()]
+        if len(tags) > 10:
+            raise forms.ValidationError(_("Give at most ten tags."))
+        if any(len(t) > 50 for t in tags):
+            raise forms.ValidationError(_("A tag has at most 50 characters."))
+        return tags
 
 
 class NoteForm(forms.Form):

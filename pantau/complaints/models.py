@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
 
 from pantau.common.models import TimeStampedModel
 
@@ -39,6 +40,14 @@ class DeadlinePolicy(models.Model):
         blank=True,
         related_name="complaint_policy",
     )
+    service = models.OneToOneField(
+        "organisations.Service",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="complaint_policy",
+        help_text=_("A service's own deadlines win over its agency's."),
+    )
     verify_working_days = models.PositiveSmallIntegerField(
         _("verify within (working days)"), default=3
     )
@@ -53,9 +62,13 @@ class DeadlinePolicy(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["agency"],
-                condition=Q(agency__isnull=True),
+                condition=Q(agency__isnull=True, service__isnull=True),
                 name="complaints_one_default_policy",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(agency__isnull=True) | Q(service__isnull=True),
+                name="complaints_policy_agency_or_service",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -80,6 +93,49 @@ class DayOff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.name}"
+
+
+class Category(models.Model):
+    """What a report is about (e.g. "service fees", "officer conduct"). A category without agency
+    applies everywhere; an agency's own categories apply to its tree. Open311 calls these services."""
+
+    agency = models.ForeignKey(
+        "organisations.Agency",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="complaint_categories",
+        verbose_name=_("government or agency"),
+    )
+    code = models.SlugField(_("code"), max_length=40)
+    name = models.CharField(_("name"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    description_en = models.CharField(_("description in English"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "code"], name="complaints_category_code"),
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(agency__isnull=True),
+                name="complaints_category_code_everywhere",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def label(self) -> str:
+        from django.utils.translation import get_language
+
+        return self.name_en if get_language() == "en" and self.name_en else self.name
 
 
 class Complaint(TimeStampedModel):
@@ -136,6 +192,14 @@ class Complaint(TimeStampedModel):
         verbose_name=_("government or agency"),
         help_text=_("Where the report is routed when the reporter does not know the unit."),
     )
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+        verbose_name=_("category"),
+    )
     subject = models.CharField(_("subject"), max_length=200)
     description = models.TextField(_("what happened"))
     happened_on = models.DateField(_("when it happened"), null=True, blank=True)
@@ -174,6 +238,18 @@ class Complaint(TimeStampedModel):
     rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
     rating_comment = models.TextField(_("comment on the resolution"), blank=True)
     reopened = models.BooleanField(default=False)
+    duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        verbose_name=_("duplicate of"),
+    )
+    reminded_on = models.DateField(null=True, blank=True)
+    tags = TaggableManager(
+        _("tags"), blank=True, help_text=_("Internal labels, separated by commas.")
+    )
     history = HistoricalRecords(excluded_fields=["access_code_hash"])
 
     class Meta:
@@ -185,12 +261,19 @@ class Complaint(TimeStampedModel):
             models.Index(fields=["unit", "-created_at"], name="complaints_unit_latest"),
             models.Index(fields=["status", "-created_at"], name="complaints_status_queue"),
             models.Index(fields=["confidential", "-created_at"], name="complaints_public_register"),
+            models.Index(
+                fields=["category", "confidential", "-created_at"], name="complaints_by_category"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
                 name="complaints_rating_1_to_5",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(duplicate_of__isnull=True) | ~Q(duplicate_of=models.F("pk")),
+                name="complaints_not_duplicate_of_itself",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -200,6 +283,25 @@ class Complaint(TimeStampedModel):
     def reporter_shown(self) -> str:
         """What a unit user may see of the reporter: nothing when the report is anonymous."""
         return "" if self.anonymous else self.reporter_name
+
+
+ACTION_LABELS = {
+    "received": _("Received"),
+    "verify": _("Verified"),
+    "assign": _("Assigned"),
+    "start": _("Follow-up started"),
+    "answer": _("Answered"),
+    "close": _("Closed"),
+    "postpone": _("Postponed"),
+    "reporter_reply": _("Reporter replied"),
+    "forward": _("Forwarded"),
+    "archive": _("Archived"),
+    "reopen": _("Reopened"),
+    "note": _("Note"),
+    "rated": _("Rated by the reporter"),
+    "categorised": _("Category set"),
+    "reminded": _("Deadline reminder sent"),
+}
 
 
 class Event(models.Model):
@@ -228,6 +330,10 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint_id} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))
 
 
 def _attachment_path(instance, filename: str) -> str:

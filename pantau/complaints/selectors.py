@@ -5,7 +5,9 @@ from django.shortcuts import get_object_or_404
 
 from pantau.organisations.selectors import scope_for
 
-from .models import OPEN_STATUSES, Complaint, DayOff, DeadlinePolicy, Status
+from .models import OPEN_STATUSES, Category, Complaint, DayOff, DeadlinePolicy, Status
+
+DUE_SOON_WORKING_DAYS = 2
 
 
 def visible_complaints(user) -> QuerySet[Complaint]:
@@ -13,7 +15,7 @@ def visible_complaints(user) -> QuerySet[Complaint]:
     those of every unit (or region, when the unit is unknown) of their agency tree."""
     scope = scope_for(user)
     complaints = Complaint.objects.select_related(
-        "unit", "unit__agency", "agency", "service", "assigned_to"
+        "unit", "unit__agency", "agency", "service", "assigned_to", "category"
     )
     if scope.is_admin:
         return complaints
@@ -38,6 +40,9 @@ def queue(
     search: str = "",
     today=None,
     mine=None,
+    due_soon: bool = False,
+    category: str = "",
+    tag: str = "",
 ):
     complaints = visible_complaints(user)
     if mine is not None:
@@ -51,11 +56,13 @@ def queue(
     elif unit_slug:
         complaints = complaints.filter(unit__slug=unit_slug)
     if overdue and today is not None:
-        complaints = complaints.filter(status__in=OPEN_STATUSES).filter(
-            Q(status="received", verify_due__lt=today)
-            | Q(status="assigned", response_due__lt=today)
-            | Q(resolution_due__lt=today)
-        )
+        complaints = complaints.filter(overdue_q(today))
+    elif due_soon and today is not None:
+        complaints = complaints.filter(due_soon_q(today))
+    if category:
+        complaints = complaints.filter(category__code=category)
+    if tag:
+        complaints = complaints.filter(tags__name__iexact=tag)
     if search:
         complaints = complaints.filter(
             Q(tracking_number__iexact=search) | Q(subject__icontains=search)
@@ -63,26 +70,99 @@ def queue(
     return complaints.order_by("-created_at")
 
 
-def policy_for(unit=None, agency=None) -> DeadlinePolicy:
-    """The deadline policy of the nearest agency up the tree that has one, else the default."""
-    current = unit.agency if unit is not None else agency
-    seen = set()
-    while current is not None and current.pk not in seen:
-        seen.add(current.pk)
-        policy = DeadlinePolicy.objects.filter(agency=current).first()
-        if policy is not None:
-            return policy
-        current = current.parent
-    return DeadlinePolicy.objects.filter(agency__isnull=True).first() or DeadlinePolicy()
+def _due_between(start, end) -> Q:
+    """Open reports whose current stage's deadline falls in [start, end] (either may be None)."""
+
+    def window(field: str) -> Q:
+        bounds = {}
+        if start is not None:
+            bounds[f"{field}__gte"] = start
+        if end is not None:
+            bounds[f"{field}__lte"] = end
+        return Q(**bounds)
+
+    return Q(status__in=OPEN_STATUSES) & (
+        (Q(status=Status.RECEIVED) & window("verify_due"))
+        | (Q(status=Status.ASSIGNED) & window("response_due"))
+        | window("resolution_due")
+    )
 
 
-def days_off_for(unit=None, agency=None) -> frozenset:
-    current = unit.agency if unit is not None else agency
-    ids = []
-    while current is not None and current.pk not in ids:
-        ids.append(current.pk)
-        current = current.parent
-    return frozenset(DayOff.objects.filter(agency_id__in=ids).values_list("day", flat=True))
+def overdue_q(today) -> Q:
+    """Open reports past the deadline of their current stage (verification, first response,
+    resolution). A postponed report waits for the reporter; only its resolution clock runs."""
+    return Q(status__in=OPEN_STATUSES) & (
+        Q(status=Status.RECEIVED, verify_due__lt=today)
+        | Q(status=Status.ASSIGNED, response_due__lt=today)
+        | Q(resolution_due__lt=today)
+    )
+
+
+def due_soon_q(today, days_off=frozenset()) -> Q:
+    """Open reports whose stage deadline is today or within the next working days, not yet late."""
+    from pantau.analytics.workdays import add_working_days
+
+    return _due_between(today, add_working_days(today, DUE_SOON_WORKING_DAYS, days_off)) & ~(
+        overdue_q(today)
+    )
+
+
+def late_summary(user, today) -> list[dict]:
+    """Who is late: overdue open reports per unit and officer, in one grouped query."""
+    from django.db.models import Count
+
+    return list(
+        visible_complaints(user)
+        .filter(overdue_q(today))
+        .values(
+            "unit__name",
+            "unit__slug",
+            "assigned_to__first_name",
+            "assigned_to__last_name",
+            "assigned_to__username",
+        )
+        .annotate(count=Count("id"))
+        .order_by("-count", "unit__name")[:50]
+    )
+
+
+def agency_chain(unit=None, agency=None) -> list[int]:
+    """The report's agency and those above it, nearest first (one query)."""
+    from pantau.organisations.selectors import agency_ancestor_ids
+
+    if unit is not None:
+        return agency_ancestor_ids(unit.agency_id)
+    return agency_ancestor_ids(agency.pk if agency is not None else None)
+
+
+def categories_for(unit=None, agency=None) -> QuerySet[Category]:
+    """Active categories that apply to a unit (or agency): the national ones and those of its tree."""
+    return Category.objects.filter(
+        Q(agency__isnull=True) | Q(agency_id__in=agency_chain(unit, agency)), is_active=True
+    )
+
+
+def policy_for(unit=None, agency=None, service=None, chain=None) -> DeadlinePolicy:
+    """The deadline policy of the service when it has its own, else of the nearest agency up the
+    tree that has one, else the default; read in one query."""
+    chain = agency_chain(unit, agency) if chain is None else chain
+    candidates = Q(agency__isnull=True, service__isnull=True) | Q(agency_id__in=chain)
+    if service is not None:
+        candidates |= Q(service=service)
+    policies = list(DeadlinePolicy.objects.filter(candidates))
+    rank = {agency_id: depth for depth, agency_id in enumerate(chain, start=1)}
+
+    def order(policy: DeadlinePolicy) -> int:
+        if policy.service_id is not None:
+            return 0
+        return rank.get(policy.agency_id, len(chain) + 1)
+
+    return min(policies, key=order) if policies else DeadlinePolicy()
+
+
+def days_off_for(unit=None, agency=None, chain=None) -> frozenset:
+    chain = agency_chain(unit, agency) if chain is None else chain
+    return frozenset(DayOff.objects.filter(agency_id__in=chain).values_list("day", flat=True))
 
 
 def public_events(complaint: Complaint):
@@ -114,15 +194,25 @@ def monthly_recap(unit, year: int) -> dict:
     return {"unit": unit, "year": year, "rows": rows, "total": sum(r["total"] for r in rows)}
 
 
-def public_register(*, unit_slug: str = "", kind: str = "", status: str = ""):
+def public_register(*, unit_slug: str = "", kind: str = "", status: str = "", category: str = ""):
     """Reports the public may see: never a confidential one, and only fields without identity."""
     reports = (
         Complaint.objects.filter(confidential=False)
-        .select_related("unit")
+        .select_related("unit", "category")
         .only(
-            "tracking_number", "created_at", "kind", "status", "subject", "unit__name", "unit__slug"
+            "tracking_number",
+            "created_at",
+            "kind",
+            "status",
+            "subject",
+            "unit__name",
+            "unit__slug",
+            "category__name",
+            "category__name_en",
         )
     )
+    if category:
+        reports = reports.filter(category__code=category)
     if unit_slug:
         reports = reports.filter(unit__slug=unit_slug)
     if kind in Complaint.Kind.values:

@@ -16,7 +16,7 @@ from pantau.common import audit
 
 from .models import Attachment, Complaint, Event, Status
 from .permissions import can_assign, can_coordinate, can_handle
-from .selectors import days_off_for, policy_for
+from .selectors import agency_chain, categories_for, days_off_for, policy_for
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 LATE_AFTER_DAYS = 30  # UU 25/2009 Pasal 42(2)
@@ -95,11 +95,9 @@ def submit_complaint(
     """Save a report with its attachments in one transaction. Returns (report, access code, created).
 
     The access code is shown once (and e-mailed when an address is given); only its keyed hash is
-    stored. The same ``submission_token`` again returns the first report and no code.
+    stored. The same ``submission_token`` again returns the first report and no code: the unique
+    constraint refuses the second insert, so the common path needs no look-up first.
     """
-    existing = Complaint.objects.filter(submission_token=submission_token).first()
-    if existing is not None:
-        return existing, None, False
     today = today or timezone.localdate()
     code = _code(8)
     for _attempt in range(3):
@@ -133,7 +131,8 @@ def submit_complaint(
 def _create(*, data, files, number, code, token, channel, entered_by, today) -> Complaint:
     unit = data.get("unit")
     happened_on = data.get("happened_on")
-    policy = policy_for(unit=unit, agency=data.get("agency"))
+    chain = agency_chain(unit, data.get("agency"))
+    policy = policy_for(service=data.get("service"), chain=chain)
     complaint = Complaint.objects.create(
         tracking_number=number,
         access_code_hash=_hash_code(number, code),
@@ -143,6 +142,7 @@ def _create(*, data, files, number, code, token, channel, entered_by, today) -> 
         unit=unit,
         service=data.get("service"),
         agency=data.get("agency"),
+        category=data.get("category"),
         subject=data["subject"],
         description=data["description"],
         happened_on=happened_on,
@@ -155,9 +155,7 @@ def _create(*, data, files, number, code, token, channel, entered_by, today) -> 
         confidential=data.get("confidential", False),
         original_message=data.get("original_message", ""),
         entered_by=entered_by,
-        verify_due=add_working_days(
-            today, policy.verify_working_days, days_off_for(unit, data.get("agency"))
-        ),
+        verify_due=add_working_days(today, policy.verify_working_days, days_off_for(chain=chain)),
     )
     for upload, content_type, digest in files:
         attachment = Attachment(
@@ -183,9 +181,13 @@ def transition(
     unit=None,
     officer=None,
     reason: str = "",
+    duplicate_of: Complaint | None = None,
     today=None,
 ) -> Complaint:
-    """Run one workflow step. Raises ValidationError for a step the table does not allow."""
+    """Run one workflow step. Raises ValidationError for a step the table does not allow.
+
+    Archiving as a duplicate needs ``duplicate_of``, the report it repeats (the caller has checked
+    that the actor may see it); the link always points at the first report of a chain."""
     if action not in TRANSITIONS:
         raise ValidationError(_("Unknown action."))
     complaint = (
@@ -221,7 +223,7 @@ def transition(
         "reopen",
     )
     if action == "verify":
-        policy = policy_for(complaint.unit, complaint.agency)
+        policy = policy_for(complaint.unit, complaint.agency, complaint.service)
         complaint.resolution_due = today + timedelta(days=policy.resolution_days)
     elif action in ("assign", "forward"):
         if unit is None:
@@ -238,9 +240,11 @@ def transition(
             )
         if officer is not None and not unit.memberships.filter(user=officer).exists():
             raise ValidationError(_("The officer must work in the chosen unit."))
+        if complaint.service_id and complaint.service.unit_id != unit.pk:
+            complaint.service = None  # a service belongs to one unit
         complaint.unit = unit
         complaint.assigned_to = officer
-        policy = policy_for(unit=unit)
+        policy = policy_for(unit=unit, service=complaint.service)
         complaint.response_due = add_working_days(
             today, policy.response_working_days, days_off_for(unit=unit)
         )
@@ -261,6 +265,16 @@ def transition(
         if reason not in Complaint.ArchiveReason.values:
             raise ValidationError(_("Choose why the report is archived."))
         complaint.archive_reason = reason
+        if reason == Complaint.ArchiveReason.DUPLICATE:
+            if duplicate_of is None:
+                raise ValidationError(_("Give the tracking number of the report this one repeats."))
+            original = duplicate_of.duplicate_of or duplicate_of
+            if original.pk == complaint.pk:
+                raise ValidationError(_("A report cannot be a duplicate of itself."))
+            complaint.duplicate_of = original
+            note = note.strip() or _("The same matter is followed up in report %(number)s.") % {
+                "number": original.tracking_number
+            }
     elif action == "reopen":
         if complaint.reopened:
             raise ValidationError(_("A report can be reopened once."))
@@ -289,16 +303,43 @@ def transition(
     return complaint
 
 
-def _root(agency):
-    seen = set()
-    while agency.parent_id and agency.pk not in seen:
-        seen.add(agency.pk)
-        agency = agency.parent
-    return agency.pk
-
-
 def _same_tree(current_unit, target_unit) -> bool:
-    return current_unit is not None and _root(current_unit.agency) == _root(target_unit.agency)
+    from pantau.organisations.selectors import agency_ancestor_ids
+
+    return (
+        current_unit is not None
+        and agency_ancestor_ids(current_unit.agency_id)[-1:]
+        == agency_ancestor_ids(target_unit.agency_id)[-1:]
+    )
+
+
+@transaction.atomic
+def categorise(*, actor, complaint: Complaint, category, tags: list[str]) -> Complaint:
+    """Set a report's category and internal tags (never shown to the public or the reporter)."""
+    if not can_handle(actor, complaint):
+        raise PermissionDenied
+    if (
+        category is not None
+        and not categories_for(complaint.unit, complaint.agency).filter(pk=category.pk).exists()
+    ):
+        raise ValidationError(_("This category does not apply to the report's unit."))
+    before = complaint.category
+    complaint.category = category
+    audit.attribute_to(complaint, actor)
+    complaint.save(update_fields=["category", "updated_at"])
+    complaint.tags.set(sorted({t.strip()[:100] for t in tags if t.strip()}))
+    if before != category:
+        Event.objects.create(
+            complaint=complaint,
+            actor=actor,
+            action="categorised",
+            from_status=complaint.status,
+            to_status=complaint.status,
+            unit=complaint.unit,
+            note=str(category) if category else "",
+            public=False,
+        )
+    return complaint
 
 
 @transaction.atomic

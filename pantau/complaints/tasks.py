@@ -70,3 +70,10 @@ def send_assignment(complaint_id: int, officer_id: int) -> None:
         from_email=None,
         recipient_list=[officer.email],
     )
+
+
+@shared_task
+def send_deadline_reminders() -> int:
+    from .reminders import send_deadline_reminders as run
+
+    return run()

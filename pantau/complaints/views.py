@@ -20,10 +20,14 @@ from pantau.organisations.models import ServiceUnit
 from pantau.surveys.services import client_key_for
 
 from . import forms, selectors, services
-from .models import Attachment, Complaint, Status
+from .models import Attachment, Category, Complaint, Status
 from .permissions import can_assign, can_handle
 
-TRACKED = "complaints_tracked"
+TRACKED = (
+    "pantau_lapor"  # signed cookie: the reports this browser may open, and a code to show once
+)
+TRACKED_SALT = "pantau.complaints.tracked"
+TRACKED_MAX_AGE = 7 * 24 * 60 * 60
 TRACK_LIMIT = (10, 600)  # wrong tries per client per 10 minutes
 
 
@@ -55,26 +59,62 @@ def new(request):
             files=form.cleaned_data["attachments"],
             submission_token=form.cleaned_data["submission_token"],
         )
-        _remember(request, complaint.tracking_number)
-        if code:
-            request.session["complaint_code"] = {"number": complaint.tracking_number, "code": code}
-        return redirect("complaints:received", number=complaint.tracking_number)
+        response = redirect("complaints:received", number=complaint.tracking_number)
+        return _remember(request, response, complaint.tracking_number, code=code)
     return render(request, "complaints/new.html", {"form": form, "unit": unit})
 
 
-def _remember(request, number: str) -> None:
-    tracked = set(request.session.get(TRACKED, []))
-    tracked.add(number)
-    request.session[TRACKED] = sorted(tracked)[-20:]
+def _tracked(request) -> dict:
+    """What this browser may open, from a signed cookie (no server-side session, so that a
+    citizen's submission costs no session write)."""
+    import json
+
+    raw = request.get_signed_cookie(
+        TRACKED, default=None, salt=TRACKED_SALT, max_age=TRACKED_MAX_AGE
+    )
+    try:
+        value = json.loads(raw) if raw else {}
+    except ValueError:
+        value = {}
+    if not isinstance(value, dict) or not isinstance(value.get("n", []), list):
+        return {"n": []}
+    return value
+
+
+def _remember(request, response, number: str, *, code=None, forget_code=False):
+    import json
+
+    from django.conf import settings
+
+    value = _tracked(request)
+    numbers = [n for n in value.get("n", []) if n != number][-19:] + [number]
+    stored = {"n": numbers}
+    if code:
+        stored["c"] = {"number": number, "code": code}
+    elif not forget_code and value.get("c"):
+        stored["c"] = value["c"]
+    response.set_signed_cookie(
+        TRACKED,
+        json.dumps(stored, separators=(",", ":")),
+        salt=TRACKED_SALT,
+        max_age=TRACKED_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
 
 
 def received(request, number):
-    if number not in request.session.get(TRACKED, []):
+    tracked = _tracked(request)
+    if number not in tracked.get("n", []):
         raise Http404
-    shown = request.session.pop("complaint_code", None)
-    code = shown["code"] if shown and shown.get("number") == number else None
+    shown = tracked.get("c") or {}
+    code = shown.get("code") if shown.get("number") == number else None
     complaint = get_object_or_404(Complaint, tracking_number=number)
-    return render(request, "complaints/received.html", {"complaint": complaint, "code": code})
+    response = render(request, "complaints/received.html", {"complaint": complaint, "code": code})
+    response["Cache-Control"] = "no-store"
+    return _remember(request, response, number, forget_code=True) if code else response
 
 
 def track(request):
@@ -96,13 +136,16 @@ def track(request):
                     None, _("The tracking number and access code do not match a report.")
                 )
             else:
-                _remember(request, complaint.tracking_number)
-                return redirect("complaints:status", number=complaint.tracking_number)
+                return _remember(
+                    request,
+                    redirect("complaints:status", number=complaint.tracking_number),
+                    complaint.tracking_number,
+                )
     return render(request, "complaints/track.html", {"form": form})
 
 
 def _tracked_complaint(request, number) -> Complaint:
-    if number not in request.session.get(TRACKED, []):
+    if number not in _tracked(request).get("n", []):
         raise Http404
     return get_object_or_404(
         Complaint.objects.select_related("unit", "service"), tracking_number=number
@@ -165,6 +208,9 @@ def queue(request):
         mine=request.user if request.GET.get("mine") == "1" else None,
         search=request.GET.get("q", "").strip()[:60],
         today=timezone.localdate(),
+        due_soon=request.GET.get("due") == "soon",
+        category=request.GET.get("category", "")[:40],
+        tag=request.GET.get("tag", "").strip()[:50],
     )
     page = CheapPage(complaints, request.GET.get("page"))
     query = urlencode({k: v for k, v in request.GET.items() if k != "page"})
@@ -179,6 +225,13 @@ def queue(request):
             "units": organisations.visible_units(request.user).order_by("name"),
             "today": timezone.localdate(),
             "overdue": request.GET.get("overdue") == "1",
+            "due_soon": request.GET.get("due") == "soon",
+            "category": request.GET.get("category", ""),
+            "categories": Category.objects.filter(is_active=True).only("code", "name", "name_en"),
+            "tag": request.GET.get("tag", ""),
+            "late": selectors.late_summary(request.user, timezone.localdate())
+            if request.GET.get("overdue") == "1"
+            else None,
             "mine": request.GET.get("mine") == "1",
             "search_text": request.GET.get("q", ""),
             "query": query,
@@ -207,6 +260,14 @@ def detail(request, number):
             .select_related("agency")
             .order_by("agency__name", "name"),
             "note_form": forms.NoteForm(),
+            "categorise_form": forms.CategoriseForm(
+                complaint=complaint,
+                initial={
+                    "category": complaint.category_id,
+                    "tags": ", ".join(sorted(t.name for t in complaint.tags.all())),
+                },
+            ),
+            "duplicates": complaint.duplicates.only("tracking_number", "subject"),
             "officers": Membership.objects.filter(
                 unit__in=organisations.visible_units(request.user),
                 role__in=UNIT_ROLES,
@@ -226,6 +287,16 @@ def act(request, number):
     if not form.is_valid() or form.cleaned_data["action"] not in services.TRANSITIONS:
         raise Http404
     data = form.cleaned_data
+    original = None
+    if data["action"] == "archive" and data.get("original"):
+        original = (
+            selectors.visible_complaints(request.user)
+            .filter(tracking_number__iexact=data["original"].strip())
+            .first()
+        )
+        if original is None:
+            messages.error(request, _("No report you can see has this tracking number."))
+            return redirect("complaints:detail", number=number)
     try:
         services.transition(
             actor=request.user,
@@ -235,6 +306,7 @@ def act(request, number):
             unit=data.get("unit"),
             officer=data.get("officer"),
             reason=data.get("reason") or "",
+            duplicate_of=original,
         )
     except PermissionDenied:
         raise Http404 from None
@@ -245,6 +317,30 @@ def act(request, number):
     if selectors.visible_complaints(request.user).filter(pk=complaint.pk).exists():
         return redirect("complaints:detail", number=number)
     return redirect("complaints:queue")
+
+
+@login_required
+@require_POST
+def categorise(request, number):
+    complaint = selectors.get_visible_complaint(request.user, number)
+    form = forms.CategoriseForm(request.POST, complaint=complaint)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("complaints:detail", number=number)
+    try:
+        services.categorise(
+            actor=request.user,
+            complaint=complaint,
+            category=form.cleaned_data["category"],
+            tags=form.cleaned_data["tags"],
+        )
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The category and tags are saved."))
+    return redirect("complaints:detail", number=number)
 
 
 @login_required
@@ -360,7 +456,10 @@ def register(request):
     unit_slug = request.GET.get("unit", "")[:80]
     kind = request.GET.get("kind", "")
     status_filter = request.GET.get("status", "")
-    reports = selectors.public_register(unit_slug=unit_slug, kind=kind, status=status_filter)
+    category = request.GET.get("category", "")[:40]
+    reports = selectors.public_register(
+        unit_slug=unit_slug, kind=kind, status=status_filter, category=category
+    )
     page = CheapPage(reports, request.GET.get("page"))
     return render(
         request,
@@ -371,6 +470,8 @@ def register(request):
             "unit": unit_slug,
             "kind": kind,
             "status": status_filter,
+            "category": category,
+            "categories": Category.objects.filter(is_active=True).only("code", "name", "name_en"),
             "kinds": Complaint.Kind.choices,
             "units": ServiceUnit.objects.filter(is_active=True)
             .order_by("name")

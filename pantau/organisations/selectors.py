@@ -10,6 +10,29 @@ from pantau.accounts.models import Membership, Role
 from .models import Agency, ContactChannel, OpeningHours, Service, ServiceUnit
 
 
+def agency_ancestor_ids(agency_id: int | None) -> list[int]:
+    """The agency and the agencies above it, nearest first, in one recursive query."""
+    if agency_id is None:
+        return []
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            WITH RECURSIVE chain(id, parent_id, depth) AS (
+                SELECT id, parent_id, 0 FROM organisations_agency WHERE id = %s
+                UNION ALL
+                SELECT a.id, a.parent_id, chain.depth + 1
+                FROM organisations_agency a JOIN chain ON a.id = chain.parent_id
+                WHERE chain.depth < 20
+            )
+            SELECT id FROM chain ORDER BY depth
+            """,
+            [agency_id],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def agency_subtree_ids(root_ids: set[int]) -> set[int]:
     """The given agencies and every agency below them (one query per level of the tree)."""
     found = set(root_ids)

@@ -92,7 +92,7 @@ def test_reporter_rates_the_answer(client, unit_a, unit_head_a):
     assert complaint.rating == 4
 
 
-VIEWS = ["detail", "act", "note"]
+VIEWS = ["detail", "act", "note", "categorise"]
 
 
 @pytest.mark.parametrize("name", VIEWS)
@@ -115,7 +115,7 @@ def test_queue_shows_only_own_units_reports(client_for, officer_b, unit_a, unit_
     assert "Laporan unit B" in body and "Laporan unit A" not in body
 
 
-def test_attachment_is_served_only_to_those_who_see_the_report(
+def test_attachment_is_refused_to_an_officer_of_another_unit(
     client, client_for, officer_a, officer_b, unit_a
 ):
     _post(client, unit_a, attachments=[SimpleUploadedFile("foto.png", PNG)])
@@ -217,3 +217,34 @@ def test_unit_head_verifies_and_assigns_through_the_page(
         reverse("complaints:detail", args=[complaint.tracking_number])
     ).content.decode()
     assert "Jawab pelapor" in page
+
+
+def test_officer_of_other_unit_cannot_register_a_report_for_unit_a(client_for, officer_b, unit_a):
+    response = client_for(officer_b).post(
+        reverse("complaints:entry"),
+        {
+            "submission_token": str(uuid.uuid4()),
+            "kind": "complaint",
+            "unit": str(unit_a.pk),
+            "subject": "Via WA",
+            "description": "Pesan WA",
+            "channel": "whatsapp",
+            "original_message": "Pesan",
+        },
+    )
+    assert response.status_code == 200 and not Complaint.objects.exists()
+
+
+def test_recap_of_other_unit_shows_only_own_unit(client_for, officer_b, unit_a, unit_b):
+    report(unit_a)
+    page = client_for(officer_b).get(reverse("complaints:recap"), {"unit": unit_a.slug})
+    assert page.context["unit"] == unit_b and page.context["data"]["total"] == 0
+    xlsx = client_for(officer_b).get(
+        reverse("complaints:recap"), {"unit": unit_a.slug, "format": "xlsx"}
+    )
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    title_row = next(load_workbook(BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+    assert unit_b.name in title_row and unit_a.name not in title_row

@@ -101,7 +101,7 @@ def test_other_unit_head_cannot_change_elements(client_for, unit_head_b, unit_a)
     )
 
 
-def test_officer_tags_a_suggestion_by_theme(
+def test_officer_tags_a_suggestion_by_theme_not_other_unit(
     client, client_for, officer_a, officer_b, period_a, service_a
 ):
     _answer(client, period_a, service_a, saran="Antrean terlalu lama.")

@@ -35,7 +35,7 @@ def test_officer_cannot_manage_the_survey(client_for, officer_a, period_a, name)
 
 
 @pytest.mark.parametrize("action", ["open", "close"])
-def test_officer_and_other_head_cannot_change_status(
+def test_officer_and_head_of_other_unit_cannot_change_status(
     client_for, officer_a, unit_head_b, period_a, action
 ):
     url = reverse("satisfaction:period-status", args=[period_a.unit.slug, period_a.pk, action])
@@ -43,7 +43,7 @@ def test_officer_and_other_head_cannot_change_status(
     assert client_for(unit_head_b).post(url).status_code == 404
 
 
-def test_other_head_cannot_publish(client_for, unit_head_b, period_a):
+def test_head_of_other_unit_cannot_publish(client_for, unit_head_b, period_a):
     url = reverse("satisfaction:period-publish", args=[period_a.unit.slug, period_a.pk])
     assert client_for(unit_head_b).post(url, {"media": ["website"]}).status_code == 404
 
@@ -245,7 +245,7 @@ def test_access_codes_are_made_for_the_period(client_for, officer_a, period_a):
     assert period_a.collection.access_codes.count() == 5
 
 
-def test_overview_compares_only_visible_units(
+def test_overview_compares_only_own_and_visible_units(
     client_for, evaluator_a, unit_b, period_a, service_a, unit_head_b
 ):
     from pantau.organisations.tests.factories import ServiceFactory
@@ -300,3 +300,28 @@ def test_period_list_shows_ikm_per_period_and_a_trend_chart(
     body = page.content.decode()
     assert [p.ikm.ikm for p in page.context["trend"]] == [page.context["trend"][0].ikm.ikm] * 2
     assert body.count("<rect") == 2 and "88,89" in body  # Σ NRR = 32 → 32/9 × 25 = 88,89
+
+
+def test_head_of_other_unit_cannot_edit_a_follow_up_action(
+    client_for, unit_head_a, unit_head_b, period_a
+):
+    action = FollowUpAction.objects.create(
+        period=period_a,
+        element_key="prosedur",
+        action="Alur bergambar",
+        owner="Kepala unit",
+        deadline=date(2025, 5, 1),
+    )
+    url = reverse("satisfaction:action-edit", args=[period_a.unit.slug, period_a.pk, action.pk])
+    data = {
+        "element_key": "prosedur",
+        "action": "Diubah orang lain",
+        "owner": "X",
+        "deadline": "2025-05-01",
+        "status": "planned",
+    }
+    assert client_for(unit_head_b).get(url).status_code == 404
+    assert client_for(unit_head_b).post(url, data).status_code == 404
+    action.refresh_from_db()
+    assert action.action == "Alur bergambar"
+    assert client_for(unit_head_a).get(url).status_code == 200
