@@ -480,3 +480,20 @@ def body_trend(round_: Round) -> list[dict]:
         }
         for row in rows
     ]
+
+
+ANNOUNCED = (Round.Status.RESULTS, Round.Status.FOLLOW_UP, Round.Status.CLOSED)
+
+
+def public_result(unit) -> Lokus | None:
+    """The unit's latest announced evaluation result, for the public report card: a round past its
+    results step, with an IPP computed; ``lokus.ranked`` is how many units of the round have one."""
+    lokus = (
+        Lokus.objects.filter(unit=unit, ipp__isnull=False, round__status__in=ANNOUNCED)
+        .select_related("round", "round__body")
+        .order_by("-round__year", "-round__results_on", "-pk")
+        .first()
+    )
+    if lokus is not None:
+        lokus.ranked = Lokus.objects.filter(round_id=lokus.round_id, ipp__isnull=False).count()
+    return lokus

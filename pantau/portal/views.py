@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pantau.complaints import selectors as complaints
+from pantau.evaluations import selectors as evaluations
 from pantau.organisations import selectors as organisations
 from pantau.satisfaction import selectors as satisfaction
 from pantau.standards import selectors as standards
@@ -124,11 +125,12 @@ def _complaint_year(unit, year: int) -> dict:
 
 
 def _card(unit, *, today) -> dict:
-    """The figures of one unit's report card: satisfaction, complaints, standards."""
+    """The figures of one unit's report card: satisfaction, complaints, standards, evaluation."""
     skm = satisfaction.public_summary(unit)
     return {
         "unit": unit,
         "skm": skm,
+        "evaluation": evaluations.public_result(unit),
         "complaints": _complaint_year(unit, today.year),
         "standards": standards.public_compliance(unit, today=today),
     }
