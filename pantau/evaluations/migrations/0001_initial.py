@@ -383,7 +383,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='criterion',
-            constraint=models.UniqueConstraint(fields=('indicator', 'score'), name='evaluations_criterion'),
+            constraint=models.UniqueConstraint(fields=('indicator', 'score'), name='evaluations_criterion_once'),
         ),
         migrations.AddConstraint(
             model_name='evidence',
