@@ -56,6 +56,24 @@ def pytest_collection_modifyitems(config, items):
     config.pantau_collected = len(items)
 
 
+@pytest.fixture
+def keep_connection():
+    """schemathesis calls the WSGI application directly, whose request signals would close the
+    test's database connection (fatal on PostgreSQL). Django's test client disconnects them around
+    each of its own requests and connects them again after, so call ``hold()`` just before
+    fuzzing."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    def hold():
+        signals.request_started.disconnect(close_old_connections)
+        signals.request_finished.disconnect(close_old_connections)
+
+    yield hold
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (public figures are cached for a minute)."""

@@ -156,7 +156,9 @@ class Criterion(models.Model):
     class Meta:
         ordering = ["score"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "score"], name="evaluations_criterion_once")
+            models.UniqueConstraint(
+                fields=["indicator", "score"], name="evaluations_criterion_once"
+            )
         ]
 
     def __str__(self) -> str:

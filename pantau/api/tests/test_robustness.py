@@ -31,7 +31,7 @@ def unthrottled(monkeypatch):
 
 
 def test_generated_requests_get_no_5xx_and_match_the_description(
-    api, unit_a, unit_head_a, unthrottled
+    api, unit_a, unit_head_a, unthrottled, keep_connection
 ):
     import schemathesis
     from schemathesis.checks import not_a_server_error
@@ -47,6 +47,7 @@ def test_generated_requests_get_no_5xx_and_match_the_description(
     _token, secret = services.create_token(actor=unit_head_a, name="fuzz", can_write=True)
     schema = schemathesis.openapi.from_dict(api.get("/api/v1/schema/", {"format": "json"}).json())
     schema.app = application
+    keep_connection()
     checks = [not_a_server_error, response_schema_conformance, content_type_conformance]
     failures: list[str] = []
     statuses: dict[str, set[int]] = {}

@@ -20,7 +20,7 @@ def unthrottled(monkeypatch):
     monkeypatch.setattr(TokenRateThrottle, "THROTTLE_RATES", {"token": "100000/min"})
 
 
-def test_open311_swagger_conformance(unit_a, officer_a, unthrottled):
+def test_open311_swagger_conformance(unit_a, officer_a, unthrottled, keep_connection):
     if not (SCHEMA_DIR / "swagger.json").is_file():
         pytest.skip(f"swagger.json is not at {SCHEMA_DIR} (CI has it beside the repo).")
     import schemathesis
@@ -39,6 +39,7 @@ def test_open311_swagger_conformance(unit_a, officer_a, unthrottled):
     _token, key = services.create_token(actor=officer_a, name="swagger", can_write=True)
     schema = schemathesis.openapi.from_path(SCHEMA_DIR / "swagger.json")
     schema.app = application
+    keep_connection()
     failures: list[str] = []
     answered: dict[str, set[int]] = {}
     operations = [result.ok() for result in schema.get_all_operations()]
