@@ -195,6 +195,7 @@ class PublicationSerializer(serializers.ModelSerializer):
     target = serializers.SerializerMethodField(
         help_text="What was published: standard-<id>, maklumat-<id> or skm-<SKM period id>."
     )
+    url = serializers.CharField(help_text="The link, on electronic media; empty otherwise.")
     has_evidence = serializers.SerializerMethodField()
 
     class Meta:
@@ -248,15 +249,17 @@ def _public_service(slug: str, service_slug: str) -> Service:
     return selectors.get_public_service(unit, service_slug)
 
 
-class UnitStandards(generics.GenericAPIView):
+class UnitStandards(generics.ListAPIView):
+    """An active unit's active services, each with its standard in force or null (public)."""
+
     permission_classes = [permissions.AllowAny]
     serializer_class = ServiceStandardSerializer
     queryset = Service.objects.none()
+    cursor_ordering = "slug"
 
-    @extend_schema(responses={200: ServiceStandardSerializer(many=True), **errors(404)})
-    def get(self, request, slug: str):
-        """An active unit's active services, each with its standard in force or null (public)."""
-        unit = organisations.get_public_unit(slug)
+    def list(self, request, *args, **kwargs):
+        unit = organisations.get_public_unit(self.kwargs["slug"])
+        page = self.paginate_queryset(unit.services.filter(is_active=True))
         in_force = selectors.public_standards_of_unit(unit)
         rows = [
             {
@@ -266,9 +269,9 @@ class UnitStandards(generics.GenericAPIView):
                 "description": service.description,
                 "standard": in_force.get(service.pk),
             }
-            for service in unit.services.filter(is_active=True).order_by("name")
+            for service in page
         ]
-        return Response(ServiceStandardSerializer(rows, many=True).data)
+        return self.get_paginated_response(ServiceStandardSerializer(rows, many=True).data)
 
 
 class StandardInForce(generics.GenericAPIView):
@@ -290,10 +293,11 @@ class StandardHistory(generics.GenericAPIView):
     permission_classes = [permissions.AllowAny]
     serializer_class = VersionSummarySerializer
     queryset = StandardVersion.objects.none()
+    pagination_class = None  # a service has a handful of versions
 
     @extend_schema(responses={200: VersionSummarySerializer(many=True), **errors(404)})
     def get(self, request, slug: str, service_slug: str):
-        """The published versions of a service's standard, newest first (public)."""
+        """The published versions of a service's standard, newest first, as one list (public)."""
         versions = selectors.public_history(_public_service(slug, service_slug))
         return Response(VersionSummarySerializer(versions, many=True).data)
 
@@ -324,19 +328,17 @@ class MaklumatInForce(generics.GenericAPIView):
         return Response(MaklumatSerializer(pledge).data)
 
 
-class ForumList(generics.GenericAPIView):
+class ForumList(generics.ListAPIView):
+    """The unit's held consultation forums, newest first, with how many agreements were carried
+    out (public). Forums not yet held are not shown."""
+
     permission_classes = [permissions.AllowAny]
     serializer_class = ForumSerializer
     queryset = Forum.objects.none()
+    cursor_ordering = ("-held_on", "-id")
 
-    @extend_schema(responses={200: ForumSerializer(many=True), **errors(404)})
-    def get(self, request, slug: str):
-        """The unit's held consultation forums, newest first, with how many agreements were
-        carried out (public). Forums not yet held are not shown."""
-        forums = selectors.public_forums(organisations.get_public_unit(slug)).order_by(
-            "-held_on", "-id"
-        )
-        return Response(ForumSerializer(forums, many=True).data)
+    def get_queryset(self):
+        return selectors.public_forums(organisations.get_public_unit(self.kwargs["slug"]))
 
 
 class ForumDetail(generics.GenericAPIView):

@@ -15,6 +15,8 @@ from pantau.evaluations.tests.conftest import (  # noqa: F401
 )
 from pantau.organisations.tests.factories import ServiceUnitFactory
 
+from .schema_check import assert_conforms
+
 pytestmark = pytest.mark.django_db
 
 ROUNDS = "/api/v1/pekppp/rounds"
@@ -75,7 +77,9 @@ def test_rounds_need_a_token(api, lokus_a):
 
 @pytest.mark.covers("GET /api/v1/pekppp/rounds/{round_pk}/lokus/{id}/")
 def test_a_units_published_result(token_for, published, officer_a, evaluator_a):
-    body = token_for(officer_a).get(_lokus_url(published)).json()
+    response = token_for(officer_a).get(_lokus_url(published))
+    assert_conforms(response, "GET", "/api/v1/pekppp/rounds/{round_pk}/lokus/{id}/")
+    body = response.json()
     result = body["result"]
     assert (result["ipp"], result["grade"]) == (3.5, "B-")  # the worked example
     assert result["rank"] == 2 and result["method"] == "weighted"
@@ -84,13 +88,18 @@ def test_a_units_published_result(token_for, published, officer_a, evaluator_a):
     assert aspects and all(a["name"] for a in aspects)
     total = sum(Decimal(str(a["contribution"])) for a in aspects)
     assert abs(total - Decimal("3.50")) < Decimal("0.01")
-    detail = token_for(evaluator_a).get(f"{ROUNDS}/{published.round_id}/").json()
+    response = token_for(evaluator_a).get(f"{ROUNDS}/{published.round_id}/")
+    assert_conforms(response, "GET", "/api/v1/pekppp/rounds/{id}/")
+    assert_conforms(token_for(evaluator_a).get(f"{ROUNDS}/"), "GET", "/api/v1/pekppp/rounds/")
+    detail = response.json()
     assert {row["unit"]: row["grade"] for row in detail["lokus"]}["unit-a"] == "B-"
 
 
 def test_no_result_before_the_results_are_published(token_for, scoring, officer_a, evaluator_a):
     score_all(scoring, evaluator_a)
-    body = token_for(officer_a).get(_lokus_url(scoring)).json()
+    response = token_for(officer_a).get(_lokus_url(scoring))
+    assert_conforms(response, "GET", "/api/v1/pekppp/rounds/{round_pk}/lokus/{id}/")
+    body = response.json()
     assert body["result"] is None and body["round_status"] == "scoring"
     assert token_for(evaluator_a).get(f"{ROUNDS}/{scoring.round_id}/ranking/").status_code == 404
 
@@ -98,7 +107,9 @@ def test_no_result_before_the_results_are_published(token_for, scoring, officer_
 @pytest.mark.covers("GET /api/v1/pekppp/rounds/{id}/ranking/")
 def test_ranking_of_a_published_round_for_its_manager(token_for, published, evaluator_a, officer_a):
     client = token_for(evaluator_a)
-    body = client.get(f"{ROUNDS}/{published.round_id}/ranking/").json()
+    response = client.get(f"{ROUNDS}/{published.round_id}/ranking/")
+    assert_conforms(response, "GET", "/api/v1/pekppp/rounds/{id}/ranking/")
+    body = response.json()
     assert [(row["unit"], row["rank"]) for row in body["results"]] == [
         ("unit-a2", 1),
         ("unit-a", 2),
@@ -118,6 +129,7 @@ def test_assigned_evaluator_submits_a_score(token_for, scoring, evaluator_a):
         format="json",
     )
     assert response.status_code == 200, response.json()
+    assert_conforms(response, "POST", "/api/v1/pekppp/rounds/{round_pk}/lokus/{id}/scores/")
     assert response.json()["indicator"] == "1.a.Ak" and response.json()["mode"] == "desk"
     again = client.post(
         _lokus_url(scoring, "scores/"),

@@ -12,6 +12,8 @@ from pantau.standards.tests.conftest import (  # noqa: F401
     service_a,
 )
 
+from .schema_check import assert_conforms
+
 pytestmark = pytest.mark.django_db
 
 UNIT = "/api/v1/units/unit-a"
@@ -51,8 +53,10 @@ def test_services_with_their_standard_in_force_are_public(api, published_a, unit
 
     ServiceFactory(unit=unit_a, name="Tanpa standar", slug="tanpa-standar")
     ServiceFactory(unit=unit_a, name="Nonaktif", slug="nonaktif", is_active=False)
-    body = api.get(f"{UNIT}/standards/").json()
-    by_slug = {row["slug"]: row for row in body}
+    response = api.get(f"{UNIT}/standards/")
+    assert_conforms(response, "GET", "/api/v1/units/{slug}/standards/")
+    body = response.json()
+    by_slug = {row["slug"]: row for row in body["results"]}
     assert set(by_slug) == {"rekomendasi-pbi", "tanpa-standar"}
     standard = by_slug["rekomendasi-pbi"]["standard"]
     assert standard["number"] == 1 and standard["time_limit"]["value"] == 3
@@ -62,7 +66,9 @@ def test_services_with_their_standard_in_force_are_public(api, published_a, unit
 
 @pytest.mark.covers("GET /api/v1/units/{slug}/services/{service_slug}/standard/")
 def test_standard_in_force_shows_the_six_components_only(api, published_a):
-    body = api.get(f"{UNIT}/services/rekomendasi-pbi/standard/").json()
+    response = api.get(f"{UNIT}/services/rekomendasi-pbi/standard/")
+    assert_conforms(response, "GET", "/api/v1/units/{slug}/services/{service_slug}/standard/")
+    body = response.json()
     assert body["number"] == 1 and body["status"] == "published"
     assert [r["text"] for r in body["requirements"]] == ["Fotokopi KTP", "Fotokopi Kartu Keluarga"]
     assert body["steps"][1]["actor"] == "petugas loket"
@@ -107,6 +113,9 @@ def test_version_history_and_a_replaced_version_are_public(
     services.publish_version(actor=unit_head_a, version=second)
     base = f"{UNIT}/services/rekomendasi-pbi/standard/versions/"
     history = api.get(base).json()
+    assert_conforms(
+        api.get(base), "GET", "/api/v1/units/{slug}/services/{service_slug}/standard/versions/"
+    )
     assert [(v["number"], v["status"]) for v in history] == [(2, "published"), (1, "superseded")]
     old = api.get(f"{base}1/").json()
     assert old["status"] == "superseded" and old["time_limit"]["value"] == 3
@@ -115,7 +124,9 @@ def test_version_history_and_a_replaced_version_are_public(
 
 @pytest.mark.covers("GET /api/v1/units/{slug}/maklumat/")
 def test_pledge_in_force_is_public(api, unit_a, maklumat_a):
-    body = api.get(f"{UNIT}/maklumat/").json()
+    response = api.get(f"{UNIT}/maklumat/")
+    assert_conforms(response, "GET", "/api/v1/units/{slug}/maklumat/")
+    body = response.json()
     assert body["number"] == 1 and body["status"] == "published"
     assert body["signatory_title"] == "Kepala Dinas Sosial"
 
@@ -150,9 +161,13 @@ def test_held_forums_show_their_public_outcome(api, forum_a, published_a, unit_a
         },
     )
     forums = api.get(f"{UNIT}/forums/").json()
-    assert [f["id"] for f in forums] == [forum_a.pk]
-    assert forums[0]["agreements"] == 1 and forums[0]["carried_out"] == 1
-    detail = api.get(f"{UNIT}/forums/{forum_a.pk}/").json()
+    assert [f["id"] for f in forums["results"]] == [forum_a.pk]
+    assert forums["results"][0]["agreements"] == 1
+    assert forums["results"][0]["carried_out"] == 1
+    assert_conforms(api.get(f"{UNIT}/forums/"), "GET", "/api/v1/units/{slug}/forums/")
+    response = api.get(f"{UNIT}/forums/{forum_a.pk}/")
+    assert_conforms(response, "GET", "/api/v1/units/{slug}/forums/{id}/")
+    detail = response.json()
     counts = {row["kind"]: row["attended"] for row in detail["participants"]}
     assert counts["service_user"] == 1 and counts["expert"] == 1
     assert detail["agreements"][0]["standard"] == {"service": "rekomendasi-pbi", "number": 1}
@@ -166,7 +181,9 @@ def test_publication_records_need_a_token_of_the_unit(
     api, token_for, record_a, officer_a, officer_b
 ):
     assert api.get(f"{UNIT}/publications/").status_code == 401
-    body = token_for(officer_a).get(f"{UNIT}/publications/").json()
+    response = token_for(officer_a).get(f"{UNIT}/publications/")
+    assert_conforms(response, "GET", "/api/v1/units/{slug}/publications/")
+    body = response.json()
     assert [(r["target"], r["medium"]) for r in body["results"]] == [
         (f"standard-{record_a.standard_id}", "notice_board")
     ]
@@ -190,6 +207,7 @@ def test_officer_records_a_publication(token_for, published_a, officer_a):
         format="json",
     )
     assert response.status_code == 201, response.json()
+    assert_conforms(response, "POST", "/api/v1/units/{slug}/publications/")
     record = Publication.objects.get()
     assert record.standard == published_a and record.recorded_by == officer_a
     assert response.json()["target"] == f"standard-{published_a.pk}"

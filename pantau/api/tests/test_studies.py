@@ -6,6 +6,8 @@ from pantau.studies import exporters, selectors
 from pantau.studies.tests.conftest import fill, study_a  # noqa: F401
 from pantau.surveys.models import Response
 
+from .schema_check import assert_conforms
+
 pytestmark = pytest.mark.django_db
 
 
@@ -24,12 +26,16 @@ def _close(a, b):
 @pytest.mark.covers("GET /api/v1/studies/", "GET /api/v1/studies/{id}/")
 def test_studies_of_the_unit_are_listed_with_their_groups(token_for, study_a, officer_a):  # noqa: F811
     client = token_for(officer_a)
-    body = client.get("/api/v1/studies/").json()
+    response = client.get("/api/v1/studies/")
+    assert_conforms(response, "GET", "/api/v1/studies/")
+    body = response.json()
     assert [s["id"] for s in body["results"]] == [study_a.pk]
     assert body["results"][0]["unit"] == "unit-a"
     assert client.get("/api/v1/studies/", {"unit": "unit-a", "year": 2025}).json()["results"]
     assert not client.get("/api/v1/studies/", {"year": 2024}).json()["results"]
-    detail = client.get(f"/api/v1/studies/{study_a.pk}/").json()
+    response = client.get(f"/api/v1/studies/{study_a.pk}/")
+    assert_conforms(response, "GET", "/api/v1/studies/{id}/")
+    detail = response.json()
     assert {(g["role"], g["status"]) for g in detail["groups"]} == {
         ("recipient", "open"),
         ("provider", "open"),
@@ -43,7 +49,9 @@ def test_studies_need_a_token(api, study_a):  # noqa: F811
 
 @pytest.mark.covers("GET /api/v1/studies/{id}/results/")
 def test_results_are_the_numbers_of_the_results_page(token_for, filled, unit_head_a):
-    body = token_for(unit_head_a).get(f"/api/v1/studies/{filled.pk}/results/").json()
+    response = token_for(unit_head_a).get(f"/api/v1/studies/{filled.pk}/results/")
+    assert_conforms(response, "GET", "/api/v1/studies/{id}/results/")
+    body = response.json()
     expected = selectors.study_results(filled)
     assert body["respondents"] == {"recipient": 30, "provider": 6}
     overall = expected.overall["dimensions"]
@@ -74,14 +82,18 @@ def test_results_of_one_unit_and_an_unknown_unit(token_for, filled, unit_head_a,
 
 
 def test_results_without_answers_have_no_statistics(token_for, study_a, unit_head_a):  # noqa: F811
-    body = token_for(unit_head_a).get(f"/api/v1/studies/{study_a.pk}/results/").json()
+    response = token_for(unit_head_a).get(f"/api/v1/studies/{study_a.pk}/results/")
+    assert_conforms(response, "GET", "/api/v1/studies/{id}/results/")
+    body = response.json()
     assert body["respondents"] == {"recipient": 0, "provider": 0}
     assert body["dimensions"] == [] and body["regression"] is None
 
 
 @pytest.mark.covers("GET /api/v1/studies/{id}/responses/")
 def test_raw_answers_match_the_export(token_for, filled, officer_a):
-    body = token_for(officer_a).get(f"/api/v1/studies/{filled.pk}/responses/").json()
+    response = token_for(officer_a).get(f"/api/v1/studies/{filled.pk}/responses/")
+    assert_conforms(response, "GET", "/api/v1/studies/{id}/responses/")
+    body = response.json()
     header, rows = exporters.raw_table(filled)
     assert body["columns"] == header[len(exporters.RAW_FIXED) :]
     assert len(body["rows"]) == len(rows) == Response.objects.count() == 36
