@@ -323,7 +323,7 @@ REST_FRAMEWORK = {
         "token": env.str("API_RATE_TOKEN", default="1200/hour"),
         "user": env.str("API_RATE_USER", default="1200/hour"),
         "anon": env.str("API_RATE_ANONYMOUS", default="300/hour"),
-        "track": env.str("API_RATE_TRACK", default="20/hour"),
+        "track": env.str("API_RATE_TRACK", default="10/hour"),  # wrong tries only
     },
     # Behind a proxy the client is the last address it adds; otherwise the socket's address
     # (a client could otherwise choose its own X-Forwarded-For and escape the limit).

@@ -1,8 +1,11 @@
 """Webhook delivery through Celery: one attempt per run, retried with doubling waits, every
 attempt written to the delivery log."""
 
+import ipaddress
+import socket
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 
 from celery import shared_task
 from django.conf import settings
@@ -23,6 +26,22 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, st
         return None, str(getattr(error, "reason", error))[:300]
 
 
+def check_destination(url: str) -> str:
+    """ "" when every address the host resolves to is public; else why not. A webhook must not
+    reach Pantau's own network (the loopback, private ranges, link-local cloud metadata)."""
+    host = urlsplit(url).hostname or ""
+    try:
+        addresses = {
+            str(info[4][0]) for info in socket.getaddrinfo(host, 443, proto=socket.IPPROTO_TCP)
+        }
+    except (OSError, UnicodeError) as error:
+        return f"cannot resolve {host}: {error}"[:300]
+    for address in addresses:
+        if not ipaddress.ip_address(address.split("%")[0]).is_global:
+            return f"{host} resolves to a non-public address ({address})"[:300]
+    return ""
+
+
 @shared_task(bind=True, max_retries=None)
 def deliver_webhook(self, delivery_id: int) -> str:
     from .models import WebhookDelivery
@@ -33,16 +52,21 @@ def deliver_webhook(self, delivery_id: int) -> str:
         return "skipped"
     endpoint = delivery.endpoint
     body = encode(delivery.payload)
-    code, error = post(
-        endpoint.url,
-        body,
-        {
-            "Content-Type": "application/json",
-            "User-Agent": "Pantau-Webhooks/1",
-            "X-Pantau-Event": delivery.event,
-            "X-Pantau-Delivery": str(delivery.event_id),
-            "X-Pantau-Signature": sign(endpoint.secret, body),
-        },
+    refused = check_destination(endpoint.url)
+    code, error = (
+        (None, refused)
+        if refused
+        else post(
+            endpoint.url,
+            body,
+            {
+                "Content-Type": "application/json",
+                "User-Agent": "Pantau-Webhooks/1",
+                "X-Pantau-Event": delivery.event,
+                "X-Pantau-Delivery": str(delivery.event_id),
+                "X-Pantau-Signature": sign(endpoint.secret, body),
+            },
+        )
     )
     delivery.attempts += 1
     delivery.last_attempt_at = timezone.now()

@@ -37,7 +37,8 @@ class AnonymousRateThrottle(SimpleRateThrottle):
 
 
 class TrackRateThrottle(SimpleRateThrottle):
-    """Looking a report up by number and access code: few tries per client, token or not."""
+    """Looking a report up by number and access code: only *wrong* tries count (as on the web's
+    tracking page), per client or token; past the limit every try answers 429."""
 
     scope = "track"
 
@@ -45,3 +46,14 @@ class TrackRateThrottle(SimpleRateThrottle):
         token = token_of(request)
         ident = f"t{token.pk}" if token is not None else self.get_ident(request)
         return self.cache_format % {"scope": self.scope, "ident": ident}
+
+    def throttle_success(self) -> bool:
+        return True  # a try is counted by record_failure, once it is known to be wrong
+
+    def record_failure(self, request, view) -> None:
+        if self.rate is None:
+            return
+        key = self.get_cache_key(request, view)
+        now = self.timer()
+        history = [moment for moment in self.cache.get(key, []) if moment > now - self.duration]
+        self.cache.set(key, [now, *history], self.duration)

@@ -8,7 +8,7 @@ Rows are found by natural keys, so a second run changes nothing; scores come fro
 
 import hashlib
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.apps import apps as django_apps
 from django.core.files.base import ContentFile
@@ -189,6 +189,28 @@ def _fill(ctx, lokus, indicators, mean, officer, evaluators, *, with_evidence: b
     lokus.save(update_fields=["self_assessment_submitted_at"])
 
 
+def _citizens(ctx: DemoContext, lokus, mean: float) -> None:
+    """Service users' F-03 answers (0–5) around the unit's level, as if sent from the public link."""
+    import uuid
+
+    from pantau.surveys.models import Response
+    from pantau.surveys.services import ResponseRow, bulk_create_responses
+
+    collection = lokus.citizen_collection
+    if collection is None or collection.responses.exists():
+        return
+    items = list(collection.version.items.all())
+    rng = ctx.rng
+    rows = [
+        ResponseRow(
+            answers=[(item, _clamp(rng.gauss(mean, 0.9)), "") for item in items],
+            submission_token=uuid.UUID(int=rng.getrandbits(128)),
+        )
+        for _ in range(max(5, round(60 * ctx.scale)))
+    ]
+    bulk_create_responses(collection=collection, rows=rows, source=Response.Source.WEB)
+
+
 def _recommend(lokus, author, states) -> None:
     if lokus.recommendations.exists():
         return
@@ -200,10 +222,12 @@ def _recommend(lokus, author, states) -> None:
             rec.plan_due = lokus.round.follow_up_due
         if state in (Recommendation.Status.IN_PROGRESS, Recommendation.Status.DONE):
             rec.progress = "Rapat tim dan penyusunan dokumen telah dilakukan."
-        if state == Recommendation.Status.DONE:
-            rec.done_at = timezone.now()
         rec.status = state
         rec.save()
+        # Dated as in the round: written on the results day, followed up weeks later.
+        written = timezone.make_aware(datetime.combine(lokus.round.results_on, time(10)))
+        done = written + timedelta(days=14 + 9 * len(text) % 40) if state == "done" else None
+        Recommendation.objects.filter(pk=rec.pk).update(created_at=written, done_at=done)
 
 
 def load(ctx: DemoContext) -> None:
@@ -249,6 +273,8 @@ def load(ctx: DemoContext) -> None:
                 with_evidence=year == 2026,
             )
             _recommend(lokus, dki_evaluator, states if year == 2026 else (R.DONE, R.DONE, R.DONE))
+            if fresh:
+                _citizens(ctx, lokus, PROFILES[(unit.slug, year)] + 0.3)
         if fresh:
             compute_round_results(round_=round_)
 

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from pantau.common.models import TimeStampedModel
@@ -250,9 +251,10 @@ class Lokus(TimeStampedModel):
     """A unit evaluated in a round, with its evaluators and, once computed, its result."""
 
     class ServiceClass(models.TextChoices):
-        GOODS = "goods", _("Goods")
-        SERVICES = "services", _("Services")
-        ADMINISTRATIVE = "administrative", _("Administrative")
+        # Kelompok layanan of the lokus (domain spec 2.9): barang, jasa, administratif.
+        GOODS = "goods", pgettext_lazy("class of service", "Goods")
+        SERVICES = "services", pgettext_lazy("class of service", "Services")
+        ADMINISTRATIVE = "administrative", pgettext_lazy("class of service", "Administrative")
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="lokus")
     unit = models.ForeignKey(

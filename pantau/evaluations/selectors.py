@@ -366,7 +366,7 @@ def round_summary(round_: Round) -> dict:
         .count()
     )
     durations = [
-        (done - created).total_seconds() / 86400
+        max(0.0, (done - created).total_seconds() / 86400)
         for created, done in recommendations.filter(
             status=Recommendation.Status.DONE, done_at__isnull=False
         ).values_list("created_at", "done_at")

@@ -13,7 +13,7 @@ from pantau.organisations.models import Agency, ServiceUnit
 from pantau.organisations.selectors import agency_subtree_ids, scope_for
 
 from . import forms, permissions, selectors, services
-from .models import Evidence, FollowUpDocument, Indicator, Lokus, Recommendation
+from .models import Evidence, FollowUpDocument, Indicator, Lokus, Method, Recommendation
 
 
 def _errors(form, error: ValidationError) -> None:
@@ -211,6 +211,7 @@ def lokus_detail(request, round_pk, pk):
             else None,
             "citizen_count": selectors.citizen_response_count(lokus),
             "result_rows": selectors.result_rows(lokus),
+            "method_label": dict(Method.choices).get((lokus.result or {}).get("method"), ""),
             "previous": selectors.previous_result(lokus),
             "trend": selectors.trend(lokus),
             "disagreements": [

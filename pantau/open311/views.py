@@ -236,9 +236,10 @@ class Requests(Open311View):
         params = request.query_params
         numbers = [n.strip().upper() for n in params.get("service_request_id", "").split(",")]
         numbers = [n for n in numbers if n][:MAX_REQUESTS]
-        status = params.get("status", "")
-        if status not in ("", "open", "closed"):
+        statuses = {s.strip() for s in params.get("status", "").split(",") if s.strip()}
+        if not statuses <= {"open", "closed"}:
             raise exceptions.ValidationError({"status": _("status is open or closed.")})
+        status = statuses.pop() if len(statuses) == 1 else ""  # both = any
         start = _moment(params.get("start_date", ""), "start_date")
         end = _moment(params.get("end_date", ""), "end_date")
         if start is None and end is None and not numbers:

@@ -68,6 +68,25 @@ def result_tables(results: StudyResults) -> list[tuple[str, list[str], list[list
             rows,
         )
     )
+    tables.append(
+        (
+            _("Respondent profile"),
+            ["group", "question", "answer", "value", "n", "percent"],
+            [
+                [
+                    role,
+                    q["item"].key,
+                    row["option"].label,
+                    row["option"].value,
+                    row["n"],
+                    row["share"],
+                ]
+                for role, questions in results.profile.items()
+                for q in questions
+                for row in q["options"]
+            ],
+        )
+    )
     for title, analysis in (
         (_("NPS dimensions"), results.overall),
         (_("Service quality"), results.quality),

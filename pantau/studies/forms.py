@@ -11,6 +11,15 @@ from .models import RespondentGroup
 
 class StudyForm(forms.Form):
     title = forms.CharField(label=_("Title of the study"), max_length=200)
+    form_set = forms.ChoiceField(
+        label=_("Instrument"),
+        choices=[
+            ("nps5", _("New Public Service in five dimensions (Form A and Form B)")),
+            ("nps7", _("The seven principles of Denhardt & Denhardt (Form A and Form B)")),
+        ],
+        initial="nps5",
+        widget=forms.RadioSelect,
+    )
     starts_on = forms.DateField(
         label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -71,3 +80,13 @@ class ImportForm(SatisfactionImportForm):
             "One row per respondent; columns named by the item codes (SNS_1 …) with the answer "
             "1–5 as written, and optionally the questions about the respondent by their key."
         )
+
+
+class ItemRevisionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Statement"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    text_en = forms.CharField(label=_("Statement in English"), max_length=500, required=False)
+    reverse_scored = forms.BooleanField(
+        label=_("Reverse-scored (agreement means a worse practice)"), required=False
+    )

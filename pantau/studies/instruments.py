@@ -20,7 +20,11 @@ DEFAULT_LABELS_EN = ("Strongly disagree", "Disagree", "Undecided", "Agree", "Str
 
 FORM_A = "nps-penerima"
 FORM_B = "nps-pelaksana"
+FORM_A7 = "nps7-penerima"
+FORM_B7 = "nps7-pelaksana"
 QUALITY = "kualitas-layanan"
+# A study uses one pair of parallel forms.
+FORM_SETS = {"nps5": (FORM_A, FORM_B), "nps7": (FORM_A7, FORM_B7)}
 
 # (code, title, title_en, [(recipient statement, provider statement, English, reverse)])
 NPS_DIMENSIONS = [
@@ -175,6 +179,227 @@ NPS_DIMENSIONS = [
                 "Petugas menjelaskan tindak lanjut pengaduan atau keputusan kepada saya.",
                 "Saya menjelaskan tindak lanjut pengaduan atau keputusan kepada warga.",
                 "Staff explain how a complaint or decision is followed up.",
+                False,
+            ),
+        ],
+    ),
+]
+
+# The alternative instrument: Denhardt & Denhardt's seven principles (domain spec 6.3), same layout.
+PRINCIPLES_DIMENSIONS = [
+    (
+        "PWN",
+        "Melayani warga negara, bukan pelanggan",
+        "Serve citizens, not customers",
+        [
+            (
+                "Petugas memperlakukan saya sebagai warga yang berhak, bukan sebagai pembeli jasa.",
+                "Saya memperlakukan warga sebagai pemilik hak, bukan sebagai pembeli jasa.",
+                "Citizens are treated as holders of rights, not as buyers.",
+                False,
+            ),
+            (
+                "Petugas membangun kepercayaan dengan warga.",
+                "Unit kami membangun kepercayaan dengan warga.",
+                "Staff build trust with citizens.",
+                False,
+            ),
+            (
+                "Petugas memperhatikan kebutuhan warga yang paling lemah.",
+                "Unit kami memperhatikan kebutuhan warga yang paling lemah.",
+                "The needs of the weakest citizens are looked after.",
+                False,
+            ),
+            (
+                "Petugas hanya melayani warga yang dianggap menguntungkan.",
+                "Unit kami lebih mengutamakan warga yang dianggap menguntungkan.",
+                "Only citizens seen as profitable are served (reversed).",
+                True,
+            ),
+        ],
+    ),
+    (
+        "KPU",
+        "Mengutamakan kepentingan publik",
+        "Seek the public interest",
+        [
+            (
+                "Keputusan petugas mengutamakan kepentingan bersama warga.",
+                "Keputusan saya mengutamakan kepentingan bersama warga.",
+                "Decisions put the shared interest of citizens first.",
+                False,
+            ),
+            (
+                "Petugas menjelaskan alasan keputusan layanan kepada warga.",
+                "Saya menjelaskan alasan keputusan layanan kepada warga.",
+                "The reasons for decisions are explained.",
+                False,
+            ),
+            (
+                "Layanan ini bebas dari kepentingan pribadi petugas.",
+                "Layanan unit kami bebas dari kepentingan pribadi petugas.",
+                "The service is free of staff's private interests.",
+                False,
+            ),
+            (
+                "Petugas mengajak warga memahami tujuan bersama program layanan.",
+                "Saya mengajak warga memahami tujuan bersama program layanan.",
+                "Citizens are helped to understand the programme's shared aims.",
+                False,
+            ),
+        ],
+    ),
+    (
+        "KWN",
+        "Menghargai kewarganegaraan di atas kewirausahaan",
+        "Value citizenship over entrepreneurship",
+        [
+            (
+                "Petugas mendorong warga ikut menentukan cara layanan diberikan.",
+                "Unit kami mendorong warga ikut menentukan cara layanan diberikan.",
+                "Citizens are encouraged to shape how the service is given.",
+                False,
+            ),
+            (
+                "Petugas lebih mementingkan target angka daripada kebutuhan warga.",
+                "Unit kami lebih mementingkan target angka daripada kebutuhan warga.",
+                "Numeric targets come before citizens' needs (reversed).",
+                True,
+            ),
+            (
+                "Warga diberi kesempatan menyampaikan gagasan perbaikan layanan.",
+                "Unit kami memberi warga kesempatan menyampaikan gagasan perbaikan layanan.",
+                "Citizens can put forward ideas to improve the service.",
+                False,
+            ),
+            (
+                "Petugas menghargai peran warga dan lembaga kesejahteraan sosial.",
+                "Unit kami menghargai peran warga dan lembaga kesejahteraan sosial.",
+                "The role of citizens and social welfare institutions is valued.",
+                False,
+            ),
+        ],
+    ),
+    (
+        "BSD",
+        "Berpikir strategis, bertindak demokratis",
+        "Think strategically, act democratically",
+        [
+            (
+                "Rencana layanan disusun bersama warga.",
+                "Unit kami menyusun rencana layanan bersama warga.",
+                "Service plans are made together with citizens.",
+                False,
+            ),
+            (
+                "Ada forum musyawarah tentang layanan yang dapat saya ikuti.",
+                "Unit kami mengadakan forum musyawarah tentang layanan yang terbuka bagi warga.",
+                "There is an open deliberation forum on the service.",
+                False,
+            ),
+            (
+                "Hasil musyawarah dengan warga benar-benar dilaksanakan.",
+                "Unit kami melaksanakan hasil musyawarah dengan warga.",
+                "Agreements reached with citizens are carried out.",
+                False,
+            ),
+            (
+                "Layanan disesuaikan ketika kebutuhan warga berubah.",
+                "Unit kami menyesuaikan layanan ketika kebutuhan warga berubah.",
+                "The service adapts when citizens' needs change.",
+                False,
+            ),
+        ],
+    ),
+    (
+        "AKN",
+        "Akuntabilitas bukan hal sederhana",
+        "Recognise that accountability is not simple",
+        [
+            (
+                "Petugas mematuhi hukum sekaligus nilai dan norma masyarakat.",
+                "Saya mematuhi hukum sekaligus nilai dan norma masyarakat.",
+                "Staff follow the law as well as community values.",
+                False,
+            ),
+            (
+                "Petugas mempertanggungjawabkan keputusannya kepada warga.",
+                "Saya mempertanggungjawabkan keputusan saya kepada warga.",
+                "Staff answer to citizens for their decisions.",
+                False,
+            ),
+            (
+                "Informasi kinerja layanan diumumkan secara berkala.",
+                "Unit kami mengumumkan informasi kinerja layanan secara berkala.",
+                "Service performance is published regularly.",
+                False,
+            ),
+            (
+                "Pengaduan warga ditindaklanjuti dan hasilnya dijelaskan.",
+                "Unit kami menindaklanjuti pengaduan warga dan menjelaskan hasilnya.",
+                "Complaints are followed up and the outcome explained.",
+                False,
+            ),
+        ],
+    ),
+    (
+        "MBM",
+        "Melayani, bukan mengarahkan",
+        "Serve rather than steer",
+        [
+            (
+                "Petugas membantu saya, bukan sekadar memberi perintah.",
+                "Saya membantu warga, bukan sekadar memberi perintah.",
+                "Staff help rather than give orders.",
+                False,
+            ),
+            (
+                "Petugas mendengarkan sebelum memberi jalan keluar.",
+                "Saya mendengarkan warga sebelum memberi jalan keluar.",
+                "Staff listen before offering a solution.",
+                False,
+            ),
+            (
+                "Petugas mendampingi saya sampai urusan selesai.",
+                "Saya mendampingi warga sampai urusannya selesai.",
+                "Staff accompany the citizen until the matter is settled.",
+                False,
+            ),
+            (
+                "Petugas menghubungkan saya dengan layanan lain yang saya perlukan.",
+                "Saya menghubungkan warga dengan layanan lain yang mereka perlukan.",
+                "Staff connect the citizen with other services needed.",
+                False,
+            ),
+        ],
+    ),
+    (
+        "MMN",
+        "Menghargai manusia, bukan sekadar produktivitas",
+        "Value people, not just productivity",
+        [
+            (
+                "Petugas bersikap hormat dan ramah kepada saya.",
+                "Saya bersikap hormat dan ramah kepada setiap warga.",
+                "Staff are respectful and friendly.",
+                False,
+            ),
+            (
+                "Petugas tidak terburu-buru ketika saya membutuhkan penjelasan.",
+                "Saya tidak terburu-buru ketika warga membutuhkan penjelasan.",
+                "Staff take time when an explanation is needed.",
+                False,
+            ),
+            (
+                "Petugas tampak bekerja dengan semangat dan dihargai oleh unitnya.",
+                "Saya merasa dihargai oleh unit kami dalam bekerja.",
+                "Staff work with spirit and are valued by their unit.",
+                False,
+            ),
+            (
+                "Petugas memperhatikan martabat warga lansia dan penyandang disabilitas.",
+                "Saya memperhatikan martabat warga lansia dan penyandang disabilitas.",
+                "The dignity of elderly and disabled citizens is respected.",
                 False,
             ),
         ],
@@ -379,9 +604,10 @@ def build_version(code: str, *, number: int = 1, labels=None) -> InstrumentVersi
     instrument = Instrument.objects.get(code=code)
     version = InstrumentVersion.objects.create(instrument=instrument, number=number)
     position = 0
-    if code in (FORM_A, FORM_B):
-        provider = code == FORM_B
-        for dim_code, title, title_en, statements in NPS_DIMENSIONS:
+    if code in (FORM_A, FORM_B, FORM_A7, FORM_B7):
+        provider = code in (FORM_B, FORM_B7)
+        x_dimensions = PRINCIPLES_DIMENSIONS if code in (FORM_A7, FORM_B7) else NPS_DIMENSIONS
+        for dim_code, title, title_en, statements in x_dimensions:
             position += 1
             _add_dimension(
                 version,
@@ -392,7 +618,7 @@ def build_version(code: str, *, number: int = 1, labels=None) -> InstrumentVersi
                 [(b if provider else a, en, rev) for a, b, en, rev in statements],
                 labels,
             )
-    if code in (FORM_A, QUALITY):
+    if code in (FORM_A, FORM_A7, QUALITY):
         for dim_code, title, title_en, quality_statements in QUALITY_DIMENSIONS:
             position += 1
             _add_dimension(
@@ -405,7 +631,9 @@ def build_version(code: str, *, number: int = 1, labels=None) -> InstrumentVersi
                 labels,
             )
     _add_demographics(
-        version, position + 1, PROVIDER_DEMOGRAPHICS if code == FORM_B else RECIPIENT_DEMOGRAPHICS
+        version,
+        position + 1,
+        PROVIDER_DEMOGRAPHICS if code in (FORM_B, FORM_B7) else RECIPIENT_DEMOGRAPHICS,
     )
     return version
 
@@ -418,6 +646,16 @@ INSTRUMENTS = {
     FORM_B: (
         "Penerapan New Public Service — Form B (pemberi layanan)",
         "Variabel X (lima dimensi NPS), diisi petugas; setiap butir berpasangan dengan Form A.",
+    ),
+    FORM_A7: (
+        "Tujuh prinsip New Public Service — Form A (penerima layanan)",
+        "Variabel X (tujuh prinsip Denhardt & Denhardt) dan variabel Y (kualitas layanan), diisi "
+        "penerima layanan.",
+    ),
+    FORM_B7: (
+        "Tujuh prinsip New Public Service — Form B (pemberi layanan)",
+        "Variabel X (tujuh prinsip Denhardt & Denhardt), diisi petugas; setiap butir berpasangan "
+        "dengan Form A.",
     ),
     QUALITY: (
         "Kualitas layanan",

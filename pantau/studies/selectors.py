@@ -162,6 +162,40 @@ def item_descriptives(
     return result
 
 
+def respondent_profile(groups: list[RespondentGroup]) -> list[dict]:
+    """The questions about the respondent, with per option the number and share of answers,
+    counted by the database (the engine's tallies) over the groups' collections."""
+    if not groups:
+        return []
+    items = list(
+        Item.objects.filter(
+            version_id=groups[0].collection.version_id, section__kind=Section.Kind.DEMOGRAPHICS
+        )
+        .prefetch_related("options")
+        .order_by("position")
+    )
+    counts: dict[tuple[int, int], int] = {}
+    for item_id, value, count in AnswerTally.objects.filter(
+        collection_id__in=[g.collection_id for g in groups], item_id__in=[i.pk for i in items]
+    ).values_list("item_id", "value_int", "count"):
+        counts[(item_id, value)] = counts.get((item_id, value), 0) + count
+    profile = []
+    for item in items:
+        options = [(o, counts.get((item.pk, o.value), 0)) for o in item.options.all()]
+        total = sum(n for _o, n in options)
+        profile.append(
+            {
+                "item": item,
+                "total": total,
+                "options": [
+                    {"option": o, "n": n, "share": 100 * n / total if total else None}
+                    for o, n in options
+                ],
+            }
+        )
+    return profile
+
+
 @dataclass
 class Dimension:
     code: str
@@ -196,6 +230,7 @@ class StudyResults:
     regression: likert.Ols | None = None
     correlations: list[dict] = field(default_factory=list)
     small_groups: bool = False
+    profile: dict[str, list[dict]] = field(default_factory=dict)
 
     @property
     def has_answers(self) -> bool:
@@ -218,6 +253,7 @@ def study_results(study: Study, unit=None) -> StudyResults:
     for role, matrix in matrices.items():
         results.n[role] = len(matrix.responses)
         results.descriptives[role] = item_descriptives(matrix.groups, matrix.items)
+        results.profile[role] = respondent_profile(matrix.groups)
     rec = matrices.get(RespondentGroup.Role.RECIPIENT)
     prov = matrices.get(RespondentGroup.Role.PROVIDER)
     if rec is None or prov is None:

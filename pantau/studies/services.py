@@ -14,7 +14,7 @@ from pantau.surveys.models import Collection, InstrumentVersion, Item, ItemOptio
 from pantau.surveys.services import bulk_create_responses, submit_response
 
 from .importers import ImportReport, read_group_file
-from .instruments import FORM_A, FORM_B, shipped_version
+from .instruments import FORM_SETS, shipped_version
 from .models import ProviderInvitation, ProviderParticipation, RespondentGroup, Study
 from .permissions import can_answer_as_provider, can_enter_responses, can_manage_study
 
@@ -30,6 +30,7 @@ def create_study(
     recipient_target: int,
     provider_target: int,
     other_units=(),
+    form_set: str = "nps5",
 ) -> Study:
     """A study led by ``unit``, of that unit and ``other_units``: per unit a recipients' and a
     providers' group, each with its own collection on its form's current version. The target
@@ -41,6 +42,9 @@ def create_study(
         raise ValidationError(_("You can only include units that you manage."))
     if ends_on < starts_on:
         raise ValidationError(_("The study cannot end before it starts."))
+    if form_set not in FORM_SETS:
+        raise ValidationError(_("Choose one of the instruments offered."))
+    form_a, form_b = FORM_SETS[form_set]
     if recipient_target < 1 or provider_target < 1:
         raise ValidationError(_("Each group needs a target sample of at least one respondent."))
     study = Study(
@@ -51,8 +55,8 @@ def create_study(
     study.save()
     for member in units:
         for role, code, target in (
-            (RespondentGroup.Role.RECIPIENT, FORM_A, recipient_target),
-            (RespondentGroup.Role.PROVIDER, FORM_B, provider_target),
+            (RespondentGroup.Role.RECIPIENT, form_a, recipient_target),
+            (RespondentGroup.Role.PROVIDER, form_b, provider_target),
         ):
             collection = Collection.objects.create(version=shipped_version(code), unit=member)
             RespondentGroup.objects.create(

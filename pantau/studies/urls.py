@@ -6,6 +6,12 @@ app_name = "studies"
 
 urlpatterns = [
     path("studies/", views.study_list, name="study-list"),
+    path("studies/instruments/", views.instrument_list, name="instrument-list"),
+    path(
+        "studies/instruments/<slug:code>/<slug:key>/",
+        views.item_revise,
+        name="item-revise",
+    ),
     path("units/<slug:slug>/studies/new/", views.study_create, name="study-create"),
     path("studies/<int:pk>/", views.study_detail, name="study-detail"),
     path("studies/<int:pk>/<str:action>/status/", views.study_status, name="study-status"),

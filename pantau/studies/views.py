@@ -5,17 +5,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pantau.organisations import selectors as organisations
 from pantau.surveys.forms import ResponseForm
+from pantau.surveys.models import Instrument, Item, Response
 from pantau.surveys.selectors import version_items
 
 from . import exporters, presenters, selectors, services
-from .forms import ImportForm, StudyForm
+from .forms import ImportForm, ItemRevisionForm, StudyForm
 from .models import ProviderInvitation, ProviderParticipation, RespondentGroup
 from .permissions import can_enter_responses, can_manage_study, provider_group_for
 from .public_views import kiosk_signature
@@ -334,3 +335,74 @@ def export_results(request, pk, fmt="xlsx"):
             "application/pdf",
         )
     return _download(exporters.results_xlsx(results), f"studi-{study.pk}-hasil.xlsx", XLSX)
+
+
+def _instrument_admin(user) -> None:
+    if not (user.is_superuser or user.is_staff):
+        raise Http404
+
+
+@login_required
+def instrument_list(request):
+    """The perception instruments with their versions; administrators revise statements here."""
+    _instrument_admin(request.user)
+    instruments = (
+        Instrument.objects.filter(purpose=Instrument.Purpose.PERCEPTION)
+        .prefetch_related("versions")
+        .order_by("code")
+    )
+    rows = []
+    for instrument in instruments:
+        versions = sorted(instrument.versions.all(), key=lambda v: -v.number)
+        for version in versions:
+            version.answered = Response.objects.filter(version=version).count()  # type: ignore[attr-defined]
+        latest = versions[0] if versions else None
+        rows.append(
+            {
+                "instrument": instrument,
+                "versions": versions,
+                "items": selectors.scored_items(latest.pk) if latest else [],
+            }
+        )
+    return render(request, "studies/instrument_list.html", {"rows": rows})
+
+
+@login_required
+def item_revise(request, code, key):
+    _instrument_admin(request.user)
+    instrument = get_object_or_404(Instrument, code=code, purpose=Instrument.Purpose.PERCEPTION)
+    version = instrument.versions.order_by("-number").first()
+    item = get_object_or_404(Item, version=version, key=key)
+    form = ItemRevisionForm(
+        request.POST or None,
+        initial={"text": item.text, "text_en": item.text_en, "reverse_scored": item.reverse_scored},
+    )
+    if request.method == "POST" and form.is_valid():
+        revised = services.revise_item(
+            actor=request.user,
+            version=version,
+            key=key,
+            text=form.cleaned_data["text"],
+            text_en=form.cleaned_data["text_en"],
+            reverse_scored=form.cleaned_data["reverse_scored"],
+        )
+        if revised.pk != version.pk:
+            messages.success(
+                request,
+                _(
+                    "Version %(old)s already has answers, so the change made version %(new)s; "
+                    "new studies use it, existing studies keep theirs."
+                )
+                % {"old": version.number, "new": revised.number},
+            )
+        else:
+            messages.success(
+                request,
+                _("The statement is changed in version %(number)s.") % {"number": version.number},
+            )
+        return redirect("studies:instrument-list")
+    return render(
+        request,
+        "studies/item_form.html",
+        {"instrument": instrument, "version": version, "item": item, "form": form},
+    )

@@ -110,9 +110,21 @@ def test_officer_types_in_a_paper_questionnaire(page, demo):
     check_accessibility(page)
     _agree_with_everything(page)
     page.get_by_role("button", name="Simpan kuesioner").click()
-    page.wait_for_url(re.compile(r"/entry/$"))
+    page.wait_for_url(re.compile(r"/entry/\?unit=[\w-]+$"))
     check_accessibility(page)
     recipients = study.groups.get(role=RespondentGroup.Role.RECIPIENT)
     saved = Response.objects.get(collection=recipients.collection)
     assert saved.source == "paper" and saved.entered_by.username == "petugas.dinsos"
     visit(page, f"/manage/studies/{study.pk}/import/")
+
+
+def test_administrator_revises_a_statement_into_a_new_version(page, demo):
+    sign_in(page, "admin", settings.PANTAU_DEMO_PASSWORD)
+    visit(page, "/manage/studies/instruments/")
+    page.get_by_role("link", name="Ubah SNS_1").first.click()
+    check_accessibility(page)
+    page.locator("#id_text").fill("Petugas menanyakan kebutuhan saya terlebih dahulu.")
+    page.get_by_role("button", name="Simpan").click()
+    page.wait_for_url(re.compile(r"/instruments/$"))
+    check_accessibility(page)
+    assert page.get_by_text(re.compile("sehingga perubahan ini membuat versi 2")).is_visible()

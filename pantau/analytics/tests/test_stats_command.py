@@ -122,3 +122,24 @@ def test_bad_files_get_one_line_per_problem_and_exit_status_2(
         call_command("stats", str(path), *args)
     assert exit_info.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_reverse_scored_items_are_turned_round(tmp_path, capsys):
+    frame = _study(seed=3)
+    turned = frame.copy()
+    turned["SNS_2"] = 6 - turned["SNS_2"]
+    plain, flipped = tmp_path / "plain.csv", tmp_path / "flipped.csv"
+    frame.to_csv(plain, index=False)
+    turned.to_csv(flipped, index=False)
+    expected = json.loads(_run(capsys, plain, "--json"))
+    assert json.loads(_run(capsys, flipped, "--json", "--reverse", "SNS_2")) == expected
+    assert json.loads(_run(capsys, flipped, "--json")) != expected
+
+
+def test_reverse_names_an_unknown_item(tmp_path, capsys):
+    path = tmp_path / "a.csv"
+    _study().to_csv(path, index=False)
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("stats", str(path), "--reverse", "XYZ_9")
+    assert exit_info.value.code == 2
+    assert "--reverse XYZ_9" in capsys.readouterr().err

@@ -419,6 +419,9 @@ class ComplaintTrack(generics.GenericAPIView):
         if complaint is None:
             from rest_framework.exceptions import NotFound
 
+            for throttle in self.get_throttles():
+                if isinstance(throttle, TrackRateThrottle):
+                    throttle.record_failure(request, self)
             raise NotFound(_("The tracking number and access code do not match a report."))
         return Response(PublicComplaintSerializer(complaint).data)
 

@@ -28,7 +28,7 @@ def test_token_without_name_is_refused(client_for, officer_a):
     assert not ApiToken.objects.exists()
 
 
-def test_user_revokes_own_token_not_another(client_for, officer_a, officer_b):
+def test_user_revokes_only_own_token(client_for, officer_a, officer_b):
     from pantau.api import services
 
     mine, _s = services.create_token(actor=officer_a, name="a", can_write=False)
@@ -60,9 +60,17 @@ def test_unit_head_registers_a_webhook_on_the_unit_page(client_for, unit_head_a,
 
 
 @pytest.mark.parametrize("who", ["officer_a", "unit_head_b"])
-def test_officer_and_head_of_another_unit_get_404(client_for, request, who, unit_a):
+def test_officer_and_head_of_another_unit_get_404(client_for, request, who, unit_a, unit_head_a):
+    from pantau.api import services
+
+    hook = services.register_webhook(
+        actor=unit_head_a, unit=unit_a, url="https://a.example/hook", events=["complaint.created"]
+    )
     client = client_for(request.getfixturevalue(who))
     assert client.get("/manage/units/unit-a/api/").status_code == 404
+    assert client.post(f"/manage/units/unit-a/api/webhooks/{hook.pk}/delete/").status_code == 404
+    assert WebhookEndpoint.objects.filter(pk=hook.pk).exists()
+    WebhookEndpoint.objects.filter(pk=hook.pk).delete()
     assert (
         client.post(
             "/manage/units/unit-a/api/webhooks/",
@@ -99,3 +107,11 @@ def test_national_evaluator_types_unit_slugs_instead_of_thousands_of_boxes(
     refused = client.post("/manage/api/tokens/", {"name": "X", "units": "no-such-unit"})
     assert refused.status_code == 200 and refused.context["form"].errors["units"]
     assert ApiToken.objects.count() == 1
+
+
+def test_token_list_shows_only_own_tokens(client_for, officer_a, officer_b):
+    from pantau.api import services
+
+    services.create_token(actor=officer_a, name="Milik A", can_write=False)
+    page = client_for(officer_b).get("/manage/api/tokens/")
+    assert page.status_code == 200 and "Milik A" not in page.content.decode()

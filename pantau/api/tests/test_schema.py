@@ -83,3 +83,75 @@ def test_every_operation_is_covered_by_a_test(api):
     assert not declared - operations, (
         f"tests declare unknown operations: {sorted(declared - operations)}"
     )
+
+
+def test_every_private_operation_refuses_a_request_without_token(api, unit_a, report_a):
+    """Read from the description: an operation that does not allow anonymous access (no `{}` in
+    its security) answers 401 without a token, whatever it is asked."""
+    schema = _schema(api)
+    values = {"slug": "unit-a", "number": report_a.tracking_number, "id": "1"}
+    private = [
+        (method, path)
+        for path, item in schema["paths"].items()
+        for method, operation in item.items()
+        if method in METHODS and {} not in operation.get("security", [{}])
+    ]
+    assert len(private) > 10
+    for method, path in private:
+        url = re.sub(r"{(\w+)}", lambda m: values[m.group(1)], path)
+        response = getattr(api, method)(url, {}, format="json")
+        assert response.status_code == 401, (method, path, response.status_code)
+        assert response.json()["errors"][0]["code"] == "not_authenticated"
+
+
+def test_every_private_operation_on_another_units_object_answers_404(
+    token_for, unit_a, unit_head_a, unit_head_b, report_a
+):
+    """Read from the description: every non-public operation that names one of unit A's objects
+    (unit, report, period, service, webhook, token) answers 404 to a write token of unit B's head,
+    and changes nothing."""
+    from pantau.api import services
+    from pantau.complaints.models import Complaint, Event
+    from pantau.organisations.tests.factories import ServiceFactory
+    from pantau.satisfaction import services as skm_services
+
+    service = ServiceFactory(unit=unit_a, name="KTP")
+    period = skm_services.create_period(
+        actor=unit_head_a,
+        unit=unit_a,
+        kind="quarter",
+        year=2025,
+        number=1,
+        population=50,
+        services=[service],
+    )
+    hook = services.register_webhook(
+        actor=unit_head_a, unit=unit_a, url="https://a.example/h", events=["complaint.created"]
+    )
+    token_a, _secret = services.create_token(actor=unit_head_a, name="a", can_write=True)
+    ids = {
+        "/api/v1/tokens/": token_a.pk,
+        "/api/v1/services/": service.pk,
+        "/api/v1/skm/periods/": period.pk,
+        "/api/v1/units/{slug}/webhooks/": hook.pk,
+    }
+    client = token_for(unit_head_b, write=True)
+    schema = _schema(token_for(unit_head_b))
+    checked = 0
+    before = (Complaint.objects.get(pk=report_a.pk).status, Event.objects.count())
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            if method not in METHODS or {} in operation.get("security", [{}]) or "{" not in path:
+                continue
+            pk = next((v for prefix, v in ids.items() if path.startswith(prefix)), None)
+            url = path.replace("{slug}", "unit-a").replace("{number}", report_a.tracking_number)
+            url = url.replace("{id}", str(pk))
+            response = getattr(client, method)(url, {}, format="json")
+            assert response.status_code == 404, (method, path, response.status_code)
+            checked += 1
+    assert checked >= 12
+    assert (Complaint.objects.get(pk=report_a.pk).status, Event.objects.count()) == before
+    token_a.refresh_from_db()
+    period.refresh_from_db()
+    assert token_a.revoked_at is None and period.published_at is None
+    assert hook.__class__.objects.filter(unit=unit_a).count() == 1

@@ -22,6 +22,7 @@ def received(monkeypatch):
         return code, "" if code and code < 300 else "refused"
 
     monkeypatch.setattr(tasks, "post", fake_post)
+    monkeypatch.setattr(tasks, "check_destination", lambda url: "")
     return calls, answers
 
 
@@ -169,3 +170,29 @@ def test_officer_and_other_unit_cannot_manage_webhooks(token_for, officer_a, uni
         )
         assert created.status_code == 404
     assert WebhookEndpoint.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://127.0.0.1/hook",
+        "https://10.1.2.3/hook",
+        "https://169.254.169.254/latest",
+        "https://[::1]/x",
+    ],
+)
+def test_webhooks_never_reach_the_servers_own_network(url):
+    assert "non-public" in tasks.check_destination(url)
+
+
+def test_a_refused_destination_is_logged_and_never_posted(
+    hook_a, unit_a, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    settings.PANTAU_WEBHOOK_ATTEMPTS = 2
+    posted = []
+    monkeypatch.setattr(tasks, "post", lambda *args: posted.append(args) or (200, ""))
+    monkeypatch.setattr(tasks, "check_destination", lambda url: "resolves to a non-public address")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_report(unit_a)
+    delivery = WebhookDelivery.objects.get()
+    assert posted == [] and delivery.status == "failed" and "non-public" in delivery.error

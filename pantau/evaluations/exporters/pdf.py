@@ -208,13 +208,13 @@ def export_round_summary(round_, summary: dict, ranking) -> bytes:
         Paragraph(_("Distribution of units by grade"), h2),
     ]
     grades = Table(
-        [[_("Grade"), _("units")]]
+        [[_("Category"), _("units")]]
         + [[row["grade"], str(row["count"])] for row in summary["grade_rows"]],
         colWidths=[30 * mm, 30 * mm],
     )
     grades.setStyle(GRID)
     story += [grades, Paragraph(_("Ranking"), h2)]
-    rows = [[_("Rank"), _("Service unit"), _("Class of service"), "IPP", _("Grade")]]
+    rows = [[_("Rank"), _("Service unit"), _("Class of service"), "IPP", _("Category")]]
     rows += [
         [str(lokus.rank), Paragraph(lokus.unit.name, body), lokus.get_service_class_display(),
          _num(lokus.ipp), f"{lokus.grade} {lokus.label}"]

@@ -23,7 +23,7 @@ def export_lokus_xlsx(report: LokusReport) -> bytes:
     summary.append([_("Round"), lokus.round.name])
     summary.append([_("Instrument"), str(lokus.round.instrument)])
     summary.append(["IPP", float(lokus.ipp) if lokus.ipp is not None else None])
-    summary.append([_("Grade"), lokus.grade])
+    summary.append([_("Category"), lokus.grade])
     summary.append([_("Label"), lokus.label])
     summary.append([_("Rank"), lokus.rank])
     if lokus.result and "method" in lokus.result:
@@ -75,7 +75,7 @@ def export_ranking_xlsx(round_, lokus_list) -> bytes:
     sheet = workbook.create_sheet(_("Ranking")[:31])
     sheet.append([round_.name])
     sheet.append(
-        [_("Rank"), _("Service unit"), _("Class of service"), "IPP", _("Grade"), _("Label")]
+        [_("Rank"), _("Service unit"), _("Class of service"), "IPP", _("Category"), _("Label")]
     )
     for lokus in lokus_list:
         sheet.append(

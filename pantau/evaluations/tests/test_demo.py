@@ -36,3 +36,9 @@ def test_demo_rounds_have_results_evidence_and_follow_up_and_reload_unchanged():
         Evidence.objects.count(),
         Recommendation.objects.count(),
     ) == counts
+
+
+def test_demo_results_blend_the_citizen_form():
+    load_demo(seed=2026, scale=0.1)
+    lokus = Lokus.objects.get(unit__slug="ptsp-kecamatan-duren-sawit", round__year=2026)
+    assert lokus.result["citizen_used"] and lokus.citizen_collection.responses.count() >= 5

@@ -98,7 +98,7 @@ def test_evaluator_sees_the_instrument_without_badges(client_for, evaluator_a, i
     assert '<span class="chip">' not in response.content.decode()
 
 
-def test_unit_officer_gets_404_on_instruments(client_for, officer_b, instrument):
+def test_officer_of_other_unit_gets_404_on_instruments(client_for, officer_b, instrument):
     client = client_for(officer_b)
     assert client.get("/manage/evaluasi/instrumen/").status_code == 404
     assert client.get(f"/manage/evaluasi/instrumen/{instrument.pk}/").status_code == 404

@@ -52,6 +52,9 @@ def test_officer_of_other_unit_gets_404_on_every_page(client_for, officer_b, evi
     assert (
         client.post(f"/manage/evaluasi/{lokus.round_id}/start_scoring/status/").status_code == 404
     )
+    assert client.get("/manage/evaluasi/baru/").status_code == 404
+    recommend = f"/manage/evaluasi/{lokus.round_id}/lokus/{lokus.pk}/rekomendasi/"
+    assert client.post(recommend, {"aspect": 1, "text": "x"}).status_code == 404
     assert (
         client.post(f"/manage/evaluasi/{lokus.round_id}/lokus/{lokus.pk}/kirim/").status_code == 404
     )
@@ -255,7 +258,7 @@ def test_lokus_page_shows_the_units_published_skm_and_complaints(
     assert "Pengaduan" in page  # the complaint recap's kinds, counted for the round's year
 
 
-def test_follow_up_with_evidence_through_the_page(
+def test_follow_up_with_evidence_and_other_unit_gets_404(
     client_for, lokus_a, evaluator_a, officer_a, officer_b
 ):
     from pantau.evaluations import services
@@ -290,3 +293,32 @@ def test_follow_up_with_evidence_through_the_page(
     other = client_for(officer_b)
     assert other.get(download).status_code == 404
     assert other.get(url).status_code == 404
+
+
+def test_round_and_lokus_pages_do_not_query_per_unit_or_indicator(
+    client_for, evaluator_a, lokus_a, agency_a, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from pantau.evaluations import services
+    from pantau.organisations.tests.factories import ServiceUnitFactory
+
+    client = client_for(evaluator_a)
+    round_url = f"/manage/evaluasi/{lokus_a.round_id}/"
+    lokus_url = f"/manage/evaluasi/{lokus_a.round_id}/lokus/{lokus_a.pk}/"
+    client.get(round_url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(round_url)
+    for _ in range(3):
+        services.add_lokus(
+            actor=evaluator_a, round_=lokus_a.round, unit=ServiceUnitFactory(agency=agency_a),
+            service_class="goods", evaluators=[evaluator_a],
+        )  # fmt: skip
+    with CaptureQueriesContext(connection) as four:
+        client.get(round_url)
+    assert len(four) == len(one)
+    advance(lokus_a.round, evaluator_a, "open_self_assessment", "start_scoring")
+    score_all(Lokus.objects.get(pk=lokus_a.pk), evaluator_a)
+    with django_assert_max_num_queries(25):  # 23 today, whatever the number of scores
+        assert client.get(lokus_url).status_code == 200

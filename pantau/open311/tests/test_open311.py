@@ -102,6 +102,7 @@ def test_requests_filters(client, unit_a, unit_b, open311_schema):
     ).json()
     assert len(by_ids) == 2
     assert client.get("/open311/v2/requests.json?status=closed").json() == []
+    assert len(client.get("/open311/v2/requests.json?status=open,closed").json()) == 2
     assert client.get("/open311/v2/requests.json?start_date=2999-01-01T00:00:00Z").json() == []
     bad = client.get("/open311/v2/requests.json?start_date=yesterday")
     assert bad.status_code == 400 and bad.json()[0]["description"].startswith("start_date")

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pantau.organisations.tests.factories import ContactChannelFactory, ServiceFactory
 from pantau.standards import services
-from pantau.standards.models import Forum, Participant
+from pantau.standards.models import Forum
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -98,6 +98,3 @@ def published_a(draft_a, forum_a, unit_head_a):
         decree_file=pdf_upload(),
     )
     return services.publish_version(actor=unit_head_a, version=version)
-
-
-__all__ = ["Participant"]

@@ -93,3 +93,39 @@ def test_only_administrators_revise_instruments(unit_head_a):
     version = instruments.shipped_version(instruments.FORM_B)
     with pytest.raises(PermissionDenied):
         services.revise_item(actor=unit_head_a, version=version, key="sns-1", text="x")
+
+
+@pytest.mark.django_db
+def test_the_seven_principles_forms_are_parallel_with_four_items_each():
+    form_a = scored_items(instruments.shipped_version(instruments.FORM_A7).pk)
+    form_b = scored_items(instruments.shipped_version(instruments.FORM_B7).pk)
+    x_a = [i for i in form_a if instruments.dimension_code(i.code) not in instruments.QUALITY_CODES]
+    assert [i.code for i in x_a] == [i.code for i in form_b]
+    codes = [instruments.dimension_code(i.code) for i in form_b]
+    assert len(set(codes)) == 7 and all(codes.count(c) >= 4 for c in set(codes))
+    assert all(a.text != b.text for a, b in zip(x_a, form_b, strict=True))
+    assert {instruments.dimension_code(i.code) for i in form_a} >= set(instruments.QUALITY_CODES)
+
+
+@pytest.mark.django_db
+def test_a_study_on_the_seven_principles_analyses_seven_dimensions(unit_head_a, unit_a):
+    from datetime import date
+
+    from pantau.studies.selectors import study_results
+
+    from .conftest import fill
+
+    study = services.create_study(
+        actor=unit_head_a,
+        unit=unit_a,
+        title="Tujuh prinsip",
+        starts_on=date(2025, 1, 1),
+        ends_on=date(2025, 3, 1),
+        recipient_target=30,
+        provider_target=5,
+        form_set="nps7",
+    )
+    fill(study, recipients=20, providers=5)
+    results = study_results(study)
+    assert len(results.x_dimensions) == 7 and len(results.y_dimensions) == 3
+    assert len(results.regression.coefficients) == 8

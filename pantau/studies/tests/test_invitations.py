@@ -59,7 +59,7 @@ def test_unknown_link_is_404(client, study_a):
     assert client.get(reverse("study:invited", args=["nope"])).status_code == 404
 
 
-def test_only_the_unit_head_sees_the_links(
+def test_only_the_unit_head_sees_the_links_not_officers_or_heads_of_other_units(
     client_for, officer_a, unit_head_b, unit_head_a, study_a
 ):
     url = reverse("studies:invitations", args=[study_a.pk])

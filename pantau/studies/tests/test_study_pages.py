@@ -28,6 +28,7 @@ def test_unit_head_sets_up_a_study_with_two_groups(client_for, unit_head_a, unit
         reverse("studies:study-create", args=[unit_a.slug]),
         {
             "title": "Studi NPS",
+            "form_set": "nps5",
             "starts_on": "2025-01-01",
             "ends_on": "2025-06-30",
             "recipient_target": "30",
@@ -47,6 +48,7 @@ def test_a_study_ending_before_it_starts_is_refused_and_nothing_is_saved(
         reverse("studies:study-create", args=[unit_a.slug]),
         {
             "title": "Studi",
+            "form_set": "nps5",
             "starts_on": "2025-06-30",
             "ends_on": "2025-01-01",
             "recipient_target": "30",
@@ -68,11 +70,34 @@ def test_officer_cannot_set_up_a_study_and_head_of_other_unit_gets_404(
     assert client_for(unit_head_b).get(url).status_code == 404
 
 
-@pytest.mark.parametrize("name", ["study-detail", "study-results", "raw-csv", "results-xlsx"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "study-detail",
+        "study-results",
+        "raw-csv",
+        "raw-xlsx",
+        "raw-sav",
+        "results-xlsx",
+        "results-csv",
+        "report-pdf",
+        "paper-entry",
+        "import",
+        "invitations",
+        "provider-answer",
+    ],
+)
 def test_officer_of_other_unit_gets_404(client_for, officer_b, study_a, name):
-    assert (
-        client_for(officer_b).get(reverse(f"studies:{name}", args=[study_a.pk])).status_code == 404
-    )
+    url = reverse(f"studies:{name}", args=[study_a.pk])
+    assert client_for(officer_b).get(url).status_code == 404
+
+
+def test_head_of_other_unit_cannot_open_or_close_the_study(client_for, unit_head_b, study_a):
+    client = client_for(unit_head_b)
+    for action in ("close", "open"):
+        url = reverse("studies:study-status", args=[study_a.pk, action])
+        assert client.post(url).status_code == 404
+    assert group(study_a, RECIPIENT).collection.status == "open"
 
 
 def test_other_unit_does_not_list_the_study(client_for, officer_b, study_a):
@@ -239,7 +264,7 @@ def test_result_tables_export(client_for, unit_head_a, study_a):
     workbook = load_workbook(
         io.BytesIO(client.get(reverse("studies:results-xlsx", args=[study_a.pk])).content)
     )
-    assert len(workbook.sheetnames) == 9  # with validity per group
+    assert len(workbook.sheetnames) == 10  # with the profile and validity per group
     text = client.get(reverse("studies:results-csv", args=[study_a.pk])).content.decode()
     assert "rank_biserial" in text and "vif" in text
 
@@ -321,3 +346,47 @@ def test_summary_rounds_as_the_tables_do():
     with translation.override("id"):
         assert _num(0.0715, 3) == "0,072"
         assert _num(0.80499, 2) == "0,80"
+
+
+def test_the_raw_export_through_pantau_stats_gives_the_pages_figures(
+    client_for, unit_head_a, study_a, tmp_path, capsys
+):
+    import json
+
+    from django.core.management import call_command
+
+    fill(study_a)
+    path = tmp_path / "export.csv"
+    path.write_bytes(
+        client_for(unit_head_a).get(reverse("studies:raw-csv", args=[study_a.pk])).content
+    )
+    call_command("stats", str(path), "--json", "--reverse", "SNS_4,SDA_4")
+    cli = json.loads(capsys.readouterr().out)
+    page = study_results(study_a).overall["dimensions"]
+    for code in ("SNS", "NPL", "WRG", "SDA", "AKT"):
+        assert cli["dimensions"][code]["alpha"] == pytest.approx(page[code]["alpha"], abs=1e-12)
+        assert cli["dimensions"][code]["mean"] == pytest.approx(page[code]["mean"], abs=1e-12)
+        # The file lists recipients first, the page reads providers − recipients.
+        assert cli["dimensions"][code]["gap"]["welch_t"] == pytest.approx(
+            -page[code]["gap"]["welch_t"], abs=1e-9
+        )
+
+
+def test_respondent_profile_counts_the_answers_about_the_respondent(
+    client_for, officer_a, unit_head_a, study_a
+):
+    g = group(study_a, RECIPIENT)
+    items = version_items(g.collection.version)
+    for gender in ("1", "2", "2"):
+        data = form_post(items)
+        data["jenis-kelamin"] = gender
+        client_for(officer_a).post(reverse("studies:paper-entry", args=[study_a.pk]), data)
+    results = study_results(study_a)
+    gender = next(q for q in results.profile[RECIPIENT] if q["item"].key == "jenis-kelamin")
+    assert gender["total"] == 3
+    assert [(row["n"], round(row["share"], 1)) for row in gender["options"]] == [
+        (1, 33.3),
+        (2, 66.7),
+    ]
+    page = client_for(unit_head_a).get(reverse("studies:study-results", args=[study_a.pk]))
+    assert 'id="profile-title-recipient"' in page.content.decode()

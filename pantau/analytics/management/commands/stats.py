@@ -36,6 +36,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", dest="as_json", help="print one JSON object"
         )
+        parser.add_argument(
+            "--reverse",
+            default="",
+            help="comma-separated reverse-scored items, counted as low + high − x (e.g. SNS_4,SDA_4)",
+        )
+        parser.add_argument(
+            "--scale",
+            default="1-5",
+            help="the answer scale low-high for --reverse (default 1-5)",
+        )
 
     def _fail(self, problems: list[str]) -> None:
         for line in problems[:MAX_PROBLEMS]:
@@ -44,7 +54,16 @@ class Command(BaseCommand):
             sys.stderr.write(f"... and {len(problems) - MAX_PROBLEMS} more problems.\n")
         sys.exit(2)
 
-    def handle(self, *args, file: Path, outcome: str | None, as_json: bool, **options):
+    def handle(
+        self,
+        *args,
+        file: Path,
+        outcome: str | None,
+        as_json: bool,
+        reverse: str = "",
+        scale: str = "1-5",
+        **options,
+    ):
         try:
             header, rows = read_table(file)
         except TableError as error:
@@ -72,6 +91,15 @@ class Command(BaseCommand):
             problems.append(f"--outcome {outcome}: the file has no dimension with that code.")
         if outcome is not None and len(dimensions) < 2:
             problems.append("--outcome needs at least one other dimension to regress on.")
+        reversed_items = [name.strip() for name in reverse.split(",") if name.strip()]
+        for name in reversed_items:
+            if name not in positions:
+                problems.append(f"--reverse {name}: the file has no item column with that name.")
+        try:
+            low, high = (int(part) for part in scale.split("-"))
+        except ValueError:
+            problems.append(f"--scale {scale}: write the lowest and highest answer, e.g. 1-5.")
+            low, high = 1, 5
         if problems:
             self._fail(problems)
         items = {code: [name for _n, name in sorted(found)] for code, found in dimensions.items()}
@@ -103,8 +131,12 @@ class Command(BaseCommand):
             problems.append(f"{file}: no respondent rows below the header.")
         if problems:
             self._fail(problems)
+        matrix = np.asarray(data, dtype=float)
+        for name in reversed_items:
+            j = columns.index(name)
+            matrix[:, j] = low + high - matrix[:, j]
         result = analyse(
-            np.asarray(data, dtype=float),
+            matrix,
             columns,
             items,
             groups=groups if group_column is not None else None,
