@@ -214,8 +214,13 @@ def reachable_rounds(request):
     return rounds
 
 
-def _lokus(request, round_pk: int, pk: int) -> Lokus:
-    lokus = selectors.get_visible_lokus(request.user, round_pk, pk)
+def _lokus(request, pk: int) -> Lokus:
+    """The lokus if the user may see it (evaluations.selectors.get_visible_lokus) and the token
+    reaches its unit; a 404 otherwise."""
+    round_id = Lokus.objects.filter(pk=pk).values_list("round_id", flat=True).first()
+    if round_id is None:
+        raise Http404
+    lokus = selectors.get_visible_lokus(request.user, round_id, pk)
     ids = token_unit_ids(request)
     if ids is not None and lokus.unit_id not in ids:
         raise Http404
@@ -283,11 +288,11 @@ class LokusDetail(generics.GenericAPIView):
     queryset = Lokus.objects.none()
 
     @extend_schema(responses={200: LokusDetailSerializer, **errors(401, 404)})
-    def get(self, request, round_pk: int, pk: int):
+    def get(self, request, pk: int):
         """One evaluated unit and, once the round's results are published, its result: IPP,
         grade, rank, the score of each aspect and the instrument version used (token; the
         unit's people, its evaluators and the round's managers)."""
-        return Response(LokusDetailSerializer(_lokus(request, round_pk, pk)).data)
+        return Response(LokusDetailSerializer(_lokus(request, pk)).data)
 
 
 class ScoreSubmit(generics.GenericAPIView):
@@ -296,10 +301,10 @@ class ScoreSubmit(generics.GenericAPIView):
     queryset = Score.objects.none()
 
     @extend_schema(responses={200: ScoreSerializer, **errors(400, 401, 403, 404)})
-    def post(self, request, round_pk: int, pk: int):
+    def post(self, request, pk: int):
         """Save your score (F-02) of one indicator of a unit you are assigned to evaluate, while
         scoring is open; sent again, it replaces your score (an assigned evaluator)."""
-        lokus = _lokus(request, round_pk, pk)
+        lokus = _lokus(request, pk)
         if not evaluation_permissions.can_score(request.user, lokus):
             raise Http404
         data = ScoreWriteSerializer(data=request.data)
@@ -333,14 +338,6 @@ urlpatterns = [
     path("pekppp/rounds/", RoundList.as_view(), name="pekppp-round-list"),
     path("pekppp/rounds/<int:pk>/", RoundDetail.as_view(), name="pekppp-round-detail"),
     path("pekppp/rounds/<int:pk>/ranking/", RoundRanking.as_view(), name="pekppp-round-ranking"),
-    path(
-        "pekppp/rounds/<int:round_pk>/lokus/<int:pk>/",
-        LokusDetail.as_view(),
-        name="pekppp-lokus-detail",
-    ),
-    path(
-        "pekppp/rounds/<int:round_pk>/lokus/<int:pk>/scores/",
-        ScoreSubmit.as_view(),
-        name="pekppp-score-submit",
-    ),
+    path("pekppp/lokus/<int:pk>/", LokusDetail.as_view(), name="pekppp-lokus-detail"),
+    path("pekppp/lokus/<int:pk>/scores/", ScoreSubmit.as_view(), name="pekppp-score-submit"),
 ]
