@@ -355,6 +355,11 @@ SPECTACULAR_SETTINGS = {
         "AgencyKindEnum": "pantau.organisations.models.Agency.Kind",
         "PeriodKindEnum": "pantau.satisfaction.models.SurveyPeriod.Kind",
         "WebhookEventEnum": "pantau.api.models.WebhookEvent",
+        "StandardStatusEnum": "pantau.standards.models.StandardVersion.Status",
+        "MaklumatStatusEnum": "pantau.standards.models.Maklumat.Status",
+        "RoundStatusEnum": "pantau.evaluations.models.Round.Status",
+        "RoundModeEnum": "pantau.evaluations.models.Round.Mode",
+        "ScoreModeEnum": "pantau.evaluations.models.Score.Mode",
     },
     # No call to the online validator: the docs page loads nothing from the internet.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},

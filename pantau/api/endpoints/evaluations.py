@@ -1,0 +1,343 @@
+"""``/api/v1/pekppp/``: PEKPPP rounds a user sees, a unit's result once the round's results are
+published (IPP, grade, rank, aspect scores, the instrument version), the ranking of a round for
+its managers, and the evaluator's scores (F-02) with the write scope (token).
+
+Visibility is ``evaluations.selectors`` (``visible_rounds``, ``lokus_for``,
+``get_visible_lokus``) and ``evaluations.permissions``; results are the stored ones computed by
+``evaluations.services.compute_round_results``; a score goes through ``evaluations.forms.ScoreForm``
+and ``evaluations.services.save_score``, which check the evaluator's assignment and the window."""
+
+import django_filters
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import generics, serializers, status
+from rest_framework.response import Response
+
+from pantau.evaluations import forms as evaluation_forms
+from pantau.evaluations import permissions as evaluation_permissions
+from pantau.evaluations import selectors
+from pantau.evaluations import services as evaluation_services
+from pantau.evaluations.models import Indicator, Lokus, Round, Score
+
+from ..forms import check_form
+from ..permissions import ReadScope, WriteScope, token_unit_ids
+from ..schema import errors
+
+PUBLISHED = (Round.Status.RESULTS, Round.Status.FOLLOW_UP, Round.Status.CLOSED)
+
+
+def _published(round_: Round) -> bool:
+    return round_.status in PUBLISHED
+
+
+# --- Serializers ----------------------------------------------------------------------------
+
+
+class AspectResultSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField(source="aspect.name", default="")
+    weight = serializers.FloatField()
+    evaluator = serializers.FloatField(help_text="Evaluator form (F-02) score, 0–5.")
+    citizen = serializers.FloatField(
+        allow_null=True, help_text="Citizen form (F-03) score, 0–5; null when not used."
+    )
+    blended = serializers.FloatField()
+    contribution = serializers.FloatField(help_text="weight × blended, its share of the IPP.")
+
+
+class ResultSerializer(serializers.Serializer):
+    ipp = serializers.DecimalField(max_digits=3, decimal_places=2)
+    grade = serializers.CharField()
+    label = serializers.CharField()
+    rank = serializers.IntegerField(allow_null=True, help_text="1 = the highest IPP of the round.")
+    method = serializers.CharField()
+    instrument = serializers.CharField(help_text="The instrument version the result used.")
+    instrument_id = serializers.IntegerField()
+    evaluator_share = serializers.FloatField()
+    citizen_used = serializers.BooleanField()
+    computed_at = serializers.DateTimeField()
+    aspects = AspectResultSerializer(many=True)
+
+
+class LokusSerializer(serializers.ModelSerializer):
+    round = serializers.PrimaryKeyRelatedField(read_only=True)
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    ipp = serializers.SerializerMethodField()
+    grade = serializers.SerializerMethodField()
+    rank = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Lokus
+        fields = ["id", "round", "unit", "service_class", "ipp", "grade", "rank"]
+
+    def _result(self, lokus, name):
+        return getattr(lokus, name) if _published(lokus.round) else None
+
+    @extend_schema_field(serializers.DecimalField(max_digits=3, decimal_places=2, allow_null=True))
+    def get_ipp(self, lokus):
+        ipp = self._result(lokus, "ipp")
+        return None if ipp is None else float(ipp)
+
+    def get_grade(self, lokus) -> str | None:
+        return self._result(lokus, "grade") or None
+
+    def get_rank(self, lokus) -> int | None:
+        return self._result(lokus, "rank")
+
+
+class LokusDetailSerializer(LokusSerializer):
+    round_status = serializers.CharField(source="round.status")
+    result = serializers.SerializerMethodField()
+    problem = serializers.SerializerMethodField()
+
+    class Meta(LokusSerializer.Meta):
+        fields = ["id", "round", "round_status", "unit", "service_class", "result", "problem"]
+
+    @extend_schema_field(ResultSerializer(allow_null=True))
+    def get_result(self, lokus) -> dict | None:
+        if not _published(lokus.round) or lokus.ipp is None:
+            return None
+        stored = lokus.result or {}
+        return ResultSerializer(
+            {
+                **stored,
+                "ipp": lokus.ipp,
+                "grade": lokus.grade,
+                "label": lokus.label,
+                "rank": lokus.rank,
+                "computed_at": lokus.computed_at,
+                "aspects": selectors.result_rows(lokus),
+            }
+        ).data
+
+    def get_problem(self, lokus) -> str | None:
+        """Why a published round gave this unit no result (a missing or unreconciled score)."""
+        if not _published(lokus.round) or lokus.ipp is not None:
+            return None
+        return (lokus.result or {}).get("error")
+
+
+class RoundSerializer(serializers.ModelSerializer):
+    body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    instrument = serializers.CharField(
+        source="instrument.__str__", help_text="The instrument version."
+    )
+    results_published = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Round
+        fields = [
+            "id",
+            "name",
+            "year",
+            "body",
+            "mode",
+            "status",
+            "method",
+            "instrument",
+            "results_on",
+            "results_published",
+        ]
+
+    def get_results_published(self, round_) -> bool:
+        return _published(round_)
+
+
+class RoundDetailSerializer(RoundSerializer):
+    lokus = serializers.SerializerMethodField(help_text="The units of the round you may see.")
+
+    class Meta(RoundSerializer.Meta):
+        fields = [
+            *RoundSerializer.Meta.fields,
+            "self_assessment_opens",
+            "self_assessment_closes",
+            "citizen_opens",
+            "citizen_closes",
+            "scoring_opens",
+            "scoring_closes",
+            "verification_opens",
+            "verification_closes",
+            "follow_up_due",
+            "lokus",
+        ]
+
+    @extend_schema_field(LokusSerializer(many=True))
+    def get_lokus(self, round_) -> list[dict]:
+        lokus = selectors.lokus_for(self.context["request"].user, round_)
+        ids = token_unit_ids(self.context["request"])
+        if ids is not None:
+            lokus = lokus.filter(unit_id__in=ids)
+        return LokusSerializer(lokus.order_by("unit__name"), many=True).data
+
+
+class ScoreWriteSerializer(serializers.Serializer):
+    indicator = serializers.CharField(
+        max_length=20, help_text="The indicator's code in the round's instrument."
+    )
+    score = serializers.IntegerField(min_value=0, max_value=5)
+    note = serializers.CharField(max_length=4000, help_text="What the score rests on.")
+    mode = serializers.ChoiceField(choices=Score.Mode.choices, default=Score.Mode.DESK)
+
+
+class ScoreSerializer(serializers.ModelSerializer):
+    indicator = serializers.CharField(source="indicator.code")
+
+    class Meta:
+        model = Score
+        fields = ["indicator", "score", "note", "mode", "updated_at"]
+
+
+class RoundFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(min_value=2000, max_value=2100)
+    status = django_filters.ChoiceFilter(choices=Round.Status.choices)
+    body = django_filters.CharFilter(field_name="body__slug", help_text="Evaluating body's slug.")
+
+    class Meta:
+        model = Round
+        fields: list[str] = []
+
+
+# --- Views ----------------------------------------------------------------------------------
+
+
+def reachable_rounds(request):
+    """The rounds the user sees (evaluations.selectors); with a token limited to some units,
+    the rounds that evaluate one of them."""
+    rounds = selectors.visible_rounds(request.user)
+    ids = token_unit_ids(request)
+    if ids is not None:
+        rounds = rounds.filter(Q(pk__in=Lokus.objects.filter(unit_id__in=ids).values("round_id")))
+    return rounds
+
+
+def _lokus(request, pk: int) -> Lokus:
+    """The lokus if the user may see it (evaluations.selectors.get_visible_lokus) and the token
+    reaches its unit; a 404 otherwise."""
+    round_id = Lokus.objects.filter(pk=pk).values_list("round_id", flat=True).first()
+    if round_id is None:
+        raise Http404
+    lokus = selectors.get_visible_lokus(request.user, round_id, pk)
+    ids = token_unit_ids(request)
+    if ids is not None and lokus.unit_id not in ids:
+        raise Http404
+    return lokus
+
+
+class RoundList(generics.ListAPIView):
+    """PEKPPP rounds you take part in: as their manager, an evaluator, or a unit evaluated
+    (token)."""
+
+    permission_classes = [ReadScope]
+    serializer_class = RoundSerializer
+    queryset = Round.objects.none()
+    filterset_class = RoundFilter
+    cursor_ordering = "-id"
+
+    def get_queryset(self):
+        return reachable_rounds(self.request)
+
+
+class RoundDetail(generics.GenericAPIView):
+    permission_classes = [ReadScope]
+    serializer_class = RoundDetailSerializer
+    queryset = Round.objects.none()
+
+    @extend_schema(responses={200: RoundDetailSerializer, **errors(401, 404)})
+    def get(self, request, pk: int):
+        """A round with its schedule and the units you may see, with their IPP, grade and rank
+        once the results are published (token)."""
+        round_ = get_object_or_404(reachable_rounds(request), pk=pk)
+        return Response(RoundDetailSerializer(round_, context={"request": request}).data)
+
+
+class RankingFilter(django_filters.FilterSet):
+    service_class = django_filters.ChoiceFilter(choices=Lokus.ServiceClass.choices)
+
+    class Meta:
+        model = Lokus
+        fields: list[str] = []
+
+
+class RoundRanking(generics.ListAPIView):
+    """The round's units by IPP, highest first, once its results are published (the round's
+    managers, as on the round page). Units without a result are left out (token)."""
+
+    permission_classes = [ReadScope]
+    serializer_class = LokusSerializer
+    queryset = Lokus.objects.none()
+    filterset_class = RankingFilter
+    cursor_ordering = ("rank", "id")
+
+    def get_queryset(self):
+        round_ = get_object_or_404(reachable_rounds(self.request), pk=self.kwargs["pk"])
+        if not (
+            _published(round_)
+            and evaluation_permissions.can_manage_round(self.request.user, round_)
+        ):
+            raise Http404
+        return selectors.ranking(round_).select_related("round")
+
+
+class LokusDetail(generics.GenericAPIView):
+    permission_classes = [ReadScope]
+    serializer_class = LokusDetailSerializer
+    queryset = Lokus.objects.none()
+
+    @extend_schema(responses={200: LokusDetailSerializer, **errors(401, 404)})
+    def get(self, request, pk: int):
+        """One evaluated unit and, once the round's results are published, its result: IPP,
+        grade, rank, the score of each aspect and the instrument version used (token; the
+        unit's people, its evaluators and the round's managers)."""
+        return Response(LokusDetailSerializer(_lokus(request, pk)).data)
+
+
+class ScoreSubmit(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = ScoreWriteSerializer
+    queryset = Score.objects.none()
+
+    @extend_schema(responses={200: ScoreSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, pk: int):
+        """Save your score (F-02) of one indicator of a unit you are assigned to evaluate, while
+        scoring is open; sent again, it replaces your score (an assigned evaluator)."""
+        lokus = _lokus(request, pk)
+        if not evaluation_permissions.can_score(request.user, lokus):
+            raise Http404
+        data = ScoreWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        indicator = Indicator.objects.filter(
+            aspect__instrument_id=lokus.round.instrument_id, code=values["indicator"]
+        ).first()
+        if indicator is None:
+            raise serializers.ValidationError(
+                {
+                    "indicator": [
+                        serializers.ErrorDetail(
+                            _("No indicator of this round's instrument has this code."),
+                            code="invalid",
+                        )
+                    ]
+                }
+            )
+        form = evaluation_forms.ScoreForm(
+            data={"score": str(values["score"]), "note": values["note"], "mode": values["mode"]}
+        )
+        cleaned = check_form(form)
+        score = evaluation_services.save_score(
+            actor=request.user, lokus=lokus, indicator=indicator, **cleaned
+        )
+        return Response(ScoreSerializer(score).data, status=status.HTTP_200_OK)
+
+
+urlpatterns = [
+    path("pekppp/rounds/", RoundList.as_view(), name="pekppp-round-list"),
+    path("pekppp/rounds/<int:pk>/", RoundDetail.as_view(), name="pekppp-round-detail"),
+    path("pekppp/rounds/<int:pk>/ranking/", RoundRanking.as_view(), name="pekppp-round-ranking"),
+    path("pekppp/lokus/<int:pk>/", LokusDetail.as_view(), name="pekppp-lokus-detail"),
+    path("pekppp/lokus/<int:pk>/scores/", ScoreSubmit.as_view(), name="pekppp-score-submit"),
+]

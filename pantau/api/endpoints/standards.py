@@ -1,0 +1,440 @@
+"""``/api/v1/units/{slug}/…``: a unit's service standards in force and their public history, its
+service pledge (maklumat), the outcome of its held consultation forums (public), and its
+publication records (token; recording and deleting them with the write scope).
+
+Reads go through ``standards.selectors`` (the public ones for the public endpoints, so a draft
+or a forum not yet held never shows); writes go through ``standards.services`` after the web
+form's own checks (``standards.forms.PublicationForm``), and the service checks the right."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import generics, permissions, serializers, status
+from rest_framework.response import Response
+
+from pantau.organisations import selectors as organisations
+from pantau.organisations.models import Service
+from pantau.standards import forms as standard_forms
+from pantau.standards import selectors
+from pantau.standards import services as standard_services
+from pantau.standards.models import (
+    Agreement,
+    Forum,
+    Maklumat,
+    Medium,
+    Publication,
+    StandardVersion,
+)
+from pantau.standards.pledge_views import _publication_targets
+
+from ..forms import check_form
+from ..permissions import WriteScope, get_unit
+from ..schema import errors
+
+# --- Serializers ----------------------------------------------------------------------------
+
+
+class RequirementSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    note = serializers.CharField()
+
+
+class StepSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    actor = serializers.CharField()
+
+
+class TimeLimitSerializer(serializers.Serializer):
+    value = serializers.IntegerField(source="time_limit_value", allow_null=True)
+    unit = serializers.CharField(source="time_limit_unit")
+    note = serializers.CharField(source="time_limit_note")
+
+
+class FeeSerializer(serializers.Serializer):
+    free = serializers.BooleanField(source="fee_is_free")
+    amount = serializers.IntegerField(
+        source="fee_amount", allow_null=True, help_text="Rupiah; null when free."
+    )
+    legal_basis = serializers.CharField(source="fee_legal_basis")
+    note = serializers.CharField(source="fee_note")
+
+
+class VersionSummarySerializer(serializers.ModelSerializer):
+    forum = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="The consultation forum it was discussed in."
+    )
+
+    class Meta:
+        model = StandardVersion
+        fields = [
+            "number",
+            "status",
+            "decree_number",
+            "decree_date",
+            "published_at",
+            "superseded_at",
+            "change_note",
+            "forum",
+        ]
+
+
+class StandardSerializer(VersionSummarySerializer):
+    """The six service-delivery components (the public part of a standard)."""
+
+    service = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    requirements = RequirementSerializer(many=True, source="requirements.all")
+    steps = StepSerializer(many=True, source="steps.all")
+    time_limit = TimeLimitSerializer(source="*")
+    fee = FeeSerializer(source="*")
+
+    class Meta(VersionSummarySerializer.Meta):
+        fields = [
+            "service",
+            *VersionSummarySerializer.Meta.fields,
+            "review_months",
+            "requirements",
+            "steps",
+            "time_limit",
+            "fee",
+            "product",
+            "complaint_handling",
+        ]
+
+
+class InForceSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    decree_date = serializers.DateField(allow_null=True)
+    time_limit = TimeLimitSerializer(source="*")
+    free = serializers.BooleanField(source="fee_is_free")
+    fee_amount = serializers.IntegerField(allow_null=True)
+
+
+class ServiceStandardSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+    standard = InForceSerializer(
+        allow_null=True, help_text="The version in force, or null when none is published."
+    )
+
+
+class MaklumatSerializer(serializers.ModelSerializer):
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Maklumat
+        fields = [
+            "unit",
+            "number",
+            "status",
+            "promise",
+            "improvement",
+            "sanction",
+            "signatory_name",
+            "signatory_title",
+            "set_on",
+            "published_at",
+        ]
+
+
+class ForumSerializer(serializers.ModelSerializer):
+    agreements = serializers.IntegerField(source="agreement_count")
+    carried_out = serializers.IntegerField(
+        source="done_count", help_text="Agreements carried out so far."
+    )
+
+    class Meta:
+        model = Forum
+        fields = ["id", "topic", "title", "held_on", "place", "agreements", "carried_out"]
+
+
+class ParticipantCountSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    label = serializers.CharField()
+    attended = serializers.IntegerField()
+
+
+class AgreementStandardSerializer(serializers.Serializer):
+    service = serializers.CharField(source="service.slug")
+    number = serializers.IntegerField()
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    standard = AgreementStandardSerializer(
+        allow_null=True, help_text="The standard version it changes."
+    )
+
+    class Meta:
+        model = Agreement
+        fields = ["text", "standard", "action", "outcome", "outcome_note"]
+
+
+class ForumDetailSerializer(serializers.ModelSerializer):
+    participants = serializers.SerializerMethodField()
+    agreements = AgreementSerializer(many=True, source="agreements.all")
+
+    class Meta:
+        model = Forum
+        fields = ["id", "topic", "title", "held_on", "place", "participants", "agreements"]
+
+    @extend_schema_field(ParticipantCountSerializer(many=True))
+    def get_participants(self, forum) -> list[dict]:
+        return ParticipantCountSerializer(
+            [
+                {"kind": kind, "label": label, "attended": n}
+                for kind, label, n in selectors.participant_type_counts(forum)
+            ],
+            many=True,
+        ).data
+
+
+class PublicationSerializer(serializers.ModelSerializer):
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    target = serializers.SerializerMethodField(
+        help_text="What was published: standard-<id>, maklumat-<id> or skm-<SKM period id>."
+    )
+    url = serializers.CharField(help_text="The link, on electronic media; empty otherwise.")
+    has_evidence = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Publication
+        fields = [
+            "id",
+            "unit",
+            "subject",
+            "target",
+            "medium",
+            "published_on",
+            "url",
+            "note",
+            "has_evidence",
+            "recorded_at",
+        ]
+
+    def get_target(self, record) -> str:
+        for prefix, key in (("standard", "standard_id"), ("maklumat", "maklumat_id")):
+            if getattr(record, key):
+                return f"{prefix}-{getattr(record, key)}"
+        return f"skm-{record.skm_period_id}"
+
+    def get_has_evidence(self, record) -> bool:
+        return bool(record.evidence)
+
+
+class PublicationWriteSerializer(serializers.Serializer):
+    target = serializers.CharField(
+        max_length=40,
+        help_text="What was published: standard-<id> (a published or replaced version), "
+        "maklumat-<id> (a set pledge) or skm-<SKM period id> (a published period).",
+    )
+    medium = serializers.ChoiceField(choices=Medium.choices)
+    published_on = serializers.DateField()
+    url = serializers.URLField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Required for electronic media (website, social media, app, SIPPN).",
+    )
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+# --- Public reads ---------------------------------------------------------------------------
+
+
+def _public_service(slug: str, service_slug: str) -> Service:
+    unit = organisations.get_public_unit(slug)
+    return selectors.get_public_service(unit, service_slug)
+
+
+class UnitStandards(generics.ListAPIView):
+    """An active unit's active services, each with its standard in force or null (public)."""
+
+    permission_classes = [permissions.AllowAny]
+    serializer_class = ServiceStandardSerializer
+    queryset = Service.objects.none()
+    cursor_ordering = "slug"
+
+    def list(self, request, *args, **kwargs):
+        unit = organisations.get_public_unit(self.kwargs["slug"])
+        page = self.paginate_queryset(unit.services.filter(is_active=True))
+        in_force = selectors.public_standards_of_unit(unit)
+        rows = [
+            {
+                "id": service.pk,
+                "slug": service.slug,
+                "name": service.name,
+                "description": service.description,
+                "standard": in_force.get(service.pk),
+            }
+            for service in page
+        ]
+        return self.get_paginated_response(ServiceStandardSerializer(rows, many=True).data)
+
+
+class StandardInForce(generics.GenericAPIView):
+    permission_classes = [permissions.AllowAny]
+    serializer_class = StandardSerializer
+    queryset = StandardVersion.objects.none()
+
+    @extend_schema(responses={200: StandardSerializer, **errors(404)})
+    def get(self, request, slug: str, service_slug: str):
+        """The standard in force of a service: its six service-delivery components (public).
+        404 when the service has none published."""
+        version = selectors.version_in_force(_public_service(slug, service_slug))
+        if version is None:
+            raise Http404
+        return Response(StandardSerializer(version).data)
+
+
+class StandardHistory(generics.GenericAPIView):
+    permission_classes = [permissions.AllowAny]
+    serializer_class = VersionSummarySerializer
+    queryset = StandardVersion.objects.none()
+    pagination_class = None  # a service has a handful of versions
+
+    @extend_schema(responses={200: VersionSummarySerializer(many=True), **errors(404)})
+    def get(self, request, slug: str, service_slug: str):
+        """The published versions of a service's standard, newest first, as one list (public)."""
+        versions = selectors.public_history(_public_service(slug, service_slug))
+        return Response(VersionSummarySerializer(versions, many=True).data)
+
+
+class StandardVersionDetail(generics.GenericAPIView):
+    permission_classes = [permissions.AllowAny]
+    serializer_class = StandardSerializer
+    queryset = StandardVersion.objects.none()
+
+    @extend_schema(responses={200: StandardSerializer, **errors(404)})
+    def get(self, request, slug: str, service_slug: str, number: int):
+        """One published version (in force or replaced) of a service's standard (public)."""
+        service = _public_service(slug, service_slug)
+        return Response(StandardSerializer(selectors.get_public_version(service, number)).data)
+
+
+class MaklumatInForce(generics.GenericAPIView):
+    permission_classes = [permissions.AllowAny]
+    serializer_class = MaklumatSerializer
+    queryset = Maklumat.objects.none()
+
+    @extend_schema(responses={200: MaklumatSerializer, **errors(404)})
+    def get(self, request, slug: str):
+        """The unit's service pledge in force (public). 404 when none is set."""
+        pledge = selectors.current_maklumat(organisations.get_public_unit(slug))
+        if pledge is None:
+            raise Http404
+        return Response(MaklumatSerializer(pledge).data)
+
+
+class ForumList(generics.ListAPIView):
+    """The unit's held consultation forums, newest first, with how many agreements were carried
+    out (public). Forums not yet held are not shown."""
+
+    permission_classes = [permissions.AllowAny]
+    serializer_class = ForumSerializer
+    queryset = Forum.objects.none()
+    cursor_ordering = ("-held_on", "-id")
+
+    def get_queryset(self):
+        return selectors.public_forums(organisations.get_public_unit(self.kwargs["slug"]))
+
+
+class ForumDetail(generics.GenericAPIView):
+    permission_classes = [permissions.AllowAny]
+    serializer_class = ForumDetailSerializer
+    queryset = Forum.objects.none()
+
+    @extend_schema(responses={200: ForumDetailSerializer, **errors(404)})
+    def get(self, request, slug: str, pk: int):
+        """A held forum's public outcome: who took part (by type) and what was agreed, and what
+        happened to it (public). The minutes and the names of participants are not public."""
+        forum = selectors.get_public_forum(organisations.get_public_unit(slug), pk)
+        return Response(ForumDetailSerializer(forum).data)
+
+
+# --- Publication records (token) ------------------------------------------------------------
+
+
+class PublicationList(generics.ListAPIView):
+    """Records of where the unit published its standards, pledge and SKM results (token; a unit
+    you reach). Send a write-scoped token to record one."""
+
+    permission_classes = [WriteScope]
+    serializer_class = PublicationSerializer
+    queryset = Publication.objects.none()
+    cursor_ordering = "-id"
+
+    def get_queryset(self):
+        return selectors.publications_of_unit(get_unit(self.request, self.kwargs["slug"]))
+
+    @extend_schema(
+        request=PublicationWriteSerializer,
+        responses={201: PublicationSerializer, **errors(400, 401, 403, 404)},
+    )
+    def post(self, request, slug: str):
+        """Record that a standard, the pledge or an SKM result was published on a medium (the
+        unit's officers and heads). Evidence files are attached on the web page."""
+        unit = get_unit(request, slug)
+        data = PublicationWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        form = standard_forms.PublicationForm(
+            data={**values, "published_on": values["published_on"].isoformat()},
+            targets=_publication_targets(unit),
+        )
+        cleaned = check_form(form)
+        subject, _label, target = form.targets[cleaned["target"]]
+        record = standard_services.record_publication(
+            actor=request.user,
+            unit=unit,
+            subject=subject,
+            target=target,
+            medium=cleaned["medium"],
+            published_on=cleaned["published_on"],
+            url=cleaned["url"],
+            note=cleaned["note"],
+        )
+        return Response(PublicationSerializer(record).data, status=status.HTTP_201_CREATED)
+
+
+class PublicationDetail(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = PublicationSerializer
+    queryset = Publication.objects.none()
+
+    @extend_schema(responses={204: None, **errors(401, 403, 404)})
+    def delete(self, request, slug: str, pk: int):
+        """Delete a publication record, with its evidence (the unit's officers and heads)."""
+        unit = get_unit(request, slug)
+        record = get_object_or_404(selectors.publications_of_unit(unit), pk=pk)
+        standard_services.delete_publication(actor=request.user, record=record)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+SERVICE = "units/<slug:slug>/services/<slug:service_slug>/standard/"
+
+urlpatterns = [
+    path("units/<slug:slug>/standards/", UnitStandards.as_view(), name="unit-standards"),
+    path(SERVICE, StandardInForce.as_view(), name="standard-in-force"),
+    path(f"{SERVICE}versions/", StandardHistory.as_view(), name="standard-history"),
+    path(
+        f"{SERVICE}versions/<int:number>/",
+        StandardVersionDetail.as_view(),
+        name="standard-version",
+    ),
+    path("units/<slug:slug>/maklumat/", MaklumatInForce.as_view(), name="unit-maklumat"),
+    path("units/<slug:slug>/forums/", ForumList.as_view(), name="unit-forum-list"),
+    path("units/<slug:slug>/forums/<int:pk>/", ForumDetail.as_view(), name="unit-forum-detail"),
+    path(
+        "units/<slug:slug>/publications/",
+        PublicationList.as_view(),
+        name="unit-publication-list",
+    ),
+    path(
+        "units/<slug:slug>/publications/<int:pk>/",
+        PublicationDetail.as_view(),
+        name="unit-publication-detail",
+    ),
+]

@@ -1,0 +1,421 @@
+"""``/api/v1/studies/``: the New Public Service perception studies a user sees, their results
+(the same numbers as the results page) and their raw answers (token).
+
+Which study a user sees is ``studies.selectors.visible_studies`` (the leading unit or a unit
+taking part is one they see), narrowed to the token's units; results are
+``studies.selectors.study_results`` and the raw answers ``studies.selectors.raw_rows`` (what the exports write), so the
+API and the downloads never differ."""
+
+import math
+
+import django_filters
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from rest_framework import generics, serializers
+from rest_framework.response import Response
+
+from pantau.studies import selectors
+from pantau.studies.models import RespondentGroup, Study
+
+from ..permissions import ReadScope, token_unit_ids
+from ..schema import errors
+
+
+def _number(value):
+    """A float for JSON: NaN and infinities (an undefined statistic) become null."""
+    if value is None:
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+@extend_schema_field({"type": "number", "format": "double", "nullable": True})
+class Number(serializers.Field):
+    """A statistic: a float, or null when it is undefined for the data (too few answers)."""
+
+    def to_representation(self, value):
+        return _number(value)
+
+
+# --- Studies --------------------------------------------------------------------------------
+
+
+class GroupSerializer(serializers.ModelSerializer):
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    status = serializers.CharField(
+        source="collection.status", help_text="draft, open or closed (the group's collection)."
+    )
+    answered = serializers.IntegerField()
+    progress = serializers.IntegerField(help_text="Answers as a percentage of the target, ≤ 100.")
+
+    class Meta:
+        model = RespondentGroup
+        fields = ["role", "unit", "status", "target_sample", "answered", "progress"]
+
+
+class StudySerializer(serializers.ModelSerializer):
+    unit = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="The leading unit."
+    )
+    responses = serializers.IntegerField(help_text="Answers so far, all groups together.")
+
+    class Meta:
+        model = Study
+        fields = ["id", "title", "unit", "starts_on", "ends_on", "responses"]
+
+
+class StudyDetailSerializer(StudySerializer):
+    groups = serializers.SerializerMethodField()
+
+    class Meta(StudySerializer.Meta):
+        fields = [*StudySerializer.Meta.fields, "groups"]
+
+    @extend_schema_field(GroupSerializer(many=True))
+    def get_groups(self, study) -> list[dict]:
+        return GroupSerializer(selectors.groups_of(study), many=True).data
+
+
+class StudyFilter(django_filters.FilterSet):
+    unit = django_filters.CharFilter(
+        method="filter_unit", help_text="Unit slug: studies led by or including this unit."
+    )
+    year = django_filters.NumberFilter(
+        field_name="starts_on__year", min_value=2000, max_value=2100, help_text="Starting year."
+    )
+
+    class Meta:
+        model = Study
+        fields: list[str] = []
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(Q(unit__slug=value) | Q(groups__unit__slug=value))
+
+
+def reachable_studies(request):
+    """The studies the user sees (studies.selectors), limited to the token's units if any."""
+    studies = selectors.visible_studies(request.user)
+    ids = token_unit_ids(request)
+    if ids is not None:
+        studies = studies.filter(
+            Q(unit_id__in=ids)
+            | Q(pk__in=RespondentGroup.objects.filter(unit_id__in=ids).values("study_id"))
+        )
+    return studies
+
+
+def _study(request, pk: int) -> Study:
+    return get_object_or_404(reachable_studies(request), pk=pk)
+
+
+class StudyList(generics.ListAPIView):
+    """Perception studies led by, or including, a unit you reach (token)."""
+
+    permission_classes = [ReadScope]
+    serializer_class = StudySerializer
+    queryset = Study.objects.none()
+    filterset_class = StudyFilter
+    cursor_ordering = "-id"
+
+    def get_queryset(self):
+        return reachable_studies(self.request)
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).distinct()
+
+
+class StudyDetail(generics.GenericAPIView):
+    permission_classes = [ReadScope]
+    serializer_class = StudyDetailSerializer
+    queryset = Study.objects.none()
+
+    @extend_schema(responses={200: StudyDetailSerializer, **errors(401, 404)})
+    def get(self, request, pk: int):
+        """A study with its respondent groups and their progress (token)."""
+        return Response(StudyDetailSerializer(_study(request, pk)).data)
+
+
+# --- Results --------------------------------------------------------------------------------
+
+
+class ItemGroupSerializer(serializers.Serializer):
+    role = serializers.CharField()
+    n = serializers.IntegerField()
+    mean = Number()
+    sd = Number()
+    category = serializers.CharField(help_text="very_low … very_high; empty without answers.")
+    counts = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Answer value (1–5) → how many gave it."
+    )
+
+
+class ItemSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    dimension = serializers.CharField()
+    text = serializers.CharField()
+    reverse_scored = serializers.BooleanField()
+    groups = ItemGroupSerializer(many=True)
+
+
+class GroupScoreSerializer(serializers.Serializer):
+    n = serializers.IntegerField()
+    mean = Number()
+    sd = Number()
+    alpha = Number()
+
+
+class GapSerializer(serializers.Serializer):
+    groups = serializers.ListField(child=serializers.CharField())
+    mean_diff = Number(help_text="Providers − recipients.")
+    welch_t = Number()
+    welch_df = Number()
+    welch_p = Number()
+    mwu_u = Number()
+    mwu_p = Number()
+    hedges_g = Number()
+    rank_biserial = Number()
+
+
+class DimensionSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    title = serializers.CharField()
+    items = serializers.ListField(child=serializers.CharField())
+    n = serializers.IntegerField()
+    mean = Number()
+    sd = Number()
+    alpha = Number()
+    alpha_ci95 = serializers.ListField(child=Number())
+    by_group = serializers.DictField(child=GroupScoreSerializer(), required=False)
+    gap = GapSerializer(required=False, allow_null=True)
+
+
+class WelchSerializer(serializers.Serializer):
+    mean_diff = Number()
+    t = Number()
+    df = Number()
+    p = Number()
+    hedges_g = Number()
+
+
+class MannWhitneySerializer(serializers.Serializer):
+    u = Number()
+    p = Number()
+    rank_biserial = Number()
+    method = serializers.CharField()
+
+
+class ItemGapSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    recipients = Number()
+    providers = Number()
+    welch = WelchSerializer()
+    mwu = MannWhitneySerializer()
+
+
+class CoefficientSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    b = Number()
+    se = Number()
+    t = Number()
+    p = Number()
+    vif = Number()
+
+
+class RegressionSerializer(serializers.Serializer):
+    n = serializers.IntegerField()
+    r2 = Number()
+    adj_r2 = Number()
+    f = Number()
+    f_p = Number()
+    df_model = serializers.IntegerField()
+    df_resid = serializers.IntegerField()
+    coefficients = CoefficientSerializer(many=True)
+
+
+class CorrelationValueSerializer(serializers.Serializer):
+    r = Number()
+    p = Number()
+    n = serializers.IntegerField()
+
+
+class CorrelationSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    pearson = CorrelationValueSerializer()
+    spearman = CorrelationValueSerializer()
+
+
+class StudyResultsSerializer(serializers.Serializer):
+    study = serializers.IntegerField()
+    unit = serializers.CharField(
+        allow_null=True, help_text="The unit the results are limited to; null for all units."
+    )
+    units = serializers.ListField(child=serializers.CharField())
+    respondents = serializers.DictField(child=serializers.IntegerField())
+    small_groups = serializers.BooleanField(
+        help_text="A group is too small for the tests to be trusted."
+    )
+    dimensions = DimensionSerializer(many=True, help_text="The NPS dimensions, both groups.")
+    by_group = serializers.DictField(
+        child=DimensionSerializer(many=True), help_text="Role → the NPS dimensions of that group."
+    )
+    quality = DimensionSerializer(many=True, help_text="Service quality, recipients.")
+    items = ItemSerializer(many=True)
+    item_gaps = ItemGapSerializer(many=True)
+    regression = RegressionSerializer(allow_null=True)
+    correlations = CorrelationSerializer(many=True)
+
+
+def _dimensions(analysis: dict, dimensions) -> list[dict]:
+    entries = analysis.get("dimensions", {}) if analysis else {}
+    return [
+        {"code": d.code, "title": d.title, **entries[d.code]}
+        for d in dimensions
+        if d.code in entries
+    ]
+
+
+def _results(results) -> dict:
+    """The results page's numbers (studies.selectors.study_results) as plain data."""
+    descriptives = results.descriptives
+    items = []
+    for dimension in results.x_dimensions + results.y_dimensions:
+        for item in dimension.items:
+            groups = []
+            for role in RespondentGroup.Role:
+                d = descriptives.get(role.value, {}).get(item.code)
+                if d is not None:
+                    groups.append(
+                        {
+                            "role": role.value,
+                            "n": d.n,
+                            "mean": d.mean,
+                            "sd": d.sd,
+                            "category": d.category,
+                            "counts": {str(k): v for k, v in d.counts.items()},
+                        }
+                    )
+            items.append(
+                {
+                    "code": item.code,
+                    "dimension": dimension.code,
+                    "text": item.shown_text,
+                    "reverse_scored": item.reverse_scored,
+                    "groups": groups,
+                }
+            )
+    regression = results.regression
+    return {
+        "study": results.study.pk,
+        "unit": results.unit.slug if results.unit is not None else None,
+        "units": [unit.slug for unit in results.units],
+        "respondents": dict(results.n),
+        "small_groups": bool(results.small_groups),
+        "dimensions": _dimensions(results.overall, results.x_dimensions),
+        "by_group": {
+            role: _dimensions(analysis, results.x_dimensions)
+            for role, analysis in results.by_group.items()
+        },
+        "quality": _dimensions(results.quality, results.y_dimensions),
+        "items": items,
+        "item_gaps": [
+            {**gap, "welch": vars(gap["welch"]), "mwu": vars(gap["mwu"])}
+            for gap in results.item_gaps
+        ],
+        "regression": None
+        if regression is None
+        else {**vars(regression), "coefficients": [vars(c) for c in regression.coefficients]},
+        "correlations": [
+            {**row, "pearson": vars(row["pearson"]), "spearman": vars(row["spearman"])}
+            for row in results.correlations
+        ],
+    }
+
+
+class StudyResults(generics.GenericAPIView):
+    permission_classes = [ReadScope]
+    serializer_class = StudyResultsSerializer
+    queryset = Study.objects.none()
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("unit", OpenApiTypes.STR, description="Slug of one unit of the study.")
+        ],
+        responses={200: StudyResultsSerializer, **errors(401, 404)},
+    )
+    def get(self, request, pk: int):
+        """A study's results, the same numbers as its results page: respondents per group, per
+        dimension mean, SD, Cronbach's alpha and the providers–recipients gap (Welch, Mann–Whitney),
+        per item the distribution, quality of service, regression and correlations (token).
+        Statistics that the data cannot define (too few answers) are null."""
+        study = _study(request, pk)
+        unit = None
+        if request.query_params.get("unit"):
+            unit = next(
+                (
+                    group.unit
+                    for group in study.groups.select_related("unit")
+                    if group.unit.slug == request.query_params["unit"]
+                ),
+                None,
+            )
+            if unit is None:
+                raise Http404
+        results = selectors.study_results(study, unit=unit)
+        return Response(StudyResultsSerializer(_results(results)).data)
+
+
+class RawRowSerializer(serializers.Serializer):
+    group = serializers.CharField(help_text="recipient or provider")
+    unit = serializers.CharField()
+    number = serializers.CharField(help_text="The response's receipt number.")
+    submitted_at = serializers.DateTimeField()
+    source = serializers.CharField()
+    answers = serializers.DictField(
+        help_text="Column → the answer as given (scored items by code, others by key)."
+    )
+
+
+class RawDataSerializer(serializers.Serializer):
+    columns = serializers.ListField(
+        child=serializers.CharField(), help_text="The answer columns, in the export's order."
+    )
+    rows = RawRowSerializer(many=True)
+
+
+class StudyResponses(generics.GenericAPIView):
+    permission_classes = [ReadScope]
+    serializer_class = RawDataSerializer
+    queryset = Study.objects.none()
+
+    @extend_schema(responses={200: RawDataSerializer, **errors(401, 404)})
+    def get(self, request, pk: int):
+        """Every answer of the study, one row per respondent, as the raw export (CSV, XLSX, SPSS)
+        has it: reverse-scored items as answered, no respondent's identity (token)."""
+        study = _study(request, pk)
+        columns, rows = selectors.raw_rows(study)
+        body = {
+            "columns": columns,
+            "rows": [
+                {
+                    "group": role,
+                    "unit": unit,
+                    "number": number,
+                    "submitted_at": submitted_at,
+                    "source": source,
+                    "answers": answers,
+                }
+                for role, unit, number, submitted_at, source, answers in rows
+            ],
+        }
+        return Response(RawDataSerializer(body).data)
+
+
+urlpatterns = [
+    path("studies/", StudyList.as_view(), name="study-list"),
+    path("studies/<int:pk>/", StudyDetail.as_view(), name="study-detail"),
+    path("studies/<int:pk>/results/", StudyResults.as_view(), name="study-results"),
+    path("studies/<int:pk>/responses/", StudyResponses.as_view(), name="study-responses"),
+]
