@@ -421,6 +421,25 @@ def unit_figures(lokus: Lokus) -> dict:
     return figures
 
 
+def standards_evidence(lokus: Lokus, indicator) -> dict | None:
+    """The unit's own standards, pledge, forum and publication records behind indicators 1.a–5.a
+    and 7.a (domain spec 2.4) and the score they suggest, read through the standards selectors;
+    ``None`` for any other indicator. The suggestion is shown to the people who answer and score;
+    it never sets a score."""
+    from django.utils import timezone
+
+    from pantau.standards.selectors import EVIDENCE_CODES, evaluation_evidence
+
+    if indicator.code not in EVIDENCE_CODES:
+        return None
+    evidence = evaluation_evidence(lokus.unit, today=timezone.localdate())
+    return {
+        "code": indicator.code,
+        "evidence": evidence,
+        "suggested": evidence.scores[indicator.code],
+    }
+
+
 def result_rows(lokus: Lokus) -> list[dict]:
     """The stored result's aspect profile with aspect names and bar lengths (0–100)."""
     if not lokus.result or "aspects" not in lokus.result:

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pantau.organisations import permissions as organisations_permissions
 from pantau.organisations.models import Agency, ServiceUnit
 from pantau.organisations.selectors import agency_subtree_ids, scope_for
 
@@ -276,6 +277,8 @@ def self_assessment_edit(request, round_pk, pk, indicator_pk):
             "row": row,
             "form": form,
             "open": services.self_assessment_open(lokus),
+            "standards": selectors.standards_evidence(lokus, indicator),
+            "unit_pages": organisations_permissions.can_view_unit(request.user, lokus.unit),
         },
     )
 
@@ -360,6 +363,8 @@ def score_edit(request, round_pk, pk, indicator_pk):
             "figures": selectors.unit_figures(lokus)
             if indicator.number in selectors.PANTAU_EVIDENCE_INDICATORS
             else None,
+            "standards": selectors.standards_evidence(lokus, indicator),
+            "unit_pages": organisations_permissions.can_view_unit(request.user, lokus.unit),
         },
     )
 

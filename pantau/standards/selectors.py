@@ -280,13 +280,16 @@ class IndicatorScore:
     score: int
 
 
-def indicator_scores(unit: ServiceUnit, *, today: date) -> list[IndicatorScore]:
+def indicator_scores(
+    unit: ServiceUnit, *, today: date, inputs: IndicatorInputs | None = None
+) -> list[IndicatorScore]:
     """The PEKPPP aspect-1 indicators this app holds the evidence for, scored 0–5."""
     from django.utils.translation import gettext as _
 
     from pantau.analytics import standards as scoring
 
-    inputs = indicator_inputs(unit, today=today)
+    if inputs is None:
+        inputs = indicator_inputs(unit, today=today)
     n = inputs.services
     everything = n > 0
     within = inputs.services_reviewed_within
@@ -343,6 +346,84 @@ def indicator_scores(unit: ServiceUnit, *, today: date) -> list[IndicatorScore]:
             scoring.media_count_score(inputs.skm_media),
         ),
     ]
+
+
+# --- Evidence for an evaluation (PEKPPP F-01/F-02) -------------------------------------------
+
+# The F-02 indicators whose evidence this app holds (domain spec 2.4), by code.
+EVIDENCE_CODES = ("1.a.Ak", "2.a.P", "3.a.T", "4.a.K", "5.a.K", "7.a.T")
+
+
+@dataclass(frozen=True)
+class EvaluationEvidence:
+    """One unit's own records behind indicators 1.a–5.a and 7.a, and the scores they suggest.
+    ``forums`` carry ``type_counts``: (label, attendees) for each participant type present."""
+
+    scores: dict[str, IndicatorScore]
+    in_force: list[StandardVersion]
+    services: int
+    forums: list[Forum]
+    standard_publications: list[Publication]
+    maklumat: Maklumat | None
+    maklumat_publications: list[Publication]
+    skm_publications: list[Publication]
+    skm_media: list[str]  # labels of every medium counted for 7.a.T (here or on the SKM period)
+
+
+def evaluation_evidence(unit: ServiceUnit, *, today: date) -> EvaluationEvidence:
+    """The unit's standards in force (with decree and forum), its held forums on standards with
+    attendees by participant type, its pledge and its publication records, each read in one query
+    (the number of queries does not grow with the number of records), with the suggested scores
+    of ``indicator_scores``. Only the unit's own records are read."""
+    inputs = indicator_inputs(unit, today=today)
+    scores = {item.code: item for item in indicator_scores(unit, today=today, inputs=inputs)}
+    in_force = list(
+        StandardVersion.objects.filter(
+            service__unit=unit, service__is_active=True, status=Status.PUBLISHED
+        )
+        .select_related("service", "forum")
+        .order_by("service__name")
+    )
+    forums = list(
+        Forum.objects.filter(
+            unit=unit,
+            status=Forum.Status.HELD,
+            topic__in=[Forum.Topic.DRAFTING, Forum.Topic.REVIEWING],
+        ).order_by("-held_on", "-pk")
+    )
+    counts: dict[int, dict[str, int]] = {}
+    for forum_id, kind, n in (
+        Participant.objects.filter(forum__in=[f.pk for f in forums], attended=True)
+        .values("forum_id", "kind")
+        .annotate(n=Count("id"))
+        .values_list("forum_id", "kind", "n")
+    ):
+        counts.setdefault(forum_id, {})[kind] = n
+    for forum in forums:
+        present = counts.get(forum.pk, {})
+        forum.type_counts = [
+            (str(label), present[kind])
+            for kind, label in Participant.Kind.choices
+            if kind in present
+        ]
+    publications = list(publications_of_unit(unit).order_by("-published_on", "medium"))
+    maklumat = current_maklumat(unit)
+    Subject = Publication.Subject
+    return EvaluationEvidence(
+        scores=scores,
+        in_force=in_force,
+        services=inputs.services,
+        forums=forums,
+        standard_publications=[p for p in publications if p.subject == Subject.STANDARD],
+        maklumat=maklumat,
+        maklumat_publications=[
+            p
+            for p in publications
+            if p.subject == Subject.MAKLUMAT and maklumat and p.maklumat_id == maklumat.pk
+        ],
+        skm_publications=[p for p in publications if p.subject == Subject.SKM],
+        skm_media=[str(label) for value, label in Medium.choices if value in inputs.skm_media],
+    )
 
 
 def has_electronic(media: set[str]) -> bool:

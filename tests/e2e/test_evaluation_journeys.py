@@ -45,8 +45,17 @@ def test_whole_cycle_for_one_unit(page, phone, demo, tmp_path):
     check_accessibility(page)
     page.get_by_role("link", name="Loket Dinas Sosial di MPP Lombok Timur").click()
     check_accessibility(page)
+    # Indicator 1.a.Ak shows the unit's own standards records and a score they suggest.
+    page.get_by_role("link", name="Isi 1.a.Ak").click()
+    check_accessibility(page)
+    records = page.locator("#standards-evidence")
+    assert records.get_by_text("Nilai yang disarankan berdasarkan catatan Pantau").is_visible()
+    records.get_by_role("link").first.click()
+    assert page.get_by_role("heading", level=1).is_visible()
+    visit(page, base)
     page.get_by_role("link", name="Isi 10.b.As").click()
     check_accessibility(page)
+    assert page.locator("#standards-evidence").count() == 0
     page.locator("#id_claimed_score_4").check()
     page.get_by_label("Penjelasan").fill("Layanan dibuka Sabtu pagi untuk pengambilan kartu.")
     evidence = tmp_path / "jadwal-layanan.pdf"
@@ -74,6 +83,10 @@ def test_whole_cycle_for_one_unit(page, phone, demo, tmp_path):
     visit(page, f"/manage/evaluasi/{round_.pk}/")
     page.get_by_role("button", name="Mulai penilaian evaluator").click()
     check_accessibility(page)
+    visit(page, base)
+    page.get_by_role("link", name="Nilai 2.a.P").click()
+    check_accessibility(page)
+    assert page.locator("#standards-evidence [data-suggested-score]").is_visible()
     visit(page, base)
     page.get_by_role("link", name="Nilai 10.b.As").click()
     check_accessibility(page)
