@@ -201,3 +201,33 @@ def test_queries_do_not_grow_with_the_number_of_records(
         assert len(queries) == before[code], code
     assert "SK-2" in _scoring_page(client, scoring, "1.a.Ak").content.decode()
     assert "FKP tambahan 2" in _scoring_page(client, scoring, "2.a.P").content.decode()
+
+
+def _pledge(unit, officer, head, signatory, media):
+    from pantau.standards.tests.test_forums_pledge_publications import PLEDGE
+
+    pledge = standards.save_maklumat_draft(
+        actor=officer, unit=unit, data=PLEDGE | {"signatory_name": signatory}
+    )
+    pledge = standards.publish_maklumat(
+        actor=head, maklumat=pledge, set_on=timezone.localdate() - timedelta(days=10)
+    )
+    for medium in media:
+        standards.record_publication(
+            actor=officer, unit=unit, subject="maklumat", target=pledge, medium=medium,
+            published_on=timezone.localdate() - timedelta(days=5), url="https://example.go.id/m",
+        )  # fmt: skip
+    return pledge
+
+
+def test_pledge_indicator_shows_the_units_pledge_and_its_media(
+    client_for, evaluator_a, scoring, unit_a, unit_b, officer_a, unit_head_a, officer_b, unit_head_b
+):
+    _pledge(unit_a, officer_a, unit_head_a, "Kepala A", ["notice_board"])
+    _pledge(unit_b, officer_b, unit_head_b, "Kepala B", ["website"])
+    page = _scoring_page(client_for(evaluator_a), scoring, "5.a.K").content.decode()
+    # Set, taken as compliant, published on a non-electronic medium only: 4 (spec 2.4, indicator 5).
+    assert _suggested(page) == 4
+    section = page.split('id="standards-evidence"')[1]
+    assert "Papan pengumuman" in section and "Situs web" not in section
+    assert f"/manage/units/{unit_a.slug}/maklumat/" in section
