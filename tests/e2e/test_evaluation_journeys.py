@@ -154,3 +154,11 @@ def test_whole_cycle_for_one_unit(page, phone, demo, tmp_path):
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+    # The unit's standards records beside indicator 1.a.Ak fit the phone too.
+    first = Indicator.objects.get(aspect__instrument=round_.instrument, code="1.a.Ak")
+    visit(phone, f"{base}f01/{first.pk}/")
+    assert phone.locator("#standards-evidence").is_visible()
+    overflow = phone.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
