@@ -146,6 +146,12 @@ def test_workflow_needs_the_write_scope(token_for, draft_a, forum_a, unit_head_a
     assert response.status_code == 403
     assert response.json()["errors"][0]["code"] == "permission_denied"
     assert client.post(f"{SERVICE}/versions/1/publish/").status_code == 403
+    response = client.post(
+        f"{SERVICE}/versions/1/set/",
+        {"decree_number": "1/SK", "decree_date": "2026-03-01", "decree_file": _pdf()},
+        format="multipart",
+    )
+    assert response.status_code == 403
     assert _versions(draft_a.service) == [(1, "draft")]
 
 
