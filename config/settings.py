@@ -360,6 +360,8 @@ SPECTACULAR_SETTINGS = {
         "RoundStatusEnum": "pantau.evaluations.models.Round.Status",
         "RoundModeEnum": "pantau.evaluations.models.Round.Mode",
         "ScoreModeEnum": "pantau.evaluations.models.Score.Mode",
+        "StudyActionEnum": "pantau.studies.services.TRANSITIONS",
+        "RoundActionEnum": "pantau.evaluations.services.TRANSITIONS",
     },
     # No call to the online validator: the docs page loads nothing from the internet.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},

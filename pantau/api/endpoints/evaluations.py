@@ -5,7 +5,14 @@ its managers, and the evaluator's scores (F-02) with the write scope (token).
 Visibility is ``evaluations.selectors`` (``visible_rounds``, ``lokus_for``,
 ``get_visible_lokus``) and ``evaluations.permissions``; results are the stored ones computed by
 ``evaluations.services.compute_round_results``; a score goes through ``evaluations.forms.ScoreForm``
-and ``evaluations.services.save_score``, which check the evaluator's assignment and the window."""
+and ``evaluations.services.save_score``, which check the evaluator's assignment and the window.
+
+The other writes are the web's actions, each through its form and service: the round's status
+steps (``change_round_status``, the round's managers), the unit's self-assessment answer (F-01,
+``SelfAssessmentForm`` + ``save_self_assessment``) and its submission
+(``submit_self_assessment``), the evaluator's recommendation (``RecommendationForm`` +
+``add_recommendation``) and the unit's follow-up (``FollowUpForm`` + ``update_follow_up``).
+Evidence files are uploaded on the web pages only."""
 
 import django_filters
 from django.db.models import Q
@@ -21,7 +28,7 @@ from pantau.evaluations import forms as evaluation_forms
 from pantau.evaluations import permissions as evaluation_permissions
 from pantau.evaluations import selectors
 from pantau.evaluations import services as evaluation_services
-from pantau.evaluations.models import Indicator, Lokus, Round, Score
+from pantau.evaluations.models import Indicator, Lokus, Recommendation, Round, Score, SelfAssessment
 
 from ..forms import check_form
 from ..permissions import ReadScope, WriteScope, token_unit_ids
@@ -295,6 +302,22 @@ class LokusDetail(generics.GenericAPIView):
         return Response(LokusDetailSerializer(_lokus(request, pk)).data)
 
 
+def _field_error(field: str, message: str):
+    return serializers.ValidationError({field: [serializers.ErrorDetail(message, code="invalid")]})
+
+
+def _indicator(lokus: Lokus, code: str) -> Indicator:
+    """The indicator with this code in the round's instrument; a 400 on ``indicator`` if none."""
+    indicator = (
+        Indicator.objects.filter(aspect__instrument_id=lokus.round.instrument_id, code=code)
+        .select_related("aspect")
+        .first()
+    )
+    if indicator is None:
+        raise _field_error("indicator", _("No indicator of this round's instrument has this code."))
+    return indicator
+
+
 class ScoreSubmit(generics.GenericAPIView):
     permission_classes = [WriteScope]
     serializer_class = ScoreWriteSerializer
@@ -310,20 +333,7 @@ class ScoreSubmit(generics.GenericAPIView):
         data = ScoreWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        indicator = Indicator.objects.filter(
-            aspect__instrument_id=lokus.round.instrument_id, code=values["indicator"]
-        ).first()
-        if indicator is None:
-            raise serializers.ValidationError(
-                {
-                    "indicator": [
-                        serializers.ErrorDetail(
-                            _("No indicator of this round's instrument has this code."),
-                            code="invalid",
-                        )
-                    ]
-                }
-            )
+        indicator = _indicator(lokus, values["indicator"])
         form = evaluation_forms.ScoreForm(
             data={"score": str(values["score"]), "note": values["note"], "mode": values["mode"]}
         )
@@ -334,10 +344,253 @@ class ScoreSubmit(generics.GenericAPIView):
         return Response(ScoreSerializer(score).data, status=status.HTTP_200_OK)
 
 
+# --- Round steps, self-assessment, recommendations and follow-up ------------------------------
+
+
+class RoundStatusSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(
+        choices=list(evaluation_services.TRANSITIONS),
+        help_text=(
+            "The next step: open_self_assessment, start_scoring, start_verification, "
+            "publish_results (computes the results), start_follow_up, close."
+        ),
+    )
+
+
+class RoundStatus(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = RoundStatusSerializer
+    queryset = Round.objects.none()
+
+    @extend_schema(responses={200: RoundDetailSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, pk: int):
+        """Move a round to its next step, as the round page's buttons do (write scope; the
+        round's managers). ``publish_results`` computes and publishes every unit's result. A
+        step the round is not ready for answers 400 and changes nothing."""
+        round_ = get_object_or_404(reachable_rounds(request), pk=pk)
+        if not evaluation_permissions.can_manage_round(request.user, round_):
+            raise Http404
+        data = RoundStatusSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        evaluation_services.change_round_status(
+            actor=request.user, round_=round_, action=data.validated_data["action"]
+        )
+        round_ = get_object_or_404(reachable_rounds(request), pk=pk)
+        return Response(RoundDetailSerializer(round_, context={"request": request}).data)
+
+
+class SelfAssessmentWriteSerializer(serializers.Serializer):
+    indicator = serializers.CharField(
+        max_length=20, help_text="The indicator's code in the round's instrument."
+    )
+    claimed_score = serializers.IntegerField(
+        min_value=0, max_value=5, help_text="The score the unit claims (0–5)."
+    )
+    answer = serializers.CharField(
+        max_length=4000, help_text="What the unit has in place, and where the evidence shows it."
+    )
+
+
+class SelfAssessmentSerializer(serializers.ModelSerializer):
+    indicator = serializers.CharField(source="indicator.code")
+
+    class Meta:
+        model = SelfAssessment
+        fields = ["indicator", "claimed_score", "answer", "updated_at"]
+
+
+def _unit_lokus(request, pk: int) -> Lokus:
+    """A lokus whose self-assessment and follow-up the user fills (its unit's officers and
+    head); a 404 for anyone else, as on the web."""
+    lokus = _lokus(request, pk)
+    if not evaluation_permissions.can_fill_self_assessment(request.user, lokus):
+        raise Http404
+    return lokus
+
+
+class SelfAssessmentSave(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = SelfAssessmentWriteSerializer
+    queryset = SelfAssessment.objects.none()
+
+    @extend_schema(responses={200: SelfAssessmentSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, pk: int):
+        """Save the unit's self-assessment answer (F-01) to one indicator while the
+        self-assessment window is open; sent again, it replaces the answer (write scope; the
+        unit's officers and head). Evidence files are attached on the web page."""
+        lokus = _unit_lokus(request, pk)
+        data = SelfAssessmentWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        indicator = _indicator(lokus, values["indicator"])
+        form = evaluation_forms.SelfAssessmentForm(
+            data={"claimed_score": str(values["claimed_score"]), "answer": values["answer"]}
+        )
+        cleaned = check_form(form)
+        entry = evaluation_services.save_self_assessment(
+            actor=request.user,
+            lokus=lokus,
+            indicator=indicator,
+            claimed_score=cleaned["claimed_score"],
+            answer=cleaned["answer"],
+        )
+        return Response(SelfAssessmentSerializer(entry).data)
+
+
+class SelfAssessmentSubmittedSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Lokus
+        fields = ["id", "self_assessment_submitted_at"]
+
+
+class SelfAssessmentSubmit(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = None
+    queryset = Lokus.objects.none()
+
+    @extend_schema(
+        request=None,
+        responses={200: SelfAssessmentSubmittedSerializer, **errors(400, 401, 403, 404)},
+    )
+    def post(self, request, pk: int):
+        """Submit the unit's self-assessment to its evaluators while the window is open (write
+        scope; the unit's officers and head). Answers may still change until the window
+        closes; submitting again records the new time."""
+        lokus = _unit_lokus(request, pk)
+        lokus = evaluation_services.submit_self_assessment(actor=request.user, lokus=lokus)
+        return Response(SelfAssessmentSubmittedSerializer(lokus).data)
+
+
+class RecommendationSerializer(serializers.ModelSerializer):
+    lokus = serializers.PrimaryKeyRelatedField(read_only=True)
+    aspect = serializers.CharField(source="aspect.code", help_text="The aspect's code (A1, …).")
+
+    class Meta:
+        model = Recommendation
+        fields = [
+            "id",
+            "lokus",
+            "aspect",
+            "text",
+            "status",
+            "action_plan",
+            "plan_due",
+            "progress",
+            "done_at",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class RecommendationWriteSerializer(serializers.Serializer):
+    aspect = serializers.CharField(
+        max_length=10, help_text="The aspect's code in the round's instrument (A1, A2, …)."
+    )
+    text = serializers.CharField(max_length=4000)
+
+
+class RecommendationAdd(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = RecommendationWriteSerializer
+    queryset = Recommendation.objects.none()
+
+    @extend_schema(responses={201: RecommendationSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, pk: int):
+        """Add a recommendation on one aspect for a unit you evaluated, once the round's
+        results are out (write scope; the unit's assigned evaluators)."""
+        lokus = _lokus(request, pk)
+        if not evaluation_permissions.can_score(request.user, lokus):
+            raise Http404
+        data = RecommendationWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        instrument = lokus.round.instrument
+        aspect = next(
+            (a for a in instrument.aspects.all() if a.code == data.validated_data["aspect"]), None
+        )
+        if aspect is None:
+            raise _field_error("aspect", _("No aspect of this round's instrument has this code."))
+        form = evaluation_forms.RecommendationForm(
+            data={"aspect": str(aspect.pk), "text": data.validated_data["text"]},
+            instrument=instrument,
+        )
+        cleaned = check_form(form)
+        recommendation = evaluation_services.add_recommendation(
+            actor=request.user, lokus=lokus, **cleaned
+        )
+        return Response(
+            RecommendationSerializer(recommendation).data, status=status.HTTP_201_CREATED
+        )
+
+
+class FollowUpWriteSerializer(serializers.Serializer):
+    action_plan = serializers.CharField(max_length=4000)
+    plan_due = serializers.DateField(
+        required=False, allow_null=True, help_text="Planned completion."
+    )
+    progress = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    done = serializers.BooleanField(
+        required=False, default=False, help_text="The recommendation is followed up."
+    )
+
+
+class FollowUpSave(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = FollowUpWriteSerializer
+    queryset = Recommendation.objects.none()
+
+    @extend_schema(responses={200: RecommendationSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, pk: int):
+        """Save the unit's action plan and progress on a recommendation, from the results until
+        the round closes; ``done`` marks it followed up (write scope; the unit's officers and
+        head). Evidence files are attached on the web page."""
+        lokus_id = Recommendation.objects.filter(pk=pk).values_list("lokus_id", flat=True).first()
+        if lokus_id is None:
+            raise Http404
+        lokus = _unit_lokus(request, lokus_id)
+        recommendation = get_object_or_404(
+            Recommendation.objects.select_related("aspect"), lokus=lokus, pk=pk
+        )
+        data = FollowUpWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        form_data = {"action_plan": values["action_plan"], "progress": values.get("progress", "")}
+        if values.get("plan_due"):
+            form_data["plan_due"] = values["plan_due"].isoformat()
+        if values["done"]:
+            form_data["done"] = "on"
+        cleaned = check_form(evaluation_forms.FollowUpForm(data=form_data))
+        cleaned.pop("evidence", None)
+        recommendation = evaluation_services.update_follow_up(
+            actor=request.user, recommendation=recommendation, **cleaned
+        )
+        return Response(RecommendationSerializer(recommendation).data)
+
+
 urlpatterns = [
     path("pekppp/rounds/", RoundList.as_view(), name="pekppp-round-list"),
     path("pekppp/rounds/<int:pk>/", RoundDetail.as_view(), name="pekppp-round-detail"),
     path("pekppp/rounds/<int:pk>/ranking/", RoundRanking.as_view(), name="pekppp-round-ranking"),
     path("pekppp/lokus/<int:pk>/", LokusDetail.as_view(), name="pekppp-lokus-detail"),
     path("pekppp/lokus/<int:pk>/scores/", ScoreSubmit.as_view(), name="pekppp-score-submit"),
+    path("pekppp/rounds/<int:pk>/status/", RoundStatus.as_view(), name="pekppp-round-status"),
+    path(
+        "pekppp/lokus/<int:pk>/self-assessment/",
+        SelfAssessmentSave.as_view(),
+        name="pekppp-self-assessment",
+    ),
+    path(
+        "pekppp/lokus/<int:pk>/self-assessment/submit/",
+        SelfAssessmentSubmit.as_view(),
+        name="pekppp-self-assessment-submit",
+    ),
+    path(
+        "pekppp/lokus/<int:pk>/recommendations/",
+        RecommendationAdd.as_view(),
+        name="pekppp-recommendation-add",
+    ),
+    path(
+        "pekppp/recommendations/<int:pk>/follow-up/",
+        FollowUpSave.as_view(),
+        name="pekppp-follow-up",
+    ),
 ]

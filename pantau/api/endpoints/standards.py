@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import generics, permissions, serializers, status
+from rest_framework import generics, parsers, permissions, serializers, status
 from rest_framework.response import Response
 
 from pantau.organisations import selectors as organisations
@@ -26,9 +26,10 @@ from pantau.standards.models import (
     Publication,
     StandardVersion,
 )
+from pantau.standards.permissions import can_edit_standards
 from pantau.standards.pledge_views import _publication_targets
 
-from ..forms import check_form
+from ..forms import MAX_ID, check_form
 from ..permissions import WriteScope, get_unit
 from ..schema import errors
 
@@ -413,9 +414,136 @@ class PublicationDetail(generics.GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+# --- The standard's workflow: a new draft, discussed, set, published ---------------------------
+
+
+def _editable_service(request, slug: str, service_slug: str) -> Service:
+    """A service of a unit whose standards the user edits (standards.permissions) and the
+    token reaches; a 404 otherwise."""
+    unit = get_unit(request, slug)
+    if not can_edit_standards(request.user, unit):
+        raise Http404
+    return get_object_or_404(unit.services.all(), slug=service_slug)
+
+
+class DraftStart(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = None
+    queryset = StandardVersion.objects.none()
+
+    @extend_schema(
+        request=None, responses={201: VersionSummarySerializer, **errors(400, 401, 403, 404)}
+    )
+    def post(self, request, slug: str, service_slug: str):
+        """Open a new draft version of a service's standard, copied from its latest version
+        (write scope; the unit's officers and heads, the agency head). Its content is edited on
+        the web page. 400 when a version is already in progress."""
+        service = _editable_service(request, slug, service_slug)
+        version = standard_services.start_version(actor=request.user, service=service)
+        return Response(VersionSummarySerializer(version).data, status=status.HTTP_201_CREATED)
+
+
+class DiscussWriteSerializer(serializers.Serializer):
+    forum = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text="The id of a held consultation forum of the unit."
+    )
+
+
+class VersionDiscuss(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = DiscussWriteSerializer
+    queryset = StandardVersion.objects.none()
+
+    @extend_schema(responses={200: VersionSummarySerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, slug: str, service_slug: str, version: int):
+        """Record that the draft was discussed in a held consultation forum of the unit (write
+        scope; the unit's officers and heads, the agency head)."""
+        service = _editable_service(request, slug, service_slug)
+        version = selectors.get_version(service, version)
+        data = DiscussWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        form = standard_forms.DiscussForm(
+            data={"forum": str(data.validated_data["forum"])},
+            forums=selectors.held_forums(service.unit),
+        )
+        cleaned = check_form(form)
+        version = standard_services.record_discussion(
+            actor=request.user, version=version, forum=cleaned["forum"]
+        )
+        return Response(VersionSummarySerializer(version).data)
+
+
+class SetWriteSerializer(serializers.Serializer):
+    decree_number = serializers.CharField(max_length=120)
+    decree_date = serializers.DateField(help_text="Not in the future.")
+    decree_file = serializers.FileField(help_text="The signed decree: a PDF or a picture, ≤ 10 MB.")
+
+
+class VersionSet(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = SetWriteSerializer
+    parser_classes = [parsers.MultiPartParser]
+    queryset = StandardVersion.objects.none()
+
+    @extend_schema(
+        request={"multipart/form-data": SetWriteSerializer},
+        responses={200: VersionSummarySerializer, **errors(400, 401, 403, 404)},
+    )
+    def post(self, request, slug: str, service_slug: str, version: int):
+        """Set (menetapkan) a discussed version by decree, sent as multipart/form-data with the
+        signed decree file; from now on it cannot change (write scope; the unit head, the
+        agency head). 400 while a component is missing."""
+        service = _editable_service(request, slug, service_slug)
+        version = selectors.get_version(service, version)
+        data = SetWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        form = standard_forms.SetForm(
+            data={
+                "decree_number": values["decree_number"],
+                "decree_date": values["decree_date"].isoformat(),
+            },
+            files={"decree_file": values["decree_file"]},
+        )
+        cleaned = check_form(form)
+        version = standard_services.set_version(actor=request.user, version=version, **cleaned)
+        return Response(VersionSummarySerializer(version).data)
+
+
+class VersionPublish(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = None
+    queryset = StandardVersion.objects.none()
+
+    @extend_schema(
+        request=None, responses={200: VersionSummarySerializer, **errors(400, 401, 403, 404)}
+    )
+    def post(self, request, slug: str, service_slug: str, version: int):
+        """Publish a set version: it comes into force and the version in force until now
+        becomes history (write scope; the unit head, the agency head)."""
+        service = _editable_service(request, slug, service_slug)
+        version = selectors.get_version(service, version)
+        version = standard_services.publish_version(actor=request.user, version=version)
+        return Response(VersionSummarySerializer(version).data)
+
+
 SERVICE = "units/<slug:slug>/services/<slug:service_slug>/standard/"
 
 urlpatterns = [
+    path(f"{SERVICE}drafts/", DraftStart.as_view(), name="standard-draft-start"),
+    path(
+        f"{SERVICE}versions/<int:version>/discuss/",
+        VersionDiscuss.as_view(),
+        name="standard-version-discuss",
+    ),
+    path(
+        f"{SERVICE}versions/<int:version>/set/", VersionSet.as_view(), name="standard-version-set"
+    ),
+    path(
+        f"{SERVICE}versions/<int:version>/publish/",
+        VersionPublish.as_view(),
+        name="standard-version-publish",
+    ),
     path("units/<slug:slug>/standards/", UnitStandards.as_view(), name="unit-standards"),
     path(SERVICE, StandardInForce.as_view(), name="standard-in-force"),
     path(f"{SERVICE}versions/", StandardHistory.as_view(), name="standard-history"),

@@ -4,7 +4,10 @@
 Which study a user sees is ``studies.selectors.visible_studies`` (the leading unit or a unit
 taking part is one they see), narrowed to the token's units; results are
 ``studies.selectors.study_results`` and the raw answers ``studies.selectors.raw_rows`` (what the exports write), so the
-API and the downloads never differ."""
+API and the downloads never differ.
+
+Opening and closing a study (the web's study-status action) goes through
+``studies.services.change_study_status`` with the write scope, for the study's managers only."""
 
 import math
 
@@ -18,10 +21,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
+from pantau.studies import permissions as study_permissions
 from pantau.studies import selectors
+from pantau.studies import services as study_services
 from pantau.studies.models import RespondentGroup, Study
 
-from ..permissions import ReadScope, token_unit_ids
+from ..permissions import ReadScope, WriteScope, token_unit_ids
 from ..schema import errors
 
 
@@ -413,9 +418,41 @@ class StudyResponses(generics.GenericAPIView):
         return Response(RawDataSerializer(body).data)
 
 
+# --- Writes ---------------------------------------------------------------------------------
+
+
+class StudyStatusSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(
+        choices=sorted(study_services.TRANSITIONS),
+        help_text="open: accept answers in every group; close: accept no more.",
+    )
+
+
+class StudyStatus(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = StudyStatusSerializer
+    queryset = Study.objects.none()
+
+    @extend_schema(responses={200: StudyDetailSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, pk: int):
+        """Open or close a study for answers, all its groups at once, as the study page's
+        buttons do (write scope; the head of the leading unit, its agency head). A step the
+        study's present state does not allow answers 400 and changes nothing."""
+        study = _study(request, pk)
+        if not study_permissions.can_manage_study(request.user, study):
+            raise Http404
+        data = StudyStatusSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        study_services.change_study_status(
+            actor=request.user, study=study, action=data.validated_data["action"]
+        )
+        return Response(StudyDetailSerializer(_study(request, pk)).data)
+
+
 urlpatterns = [
     path("studies/", StudyList.as_view(), name="study-list"),
     path("studies/<int:pk>/", StudyDetail.as_view(), name="study-detail"),
     path("studies/<int:pk>/results/", StudyResults.as_view(), name="study-results"),
     path("studies/<int:pk>/responses/", StudyResponses.as_view(), name="study-responses"),
+    path("studies/<int:pk>/status/", StudyStatus.as_view(), name="study-status"),
 ]

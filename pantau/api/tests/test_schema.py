@@ -89,7 +89,13 @@ def test_every_private_operation_refuses_a_request_without_token(api, unit_a, re
     """Read from the description: an operation that does not allow anonymous access (no `{}` in
     its security) answers 401 without a token, whatever it is asked."""
     schema = _schema(api)
-    values = {"slug": "unit-a", "number": report_a.tracking_number, "id": "1"}
+    values = {
+        "slug": "unit-a",
+        "number": report_a.tracking_number,
+        "id": "1",
+        "service_slug": "ktp",
+        "version": "1",
+    }
     private = [
         (method, path)
         for path, item in schema["paths"].items()
@@ -145,6 +151,7 @@ def test_every_private_operation_on_another_units_object_answers_404(
                 continue
             pk = next((v for prefix, v in ids.items() if path.startswith(prefix)), None)
             url = path.replace("{slug}", "unit-a").replace("{number}", report_a.tracking_number)
+            url = url.replace("{service_slug}", service.slug).replace("{version}", "1")
             url = url.replace("{id}", str(pk))
             response = getattr(client, method)(url, {}, format="json")
             assert response.status_code == 404, (method, path, response.status_code)
