@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from pantau.accounts.models import UNIT_ROLES, Membership
+from pantau.common.files import private_file_response
 from pantau.common.paging import CheapPage
 from pantau.organisations import selectors as organisations
 from pantau.organisations.models import ServiceUnit
@@ -366,14 +367,7 @@ def note(request, number):
 def attachment(request, number, pk):
     complaint = selectors.get_visible_complaint(request.user, number)
     item = get_object_or_404(Attachment, complaint=complaint, pk=pk)
-    response = FileResponse(
-        item.file.open("rb"),
-        content_type=item.content_type,
-        as_attachment=True,
-        filename=item.original_name,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(item.file, name=item.original_name, content_type=item.content_type)
 
 
 @login_required

@@ -4,11 +4,12 @@ verification, results and follow-up. Thin: parse, check, call a service or selec
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pantau.common.files import private_file_response
 from pantau.organisations import permissions as organisations_permissions
 from pantau.organisations.models import Agency, ServiceUnit
 from pantau.organisations.selectors import agency_subtree_ids, scope_for
@@ -304,14 +305,7 @@ def evidence_download(request, round_pk, pk, evidence_pk):
     if not permissions.can_download_evidence(request.user, lokus):
         raise Http404
     item = get_object_or_404(Evidence, lokus=lokus, pk=evidence_pk)
-    response = FileResponse(
-        item.file.open("rb"),
-        content_type=item.content_type,
-        as_attachment=True,
-        filename=item.original_name,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(item.file, name=item.original_name, content_type=item.content_type)
 
 
 @login_required
@@ -508,14 +502,7 @@ def follow_up_document(request, round_pk, pk, document_pk):
     if not permissions.can_download_evidence(request.user, lokus):
         raise Http404
     item = get_object_or_404(FollowUpDocument, recommendation__lokus=lokus, pk=document_pk)
-    response = FileResponse(
-        item.file.open("rb"),
-        content_type=item.content_type,
-        as_attachment=True,
-        filename=item.original_name,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(item.file, name=item.original_name, content_type=item.content_type)
 
 
 @login_required

@@ -1,17 +1,16 @@
 """Staff pages: service standards and their workflow, the service pledge, publication records."""
 
-import mimetypes
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pantau.common.files import private_file_response
 from pantau.organisations import selectors as organisations
 
 from . import forms, selectors, services
@@ -24,14 +23,7 @@ def _error_text(error: ValidationError) -> str:
 
 
 def _serve(field_file, *, name: str, content_type: str = ""):
-    if not field_file:
-        raise Http404
-    content_type = content_type or mimetypes.guess_type(field_file.name)[0] or "application/pdf"
-    response = FileResponse(
-        field_file.open("rb"), content_type=content_type, as_attachment=True, filename=name
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(field_file, name=name, content_type=content_type)
 
 
 def _service(unit, service_pk):
