@@ -2,8 +2,16 @@
 guide; a unit head runs a consultation forum and sets and publishes a standard."""
 
 from django.conf import settings
+from playwright.sync_api import expect
 
 from .conftest import check_accessibility, sign_in, visit
+
+
+def _submit(page, name: str) -> None:
+    """Click a form's button and wait for the page it leads to (no race with the next step)."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=name).click()
+
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -60,33 +68,28 @@ def test_unit_head_runs_a_forum_and_sets_a_standard(page, demo):
     for name, kind in [("Ibu Rukmini", "service_user"), ("Dr. Hamdi", "expert")]:
         page.locator("[name=participant-name]").fill(name)
         page.locator("[name=participant-kind]").select_option(kind)
-        page.get_by_role("button", name="Undang").click()
-        page.wait_for_load_state()
+        _submit(page, "Undang")
     for checkbox in page.locator("input[name=attended]").all():
         checkbox.check()
-    page.get_by_role("button", name="Simpan daftar hadir").click()
-    page.get_by_role("button", name="Catat forum sudah dilaksanakan").click()
-    page.wait_for_load_state()
+    _submit(page, "Simpan daftar hadir")
+    _submit(page, "Catat forum sudah dilaksanakan")
     check_accessibility(page)
-    assert page.get_by_text("Pengguna layanan: 1").is_visible()
+    expect(page.get_by_text("Pengguna layanan: 1")).to_be_visible()
 
     visit(page, f"/manage/units/{unit}/standards/")
     page.get_by_role("link", name="Versi 1").click()
     check_accessibility(page)
     page.locator("[name=forum]").select_option(label="FKP standar rekomendasi KIP (10-01-2026)")
-    page.get_by_role("button", name="Catat pembahasan dalam forum").click()
-    page.wait_for_load_state()
+    _submit(page, "Catat pembahasan dalam forum")
     page.locator("[name=decree_number]").fill("188.4/77/SP/2026")
     page.locator("[name=decree_date]").fill("2026-01-20")
     page.locator("[name=decree_file]").set_input_files(
         {"name": "sk.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )
-    page.get_by_role("button", name="Tetapkan standar").click()
-    page.wait_for_load_state()
+    _submit(page, "Tetapkan standar")
     check_accessibility(page)
-    page.get_by_role("button", name="Publikasikan: berlakukan versi ini").click()
-    page.wait_for_load_state()
-    assert page.get_by_text("Dipublikasikan, berlaku").first.is_visible()
+    _submit(page, "Publikasikan: berlakukan versi ini")
+    expect(page.get_by_text("Dipublikasikan, berlaku").first).to_be_visible()
 
     visit(page, f"/units/{unit}/services/rekomendasi-kartu-indonesia-pintar-kip/")
     assert page.get_by_text("188.4/77/SP/2026").is_visible()
