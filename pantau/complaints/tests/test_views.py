@@ -248,3 +248,19 @@ def test_recap_of_other_unit_shows_only_own_unit(client_for, officer_b, unit_a, 
 
     title_row = next(load_workbook(BytesIO(xlsx.content)).active.iter_rows(values_only=True))
     assert unit_b.name in title_row and unit_a.name not in title_row
+
+
+def test_ids_in_form_values_are_never_written_with_a_thousands_separator(
+    client_for, unit_head_a, unit_a, agency_a
+):
+    """Indonesian formatting writes 12345 as "12.345"; a form value must stay "12345"."""
+    from pantau.organisations.tests.factories import ServiceUnitFactory
+
+    ServiceUnitFactory(pk=12345, agency=agency_a, name="Unit besar", slug="unit-besar")
+    complaint, _code = report(unit_a)
+    services.transition(actor=unit_head_a, complaint=complaint, action="verify")
+    page = client_for(unit_head_a).get(
+        reverse("complaints:detail", args=[complaint.tracking_number])
+    )
+    body = page.content.decode()
+    assert 'value="12345"' in body and 'value="12.345"' not in body
