@@ -47,9 +47,9 @@ def get_visible_study(user, pk: int) -> Study:
 def groups_of(study: Study) -> list[RespondentGroup]:
     """The study's groups with ``answered`` (responses so far) and ``progress`` (% of target)."""
     groups: list[RespondentGroup] = list(
-        study.groups.select_related(
-            "unit", "collection", "collection__version__instrument"
-        ).annotate(answered=Count("collection__responses"))
+        study.groups.select_related("unit", "collection", "collection__version__instrument")
+        .annotate(answered=Count("collection__responses"))
+        .order_by("role", "unit__name", "pk")  # explicit: grouped rows come back in any order
     )
     for group in groups:
         group.progress = min(  # type: ignore[attr-defined]
