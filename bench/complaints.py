@@ -1,8 +1,11 @@
 """Complaint benchmarks on PostgreSQL, at 1 %, 10 % and 100 % of 2,000,000 reports in the database:
 
-- intake under load: 200 concurrent reporters POST new reports (no attachment) for 60 s under
-  gunicorn (2 workers × 4 threads); every acknowledged report must be in the database with a unique
+- intake under load: 200 concurrent reporters, each filing one report (no attachment) a second, for
+  60 s under gunicorn (2 workers × 4 threads), paced by ``bench.loadgen`` (latency counted from
+  each report's scheduled time); every acknowledged report must be in the database with a unique
   tracking number and no 5xx; target >= 200 reports/s with p95 < 150 ms;
+- the same 200 clients sending back to back (wrk, closed loop) for a third of that time: the
+  server's capacity, printed for reference;
 - the first page of a unit's queue (signed in) and of the public register; target p95 < 300 ms.
 """
 
@@ -10,6 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import uuid
 
 from bench.common import (
     PERCENTILES_SCRIPT,
@@ -19,9 +23,12 @@ from bench.common import (
     seed,
     write_script,
 )
+from bench.loadgen import form_post, paced
 from bench.pages import ROOT, _env, _wrk
 
 FULL_SIZE = 2_000_000
+REPORTERS = 200
+TARGET_RATE = 200  # reports/s in all: each reporter files one report a second
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/pantau_bench")
 
 POST_SCRIPT = """
@@ -59,6 +66,20 @@ CHECK = (
 )
 
 
+def _report_request(base: str, info: dict):
+    host = base.split("//", 1)[1]
+
+    def make() -> bytes:
+        body = (
+            f"csrfmiddlewaretoken={info['csrf']}&kind=complaint&unit={info['unit']}"
+            "&subject=Antrean+lama&description=Menunggu+tiga+jam+tanpa+kepastian."
+            f"&submission_token={uuid.uuid4()}"
+        )
+        return form_post(host, "/lapor/", body, cookie=f"csrftoken={info['csrf']}")
+
+    return make
+
+
 def _count(env) -> tuple[int, int]:
     out = subprocess.run(
         [sys.executable, "-c", CHECK.replace("%%", "%")],
@@ -89,35 +110,59 @@ def run(
                 tmp, "intake.lua", POST_SCRIPT % {"csrf": info["csrf"], "unit": info["unit"]}
             )
             with gunicorn(env, port, threads=4, backlog=2048) as base:
-                before, _distinct = _count(env)
                 duration = (
                     intake_seconds if seconds > 3 else seconds
                 )  # --quick shortens the 60 s run
-                intake = _wrk(
+                before, _distinct = _count(env)
+                intake = paced(
                     f"{base}/lapor/",
-                    cookie=None,
+                    _report_request(base, info),
+                    clients=REPORTERS,
+                    rate=TARGET_RATE,
                     seconds=duration,
-                    connections=200,
-                    script=post_script,
                 )
                 after, distinct = _count(env)
-                acknowledged = (intake["requests"] or 0) - intake["errors"]
                 saved = after - before
                 rows.append(
                     {
-                        "benchmark": "complaint intake, 200 reporters",
+                        "benchmark": f"complaint intake, {REPORTERS} reporters",
                         "database": "PostgreSQL",
                         "size": label,
                         "figure": f"{intake['rps']:.0f} /s, p50 {intake['p50']:.1f} ms, p95 {intake['p95']:.1f} ms, "
-                        f"~{acknowledged} acknowledged, {saved} saved, numbers unique: {after == distinct}, "
+                        f"{intake['completed']} acknowledged, {saved} saved, numbers unique: {after == distinct}, "
                         f"{intake['errors']} errors",
                         "target": ">= 200 /s, p95 < 150 ms, 0 errors",
                         "met": intake["rps"] >= 200
                         and intake["p95"] < 150
                         and not intake["errors"]
-                        and saved >= acknowledged
+                        and saved == intake["completed"]
                         and after == distinct,
                         **intake,
+                    }
+                )
+                # How far the server goes when the same 200 clients send back to back (wrk,
+                # closed loop): its capacity, and the latency such a queue gives.
+                before, _distinct = _count(env)
+                flood = _wrk(
+                    f"{base}/lapor/",
+                    cookie=None,
+                    seconds=max(3, duration // 3),
+                    connections=REPORTERS,
+                    script=post_script,
+                )
+                after, distinct = _count(env)
+                acknowledged = (flood["requests"] or 0) - flood["errors"]
+                rows.append(
+                    {
+                        "benchmark": f"complaint intake, {REPORTERS} back to back",
+                        "database": "PostgreSQL",
+                        "size": label,
+                        "figure": f"{flood['rps']:.0f} /s, p50 {flood['p50']:.1f} ms, p95 {flood['p95']:.1f} ms, "
+                        f"~{acknowledged} acknowledged, {after - before} saved, numbers unique: {after == distinct}, "
+                        f"{flood['errors']} errors",
+                        "target": "capacity (reference)",
+                        "met": not flood["errors"] and after == distinct,
+                        **flood,
                     }
                 )
                 for name, path, cookie in [

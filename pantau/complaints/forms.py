@@ -52,6 +52,19 @@ class AttachmentsField(forms.FileField):
         return checked
 
 
+class KnownModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField that accepts, without a query, the instance the view already read
+    with the same filter (``known``)."""
+
+    known = None
+
+    def to_python(self, value):
+        known = self.known
+        if known is not None and value not in self.empty_values and str(value) == str(known.pk):
+            return known
+        return super().to_python(value)
+
+
 class ComplaintForm(forms.Form):
     submission_token = forms.UUIDField(widget=forms.HiddenInput)
     kind = forms.ChoiceField(
@@ -60,7 +73,7 @@ class ComplaintForm(forms.Form):
         widget=forms.RadioSelect,
         initial=Complaint.Kind.COMPLAINT,
     )
-    unit = forms.ModelChoiceField(
+    unit = KnownModelChoiceField(
         label=_("Which service unit is it about?"),
         required=False,
         queryset=ServiceUnit.objects.filter(is_active=True).order_by("name"),
@@ -124,6 +137,8 @@ class ComplaintForm(forms.Form):
         self.fields["category"].label_from_instance = lambda category: category.label
         if unit is not None:
             self.fields["unit"].initial = unit.pk
+            # The view has just read this active unit: validating the same id reuses it.
+            self.fields["unit"].known = unit
             self.fields["service"].queryset = unit.services.filter(is_active=True).order_by("name")
         else:
             del self.fields["service"]

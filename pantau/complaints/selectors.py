@@ -130,9 +130,17 @@ def agency_chain(unit=None, agency=None) -> list[int]:
     """The report's agency and those above it, nearest first (one query)."""
     from pantau.organisations.selectors import agency_ancestor_ids
 
-    if unit is not None:
-        return agency_ancestor_ids(unit.agency_id)
-    return agency_ancestor_ids(agency.pk if agency is not None else None)
+    owner = unit if unit is not None else agency
+    agency_id = unit.agency_id if unit is not None else getattr(agency, "pk", None)
+    # One query per request: the form (categories) and the service (deadlines) ask for the
+    # same chain of the same instance, so it is kept on it.
+    cached = getattr(owner, "_agency_chain", None)
+    if cached is not None and cached[0] == agency_id:
+        return list(cached[1])
+    chain = agency_ancestor_ids(agency_id)
+    if owner is not None:
+        owner._agency_chain = (agency_id, tuple(chain))
+    return chain
 
 
 def categories_for(unit=None, agency=None) -> QuerySet[Category]:

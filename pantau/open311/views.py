@@ -256,7 +256,8 @@ class Requests(Open311View):
             end=end,
             status=status,
         )[:limit]
-        return Response([mapping.as_request(r) for r in reports])
+        labels = mapping.request_labels()
+        return Response([mapping.as_request(r, labels) for r in reports])
 
     def post(self, request, format=None):
         token = token_of(request)

@@ -1,8 +1,10 @@
 """A form built from an instrument version: one field per item, validated by the item's kind."""
 
+import copy
 import uuid
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import InstrumentVersion, Item
@@ -31,50 +33,14 @@ class ResponseForm(forms.Form):
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Choose the service you received.")},
             )
-        for item in self.items:
-            self.fields[item.key] = self._field_for(item)
-            if item.other_value is not None:
-                self.fields[item.key + OTHER_SUFFIX] = forms.CharField(
-                    label=_("Other, namely"), required=False, max_length=100
-                )
+        for name, field in _item_fields(version, self.items).items():
+            # A shallow copy: nothing mutates a field or its widget after it is built, and
+            # building the fields again for every submission was a fifth of its CPU time.
+            self.fields[name] = copy.copy(field)
 
     @staticmethod
     def _field_for(item: Item) -> forms.Field:
-        label = item.shown_text
-        if item.kind in (Item.Kind.SCORED, Item.Kind.CHOICE):
-            return forms.TypedChoiceField(
-                label=label,
-                required=item.required,
-                coerce=int,
-                widget=forms.RadioSelect,
-                choices=[(o.value, o.shown_label) for o in item.options.all()],
-                error_messages={
-                    "required": _("Choose one answer to this question."),
-                    "invalid_choice": _("Choose one of the answers shown."),
-                },
-            )
-        if item.kind == Item.Kind.YES_NO:
-            return forms.TypedChoiceField(
-                label=label,
-                required=item.required,
-                coerce=int,
-                widget=forms.RadioSelect,
-                choices=[(1, _("Yes")), (0, _("No"))],
-            )
-        if item.kind == Item.Kind.NUMBER:
-            return forms.IntegerField(
-                label=label,
-                required=item.required,
-                min_value=item.min_value,
-                max_value=item.max_value,
-                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-            )
-        return forms.CharField(
-            label=label,
-            required=item.required,
-            max_length=item.max_value or 2000,
-            widget=forms.Textarea(attrs={"rows": 3}),
-        )
+        return _field_for(item)
 
     def clean(self):
         data = super().clean()
@@ -115,3 +81,64 @@ class ResponseForm(forms.Form):
             other = self[item.key + OTHER_SUFFIX] if item.other_value is not None else None
             groups[-1][1].append((item, self[item.key], other))
         return groups
+
+
+def _field_for(item: Item) -> forms.Field:
+    label = item.shown_text
+    if item.kind in (Item.Kind.SCORED, Item.Kind.CHOICE):
+        return forms.TypedChoiceField(
+            label=label,
+            required=item.required,
+            coerce=int,
+            widget=forms.RadioSelect,
+            choices=[(o.value, o.shown_label) for o in item.options.all()],
+            error_messages={
+                "required": _("Choose one answer to this question."),
+                "invalid_choice": _("Choose one of the answers shown."),
+            },
+        )
+    if item.kind == Item.Kind.YES_NO:
+        return forms.TypedChoiceField(
+            label=label,
+            required=item.required,
+            coerce=int,
+            widget=forms.RadioSelect,
+            choices=[(1, _("Yes")), (0, _("No"))],
+        )
+    if item.kind == Item.Kind.NUMBER:
+        return forms.IntegerField(
+            label=label,
+            required=item.required,
+            min_value=item.min_value,
+            max_value=item.max_value,
+            widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        )
+    return forms.CharField(
+        label=label,
+        required=item.required,
+        max_length=item.max_value or 2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+_FIELDS: dict[tuple, dict[str, forms.Field]] = {}
+
+
+def _item_fields(version: InstrumentVersion, items: list[Item]) -> dict[str, forms.Field]:
+    """The items' fields, built once per process for a version as it is now (its ``updated_at``
+    moves whenever its items change, see ``selectors.version_items``) and the active language."""
+    key = (version.pk, version.updated_at, get_language(), tuple(item.pk for item in items))
+    fields = _FIELDS.get(key) if version.pk is not None else None
+    if fields is None:
+        fields = {}
+        for item in items:
+            fields[item.key] = _field_for(item)
+            if item.other_value is not None:
+                fields[item.key + OTHER_SUFFIX] = forms.CharField(
+                    label=_("Other, namely"), required=False, max_length=100
+                )
+        if version.pk is not None:
+            if len(_FIELDS) > 256:
+                _FIELDS.clear()
+            _FIELDS[key] = fields
+    return fields
