@@ -3,11 +3,12 @@
 import hashlib
 import secrets
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -56,19 +57,35 @@ def submit_response(
     access_code: str | None = None,
     submitted_at=None,
     token_checked: bool = False,
+    require_open: bool = False,
 ) -> tuple[Response, bool]:
     """Save a response and its answers, or nothing. Returns (response, created).
 
     The same ``submission_token`` twice (a double click, a resent form) returns the first response
     instead of saving a second. With ``access_code`` the code must exist in the collection and be
-    unused; it is marked used in the same transaction.
+    unused; it is marked used in the same transaction. With ``require_open`` the response is
+    saved only while the collection is open in the database (on PostgreSQL, checked in the same
+    statement that saves it), else SubmissionRefused("closed").
     """
     if not token_checked:
         existing = Response.objects.filter(submission_token=submission_token).first()
         if existing is not None:
             return existing, False
+    fast = require_open and access_code is None and connection.vendor == "postgresql"
     for _attempt in range(3):
         try:
+            if fast:
+                saved = _insert_while_open(
+                    collection=collection,
+                    answers=answers,
+                    submission_token=submission_token,
+                    source=source,
+                    service=service,
+                    fingerprint=fingerprint,
+                )
+                if saved is None:
+                    raise SubmissionRefused(RefusedSubmission.Reason.CLOSED)
+                return saved, True
             return _save_response(
                 collection=collection,
                 answers=answers,
@@ -79,6 +96,7 @@ def submit_response(
                 fingerprint=fingerprint,
                 access_code=access_code,
                 submitted_at=submitted_at,
+                require_open=require_open,
             ), True
         except IntegrityError:
             existing = Response.objects.filter(submission_token=submission_token).first()
@@ -100,7 +118,13 @@ def _save_response(
     fingerprint,
     access_code,
     submitted_at,
+    require_open=False,
 ) -> Response:
+    if (
+        require_open
+        and not Collection.objects.filter(pk=collection.pk, status=Collection.Status.OPEN).exists()
+    ):
+        raise SubmissionRefused(RefusedSubmission.Reason.CLOSED)
     code = None
     if access_code is not None:
         code = (
@@ -140,6 +164,84 @@ def _save_response(
         code.used_at = response.submitted_at
         code.response = response
         code.save(update_fields=["used_at", "response"])
+    return response
+
+
+INSERT_WHILE_OPEN = """
+WITH open_collection AS (
+    SELECT id FROM surveys_collection WHERE id = %(collection)s AND status = 'open'
+), new_response AS (
+    INSERT INTO surveys_response (collection_id, version_id, service_id, number, submitted_at,
+                                  source, entered_by_id, submission_token, fingerprint)
+    SELECT id, %(version)s, %(service)s, %(number)s, %(at)s, %(source)s, NULL, %(token)s,
+           %(fingerprint)s
+    FROM open_collection
+    RETURNING id
+), answers AS (
+    INSERT INTO surveys_answer (response_id, collection_id, service_id, item_id, value_int,
+                                value_text)
+    SELECT new_response.id, %(collection)s, %(service)s, given.item, given.value, given.text
+    FROM new_response,
+         unnest(%(items)s::bigint[], %(values)s::smallint[], %(texts)s::text[])
+             AS given(item, value, text)
+), answer_tallies AS (
+    INSERT INTO surveys_answertally (collection_id, service_key, item_id, value_int, count)
+    SELECT %(collection)s, %(service_key)s, given.item, given.value, 1
+    FROM new_response, unnest(%(items)s::bigint[], %(values)s::smallint[]) AS given(item, value)
+    WHERE given.value IS NOT NULL
+    ON CONFLICT (collection_id, service_key, item_id, value_int)
+        DO UPDATE SET count = surveys_answertally.count + excluded.count
+), response_tallies AS (
+    INSERT INTO surveys_responsetally (collection_id, service_key, count)
+    SELECT %(collection)s, %(service_key)s, 1 FROM new_response
+    ON CONFLICT (collection_id, service_key)
+        DO UPDATE SET count = surveys_responsetally.count + excluded.count
+)
+SELECT id FROM new_response
+"""
+
+
+def _insert_while_open(
+    *, collection, answers, submission_token, source, service, fingerprint
+) -> Response | None:
+    """PostgreSQL: the response, its answers and both tallies in one statement, saved only if
+    the collection is open at that moment (None otherwise). A single statement is atomic by
+    itself, so a citizen's submission costs one round trip instead of six (BEGIN, four inserts,
+    COMMIT); it writes exactly the rows ``_save_response`` writes (the tests run both)."""
+    values = {
+        "collection": collection.pk,
+        "version": collection.version_id,
+        "service": getattr(service, "pk", None),
+        "service_key": getattr(service, "pk", None) or 0,
+        "number": new_receipt_number(),
+        "at": timezone.now(),
+        "source": source,
+        "token": submission_token,
+        "fingerprint": fingerprint,
+        "items": [item.pk for item, _number, _text in answers],
+        "values": [number for _item, number, _text in answers],
+        "texts": [text for _item, _number, text in answers],
+    }
+    # Inside a caller's transaction a failed insert must not break it: a savepoint then.
+    guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    with guard, connection.cursor() as cursor:
+        cursor.execute(INSERT_WHILE_OPEN, values)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    response = Response(
+        id=row[0],
+        collection=collection,
+        version_id=collection.version_id,
+        service=service,
+        number=values["number"],
+        submitted_at=values["at"],
+        source=source,
+        submission_token=submission_token,
+        fingerprint=fingerprint,
+    )
+    response._state.adding = False
+    response._state.db = connection.alias
     return response
 
 
@@ -231,6 +333,7 @@ def submit_public_response(
             fingerprint=fingerprint,
             access_code=access_code,
             token_checked=True,
+            require_open=True,
         )
     except SubmissionRefused as refused:
         record_refusal(collection=collection, reason=refused.reason)
