@@ -6,6 +6,7 @@ Results come from ``satisfaction.selectors`` (one grouped query over the tallies
 after the web form's own checks (``surveys.forms.ResponseForm``)."""
 
 import django_filters
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_field
@@ -14,7 +15,9 @@ from rest_framework.response import Response
 
 from pantau.satisfaction import selectors
 from pantau.satisfaction import services as skm_services
+from pantau.satisfaction.forms import PeriodForm
 from pantau.satisfaction.models import Medium, SurveyPeriod
+from pantau.satisfaction.permissions import can_enter_responses
 from pantau.satisfaction.public_views import REFUSAL_MESSAGES
 from pantau.surveys.forms import ResponseForm
 from pantau.surveys.models import Collection
@@ -22,7 +25,7 @@ from pantau.surveys.selectors import version_items
 from pantau.surveys.services import SubmissionRefused, client_key_for, submit_public_response
 
 from ..forms import MAX_ID, check_form
-from ..permissions import WriteScope, narrow_by_unit, token_of
+from ..permissions import WriteScope, get_unit, narrow_by_unit, token_of
 from ..schema import errors
 
 
@@ -94,11 +97,13 @@ class ServiceRefSerializer(serializers.Serializer):
 class ResultsSerializer(serializers.Serializer):
     respondents = serializers.IntegerField()
     required_sample = serializers.IntegerField(source="required")
-    ikm = serializers.DecimalField(source="ikm.ikm", max_digits=5, decimal_places=2, default=None)
-    ikm_4 = serializers.FloatField(source="ikm.ikm_4", default=None)
-    grade = serializers.CharField(source="ikm.grade", default=None)
-    performance = serializers.CharField(source="ikm.performance", default=None)
-    weights = serializers.CharField(source="ikm.weights", default=None)
+    ikm = serializers.DecimalField(
+        source="ikm.ikm", max_digits=5, decimal_places=2, default=None, allow_null=True
+    )
+    ikm_4 = serializers.FloatField(source="ikm.ikm_4", default=None, allow_null=True)
+    grade = serializers.CharField(source="ikm.grade", default=None, allow_null=True)
+    performance = serializers.CharField(source="ikm.performance", default=None, allow_null=True)
+    weights = serializers.CharField(source="ikm.weights", default=None, allow_null=True)
     problem = serializers.CharField()
     elements = ElementSerializer(many=True)
     by_service = ServiceCountSerializer(many=True)
@@ -239,6 +244,30 @@ def reachable_periods(request):
     )
 
 
+class PeriodCreateSerializer(serializers.Serializer):
+    unit = serializers.SlugField(max_length=80, help_text="Slug of a unit you manage.")
+    kind = serializers.ChoiceField(choices=SurveyPeriod.Kind.choices)
+    year = serializers.IntegerField()
+    number = serializers.IntegerField(
+        help_text="Month 1–12, quarter 1–4, semester 1–2; 1 for a year."
+    )
+    population = serializers.IntegerField(
+        help_text="Service users in the period; it sets the required sample (Krejcie & Morgan)."
+    )
+    services = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        min_length=1,
+        max_length=500,
+        help_text="Ids of the unit's services surveyed.",
+    )
+    weight_mode = serializers.ChoiceField(
+        choices=SurveyPeriod.WeightMode.choices, default=SurveyPeriod.WeightMode.EXACT
+    )
+    requires_code = serializers.BooleanField(
+        default=False, help_text="Each respondent needs a one-time code handed out at the counter."
+    )
+
+
 class PeriodList(PeriodListBase):
     """SKM periods of the units you reach, published or not (token)."""
 
@@ -246,6 +275,45 @@ class PeriodList(PeriodListBase):
 
     def get_queryset(self):
         return reachable_periods(self.request)
+
+    @extend_schema(
+        request=PeriodCreateSerializer,
+        responses={201: PeriodDetailSerializer, **errors(400, 401, 403, 404)},
+    )
+    def post(self, request):
+        """Set up a survey period of a unit you manage, with its services and population, as
+        on the web page (write scope; the unit head). It starts as a draft: open it with
+        ``status``. The answer shows the required sample."""
+        data = PeriodCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        unit = get_unit(request, values["unit"], managed=True)
+        form = PeriodForm(
+            data={
+                "kind": values["kind"],
+                "year": str(values["year"]),
+                "number": str(values["number"]),
+                "population": str(values["population"]),
+                "services": [str(pk) for pk in values["services"]],
+                "weight_mode": values["weight_mode"],
+                **({"requires_code": "on"} if values["requires_code"] else {}),
+            },
+            unit=unit,
+        )
+        cleaned = check_form(form)
+        period = skm_services.create_period(
+            actor=request.user,
+            unit=unit,
+            kind=cleaned["kind"],
+            year=cleaned["year"],
+            number=cleaned["number"],
+            population=cleaned["population"],
+            services=cleaned["services"],
+            weight_mode=cleaned["weight_mode"],
+            requires_code=cleaned["requires_code"],
+        )
+        period = get_object_or_404(reachable_periods(request), pk=period.pk)
+        return Response(PeriodDetailSerializer(period).data, status=status.HTTP_201_CREATED)
 
 
 class PeriodDetail(generics.RetrieveAPIView):
@@ -324,6 +392,61 @@ class ResponseSubmit(generics.GenericAPIView):
         )
 
 
+class PaperResponseSerializer(serializers.Serializer):
+    submission_token = serializers.UUIDField(
+        help_text="A new UUID per paper questionnaire; sent again, it is saved once."
+    )
+    service = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text="Id of the service the respondent received."
+    )
+    answers = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=2000),
+        help_text="Question key → the value marked on paper (or the text written).",
+    )
+
+
+class PaperResponseCreate(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = PaperResponseSerializer
+    queryset = SurveyPeriod.objects.none()
+
+    @extend_schema(
+        responses={201: ReceiptSerializer, 200: ReceiptSerializer, **errors(400, 401, 403, 404)}
+    )
+    def post(self, request, pk: int):
+        """Enter one paper questionnaire, marked as entered by you, as on the web's paper entry
+        page (write scope; the unit's officers and head). Checked like a citizen's answers; the
+        same submission token again answers 200 with the first receipt."""
+        period = get_object_or_404(reachable_periods(request), pk=pk)
+        if not can_enter_responses(request.user, period.unit):
+            raise Http404
+        data = PaperResponseSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        form = ResponseForm(
+            data={
+                **values["answers"],
+                "submission_token": str(values["submission_token"]),
+                "service": str(values["service"]),
+            },
+            version=period.collection.version,
+            items=version_items(period.collection.version),
+            services=period.services.all(),
+        )
+        cleaned = check_form(form, {name: f"answers.{name}" for name in values["answers"]})
+        response, created = skm_services.enter_paper_response(
+            actor=request.user,
+            period=period,
+            answers=form.answers(),
+            service=cleaned["service"],
+            submission_token=cleaned["submission_token"],
+        )
+        return Response(
+            {"receipt_number": response.number},
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+
 class PeriodStatus(generics.GenericAPIView):
     permission_classes = [WriteScope]
     serializer_class = StatusActionSerializer
@@ -363,6 +486,11 @@ urlpatterns = [
     path("skm/periods/<int:pk>/", PeriodDetail.as_view(), name="skm-period-detail"),
     path("skm/periods/<int:pk>/questionnaire/", Questionnaire.as_view(), name="skm-questionnaire"),
     path("skm/periods/<int:pk>/responses/", ResponseSubmit.as_view(), name="skm-response-create"),
+    path(
+        "skm/periods/<int:pk>/paper-responses/",
+        PaperResponseCreate.as_view(),
+        name="skm-paper-response-create",
+    ),
     path("skm/periods/<int:pk>/status/", PeriodStatus.as_view(), name="skm-period-status"),
     path("skm/periods/<int:pk>/publish/", PeriodPublish.as_view(), name="skm-period-publish"),
 ]

@@ -16,17 +16,23 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
-from rest_framework import generics, serializers
+from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
+from pantau.organisations.selectors import managed_units
 from pantau.studies import permissions as study_permissions
 from pantau.studies import selectors
 from pantau.studies import services as study_services
+from pantau.studies.forms import StudyForm
 from pantau.studies.models import RespondentGroup, Study
+from pantau.surveys.forms import ResponseForm
+from pantau.surveys.selectors import version_items
 
-from ..permissions import ReadScope, WriteScope, token_unit_ids
+from ..forms import check_form
+from ..permissions import ReadScope, WriteScope, get_unit, narrow_units, token_unit_ids
 from ..schema import errors
 
 
@@ -116,10 +122,33 @@ def _study(request, pk: int) -> Study:
     return get_object_or_404(reachable_studies(request), pk=pk)
 
 
+class StudyCreateSerializer(serializers.Serializer):
+    unit = serializers.SlugField(
+        max_length=80, help_text="Slug of the leading unit (one you manage)."
+    )
+    title = serializers.CharField(max_length=200)
+    form_set = serializers.ChoiceField(
+        choices=["nps5", "nps7"],
+        default="nps5",
+        help_text="nps5: New Public Service in five dimensions; nps7: Denhardt's seven principles.",
+    )
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField()
+    recipient_target = serializers.IntegerField(help_text="Target sample of recipients per unit.")
+    provider_target = serializers.IntegerField(help_text="Target sample of providers per unit.")
+    other_units = serializers.ListField(
+        child=serializers.SlugField(max_length=80),
+        required=False,
+        default=list,
+        max_length=200,
+        help_text="Slugs of other units you manage that take part.",
+    )
+
+
 class StudyList(generics.ListAPIView):
     """Perception studies led by, or including, a unit you reach (token)."""
 
-    permission_classes = [ReadScope]
+    permission_classes = [WriteScope]
     serializer_class = StudySerializer
     queryset = Study.objects.none()
     filterset_class = StudyFilter
@@ -130,6 +159,49 @@ class StudyList(generics.ListAPIView):
 
     def filter_queryset(self, queryset):
         return super().filter_queryset(queryset).distinct()
+
+    @extend_schema(
+        request=StudyCreateSerializer,
+        responses={201: StudyDetailSerializer, **errors(400, 401, 403, 404)},
+    )
+    def post(self, request):
+        """Set up a perception study led by a unit you manage, with the web page's form: the
+        instrument (Form A and Form B), dates, target samples per unit and the other units
+        taking part (write scope; the unit head, the agency head). Each unit gets a recipients'
+        and a providers' group; open the study with ``status``."""
+        data = StudyCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        unit = get_unit(request, values["unit"], managed=True)
+        managed = narrow_units(request, managed_units(request.user)).exclude(pk=unit.pk)
+        others = {u.slug: u.pk for u in managed.filter(slug__in=values["other_units"])}
+        unknown = [slug for slug in values["other_units"] if slug not in others]
+        if unknown:
+            raise serializers.ValidationError(
+                {
+                    "other_units": [
+                        _("You do not manage a unit with this slug: %(slug)s.")
+                        % {"slug": unknown[0]}
+                    ]
+                }
+            )
+        form = StudyForm(
+            data={
+                "title": values["title"],
+                "form_set": values["form_set"],
+                "starts_on": values["starts_on"].isoformat(),
+                "ends_on": values["ends_on"].isoformat(),
+                "recipient_target": str(values["recipient_target"]),
+                "provider_target": str(values["provider_target"]),
+                "other_units": [str(pk) for pk in others.values()],
+            },
+            units=managed.order_by("name"),
+        )
+        cleaned = check_form(form)
+        study = study_services.create_study(actor=request.user, unit=unit, **cleaned)
+        return Response(
+            StudyDetailSerializer(_study(request, study.pk)).data, status=status.HTTP_201_CREATED
+        )
 
 
 class StudyDetail(generics.GenericAPIView):
@@ -449,10 +521,90 @@ class StudyStatus(generics.GenericAPIView):
         return Response(StudyDetailSerializer(_study(request, pk)).data)
 
 
+class StudyPaperResponseSerializer(serializers.Serializer):
+    unit = serializers.SlugField(
+        max_length=80,
+        required=False,
+        help_text="The unit whose recipient answered; default: the first unit you enter for.",
+    )
+    submission_token = serializers.UUIDField(
+        help_text="A new UUID per paper questionnaire; sent again, it is saved once."
+    )
+    answers = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=2000),
+        help_text="Question key → the value marked on paper (or the text written).",
+    )
+
+
+class StudyReceiptSerializer(serializers.Serializer):
+    receipt_number = serializers.CharField()
+
+
+class PaperResponseCreate(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = StudyPaperResponseSerializer
+    queryset = Study.objects.none()
+
+    @extend_schema(
+        responses={
+            201: StudyReceiptSerializer,
+            200: StudyReceiptSerializer,
+            **errors(400, 401, 403, 404),
+        }
+    )
+    def post(self, request, pk: int):
+        """Enter one service recipient's paper questionnaire (Form A), recorded as entered by
+        you, as on the web's paper entry page (write scope; officers and heads of a unit in the
+        study). The same submission token again answers 200 with the first receipt."""
+        study = _study(request, pk)
+        ids = token_unit_ids(request)
+        groups = [
+            g
+            for g in study.groups.filter(role=RespondentGroup.Role.RECIPIENT).select_related(
+                "unit", "collection__version"
+            )
+            if study_permissions.can_enter_responses(request.user, g)
+            and (ids is None or g.unit_id in ids)
+        ]
+        if not groups:
+            raise Http404
+        data = StudyPaperResponseSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        group = groups[0]
+        if values.get("unit"):
+            group = next((g for g in groups if g.unit.slug == values["unit"]), None)
+            if group is None:
+                raise serializers.ValidationError(
+                    {"unit": [_("You do not enter questionnaires for this unit in this study.")]}
+                )
+        form = ResponseForm(
+            data={**values["answers"], "submission_token": str(values["submission_token"])},
+            version=group.collection.version,
+            items=version_items(group.collection.version),
+        )
+        cleaned = check_form(form, {name: f"answers.{name}" for name in values["answers"]})
+        response, created = study_services.enter_paper_response(
+            actor=request.user,
+            group=group,
+            answers=form.answers(),
+            submission_token=cleaned["submission_token"],
+        )
+        return Response(
+            {"receipt_number": response.number},
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+
 urlpatterns = [
     path("studies/", StudyList.as_view(), name="study-list"),
     path("studies/<int:pk>/", StudyDetail.as_view(), name="study-detail"),
     path("studies/<int:pk>/results/", StudyResults.as_view(), name="study-results"),
     path("studies/<int:pk>/responses/", StudyResponses.as_view(), name="study-responses"),
     path("studies/<int:pk>/status/", StudyStatus.as_view(), name="study-status"),
+    path(
+        "studies/<int:pk>/paper-responses/",
+        PaperResponseCreate.as_view(),
+        name="study-paper-response-create",
+    ),
 ]
