@@ -64,3 +64,10 @@ def can_download_evidence(user, lokus: Lokus) -> bool:
         or is_unit_member(user, lokus)
         or is_assigned_evaluator(user, lokus)
     )
+
+
+def may_set_up_rounds(user) -> bool:
+    """National evaluators, evaluators of an agency and agency heads set up rounds (the web's
+    "new round" page and the API)."""
+    scope = scope_for(user)
+    return scope.sees_everything or bool(scope.evaluated_agencies or scope.headed_agencies)

@@ -516,3 +516,29 @@ def public_result(unit) -> Lokus | None:
     if lokus is not None:
         lokus.ranked = Lokus.objects.filter(round_id=lokus.round_id, ipp__isnull=False).count()
     return lokus
+
+
+def round_bodies(user):
+    """The agencies a user may set up a round for, by name."""
+    from pantau.organisations.models import Agency
+
+    scope = scope_for(user)
+    if scope.sees_everything:
+        return Agency.objects.order_by("name")
+    return Agency.objects.filter(id__in=scope.evaluated_agencies | scope.headed_agencies).order_by(
+        "name"
+    )
+
+
+def addable_units(round_: Round):
+    """Active units under the round's evaluating body that are not in the round yet, by name."""
+    from pantau.organisations.models import ServiceUnit
+    from pantau.organisations.selectors import agency_subtree_ids
+
+    return (
+        ServiceUnit.objects.filter(
+            agency_id__in=agency_subtree_ids({round_.body_id}), is_active=True
+        )
+        .exclude(evaluations__round=round_)
+        .order_by("name")
+    )

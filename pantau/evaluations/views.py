@@ -11,8 +11,6 @@ from django.views.decorators.http import require_POST
 
 from pantau.common.files import private_file_response
 from pantau.organisations import permissions as organisations_permissions
-from pantau.organisations.models import Agency, ServiceUnit
-from pantau.organisations.selectors import agency_subtree_ids, scope_for
 
 from . import forms, permissions, selectors, services
 from .models import Evidence, FollowUpDocument, Indicator, Lokus, Method, Recommendation
@@ -23,9 +21,7 @@ def _errors(form, error: ValidationError) -> None:
         form.add_error(None, message)
 
 
-def _may_set_up_rounds(user) -> bool:
-    scope = scope_for(user)
-    return scope.sees_everything or bool(scope.evaluated_agencies or scope.headed_agencies)
+_may_set_up_rounds = permissions.may_set_up_rounds
 
 
 # --- Instruments -----------------------------------------------------------------------------
@@ -74,13 +70,7 @@ def round_list(request):
     )
 
 
-def _bodies(user):
-    scope = scope_for(user)
-    if scope.sees_everything:
-        return Agency.objects.order_by("name")
-    return Agency.objects.filter(id__in=scope.evaluated_agencies | scope.headed_agencies).order_by(
-        "name"
-    )
+_bodies = selectors.round_bodies
 
 
 @login_required
@@ -166,10 +156,7 @@ def lokus_add(request, pk):
     round_ = selectors.get_visible_round(request.user, pk)
     if not permissions.can_manage_round(request.user, round_):
         raise Http404
-    units = ServiceUnit.objects.filter(
-        agency_id__in=agency_subtree_ids({round_.body_id}), is_active=True
-    ).exclude(evaluations__round=round_)
-    form = forms.LokusForm(request.POST or None, units=units.order_by("name"))
+    form = forms.LokusForm(request.POST or None, units=selectors.addable_units(round_))
     if request.method == "POST" and form.is_valid():
         try:
             services.add_lokus(actor=request.user, round_=round_, **form.cleaned_data)

@@ -15,6 +15,7 @@ steps (``change_round_status``, the round's managers), the unit's self-assessmen
 Evidence files are uploaded on the web pages only."""
 
 import django_filters
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -28,7 +29,17 @@ from pantau.evaluations import forms as evaluation_forms
 from pantau.evaluations import permissions as evaluation_permissions
 from pantau.evaluations import selectors
 from pantau.evaluations import services as evaluation_services
-from pantau.evaluations.models import Indicator, Lokus, Recommendation, Round, Score, SelfAssessment
+from pantau.evaluations.models import (
+    EvaluationInstrument,
+    Indicator,
+    Lokus,
+    Method,
+    Recommendation,
+    Round,
+    Score,
+    SelfAssessment,
+    Verification,
+)
 
 from ..forms import check_form
 from ..permissions import ReadScope, WriteScope, token_unit_ids
@@ -234,11 +245,52 @@ def _lokus(request, pk: int) -> Lokus:
     return lokus
 
 
+SCHEDULE = (
+    "self_assessment_opens",
+    "self_assessment_closes",
+    "citizen_opens",
+    "citizen_closes",
+    "scoring_opens",
+    "scoring_closes",
+    "verification_opens",
+    "verification_closes",
+    "results_on",
+    "follow_up_due",
+)
+
+
+class RoundCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    body = serializers.SlugField(
+        max_length=80, help_text="Slug of the evaluating body: an agency in your scope."
+    )
+    year = serializers.IntegerField()
+    instrument = serializers.SlugField(max_length=60, help_text="The instrument's code.")
+    instrument_version = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=1000,
+        help_text="Its version; default: the latest version with indicator detail.",
+    )
+    method = serializers.ChoiceField(choices=Method.choices, help_text="Aggregation method.")
+    mode = serializers.ChoiceField(choices=Round.Mode.choices)
+    self_assessment_opens = serializers.DateField()
+    self_assessment_closes = serializers.DateField()
+    citizen_opens = serializers.DateField()
+    citizen_closes = serializers.DateField()
+    scoring_opens = serializers.DateField()
+    scoring_closes = serializers.DateField()
+    verification_opens = serializers.DateField()
+    verification_closes = serializers.DateField()
+    results_on = serializers.DateField()
+    follow_up_due = serializers.DateField()
+
+
 class RoundList(generics.ListAPIView):
     """PEKPPP rounds you take part in: as their manager, an evaluator, or a unit evaluated
     (token)."""
 
-    permission_classes = [ReadScope]
+    permission_classes = [WriteScope]
     serializer_class = RoundSerializer
     queryset = Round.objects.none()
     filterset_class = RoundFilter
@@ -246,6 +298,106 @@ class RoundList(generics.ListAPIView):
 
     def get_queryset(self):
         return reachable_rounds(self.request)
+
+    @extend_schema(
+        request=RoundCreateSerializer,
+        responses={201: RoundDetailSerializer, **errors(400, 401, 403, 404)},
+    )
+    def post(self, request):
+        """Set up an evaluation round with the web form's fields: name, evaluating body, year,
+        instrument version, aggregation method, kind and the schedule's windows (write scope;
+        national evaluators, an agency's evaluators or head, for a body in their scope). Units
+        are added with ``lokus``. A token limited to units cannot set up rounds (404)."""
+        if not evaluation_permissions.may_set_up_rounds(request.user) or token_unit_ids(request):
+            raise Http404
+        data = RoundCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        bodies = selectors.round_bodies(request.user)
+        body = bodies.filter(slug=values["body"]).values_list("pk", flat=True).first()
+        instruments = EvaluationInstrument.objects.filter(
+            code=values["instrument"], indicators_available=True
+        )
+        if values.get("instrument_version"):
+            instruments = instruments.filter(number=values["instrument_version"])
+        instrument = instruments.order_by("-number").values_list("pk", flat=True).first()
+        form = evaluation_forms.RoundForm(
+            data={
+                "name": values["name"],
+                "body": str(body or 0),
+                "year": str(values["year"]),
+                "instrument": str(instrument or 0),
+                "method": values["method"],
+                "mode": values["mode"],
+                **{name: values[name].isoformat() for name in SCHEDULE},
+            },
+            bodies=bodies,
+        )
+        cleaned = check_form(form)
+        try:
+            round_ = evaluation_services.create_round(actor=request.user, **cleaned)
+        except DjangoPermissionDenied:
+            raise _field_error(
+                "body", _("You may set up this kind of round only for a body in your scope.")
+            ) from None
+        round_ = get_object_or_404(reachable_rounds(request), pk=round_.pk)
+        return Response(
+            RoundDetailSerializer(round_, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class LokusWriteSerializer(serializers.Serializer):
+    unit = serializers.SlugField(
+        max_length=80, help_text="Slug of an active unit under the round's evaluating body."
+    )
+    service_class = serializers.ChoiceField(choices=Lokus.ServiceClass.choices)
+    evaluators = serializers.ListField(
+        child=serializers.CharField(max_length=150),
+        min_length=1,
+        max_length=2,
+        help_text="Usernames of one or two evaluators whose scope holds the unit.",
+    )
+
+
+class LokusAdd(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = LokusWriteSerializer
+    queryset = Lokus.objects.none()
+
+    @extend_schema(responses={201: LokusDetailSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, pk: int):
+        """Add a unit to a round, with its class of service and one or two evaluators, before
+        desk scoring starts, as on the web page (write scope; the round's managers)."""
+        round_ = get_object_or_404(reachable_rounds(request), pk=pk)
+        if not evaluation_permissions.can_manage_round(request.user, round_):
+            raise Http404
+        data = LokusWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        units = selectors.addable_units(round_)
+        unit = units.filter(slug=values["unit"]).values_list("pk", flat=True).first()
+        form = evaluation_forms.LokusForm(
+            data={"unit": str(unit or 0), "service_class": values["service_class"]},
+            units=units,
+        )
+        evaluators = dict(
+            form.fields["evaluators"]
+            .queryset.filter(username__in=values["evaluators"])
+            .values_list("username", "pk")
+        )
+        unknown = [name for name in values["evaluators"] if name not in evaluators]
+        if unknown:
+            raise _field_error(
+                "evaluators",
+                _("There is no evaluator with this username: %(name)s.") % {"name": unknown[0]},
+            )
+        form.data = {**form.data, "evaluators": [str(evaluators[n]) for n in values["evaluators"]]}
+        cleaned = check_form(form)
+        lokus = evaluation_services.add_lokus(actor=request.user, round_=round_, **cleaned)
+        return Response(
+            LokusDetailSerializer(_lokus(request, lokus.pk)).data, status=status.HTTP_201_CREATED
+        )
 
 
 class RoundDetail(generics.GenericAPIView):
@@ -482,6 +634,94 @@ class RecommendationSerializer(serializers.ModelSerializer):
         ]
 
 
+class ScoreResponseSerializer(serializers.Serializer):
+    response = serializers.CharField(
+        max_length=4000, help_text="The unit's response to the evaluators' score."
+    )
+
+
+class VerificationSerializer(serializers.ModelSerializer):
+    indicator = serializers.CharField(source="indicator.code")
+
+    class Meta:
+        model = Verification
+        fields = [
+            "indicator",
+            "agreed_score",
+            "unit_response",
+            "responded_at",
+            "evaluator_reply",
+            "replied_at",
+        ]
+
+
+class ScoreRespond(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = ScoreResponseSerializer
+    queryset = Verification.objects.none()
+
+    @extend_schema(responses={200: VerificationSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, pk: int, code: str):
+        """The unit's response to the score of one indicator during field verification, as on
+        the web page; sent again, it replaces the response (write scope; the unit's officers
+        and head). 400 outside the verification window."""
+        lokus = _lokus(request, pk)
+        if not evaluation_permissions.can_fill_self_assessment(request.user, lokus):
+            raise Http404
+        indicator = _indicator(lokus, code)
+        data = ScoreResponseSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        cleaned = check_form(
+            evaluation_forms.ResponseToScoreForm(data={"response": data.validated_data["response"]})
+        )
+        verification = evaluation_services.respond_to_score(
+            actor=request.user, lokus=lokus, indicator=indicator, response=cleaned["response"]
+        )
+        return Response(VerificationSerializer(verification).data)
+
+
+class AgreedScoreSerializer(serializers.Serializer):
+    agreed_score = serializers.IntegerField(help_text="The agreed score, 0–5.")
+    reply = serializers.CharField(
+        max_length=4000,
+        required=False,
+        allow_blank=True,
+        help_text="A reply to the unit or a note on the agreement.",
+    )
+
+
+class ScoreReconcile(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = AgreedScoreSerializer
+    queryset = Verification.objects.none()
+
+    @extend_schema(responses={200: VerificationSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, pk: int, code: str):
+        """Set the agreed score of one indicator after the evaluators disagreed or the unit
+        responded, with an optional reply to the unit, as on the web page (write scope; an
+        assigned evaluator, while scoring or verification is open)."""
+        lokus = _lokus(request, pk)
+        if not evaluation_permissions.can_score(request.user, lokus):
+            raise Http404
+        indicator = _indicator(lokus, code)
+        data = AgreedScoreSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        cleaned = check_form(
+            evaluation_forms.ReconcileForm(
+                data={"agreed_score": str(values["agreed_score"]), "reply": values.get("reply", "")}
+            )
+        )
+        verification = evaluation_services.reconcile_score(
+            actor=request.user,
+            lokus=lokus,
+            indicator=indicator,
+            score=cleaned["agreed_score"],
+            reply=cleaned["reply"],
+        )
+        return Response(VerificationSerializer(verification).data)
+
+
 class RecommendationWriteSerializer(serializers.Serializer):
     aspect = serializers.CharField(
         max_length=10, help_text="The aspect's code in the round's instrument (A1, A2, …)."
@@ -570,7 +810,18 @@ urlpatterns = [
     path("pekppp/rounds/", RoundList.as_view(), name="pekppp-round-list"),
     path("pekppp/rounds/<int:pk>/", RoundDetail.as_view(), name="pekppp-round-detail"),
     path("pekppp/rounds/<int:pk>/ranking/", RoundRanking.as_view(), name="pekppp-round-ranking"),
+    path("pekppp/rounds/<int:pk>/lokus/", LokusAdd.as_view(), name="pekppp-lokus-add"),
     path("pekppp/lokus/<int:pk>/", LokusDetail.as_view(), name="pekppp-lokus-detail"),
+    path(
+        "pekppp/lokus/<int:pk>/agreed-scores/<str:code>/",
+        ScoreReconcile.as_view(),
+        name="pekppp-score-reconcile",
+    ),
+    path(
+        "pekppp/lokus/<int:pk>/verification/<str:code>/",
+        ScoreRespond.as_view(),
+        name="pekppp-score-respond",
+    ),
     path("pekppp/lokus/<int:pk>/scores/", ScoreSubmit.as_view(), name="pekppp-score-submit"),
     path("pekppp/rounds/<int:pk>/status/", RoundStatus.as_view(), name="pekppp-round-status"),
     path(

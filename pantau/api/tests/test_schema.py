@@ -95,6 +95,7 @@ def test_every_private_operation_refuses_a_request_without_token(api, unit_a, re
         "id": "1",
         "service_slug": "ktp",
         "version": "1",
+        "code": "1.a.Ak",
     }
     private = [
         (method, path)
