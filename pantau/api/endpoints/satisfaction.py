@@ -27,7 +27,7 @@ from pantau.surveys.models import Collection
 from pantau.surveys.selectors import version_items
 from pantau.surveys.services import SubmissionRefused, client_key_for, submit_public_response
 
-from ..forms import MAX_ID, check_form
+from ..forms import MAX_ID, check_form, questionnaire_answers
 from ..permissions import WriteScope, get_unit, narrow_by_unit, token_of
 from ..schema import errors
 
@@ -404,7 +404,10 @@ class PaperResponseSerializer(serializers.Serializer):
     )
     answers = serializers.DictField(
         child=serializers.CharField(allow_blank=True, max_length=2000),
-        help_text="Question key → the value marked on paper (or the text written).",
+        help_text=(
+            "Question → the value marked on paper (or the text written). A question is named by"
+            " its key, or a scored element by its code (U1 … U9) as in the import file."
+        ),
     )
 
 
@@ -426,17 +429,19 @@ class PaperResponseCreate(generics.GenericAPIView):
         data = PaperResponseSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
+        items = version_items(period.collection.version)
+        answers, names = questionnaire_answers(items, values["answers"])
         form = ResponseForm(
             data={
-                **values["answers"],
+                **answers,
                 "submission_token": str(values["submission_token"]),
                 "service": str(values["service"]),
             },
             version=period.collection.version,
-            items=version_items(period.collection.version),
+            items=items,
             services=period.services.all(),
         )
-        cleaned = check_form(form, {name: f"answers.{name}" for name in values["answers"]})
+        cleaned = check_form(form, names)
         response, created = skm_services.enter_paper_response(
             actor=request.user,
             period=period,
