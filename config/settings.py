@@ -362,6 +362,7 @@ SPECTACULAR_SETTINGS = {
         "ScoreModeEnum": "pantau.evaluations.models.Score.Mode",
         "StudyActionEnum": "pantau.studies.services.TRANSITIONS",
         "RoundActionEnum": "pantau.evaluations.services.TRANSITIONS",
+        "FollowUpStatusEnum": "pantau.satisfaction.models.FollowUpAction.Status",
     },
     # No call to the online validator: the docs page loads nothing from the internet.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},

@@ -1,6 +1,7 @@
 """Run the web interface's Django forms behind API serializers, so that an input is checked by
 the same rules whichever door it comes through (no second copy of the rules)."""
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 MAX_ID = 2**63 - 1  # the largest key the databases store; more would overflow, not miss
@@ -20,3 +21,47 @@ def check_form(form, field_names: dict[str, str] | None = None):
             for error in errors
         )
     raise serializers.ValidationError(detail)
+
+
+def questionnaire_answers(items, answers: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """A questionnaire's answers named as the web form names them (each question's key) or, for
+    the scored questions, as the import files and the raw-data export do (the item's code, e.g.
+    ``U1`` or ``A3``, in any case): the data for ``surveys.forms.ResponseForm`` and, for
+    ``check_form``, each form field's API name (``answers.<the name sent>``)."""
+    from pantau.surveys.forms import OTHER_SUFFIX
+    from pantau.surveys.models import Section
+
+    keys = {item.key for item in items}
+    by_code = {
+        item.code.lower(): item.key
+        for item in items
+        if item.section.kind == Section.Kind.SCORED and item.code
+    }
+    data: dict[str, str] = {}
+    sent_as: dict[str, str] = {}
+    for name, value in answers.items():
+        base, suffix = (
+            (name[: -len(OTHER_SUFFIX)], OTHER_SUFFIX)
+            if name.endswith(OTHER_SUFFIX)
+            else (name, "")
+        )
+        key = base if base in keys else by_code.get(base.lower(), base)
+        field = key + suffix
+        if field in data:
+            raise serializers.ValidationError(
+                {
+                    f"answers.{name}": [
+                        serializers.ErrorDetail(
+                            _("This question is answered twice: by its key and by its code."),
+                            code="duplicate",
+                        )
+                    ]
+                }
+            )
+        data[field] = value
+        sent_as[field] = name
+    names = {}
+    for item in items:
+        for field in (item.key, item.key + OTHER_SUFFIX):
+            names[field] = f"answers.{sent_as.get(field, field)}"
+    return data, names

@@ -1,11 +1,13 @@
 """``/api/v1/skm/``: published SKM results (public), a unit's periods (token), the citizen's
-questionnaire and submission (public), and the unit head's open/close/publish actions.
+questionnaire and submission (public), the unit's writes (setting up a period, paper entry, the
+unit head's open/close/publish) and the period's follow-up plan (rencana tindak lanjut).
 
 Results come from ``satisfaction.selectors`` (one grouped query over the tallies, then
 ``analytics.ikm.compute_ikm``); submissions go through ``surveys.services.submit_public_response``
 after the web form's own checks (``surveys.forms.ResponseForm``)."""
 
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -13,10 +15,11 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, permissions, serializers, status
 from rest_framework.response import Response
 
+from pantau.organisations.permissions import can_manage_unit
 from pantau.satisfaction import selectors
 from pantau.satisfaction import services as skm_services
-from pantau.satisfaction.forms import PeriodForm
-from pantau.satisfaction.models import Medium, SurveyPeriod
+from pantau.satisfaction.forms import FollowUpActionForm, PeriodForm
+from pantau.satisfaction.models import FollowUpAction, Medium, SurveyPeriod
 from pantau.satisfaction.permissions import can_enter_responses
 from pantau.satisfaction.public_views import REFUSAL_MESSAGES
 from pantau.surveys.forms import ResponseForm
@@ -24,7 +27,7 @@ from pantau.surveys.models import Collection
 from pantau.surveys.selectors import version_items
 from pantau.surveys.services import SubmissionRefused, client_key_for, submit_public_response
 
-from ..forms import MAX_ID, check_form
+from ..forms import MAX_ID, check_form, questionnaire_answers
 from ..permissions import WriteScope, get_unit, narrow_by_unit, token_of
 from ..schema import errors
 
@@ -401,7 +404,10 @@ class PaperResponseSerializer(serializers.Serializer):
     )
     answers = serializers.DictField(
         child=serializers.CharField(allow_blank=True, max_length=2000),
-        help_text="Question key → the value marked on paper (or the text written).",
+        help_text=(
+            "Question → the value marked on paper (or the text written). A question is named by"
+            " its key, or a scored element by its code (U1 … U9) as in the import file."
+        ),
     )
 
 
@@ -423,17 +429,19 @@ class PaperResponseCreate(generics.GenericAPIView):
         data = PaperResponseSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
+        items = version_items(period.collection.version)
+        answers, names = questionnaire_answers(items, values["answers"])
         form = ResponseForm(
             data={
-                **values["answers"],
+                **answers,
                 "submission_token": str(values["submission_token"]),
                 "service": str(values["service"]),
             },
             version=period.collection.version,
-            items=version_items(period.collection.version),
+            items=items,
             services=period.services.all(),
         )
-        cleaned = check_form(form, {name: f"answers.{name}" for name in values["answers"]})
+        cleaned = check_form(form, names)
         response, created = skm_services.enter_paper_response(
             actor=request.user,
             period=period,
@@ -479,6 +487,161 @@ class PeriodPublish(generics.GenericAPIView):
         return Response(PeriodDetailSerializer(period).data)
 
 
+# --- The follow-up plan (rencana tindak lanjut) ------------------------------------------------
+
+
+class PlanElementSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField(source="shown_label")
+
+
+class FollowUpActionSerializer(serializers.ModelSerializer):
+    period = serializers.IntegerField(source="period_id", read_only=True)
+    element = serializers.SerializerMethodField()
+
+    class Meta:
+        model = FollowUpAction
+        fields = [
+            "id",
+            "period",
+            "element_key",
+            "element",
+            "action",
+            "owner",
+            "deadline",
+            "status",
+            "completed_on",
+            "report",
+            "updated_at",
+        ]
+
+    @extend_schema_field(PlanElementSerializer(allow_null=True))
+    def get_element(self, action) -> dict | None:
+        """The scored element the action answers (null if the questionnaire no longer has it)."""
+        element = getattr(action, "element", None)
+        return PlanElementSerializer(element).data if element is not None else None
+
+
+class PlanSummarySerializer(serializers.Serializer):
+    total = serializers.IntegerField(help_text="Actions not cancelled.")
+    realised = serializers.IntegerField(help_text="Actions done.")
+    percent = serializers.FloatField(allow_null=True)
+    realisation_score = serializers.IntegerField(help_text="PEKPPP indicator 8 (0–5).")
+    speed_score = serializers.IntegerField(help_text="PEKPPP indicator 9 (0–5).")
+    last_completed = serializers.DateField(allow_null=True)
+
+
+class PlanSerializer(serializers.Serializer):
+    summary = PlanSummarySerializer()
+    actions = FollowUpActionSerializer(many=True)
+
+
+class FollowUpActionWriteSerializer(serializers.Serializer):
+    element_key = serializers.CharField(
+        max_length=60, help_text="Key of a scored element of the period (e.g. waktu)."
+    )
+    action = serializers.CharField(max_length=4000)
+    owner = serializers.CharField(max_length=120, help_text="Who is responsible.")
+    deadline = serializers.DateField()
+    status = serializers.ChoiceField(
+        choices=FollowUpAction.Status.choices, default=FollowUpAction.Status.PLANNED
+    )
+    completed_on = serializers.DateField(
+        required=False, allow_null=True, help_text="Required when the status is done."
+    )
+    report = serializers.CharField(
+        max_length=4000, required=False, allow_blank=True, help_text="What was done."
+    )
+
+
+def _action_form(period: SurveyPeriod, values: dict, instance=None) -> FollowUpActionForm:
+    """The web page's form, bound to the API's values (dates as ISO text, as a browser posts)."""
+    data = {
+        name: value.isoformat() if hasattr(value, "isoformat") else ("" if value is None else value)
+        for name, value in values.items()
+    }
+    return FollowUpActionForm(data=data, instance=instance, elements=selectors.scored_items(period))
+
+
+def _plan_action(period: SurveyPeriod, action: FollowUpAction) -> dict:
+    """One action as the plan lists it, with its element."""
+    elements = {item.key: item for item in selectors.scored_items(period)}
+    action.element = elements.get(action.element_key)
+    return FollowUpActionSerializer(action).data
+
+
+class FollowUpPlan(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = FollowUpActionWriteSerializer
+    queryset = SurveyPeriod.objects.none()
+
+    @extend_schema(responses={200: PlanSerializer, **errors(401, 404)})
+    def get(self, request, pk: int):
+        """The period's follow-up plan (rencana tindak lanjut) as its page shows it: every
+        action, cancelled ones too, and the realisation that PEKPPP scores (token)."""
+        period = get_object_or_404(reachable_periods(request), pk=pk)
+        summary = selectors.follow_up_summary(period)
+        actions = selectors.follow_up_actions(period, include_cancelled=True)
+        return Response(PlanSerializer({"summary": summary, "actions": actions}).data)
+
+    @extend_schema(
+        request=FollowUpActionWriteSerializer,
+        responses={201: FollowUpActionSerializer, **errors(400, 401, 403, 404)},
+    )
+    def post(self, request, pk: int):
+        """Add an action to the period's follow-up plan, with the web form's rules: an element
+        of the questionnaire, a deadline, and the completion date once done (write scope; the
+        unit head, the agency head; the unit's officers get 403)."""
+        period = get_object_or_404(reachable_periods(request), pk=pk)
+        if not can_manage_unit(request.user, period.unit):
+            raise PermissionDenied
+        data = FollowUpActionWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        cleaned = check_form(_action_form(period, data.validated_data))
+        action = skm_services.save_follow_up_action(
+            actor=request.user, period=period, action=None, data=cleaned
+        )
+        return Response(_plan_action(period, action), status=status.HTTP_201_CREATED)
+
+
+class FollowUpActionDetail(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = FollowUpActionWriteSerializer
+    queryset = FollowUpAction.objects.none()
+
+    @extend_schema(
+        request=FollowUpActionWriteSerializer,
+        responses={200: FollowUpActionSerializer, **errors(400, 401, 403, 404)},
+    )
+    def patch(self, request, pk: int):
+        """Change an action of the plan: usually its ``status`` (``in_progress``, ``done`` with
+        ``completed_on``, ``cancelled``) and ``report``; the fields sent replace the action's,
+        then the whole action is checked as on the web page (write scope; the unit head, the
+        agency head; the unit's officers get 403)."""
+        action = get_object_or_404(
+            FollowUpAction.objects.select_related(
+                "period__unit", "period__collection__version"
+            ).filter(period__in=reachable_periods(request)),
+            pk=pk,
+        )
+        period = action.period
+        if not can_manage_unit(request.user, period.unit):
+            raise PermissionDenied
+        data = FollowUpActionWriteSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        current = {name: getattr(action, name) for name in FollowUpActionForm.Meta.fields}
+        form = _action_form(
+            period,
+            {**current, **data.validated_data},
+            instance=FollowUpAction.objects.get(pk=action.pk),
+        )
+        cleaned = check_form(form)
+        action = skm_services.save_follow_up_action(
+            actor=request.user, period=period, action=action, data=cleaned
+        )
+        return Response(_plan_action(period, action))
+
+
 urlpatterns = [
     path("skm/results/", PublishedResultList.as_view(), name="skm-result-list"),
     path("skm/results/<int:pk>/", PublishedResultDetail.as_view(), name="skm-result-detail"),
@@ -493,4 +656,6 @@ urlpatterns = [
     ),
     path("skm/periods/<int:pk>/status/", PeriodStatus.as_view(), name="skm-period-status"),
     path("skm/periods/<int:pk>/publish/", PeriodPublish.as_view(), name="skm-period-publish"),
+    path("skm/periods/<int:pk>/actions/", FollowUpPlan.as_view(), name="skm-action-list"),
+    path("skm/actions/<int:pk>/", FollowUpActionDetail.as_view(), name="skm-action-detail"),
 ]

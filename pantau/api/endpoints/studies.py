@@ -31,7 +31,7 @@ from pantau.studies.models import RespondentGroup, Study
 from pantau.surveys.forms import ResponseForm
 from pantau.surveys.selectors import version_items
 
-from ..forms import check_form
+from ..forms import check_form, questionnaire_answers
 from ..permissions import ReadScope, WriteScope, get_unit, narrow_units, token_unit_ids
 from ..schema import errors
 
@@ -532,7 +532,10 @@ class StudyPaperResponseSerializer(serializers.Serializer):
     )
     answers = serializers.DictField(
         child=serializers.CharField(allow_blank=True, max_length=2000),
-        help_text="Question key → the value marked on paper (or the text written).",
+        help_text=(
+            "Question → the value marked on paper (or the text written). A question is named by"
+            " its key, or a scored one by its item code as in the import file and the raw data."
+        ),
     )
 
 
@@ -578,12 +581,14 @@ class PaperResponseCreate(generics.GenericAPIView):
                 raise serializers.ValidationError(
                     {"unit": [_("You do not enter questionnaires for this unit in this study.")]}
                 )
+        items = version_items(group.collection.version)
+        answers, names = questionnaire_answers(items, values["answers"])
         form = ResponseForm(
-            data={**values["answers"], "submission_token": str(values["submission_token"])},
+            data={**answers, "submission_token": str(values["submission_token"])},
             version=group.collection.version,
-            items=version_items(group.collection.version),
+            items=items,
         )
-        cleaned = check_form(form, {name: f"answers.{name}" for name in values["answers"]})
+        cleaned = check_form(form, names)
         response, created = study_services.enter_paper_response(
             actor=request.user,
             group=group,

@@ -154,3 +154,44 @@ def test_paper_entry_with_a_token_of_another_unit_gets_404_and_saves_nothing(
     for user in (officer_b, unit_head_b):
         assert _paper(token_for(user, write=True), period_a, service_a).status_code == 404
     assert not Response.objects.filter(collection=period_a.collection).exists()
+
+
+def test_a_paper_questionnaire_may_name_the_elements_by_their_codes(
+    token_for, officer_a, period_a, service_a
+):
+    # As the import file's columns U1 … U9 (in any case): here waktu (U3) is 1.
+    answers = {f"{'U' if n % 2 else 'u'}{n}": "4" for n in range(1, 10)}
+    answers["U3"] = "1"
+    response = _paper(token_for(officer_a, write=True), period_a, service_a, answers=answers)
+    assert response.status_code == 201, response.json()
+    saved = Response.objects.get(number=response.json()["receipt_number"])
+    values = dict(
+        Answer.objects.filter(response=saved, value_int__isnull=False).values_list(
+            "item__key", "value_int"
+        )
+    )
+    assert len(values) == 9 and values["waktu"] == 1 and values["persyaratan"] == 4
+
+
+@pytest.mark.parametrize(
+    "change,field,code",
+    [
+        ({"U3": "7"}, "answers.U3", None),  # a wrong value, named as it was sent
+        ({"U3": "3"}, "answers.U3", "duplicate"),  # waktu twice: by key and by code
+        ({"waktu": None}, "answers.waktu", "required"),  # a required element left out
+    ],
+)
+def test_paper_answers_are_named_as_sent_in_errors_and_nothing_is_saved(
+    token_for, officer_a, period_a, service_a, change, field, code
+):
+    answers = _answers()
+    for name, value in change.items():
+        if value is None:
+            del answers[name]
+        else:
+            answers[name] = value
+    response = _paper(token_for(officer_a, write=True), period_a, service_a, answers=answers)
+    assert response.status_code == 400
+    errors = {error["field"]: error["code"] for error in response.json()["errors"]}
+    assert field in errors and (code is None or errors[field] == code)
+    assert not Response.objects.filter(collection=period_a.collection).exists()

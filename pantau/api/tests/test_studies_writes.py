@@ -254,3 +254,25 @@ def test_study_paper_entry_with_a_token_of_another_unit_gets_404(
     ):
         assert client.post(url, body, format="json").status_code == 404
     assert not Response.objects.filter(collection__study_group__study=study_a).exists()
+
+
+def test_a_study_paper_questionnaire_may_name_the_items_by_their_codes(
+    token_for,
+    officer_a,
+    study_a,  # noqa: F811
+):
+    # As the import file and the raw data name the scored items (A1, A2, … in any case).
+    recipients = study_a.groups.select_related("collection__version").get(role="recipient")
+    items = [i for i in version_items(recipients.collection.version) if i.kind == "scored"]
+    answers = {item.code.lower(): "5" for item in items}
+    answers[items[0].code.lower()] = "2"
+    response = token_for(officer_a, write=True).post(
+        f"/api/v1/studies/{study_a.pk}/paper-responses/",
+        {"submission_token": str(uuid.uuid4()), "answers": answers},
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    saved = Response.objects.get(number=response.json()["receipt_number"])
+    values = dict(saved.answers.values_list("item__key", "value_int"))
+    assert len(values) == len(items) and values[items[0].key] == 2
+    assert values[items[-1].key] == 5
