@@ -17,6 +17,7 @@ Evidence files are uploaded on the web pages only."""
 import django_filters
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import Q
+from django.forms import DateField
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -245,17 +246,11 @@ def _lokus(request, pk: int) -> Lokus:
     return lokus
 
 
-SCHEDULE = (
-    "self_assessment_opens",
-    "self_assessment_closes",
-    "citizen_opens",
-    "citizen_closes",
-    "scoring_opens",
-    "scoring_closes",
-    "verification_opens",
-    "verification_closes",
-    "results_on",
-    "follow_up_due",
+# The round form's dates, in its order: the schedule's windows.
+SCHEDULE = tuple(
+    name
+    for name, field in evaluation_forms.RoundForm.base_fields.items()
+    if isinstance(field, DateField)
 )
 
 
