@@ -10,7 +10,7 @@ import django_filters
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, permissions, serializers, status
 from rest_framework.response import Response
@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from pantau.organisations.permissions import can_manage_unit
 from pantau.satisfaction import selectors
 from pantau.satisfaction import services as skm_services
-from pantau.satisfaction.forms import FollowUpActionForm, PeriodForm
+from pantau.satisfaction.forms import AccessCodeBatchForm, FollowUpActionForm, PeriodForm
 from pantau.satisfaction.models import FollowUpAction, Medium, SurveyPeriod
 from pantau.satisfaction.permissions import can_enter_responses
 from pantau.satisfaction.public_views import REFUSAL_MESSAGES
@@ -455,6 +455,41 @@ class PaperResponseCreate(generics.GenericAPIView):
         )
 
 
+class AccessCodeBatchSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="How many new codes, 1 to 500.")
+
+
+class AccessCodesSerializer(serializers.Serializer):
+    codes = serializers.ListField(child=serializers.CharField(), help_text="The new codes.")
+    survey_url = serializers.URLField(help_text="The survey's public page, for a QR code.")
+
+
+class AccessCodesCreate(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = AccessCodeBatchSerializer
+    queryset = SurveyPeriod.objects.none()
+
+    @extend_schema(responses={201: AccessCodesSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, pk: int):
+        """New one-time codes for a period that asks respondents for one, e.g. for a queue
+        machine that prints one on each receipt; each code takes one questionnaire (write
+        scope; the unit's officers and head, as on the web's codes page)."""
+        period = get_object_or_404(reachable_periods(request), pk=pk)
+        if not can_enter_responses(request.user, period.unit):
+            raise Http404
+        data = AccessCodeBatchSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        cleaned = check_form(AccessCodeBatchForm(data={"count": str(data.validated_data["count"])}))
+        codes = skm_services.make_access_codes(
+            actor=request.user, period=period, count=cleaned["count"]
+        )
+        url = request.build_absolute_uri(reverse("survey:form", args=[period.collection.token]))
+        return Response(
+            {"codes": [code.code for code in codes], "survey_url": url},
+            status=status.HTTP_201_CREATED,
+        )
+
+
 class PeriodStatus(generics.GenericAPIView):
     permission_classes = [WriteScope]
     serializer_class = StatusActionSerializer
@@ -653,6 +688,11 @@ urlpatterns = [
         "skm/periods/<int:pk>/paper-responses/",
         PaperResponseCreate.as_view(),
         name="skm-paper-response-create",
+    ),
+    path(
+        "skm/periods/<int:pk>/access-codes/",
+        AccessCodesCreate.as_view(),
+        name="skm-access-codes-create",
     ),
     path("skm/periods/<int:pk>/status/", PeriodStatus.as_view(), name="skm-period-status"),
     path("skm/periods/<int:pk>/publish/", PeriodPublish.as_view(), name="skm-period-publish"),

@@ -195,3 +195,39 @@ def test_paper_answers_are_named_as_sent_in_errors_and_nothing_is_saved(
     errors = {error["field"]: error["code"] for error in response.json()["errors"]}
     assert field in errors and (code is None or errors[field] == code)
     assert not Response.objects.filter(collection=period_a.collection).exists()
+
+
+@pytest.mark.covers("POST /api/v1/skm/periods/{id}/access-codes/")
+def test_a_queue_machine_gets_one_time_codes_that_each_take_one_questionnaire(
+    api, token_for, officer_a, unit_head_a, period_a, service_a
+):
+    period_a.requires_code = True
+    period_a.save(update_fields=["requires_code"])
+    response = token_for(officer_a, write=True).post(
+        f"{PERIODS}{period_a.pk}/access-codes/", {"count": 3}, format="json"
+    )
+    assert response.status_code == 201, response.json()
+    assert_conforms(response, "POST", "/api/v1/skm/periods/{id}/access-codes/")
+    codes = response.json()["codes"]
+    assert len(set(codes)) == 3
+    assert response.json()["survey_url"].endswith(f"/survei/{period_a.collection.token}/")
+    body = {"submission_token": str(uuid.uuid4()), "service": service_a.pk, "answers": _answers()}
+    url = f"{PERIODS}{period_a.pk}/responses/"
+    assert api.post(url, {**body, "access_code": codes[0]}, format="json").status_code == 201
+    again = {**body, "submission_token": str(uuid.uuid4()), "access_code": codes[0]}
+    assert api.post(url, again, format="json").status_code == 409  # used once
+
+
+def test_access_codes_refuse_bad_counts_and_other_units(
+    token_for, officer_a, officer_b, unit_head_b, period_a
+):
+    from pantau.surveys.models import AccessCode
+
+    url = f"{PERIODS}{period_a.pk}/access-codes/"
+    client = token_for(officer_a, write=True)
+    for count in (0, 501, "banyak"):
+        assert client.post(url, {"count": count}, format="json").status_code == 400
+    assert token_for(officer_a).post(url, {"count": 2}, format="json").status_code == 403
+    for user in (officer_b, unit_head_b):  # another unit's token
+        assert token_for(user, write=True).post(url, {"count": 2}, format="json").status_code == 404
+    assert not AccessCode.objects.filter(collection=period_a.collection).exists()
