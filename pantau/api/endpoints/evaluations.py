@@ -12,7 +12,8 @@ steps (``change_round_status``, the round's managers), the unit's self-assessmen
 ``SelfAssessmentForm`` + ``save_self_assessment``) and its submission
 (``submit_self_assessment``), the evaluator's recommendation (``RecommendationForm`` +
 ``add_recommendation``) and the unit's follow-up (``FollowUpForm`` + ``update_follow_up``).
-Evidence files are uploaded on the web pages only."""
+Evidence files come with the self-assessment answer (multipart); follow-up documents are
+uploaded on the web pages."""
 
 import django_filters
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -21,9 +22,10 @@ from django.forms import DateField
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import generics, serializers, status
+from rest_framework import generics, parsers, serializers, status
 from rest_framework.response import Response
 
 from pantau.evaluations import forms as evaluation_forms
@@ -32,6 +34,7 @@ from pantau.evaluations import selectors
 from pantau.evaluations import services as evaluation_services
 from pantau.evaluations.models import (
     EvaluationInstrument,
+    Evidence,
     Indicator,
     Lokus,
     Method,
@@ -536,14 +539,34 @@ class SelfAssessmentWriteSerializer(serializers.Serializer):
     answer = serializers.CharField(
         max_length=4000, help_text="What the unit has in place, and where the evidence shows it."
     )
+    evidence = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        max_length=5,
+        help_text="Evidence files, sent as multipart/form-data: PDF, pictures or office "
+        "documents, up to five of 10 MB each, checked by their content. A file with the name of "
+        "an earlier one becomes its next version.",
+    )
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Evidence
+        fields = ["id", "original_name", "version", "content_type", "size", "sha256", "uploaded_at"]
 
 
 class SelfAssessmentSerializer(serializers.ModelSerializer):
     indicator = serializers.CharField(source="indicator.code")
+    evidence = serializers.SerializerMethodField()
 
     class Meta:
         model = SelfAssessment
-        fields = ["indicator", "claimed_score", "answer", "updated_at"]
+        fields = ["indicator", "claimed_score", "answer", "updated_at", "evidence"]
+
+    @extend_schema_field(EvidenceSerializer(many=True))
+    def get_evidence(self, entry) -> list[dict]:
+        files = Evidence.objects.filter(lokus_id=entry.lokus_id, indicator_id=entry.indicator_id)
+        return EvidenceSerializer(files.order_by("original_name", "version"), many=True).data
 
 
 def _unit_lokus(request, pk: int) -> Lokus:
@@ -559,19 +582,22 @@ class SelfAssessmentSave(generics.GenericAPIView):
     permission_classes = [WriteScope]
     serializer_class = SelfAssessmentWriteSerializer
     queryset = SelfAssessment.objects.none()
+    parser_classes = [parsers.JSONParser, parsers.MultiPartParser]
 
     @extend_schema(responses={200: SelfAssessmentSerializer, **errors(400, 401, 403, 404)})
     def post(self, request, pk: int):
         """Save the unit's self-assessment answer (F-01) to one indicator while the
-        self-assessment window is open; sent again, it replaces the answer (write scope; the
-        unit's officers and head). Evidence files are attached on the web page."""
+        self-assessment window is open, with any evidence files (multipart/form-data); sent
+        again, it replaces the answer and adds the files (write scope; the unit's officers and
+        head)."""
         lokus = _unit_lokus(request, pk)
         data = SelfAssessmentWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
         indicator = _indicator(lokus, values["indicator"])
         form = evaluation_forms.SelfAssessmentForm(
-            data={"claimed_score": str(values["claimed_score"]), "answer": values["answer"]}
+            data={"claimed_score": str(values["claimed_score"]), "answer": values["answer"]},
+            files=MultiValueDict({"evidence": values.get("evidence", [])}),
         )
         cleaned = check_form(form)
         entry = evaluation_services.save_self_assessment(
@@ -580,6 +606,7 @@ class SelfAssessmentSave(generics.GenericAPIView):
             indicator=indicator,
             claimed_score=cleaned["claimed_score"],
             answer=cleaned["answer"],
+            files=cleaned["evidence"],
         )
         return Response(SelfAssessmentSerializer(entry).data)
 

@@ -263,3 +263,47 @@ def test_follow_up_with_a_token_of_other_unit_gets_404_and_changes_nothing(
     )
     saved = Recommendation.objects.get()
     assert (saved.status, saved.action_plan) == ("open", "")
+
+
+def test_the_unit_attaches_evidence_files_checked_by_their_content(
+    token_for, self_assessing, officer_a
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pantau.evaluations.models import Evidence
+    from pantau.evaluations.tests.conftest import PDF
+
+    client = token_for(officer_a, write=True)
+    url = f"{LOKUS}/{self_assessing.pk}/self-assessment/"
+    body = {"indicator": "1.a.Ak", "claimed_score": 4, "answer": "SK standar pelayanan ada."}
+    response = client.post(
+        url,
+        {**body, "evidence": [SimpleUploadedFile("sk.pdf", PDF, "application/pdf")]},
+        format="multipart",
+    )
+    assert response.status_code == 200, response.json()
+    assert_conforms(response, "POST", "/api/v1/pekppp/lokus/{id}/self-assessment/")
+    assert [(e["original_name"], e["version"]) for e in response.json()["evidence"]] == [
+        ("sk.pdf", 1)
+    ]
+    again = client.post(
+        url,
+        {**body, "evidence": [SimpleUploadedFile("sk.pdf", PDF + b"\n", "application/pdf")]},
+        format="multipart",
+    )
+    assert [e["version"] for e in again.json()["evidence"]] == [1, 2]
+    # A script named like a PDF is refused by its content, and nothing of that request is kept.
+    fake = client.post(
+        url,
+        {
+            **body,
+            "answer": "Diganti",
+            "evidence": [
+                SimpleUploadedFile("sk2.pdf", b"#!/bin/sh\nrm -rf /\n", "application/pdf")
+            ],
+        },
+        format="multipart",
+    )
+    assert fake.status_code == 400 and fake.json()["errors"][0]["field"] == "evidence"
+    assert Evidence.objects.filter(lokus=self_assessing).count() == 2
+    assert SelfAssessment.objects.get().answer == "SK standar pelayanan ada."
