@@ -9,6 +9,7 @@ form's own checks (``standards.forms.PublicationForm``), and the service checks 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, parsers, permissions, serializers, status
 from rest_framework.response import Response
@@ -19,6 +20,7 @@ from pantau.standards import forms as standard_forms
 from pantau.standards import selectors
 from pantau.standards import services as standard_services
 from pantau.standards.models import (
+    MANUFACTURING_KEYS,
     Agreement,
     Forum,
     Maklumat,
@@ -436,8 +438,8 @@ class DraftStart(generics.GenericAPIView):
     )
     def post(self, request, slug: str, service_slug: str):
         """Open a new draft version of a service's standard, copied from its latest version
-        (write scope; the unit's officers and heads, the agency head). Its content is edited on
-        the web page. 400 when a version is already in progress."""
+        (write scope; the unit's officers and heads, the agency head). Its content is changed with
+        ``PATCH …/versions/{version}/content/``. 400 when a version is already in progress."""
         service = _editable_service(request, slug, service_slug)
         version = standard_services.start_version(actor=request.user, service=service)
         return Response(VersionSummarySerializer(version).data, status=status.HTTP_201_CREATED)
@@ -527,10 +529,193 @@ class VersionPublish(generics.GenericAPIView):
         return Response(VersionSummarySerializer(version).data)
 
 
+def _no_separators(value: str) -> str:
+    if "\n" in value or "\r" in value or "|" in value:
+        raise serializers.ValidationError(
+            _("Line breaks and vertical bars (|) are not allowed here.")
+        )
+    return value
+
+
+class RequirementWriteSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=300, validators=[_no_separators])
+    note = serializers.CharField(
+        max_length=120, required=False, allow_blank=True, default="", validators=[_no_separators]
+    )
+
+
+class StepWriteSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=300, validators=[_no_separators])
+    actor = serializers.CharField(
+        max_length=120,
+        required=False,
+        allow_blank=True,
+        default="",
+        validators=[_no_separators],
+        help_text="Who does the step.",
+    )
+
+
+class TimeLimitWriteSerializer(serializers.Serializer):
+    value = serializers.IntegerField(min_value=0, max_value=2**31 - 1, allow_null=True)
+    unit = serializers.ChoiceField(choices=StandardVersion.TimeUnit.choices, allow_blank=True)
+    note = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class FeeWriteSerializer(serializers.Serializer):
+    free = serializers.BooleanField()
+    amount = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_ID,
+        allow_null=True,
+        required=False,
+        default=None,
+        help_text="Rupiah; null when free.",
+    )
+    legal_basis = serializers.CharField(
+        max_length=300,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="The regulation that sets the fee.",
+    )
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+def _text(**kwargs):
+    return serializers.CharField(required=False, allow_blank=True, **kwargs)
+
+
+class DraftWriteSerializer(serializers.Serializer):
+    """The content of a draft; what is left out keeps its value. A list sent replaces the whole
+    list (in the order sent); ``time_limit`` and ``fee`` are replaced whole."""
+
+    requirements = RequirementWriteSerializer(many=True, required=False)
+    steps = StepWriteSerializer(many=True, required=False)
+    time_limit = TimeLimitWriteSerializer(required=False)
+    fee = FeeWriteSerializer(required=False)
+    product = _text()
+    complaint_handling = _text()
+    legal_basis = _text()
+    facilities = _text()
+    staff_competence = _text()
+    internal_supervision = _text()
+    staff_count = _text()
+    service_guarantee = _text()
+    safety_guarantee = _text()
+    staff_evaluation = _text()
+    change_note = _text(max_length=300)
+    review_months = serializers.IntegerField(
+        required=False, min_value=1, max_value=60, help_text="Months until the next review."
+    )
+
+
+class DraftSerializer(StandardSerializer):
+    """A version with all fourteen components: the six of service delivery and the eight of
+    its manufacturing (the internal part)."""
+
+    class Meta(StandardSerializer.Meta):
+        fields = [*StandardSerializer.Meta.fields, *MANUFACTURING_KEYS]
+
+
+# The web form's fields, as the API names them (for check_form's errors).
+DRAFT_FIELD_NAMES = {
+    "requirements_text": "requirements",
+    "steps_text": "steps",
+    "time_limit_value": "time_limit.value",
+    "time_limit_unit": "time_limit.unit",
+    "time_limit_note": "time_limit.note",
+    "fee_is_free": "fee.free",
+    "fee_amount": "fee.amount",
+    "fee_legal_basis": "fee.legal_basis",
+    "fee_note": "fee.note",
+}
+
+
+def _draft_form_data(version: StandardVersion, values: dict) -> dict:
+    """The web form's data: the version's current content, with what was sent over it."""
+    form = standard_forms.VersionForm(instance=version)
+    data = {name: form.initial.get(name) for name in form.Meta.fields}
+    data["requirements_text"] = form.initial["requirements_text"]
+    data["steps_text"] = form.initial["steps_text"]
+    if "requirements" in values:
+        data["requirements_text"] = "\n".join(
+            f"{row['text']} | {row['note']}" if row["note"] else row["text"]
+            for row in values["requirements"]
+        )
+    if "steps" in values:
+        data["steps_text"] = "\n".join(
+            f"{row['text']} | {row['actor']}" if row["actor"] else row["text"]
+            for row in values["steps"]
+        )
+    if "time_limit" in values:
+        limit = values["time_limit"]
+        data["time_limit_value"] = limit["value"]
+        data["time_limit_unit"] = limit["unit"]
+        data["time_limit_note"] = limit["note"]
+    if "fee" in values:
+        fee = values["fee"]
+        data["fee_is_free"] = fee["free"]
+        data["fee_amount"] = fee["amount"]
+        data["fee_legal_basis"] = fee["legal_basis"]
+        data["fee_note"] = fee["note"]
+    for name in ("product", "complaint_handling", *MANUFACTURING_KEYS, "change_note"):
+        if name in values:
+            data[name] = values[name]
+    if "review_months" in values:
+        data["review_months"] = values["review_months"]
+    # A bound form reads "" for an empty number and leaves a false checkbox out.
+    data = {name: "" if value is None else value for name, value in data.items()}
+    if not data["fee_is_free"]:
+        del data["fee_is_free"]
+    return data
+
+
+class VersionContent(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = DraftWriteSerializer
+    queryset = StandardVersion.objects.none()
+
+    @extend_schema(responses={200: DraftSerializer, **errors(401, 403, 404)})
+    def get(self, request, slug: str, service_slug: str, version: int):
+        """A version with all fourteen components, a draft too (token; the unit's officers and
+        heads, the agency head)."""
+        service = _editable_service(request, slug, service_slug)
+        return Response(DraftSerializer(selectors.get_version(service, version)).data)
+
+    @extend_schema(responses={200: DraftSerializer, **errors(400, 401, 403, 404)})
+    def patch(self, request, slug: str, service_slug: str, version: int):
+        """Change the content of a draft (or discussed) version: any of its fourteen components;
+        what is left out keeps its value (write scope; the unit's officers and heads, the agency
+        head). 400 once the version is set: it can no longer change; start a new draft."""
+        service = _editable_service(request, slug, service_slug)
+        version = selectors.get_version(service, version)
+        data = DraftWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        form = standard_forms.VersionForm(
+            data=_draft_form_data(version, data.validated_data), instance=version
+        )
+        cleaned = check_form(form, DRAFT_FIELD_NAMES)
+        version = standard_services.update_version(
+            actor=request.user,
+            version=version,
+            data={name: cleaned[name] for name in form.Meta.fields},
+            requirements=cleaned["requirements_text"],
+            steps=cleaned["steps_text"],
+        )
+        version = selectors.get_version(service, version.number)
+        return Response(DraftSerializer(version).data)
+
+
 SERVICE = "units/<slug:slug>/services/<slug:service_slug>/standard/"
 
 urlpatterns = [
     path(f"{SERVICE}drafts/", DraftStart.as_view(), name="standard-draft-start"),
+    path(
+        f"{SERVICE}versions/<int:version>/content/",
+        VersionContent.as_view(),
+        name="standard-version-content",
+    ),
     path(
         f"{SERVICE}versions/<int:version>/discuss/",
         VersionDiscuss.as_view(),
