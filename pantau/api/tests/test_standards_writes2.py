@@ -5,6 +5,7 @@ consultation forums; refused to anyone the web page refuses."""
 # ruff: noqa: F811 - the standards fixtures are imported by name
 import pytest
 
+from pantau.standards.models import Maklumat
 from pantau.standards.tests.conftest import (  # noqa: F401
     draft_a,
     forum_a,
@@ -149,3 +150,128 @@ def test_draft_content_with_a_token_of_other_unit_gets_404(
         response = client.patch(f"{SERVICE}/versions/1/content/", {"product": "x"}, format="json")
         assert response.status_code == 404, user
     assert _content(draft_a) == before
+
+
+# --- The service pledge ---------------------------------------------------------------------
+
+MAKLUMAT = "/api/v1/units/unit-a/maklumat"
+
+
+def _pledges(unit):
+    return list(
+        Maklumat.objects.filter(unit=unit)
+        .order_by("number")
+        .values_list("number", "status", "signatory_name")
+    )
+
+
+@pytest.mark.covers(
+    "GET /api/v1/units/{slug}/maklumat/draft/",
+    "PUT /api/v1/units/{slug}/maklumat/draft/",
+    "POST /api/v1/units/{slug}/maklumat/draft/publish/",
+)
+def test_a_pledge_is_drafted_then_set_and_published(token_for, unit_a, officer_a, unit_head_a):
+    officer = token_for(officer_a, write=True)
+    assert officer.get(f"{MAKLUMAT}/draft/").status_code == 404
+    response = officer.put(
+        f"{MAKLUMAT}/draft/",
+        {"signatory_name": "Drs. Lalu Ahmad", "signatory_title": "Kepala Dinas Sosial"},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    assert_conforms(response, "PUT", "/api/v1/units/{slug}/maklumat/draft/")
+    body = response.json()
+    # A first draft starts from the standard wording of the three promises.
+    assert body["status"] == "draft" and body["number"] == 1
+    assert body["promise"].startswith("Dengan ini, kami menyatakan sanggup")
+    response = officer.put(
+        f"{MAKLUMAT}/draft/", {"sanction": "Kami siap menerima sanksi."}, format="json"
+    )
+    assert response.status_code == 200, response.json()
+    assert response.json()["signatory_name"] == "Drs. Lalu Ahmad"  # kept
+    response = officer.get(f"{MAKLUMAT}/draft/")
+    assert response.status_code == 200
+    assert_conforms(response, "GET", "/api/v1/units/{slug}/maklumat/draft/")
+    assert response.json()["sanction"] == "Kami siap menerima sanksi."
+    # The officer drafts; the head sets and publishes.
+    refused = officer.post(f"{MAKLUMAT}/draft/publish/", {"set_on": "2026-03-01"}, format="json")
+    assert refused.status_code == 403
+    head = token_for(unit_head_a, write=True)
+    response = head.post(f"{MAKLUMAT}/draft/publish/", {"set_on": "2026-03-01"}, format="json")
+    assert response.status_code == 200, response.json()
+    assert_conforms(response, "POST", "/api/v1/units/{slug}/maklumat/draft/publish/")
+    assert response.json()["status"] == "published" and response.json()["set_on"] == "2026-03-01"
+    assert token_for(officer_a).get(f"{MAKLUMAT}/").json()["number"] == 1
+    # A second draft starts from the pledge in force; publishing it replaces that one.
+    response = head.put(f"{MAKLUMAT}/draft/", {"signatory_name": "Hj. Baiq Sri"}, format="json")
+    assert response.json()["number"] == 2
+    assert response.json()["sanction"] == "Kami siap menerima sanksi."
+    head.post(f"{MAKLUMAT}/draft/publish/", {"set_on": "2026-04-01"}, format="json")
+    assert _pledges(unit_a) == [
+        (1, "superseded", "Drs. Lalu Ahmad"),
+        (2, "published", "Hj. Baiq Sri"),
+    ]
+    assert head.post(f"{MAKLUMAT}/draft/publish/", {"set_on": "2026-04-01"}).status_code == 404
+
+
+def test_pledge_refuses_bad_input_and_changes_nothing(token_for, unit_a, unit_head_a):
+    head = token_for(unit_head_a, write=True)
+    head.put(
+        f"{MAKLUMAT}/draft/",
+        {"signatory_name": "Drs. Lalu Ahmad", "signatory_title": "Kepala Dinas"},
+        format="json",
+    )
+    cases = [
+        ({"promise": ""}, "promise"),
+        ({"signatory_name": "x" * 121}, "signatory_name"),
+        ({"signatory_title": None}, "signatory_title"),
+    ]
+    for body, field in cases:
+        response = head.put(f"{MAKLUMAT}/draft/", body, format="json")
+        assert response.status_code == 400, body
+        assert response.json()["errors"][0]["field"] == field, response.json()
+    for body, field in [({"set_on": "2999-01-01"}, "set_on"), ({}, "set_on")]:
+        response = head.post(f"{MAKLUMAT}/draft/publish/", body, format="json")
+        assert response.status_code == 400, body
+        assert response.json()["errors"][0]["field"] == field, response.json()
+    assert _pledges(unit_a) == [(1, "draft", "Drs. Lalu Ahmad")]
+    # A new draft without a signatory (none in force to start from) is refused.
+    Maklumat.objects.filter(unit=unit_a).delete()
+    response = head.put(f"{MAKLUMAT}/draft/", {"promise": "Kami sanggup."}, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] in ("signatory_name", "signatory_title")
+    assert _pledges(unit_a) == []
+
+
+def test_pledge_needs_the_write_scope_and_an_editor(
+    client, token_for, unit_a, unit_head_a, evaluator_a
+):
+    body = {"signatory_name": "A", "signatory_title": "B"}
+    assert client.put(f"{MAKLUMAT}/draft/", body).status_code == 401
+    assert client.post(f"{MAKLUMAT}/draft/publish/", {"set_on": "2026-03-01"}).status_code == 401
+    read_only = token_for(unit_head_a)
+    assert read_only.put(f"{MAKLUMAT}/draft/", body, format="json").status_code == 403
+    # An evaluator sees the unit but does not write its pledge (403, as on the web page).
+    evaluator = token_for(evaluator_a, write=True)
+    assert evaluator.put(f"{MAKLUMAT}/draft/", body, format="json").status_code == 403
+    assert evaluator.get(f"{MAKLUMAT}/draft/").status_code == 403
+    assert _pledges(unit_a) == []
+    token_for(unit_head_a, write=True).put(f"{MAKLUMAT}/draft/", body, format="json")
+    response = evaluator.post(f"{MAKLUMAT}/draft/publish/", {"set_on": "2026-03-01"})
+    assert response.status_code == 403
+    assert _pledges(unit_a) == [(1, "draft", "A")]
+
+
+def test_pledge_with_a_token_of_other_unit_gets_404_and_changes_nothing(
+    token_for, unit_a, unit_head_a, unit_head_b, officer_b
+):
+    body = {"signatory_name": "A", "signatory_title": "B"}
+    token_for(unit_head_a, write=True).put(f"{MAKLUMAT}/draft/", body, format="json")
+    for user in (unit_head_b, officer_b):
+        client = token_for(user, write=True)
+        assert client.get(f"{MAKLUMAT}/draft/").status_code == 404, user
+        response = client.put(f"{MAKLUMAT}/draft/", {"signatory_name": "X"}, format="json")
+        assert response.status_code == 404, user
+        response = client.post(f"{MAKLUMAT}/draft/publish/", {"set_on": "2026-03-01"})
+        assert response.status_code == 404, user
+    assert _pledges(unit_a) == [(1, "draft", "A")]
