@@ -1,10 +1,14 @@
 """``/api/v1/units/{slug}/…``: a unit's service standards in force and their public history, its
 service pledge (maklumat), the outcome of its held consultation forums (public), and its
-publication records (token; recording and deleting them with the write scope).
+publication records (token; recording and deleting them with the write scope); and, with the
+write scope, the writes of the web pages: a standard's workflow and its draft's content, the
+pledge's draft and setting it, consultation forums with their participants, attendance and
+agreements.
 
 Reads go through ``standards.selectors`` (the public ones for the public endpoints, so a draft
 or a forum not yet held never shows); writes go through ``standards.services`` after the web
-form's own checks (``standards.forms.PublicationForm``), and the service checks the right."""
+form's own checks (``standards.forms``: VersionForm, MaklumatForm, ForumForm, AgreementForm…),
+and the service checks the right."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -26,6 +30,7 @@ from pantau.standards.models import (
     Forum,
     Maklumat,
     Medium,
+    Participant,
     Publication,
     StandardVersion,
 )
@@ -245,6 +250,90 @@ class PublicationWriteSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
+class ForumWriteSerializer(serializers.Serializer):
+    """A forum's plan and minutes; on creation ``topic``, ``title`` and ``held_on`` are
+    required, on a change what is left out keeps its value."""
+
+    topic = serializers.ChoiceField(choices=Forum.Topic.choices, required=False)
+    title = serializers.CharField(max_length=200, required=False)
+    held_on = serializers.DateField(required=False)
+    place = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="The place, or give the online link.",
+    )
+    online_link = serializers.URLField(max_length=200, required=False, allow_blank=True)
+    minutes = serializers.CharField(
+        required=False, allow_blank=True, help_text="The minutes (notulen); not public."
+    )
+
+
+class ParticipantEditSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Participant
+        fields = ["id", "name", "organisation", "kind", "attended"]
+
+
+class AgreementEditSerializer(AgreementSerializer):
+    class Meta(AgreementSerializer.Meta):
+        fields = ["id", *AgreementSerializer.Meta.fields]
+
+
+class ForumEditSerializer(serializers.ModelSerializer):
+    """A forum as its unit's editors see it: planned or held, with the minutes and the names."""
+
+    online_link = serializers.CharField(help_text="The online link; empty when none.")
+    participants = ParticipantEditSerializer(many=True, source="participants.all")
+    agreements = AgreementEditSerializer(many=True, source="agreements.all")
+
+    class Meta:
+        model = Forum
+        fields = [
+            "id",
+            "topic",
+            "title",
+            "held_on",
+            "place",
+            "online_link",
+            "status",
+            "minutes",
+            "participants",
+            "agreements",
+        ]
+
+
+class ParticipantWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120)
+    organisation = serializers.CharField(
+        max_length=160, required=False, allow_blank=True, default=""
+    )
+    kind = serializers.ChoiceField(
+        choices=Participant.Kind.choices, help_text="Whom they represent."
+    )
+
+
+class AttendanceWriteSerializer(serializers.Serializer):
+    attended = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        max_length=1000,
+        help_text="The ids of the participants who attended; the others did not.",
+    )
+
+
+class AgreementWriteSerializer(serializers.Serializer):
+    """An agreement; on creation ``text`` is required, on a change what is left out keeps its
+    value."""
+
+    text = serializers.CharField(required=False)
+    standard = AgreementStandardSerializer(
+        required=False, allow_null=True, help_text="A version of a standard of the unit it changes."
+    )
+    action = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    outcome = serializers.ChoiceField(choices=Agreement.Outcome.choices, required=False)
+    outcome_note = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+
 # --- Public reads ---------------------------------------------------------------------------
 
 
@@ -336,19 +425,45 @@ class ForumList(generics.ListAPIView):
     """The unit's held consultation forums, newest first, with how many agreements were carried
     out (public). Forums not yet held are not shown."""
 
-    permission_classes = [permissions.AllowAny]
     serializer_class = ForumSerializer
     queryset = Forum.objects.none()
     cursor_ordering = ("-held_on", "-id")
 
+    def get_permissions(self):
+        return [permissions.AllowAny()] if self.request.method == "GET" else [WriteScope()]
+
     def get_queryset(self):
         return selectors.public_forums(organisations.get_public_unit(self.kwargs["slug"]))
 
+    @extend_schema(
+        request=ForumWriteSerializer,
+        responses={201: ForumEditSerializer, **errors(400, 401, 403, 404)},
+    )
+    def post(self, request, slug: str):
+        """Plan a consultation forum (write scope; the unit's officers and heads, the agency
+        head). It shows publicly once recorded as held."""
+        unit = _editing_unit(request, slug)
+        forum = _save_forum(request, unit, None)
+        return Response(ForumEditSerializer(forum).data, status=status.HTTP_201_CREATED)
+
 
 class ForumDetail(generics.GenericAPIView):
-    permission_classes = [permissions.AllowAny]
     serializer_class = ForumDetailSerializer
     queryset = Forum.objects.none()
+
+    def get_permissions(self):
+        return [permissions.AllowAny()] if self.request.method == "GET" else [WriteScope()]
+
+    @extend_schema(
+        request=ForumWriteSerializer,
+        responses={200: ForumEditSerializer, **errors(400, 401, 403, 404)},
+    )
+    def patch(self, request, slug: str, pk: int):
+        """Change a forum, its minutes (notulen) too; what is left out keeps its value (write
+        scope; the unit's officers and heads, the agency head)."""
+        unit = _editing_unit(request, slug)
+        forum = _save_forum(request, unit, selectors.get_forum(unit, pk))
+        return Response(ForumEditSerializer(forum).data)
 
     @extend_schema(responses={200: ForumDetailSerializer, **errors(404)})
     def get(self, request, slug: str, pk: int):
@@ -728,7 +843,7 @@ class MaklumatPublishSerializer(serializers.Serializer):
     set_on = serializers.DateField(help_text="The date the head signed it; not in the future.")
 
 
-def _editable_pledge_unit(request, slug: str):
+def _editing_unit(request, slug: str):
     """A unit the token reaches (404 otherwise) whose standards the user edits (403 otherwise,
     as the web page refuses)."""
     unit = get_unit(request, slug)
@@ -746,7 +861,7 @@ class MaklumatDraft(generics.GenericAPIView):
     def get(self, request, slug: str):
         """The unit's draft pledge (token; the unit's officers and heads, the agency head).
         404 when there is none."""
-        draft = selectors.maklumat_draft(_editable_pledge_unit(request, slug))
+        draft = selectors.maklumat_draft(_editing_unit(request, slug))
         if draft is None:
             raise Http404
         return Response(MaklumatSerializer(draft).data)
@@ -756,7 +871,7 @@ class MaklumatDraft(generics.GenericAPIView):
         """Write the unit's draft pledge, opening one when there is none (write scope; the unit's
         officers and heads, the agency head). A pledge in force is never changed: the draft
         replaces it when set and published."""
-        unit = _editable_pledge_unit(request, slug)
+        unit = _editing_unit(request, slug)
         data = MaklumatWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         draft = selectors.maklumat_draft(unit)
@@ -798,6 +913,149 @@ class MaklumatPublish(generics.GenericAPIView):
         return Response(MaklumatSerializer(pledge).data)
 
 
+# --- Consultation forums: planned, participants and attendance, held, agreements ----------------
+
+
+def _save_forum(request, unit, forum: Forum | None) -> Forum:
+    data = ForumWriteSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    start = {
+        name: getattr(forum, name, "") or ""
+        for name in ("topic", "title", "held_on", "place", "online_link", "minutes")
+    }
+    form = standard_forms.ForumForm(data=start | data.validated_data, instance=forum)
+    cleaned = check_form(form)
+    forum = standard_services.save_forum(actor=request.user, unit=unit, data=cleaned, forum=forum)
+    return selectors.get_forum(unit, forum.pk)
+
+
+class ForumParticipants(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = ParticipantWriteSerializer
+    queryset = Forum.objects.none()
+
+    @extend_schema(responses={201: ForumEditSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, slug: str, pk: int):
+        """Invite a participant, with whom they represent (write scope; the unit's officers and
+        heads, the agency head). Attendance is recorded with ``…/attendance/``."""
+        unit = _editing_unit(request, slug)
+        forum = selectors.get_forum(unit, pk)
+        data = ParticipantWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        cleaned = check_form(standard_forms.ParticipantForm(data=data.validated_data))
+        standard_services.add_participant(actor=request.user, forum=forum, data=cleaned)
+        return Response(
+            ForumEditSerializer(selectors.get_forum(unit, pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class ForumAttendance(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = AttendanceWriteSerializer
+    queryset = Forum.objects.none()
+
+    @extend_schema(responses={200: ForumEditSerializer, **errors(400, 401, 403, 404)})
+    def put(self, request, slug: str, pk: int):
+        """Record who attended: the participants listed did, the others did not (write scope;
+        the unit's officers and heads, the agency head). 400 for an id not of this forum."""
+        unit = _editing_unit(request, slug)
+        forum = selectors.get_forum(unit, pk)
+        data = AttendanceWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        ids = set(data.validated_data["attended"])
+        if ids - {participant.pk for participant in forum.participants.all()}:
+            raise serializers.ValidationError(
+                {"attended": [_("Choose participants of this forum.")]}
+            )
+        standard_services.set_attendance(actor=request.user, forum=forum, attended_ids=ids)
+        return Response(ForumEditSerializer(selectors.get_forum(unit, pk)).data)
+
+
+class ForumHeld(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = None
+    queryset = Forum.objects.none()
+
+    @extend_schema(request=None, responses={200: ForumEditSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, slug: str, pk: int):
+        """Record the forum as held: it then shows publicly and a draft standard can be recorded
+        as discussed in it (write scope; the unit's officers and heads, the agency head). 400
+        when it is dated in the future or nobody is recorded as attending."""
+        unit = _editing_unit(request, slug)
+        forum = selectors.get_forum(unit, pk)
+        standard_services.mark_forum_held(actor=request.user, forum=forum)
+        return Response(ForumEditSerializer(selectors.get_forum(unit, pk)).data)
+
+
+def _save_agreement(request, unit, forum: Forum, agreement: Agreement | None) -> None:
+    data = AgreementWriteSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    values = dict(data.validated_data)
+    standards = StandardVersion.objects.filter(service__unit=unit).select_related("service")
+    start = {
+        "text": getattr(agreement, "text", ""),
+        "standard": getattr(agreement, "standard_id", None) or "",
+        "action": getattr(agreement, "action", ""),
+        "outcome": getattr(agreement, "outcome", Agreement.Outcome.PENDING),
+        "outcome_note": getattr(agreement, "outcome_note", ""),
+    }
+    if "standard" in values:
+        wanted = values.pop("standard")
+        version = (
+            standards.filter(
+                service__slug=wanted["service"]["slug"], number=wanted["number"]
+            ).first()
+            if wanted
+            else None
+        )
+        if wanted and version is None:
+            raise serializers.ValidationError({"standard": [_("Choose a standard of this unit.")]})
+        start["standard"] = version.pk if version else ""
+    form = standard_forms.AgreementForm(
+        data=start | values, instance=agreement, standards=standards
+    )
+    cleaned = check_form(form)
+    standard_services.save_agreement(
+        actor=request.user, forum=forum, data=cleaned, agreement=agreement
+    )
+
+
+class ForumAgreements(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = AgreementWriteSerializer
+    queryset = Agreement.objects.none()
+
+    @extend_schema(responses={201: ForumEditSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, slug: str, pk: int):
+        """Record an agreement reached in the forum, with the standard it changes (write scope;
+        the unit's officers and heads, the agency head)."""
+        unit = _editing_unit(request, slug)
+        forum = selectors.get_forum(unit, pk)
+        _save_agreement(request, unit, forum, None)
+        return Response(
+            ForumEditSerializer(selectors.get_forum(unit, pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class ForumAgreement(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = AgreementWriteSerializer
+    queryset = Agreement.objects.none()
+
+    @extend_schema(responses={200: ForumEditSerializer, **errors(400, 401, 403, 404)})
+    def patch(self, request, slug: str, pk: int, agreement: int):
+        """Change an agreement, e.g. record what happened to it (``outcome``: ``done`` or
+        ``dropped``, with ``outcome_note``); what is left out keeps its value (write scope;
+        the unit's officers and heads, the agency head)."""
+        unit = _editing_unit(request, slug)
+        forum = selectors.get_forum(unit, pk)
+        item = get_object_or_404(Agreement, forum=forum, pk=agreement)
+        _save_agreement(request, unit, forum, item)
+        return Response(ForumEditSerializer(selectors.get_forum(unit, pk)).data)
+
+
 SERVICE = "units/<slug:slug>/services/<slug:service_slug>/standard/"
 
 urlpatterns = [
@@ -837,6 +1095,27 @@ urlpatterns = [
     ),
     path("units/<slug:slug>/forums/", ForumList.as_view(), name="unit-forum-list"),
     path("units/<slug:slug>/forums/<int:pk>/", ForumDetail.as_view(), name="unit-forum-detail"),
+    path(
+        "units/<slug:slug>/forums/<int:pk>/participants/",
+        ForumParticipants.as_view(),
+        name="unit-forum-participants",
+    ),
+    path(
+        "units/<slug:slug>/forums/<int:pk>/attendance/",
+        ForumAttendance.as_view(),
+        name="unit-forum-attendance",
+    ),
+    path("units/<slug:slug>/forums/<int:pk>/held/", ForumHeld.as_view(), name="unit-forum-held"),
+    path(
+        "units/<slug:slug>/forums/<int:pk>/agreements/",
+        ForumAgreements.as_view(),
+        name="unit-forum-agreements",
+    ),
+    path(
+        "units/<slug:slug>/forums/<int:pk>/agreements/<int:agreement>/",
+        ForumAgreement.as_view(),
+        name="unit-forum-agreement",
+    ),
     path(
         "units/<slug:slug>/publications/",
         PublicationList.as_view(),
