@@ -363,6 +363,7 @@ SPECTACULAR_SETTINGS = {
         "StudyActionEnum": "pantau.studies.services.TRANSITIONS",
         "RoundActionEnum": "pantau.evaluations.services.TRANSITIONS",
         "FollowUpStatusEnum": "pantau.satisfaction.models.FollowUpAction.Status",
+        "ParticipantKindEnum": "pantau.standards.models.Participant.Kind",
     },
     # No call to the online validator: the docs page loads nothing from the internet.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},

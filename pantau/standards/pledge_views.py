@@ -28,18 +28,7 @@ def maklumat(request, slug):
     current = selectors.current_maklumat(unit)
     form = None
     if can_edit:
-        initial = services.DEFAULT_PLEDGE | {}
-        if current is not None:
-            initial = {
-                name: getattr(current, name)
-                for name in (
-                    "promise",
-                    "improvement",
-                    "sanction",
-                    "signatory_name",
-                    "signatory_title",
-                )
-            }
+        initial = services.new_maklumat_text(unit)
         form = forms.MaklumatForm(
             request.POST or None, instance=draft, initial=None if draft else initial
         )

@@ -1,14 +1,20 @@
 """``/api/v1/units/{slug}/…``: a unit's service standards in force and their public history, its
 service pledge (maklumat), the outcome of its held consultation forums (public), and its
-publication records (token; recording and deleting them with the write scope).
+publication records (token; recording and deleting them with the write scope); and, with the
+write scope, the writes of the web pages: a standard's workflow and its draft's content, the
+pledge's draft and setting it, consultation forums with their participants, attendance and
+agreements.
 
 Reads go through ``standards.selectors`` (the public ones for the public endpoints, so a draft
 or a forum not yet held never shows); writes go through ``standards.services`` after the web
-form's own checks (``standards.forms.PublicationForm``), and the service checks the right."""
+form's own checks (``standards.forms``: VersionForm, MaklumatForm, ForumForm, AgreementForm…),
+and the service checks the right."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, parsers, permissions, serializers, status
 from rest_framework.response import Response
@@ -19,14 +25,16 @@ from pantau.standards import forms as standard_forms
 from pantau.standards import selectors
 from pantau.standards import services as standard_services
 from pantau.standards.models import (
+    MANUFACTURING_KEYS,
     Agreement,
     Forum,
     Maklumat,
     Medium,
+    Participant,
     Publication,
     StandardVersion,
 )
-from pantau.standards.permissions import can_edit_standards
+from pantau.standards.permissions import can_edit_standards, can_set_standards
 from pantau.standards.pledge_views import _publication_targets
 
 from ..forms import MAX_ID, check_form
@@ -242,6 +250,90 @@ class PublicationWriteSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
+class ForumWriteSerializer(serializers.Serializer):
+    """A forum's plan and minutes; on creation ``topic``, ``title`` and ``held_on`` are
+    required, on a change what is left out keeps its value."""
+
+    topic = serializers.ChoiceField(choices=Forum.Topic.choices, required=False)
+    title = serializers.CharField(max_length=200, required=False)
+    held_on = serializers.DateField(required=False)
+    place = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="The place, or give the online link.",
+    )
+    online_link = serializers.URLField(max_length=200, required=False, allow_blank=True)
+    minutes = serializers.CharField(
+        required=False, allow_blank=True, help_text="The minutes (notulen); not public."
+    )
+
+
+class ParticipantEditSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Participant
+        fields = ["id", "name", "organisation", "kind", "attended"]
+
+
+class AgreementEditSerializer(AgreementSerializer):
+    class Meta(AgreementSerializer.Meta):
+        fields = ["id", *AgreementSerializer.Meta.fields]
+
+
+class ForumEditSerializer(serializers.ModelSerializer):
+    """A forum as its unit's editors see it: planned or held, with the minutes and the names."""
+
+    online_link = serializers.CharField(help_text="The online link; empty when none.")
+    participants = ParticipantEditSerializer(many=True, source="participants.all")
+    agreements = AgreementEditSerializer(many=True, source="agreements.all")
+
+    class Meta:
+        model = Forum
+        fields = [
+            "id",
+            "topic",
+            "title",
+            "held_on",
+            "place",
+            "online_link",
+            "status",
+            "minutes",
+            "participants",
+            "agreements",
+        ]
+
+
+class ParticipantWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120)
+    organisation = serializers.CharField(
+        max_length=160, required=False, allow_blank=True, default=""
+    )
+    kind = serializers.ChoiceField(
+        choices=Participant.Kind.choices, help_text="Whom they represent."
+    )
+
+
+class AttendanceWriteSerializer(serializers.Serializer):
+    attended = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        max_length=1000,
+        help_text="The ids of the participants who attended; the others did not.",
+    )
+
+
+class AgreementWriteSerializer(serializers.Serializer):
+    """An agreement; on creation ``text`` is required, on a change what is left out keeps its
+    value."""
+
+    text = serializers.CharField(required=False)
+    standard = AgreementStandardSerializer(
+        required=False, allow_null=True, help_text="A version of a standard of the unit it changes."
+    )
+    action = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    outcome = serializers.ChoiceField(choices=Agreement.Outcome.choices, required=False)
+    outcome_note = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+
 # --- Public reads ---------------------------------------------------------------------------
 
 
@@ -333,19 +425,45 @@ class ForumList(generics.ListAPIView):
     """The unit's held consultation forums, newest first, with how many agreements were carried
     out (public). Forums not yet held are not shown."""
 
-    permission_classes = [permissions.AllowAny]
     serializer_class = ForumSerializer
     queryset = Forum.objects.none()
     cursor_ordering = ("-held_on", "-id")
 
+    def get_permissions(self):
+        return [permissions.AllowAny()] if self.request.method == "GET" else [WriteScope()]
+
     def get_queryset(self):
         return selectors.public_forums(organisations.get_public_unit(self.kwargs["slug"]))
 
+    @extend_schema(
+        request=ForumWriteSerializer,
+        responses={201: ForumEditSerializer, **errors(400, 401, 403, 404)},
+    )
+    def post(self, request, slug: str):
+        """Plan a consultation forum (write scope; the unit's officers and heads, the agency
+        head). It shows publicly once recorded as held."""
+        unit = _editing_unit(request, slug)
+        forum = _save_forum(request, unit, None)
+        return Response(ForumEditSerializer(forum).data, status=status.HTTP_201_CREATED)
+
 
 class ForumDetail(generics.GenericAPIView):
-    permission_classes = [permissions.AllowAny]
     serializer_class = ForumDetailSerializer
     queryset = Forum.objects.none()
+
+    def get_permissions(self):
+        return [permissions.AllowAny()] if self.request.method == "GET" else [WriteScope()]
+
+    @extend_schema(
+        request=ForumWriteSerializer,
+        responses={200: ForumEditSerializer, **errors(400, 401, 403, 404)},
+    )
+    def patch(self, request, slug: str, pk: int):
+        """Change a forum, its minutes (notulen) too; what is left out keeps its value (write
+        scope; the unit's officers and heads, the agency head)."""
+        unit = _editing_unit(request, slug)
+        forum = _save_forum(request, unit, selectors.get_forum(unit, pk))
+        return Response(ForumEditSerializer(forum).data)
 
     @extend_schema(responses={200: ForumDetailSerializer, **errors(404)})
     def get(self, request, slug: str, pk: int):
@@ -436,8 +554,8 @@ class DraftStart(generics.GenericAPIView):
     )
     def post(self, request, slug: str, service_slug: str):
         """Open a new draft version of a service's standard, copied from its latest version
-        (write scope; the unit's officers and heads, the agency head). Its content is edited on
-        the web page. 400 when a version is already in progress."""
+        (write scope; the unit's officers and heads, the agency head). Its content is changed with
+        ``PATCH …/versions/{version}/content/``. 400 when a version is already in progress."""
         service = _editable_service(request, slug, service_slug)
         version = standard_services.start_version(actor=request.user, service=service)
         return Response(VersionSummarySerializer(version).data, status=status.HTTP_201_CREATED)
@@ -527,10 +645,426 @@ class VersionPublish(generics.GenericAPIView):
         return Response(VersionSummarySerializer(version).data)
 
 
+def _no_separators(value: str) -> str:
+    if "\n" in value or "\r" in value or "|" in value:
+        raise serializers.ValidationError(
+            _("Line breaks and vertical bars (|) are not allowed here.")
+        )
+    return value
+
+
+class RequirementWriteSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=300, validators=[_no_separators])
+    note = serializers.CharField(
+        max_length=120, required=False, allow_blank=True, default="", validators=[_no_separators]
+    )
+
+
+class StepWriteSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=300, validators=[_no_separators])
+    actor = serializers.CharField(
+        max_length=120,
+        required=False,
+        allow_blank=True,
+        default="",
+        validators=[_no_separators],
+        help_text="Who does the step.",
+    )
+
+
+class TimeLimitWriteSerializer(serializers.Serializer):
+    value = serializers.IntegerField(min_value=0, max_value=2**31 - 1, allow_null=True)
+    unit = serializers.ChoiceField(choices=StandardVersion.TimeUnit.choices, allow_blank=True)
+    note = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class FeeWriteSerializer(serializers.Serializer):
+    free = serializers.BooleanField()
+    amount = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_ID,
+        allow_null=True,
+        required=False,
+        default=None,
+        help_text="Rupiah; null when free.",
+    )
+    legal_basis = serializers.CharField(
+        max_length=300,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="The regulation that sets the fee.",
+    )
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+def _text(**kwargs):
+    return serializers.CharField(required=False, allow_blank=True, **kwargs)
+
+
+class DraftWriteSerializer(serializers.Serializer):
+    """The content of a draft; what is left out keeps its value. A list sent replaces the whole
+    list (in the order sent); ``time_limit`` and ``fee`` are replaced whole."""
+
+    requirements = RequirementWriteSerializer(many=True, required=False)
+    steps = StepWriteSerializer(many=True, required=False)
+    time_limit = TimeLimitWriteSerializer(required=False)
+    fee = FeeWriteSerializer(required=False)
+    product = _text()
+    complaint_handling = _text()
+    legal_basis = _text()
+    facilities = _text()
+    staff_competence = _text()
+    internal_supervision = _text()
+    staff_count = _text()
+    service_guarantee = _text()
+    safety_guarantee = _text()
+    staff_evaluation = _text()
+    change_note = _text(max_length=300)
+    review_months = serializers.IntegerField(
+        required=False, min_value=1, max_value=60, help_text="Months until the next review."
+    )
+
+
+class DraftSerializer(StandardSerializer):
+    """A version with all fourteen components: the six of service delivery and the eight of
+    its manufacturing (the internal part)."""
+
+    class Meta(StandardSerializer.Meta):
+        fields = [*StandardSerializer.Meta.fields, *MANUFACTURING_KEYS]
+
+
+# The web form's fields, as the API names them (for check_form's errors).
+DRAFT_FIELD_NAMES = {
+    "requirements_text": "requirements",
+    "steps_text": "steps",
+    "time_limit_value": "time_limit.value",
+    "time_limit_unit": "time_limit.unit",
+    "time_limit_note": "time_limit.note",
+    "fee_is_free": "fee.free",
+    "fee_amount": "fee.amount",
+    "fee_legal_basis": "fee.legal_basis",
+    "fee_note": "fee.note",
+}
+
+
+def _draft_form_data(version: StandardVersion, values: dict) -> dict:
+    """The web form's data: the version's current content, with what was sent over it."""
+    form = standard_forms.VersionForm(instance=version)
+    data = {name: form.initial.get(name) for name in form.Meta.fields}
+    data["requirements_text"] = form.initial["requirements_text"]
+    data["steps_text"] = form.initial["steps_text"]
+    if "requirements" in values:
+        data["requirements_text"] = "\n".join(
+            f"{row['text']} | {row['note']}" if row["note"] else row["text"]
+            for row in values["requirements"]
+        )
+    if "steps" in values:
+        data["steps_text"] = "\n".join(
+            f"{row['text']} | {row['actor']}" if row["actor"] else row["text"]
+            for row in values["steps"]
+        )
+    if "time_limit" in values:
+        limit = values["time_limit"]
+        data["time_limit_value"] = limit["value"]
+        data["time_limit_unit"] = limit["unit"]
+        data["time_limit_note"] = limit["note"]
+    if "fee" in values:
+        fee = values["fee"]
+        data["fee_is_free"] = fee["free"]
+        data["fee_amount"] = fee["amount"]
+        data["fee_legal_basis"] = fee["legal_basis"]
+        data["fee_note"] = fee["note"]
+    for name in ("product", "complaint_handling", *MANUFACTURING_KEYS, "change_note"):
+        if name in values:
+            data[name] = values[name]
+    if "review_months" in values:
+        data["review_months"] = values["review_months"]
+    # A bound form reads "" for an empty number and leaves a false checkbox out.
+    data = {name: "" if value is None else value for name, value in data.items()}
+    if not data["fee_is_free"]:
+        del data["fee_is_free"]
+    return data
+
+
+class VersionContent(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = DraftWriteSerializer
+    queryset = StandardVersion.objects.none()
+
+    @extend_schema(responses={200: DraftSerializer, **errors(401, 403, 404)})
+    def get(self, request, slug: str, service_slug: str, version: int):
+        """A version with all fourteen components, a draft too (token; the unit's officers and
+        heads, the agency head)."""
+        service = _editable_service(request, slug, service_slug)
+        return Response(DraftSerializer(selectors.get_version(service, version)).data)
+
+    @extend_schema(responses={200: DraftSerializer, **errors(400, 401, 403, 404)})
+    def patch(self, request, slug: str, service_slug: str, version: int):
+        """Change the content of a draft (or discussed) version: any of its fourteen components;
+        what is left out keeps its value (write scope; the unit's officers and heads, the agency
+        head). 400 once the version is set: it can no longer change; start a new draft."""
+        service = _editable_service(request, slug, service_slug)
+        version = selectors.get_version(service, version)
+        data = DraftWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        form = standard_forms.VersionForm(
+            data=_draft_form_data(version, data.validated_data), instance=version
+        )
+        cleaned = check_form(form, DRAFT_FIELD_NAMES)
+        version = standard_services.update_version(
+            actor=request.user,
+            version=version,
+            data={name: cleaned[name] for name in form.Meta.fields},
+            requirements=cleaned["requirements_text"],
+            steps=cleaned["steps_text"],
+        )
+        version = selectors.get_version(service, version.number)
+        return Response(DraftSerializer(version).data)
+
+
+# --- The service pledge: a draft, set and published --------------------------------------------
+
+
+class MaklumatWriteSerializer(serializers.Serializer):
+    """The pledge's text; what is left out keeps the draft's value (for a new draft: the
+    pledge in force's, or the standard wording of the three promises)."""
+
+    promise = serializers.CharField(required=False, help_text="1. To serve by the standard.")
+    improvement = serializers.CharField(required=False, help_text="2. To keep improving.")
+    sanction = serializers.CharField(
+        required=False, help_text="3. To accept sanctions or give compensation."
+    )
+    signatory_name = serializers.CharField(max_length=120, required=False)
+    signatory_title = serializers.CharField(max_length=160, required=False)
+
+
+class MaklumatPublishSerializer(serializers.Serializer):
+    set_on = serializers.DateField(help_text="The date the head signed it; not in the future.")
+
+
+def _editing_unit(request, slug: str):
+    """A unit the token reaches (404 otherwise) whose standards the user edits (403 otherwise,
+    as the web page refuses)."""
+    unit = get_unit(request, slug)
+    if not can_edit_standards(request.user, unit):
+        raise PermissionDenied
+    return unit
+
+
+class MaklumatDraft(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = MaklumatWriteSerializer
+    queryset = Maklumat.objects.none()
+
+    @extend_schema(responses={200: MaklumatSerializer, **errors(401, 403, 404)})
+    def get(self, request, slug: str):
+        """The unit's draft pledge (token; the unit's officers and heads, the agency head).
+        404 when there is none."""
+        draft = selectors.maklumat_draft(_editing_unit(request, slug))
+        if draft is None:
+            raise Http404
+        return Response(MaklumatSerializer(draft).data)
+
+    @extend_schema(responses={200: MaklumatSerializer, **errors(400, 401, 403, 404)})
+    def put(self, request, slug: str):
+        """Write the unit's draft pledge, opening one when there is none (write scope; the unit's
+        officers and heads, the agency head). A pledge in force is never changed: the draft
+        replaces it when set and published."""
+        unit = _editing_unit(request, slug)
+        data = MaklumatWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        draft = selectors.maklumat_draft(unit)
+        start = (
+            {name: getattr(draft, name) for name in standard_services.PLEDGE_FIELDS}
+            if draft
+            else standard_services.new_maklumat_text(unit)
+        )
+        form = standard_forms.MaklumatForm(data=start | data.validated_data, instance=draft)
+        cleaned = check_form(form)
+        draft = standard_services.save_maklumat_draft(actor=request.user, unit=unit, data=cleaned)
+        return Response(MaklumatSerializer(draft).data)
+
+
+class MaklumatPublish(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = MaklumatPublishSerializer
+    queryset = Maklumat.objects.none()
+
+    @extend_schema(responses={200: MaklumatSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, slug: str):
+        """Set and publish the draft pledge: it comes into force and the pledge in force until
+        now becomes history (write scope; the unit head, the agency head). 404 without a draft."""
+        unit = get_unit(request, slug)
+        if not can_set_standards(request.user, unit):
+            raise PermissionDenied
+        draft = selectors.maklumat_draft(unit)
+        if draft is None:
+            raise Http404
+        data = MaklumatPublishSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        form = standard_forms.MaklumatPublishForm(
+            data={"set_on": data.validated_data["set_on"].isoformat()}
+        )
+        cleaned = check_form(form)
+        pledge = standard_services.publish_maklumat(
+            actor=request.user, maklumat=draft, set_on=cleaned["set_on"]
+        )
+        return Response(MaklumatSerializer(pledge).data)
+
+
+# --- Consultation forums: planned, participants and attendance, held, agreements ----------------
+
+
+def _save_forum(request, unit, forum: Forum | None) -> Forum:
+    data = ForumWriteSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    start = {
+        name: getattr(forum, name, "") or ""
+        for name in ("topic", "title", "held_on", "place", "online_link", "minutes")
+    }
+    form = standard_forms.ForumForm(data=start | data.validated_data, instance=forum)
+    cleaned = check_form(form)
+    forum = standard_services.save_forum(actor=request.user, unit=unit, data=cleaned, forum=forum)
+    return selectors.get_forum(unit, forum.pk)
+
+
+class ForumParticipants(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = ParticipantWriteSerializer
+    queryset = Forum.objects.none()
+
+    @extend_schema(responses={201: ForumEditSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, slug: str, pk: int):
+        """Invite a participant, with whom they represent (write scope; the unit's officers and
+        heads, the agency head). Attendance is recorded with ``…/attendance/``."""
+        unit = _editing_unit(request, slug)
+        forum = selectors.get_forum(unit, pk)
+        data = ParticipantWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        cleaned = check_form(standard_forms.ParticipantForm(data=data.validated_data))
+        standard_services.add_participant(actor=request.user, forum=forum, data=cleaned)
+        return Response(
+            ForumEditSerializer(selectors.get_forum(unit, pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class ForumAttendance(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = AttendanceWriteSerializer
+    queryset = Forum.objects.none()
+
+    @extend_schema(responses={200: ForumEditSerializer, **errors(400, 401, 403, 404)})
+    def put(self, request, slug: str, pk: int):
+        """Record who attended: the participants listed did, the others did not (write scope;
+        the unit's officers and heads, the agency head). 400 for an id not of this forum."""
+        unit = _editing_unit(request, slug)
+        forum = selectors.get_forum(unit, pk)
+        data = AttendanceWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        ids = set(data.validated_data["attended"])
+        if ids - {participant.pk for participant in forum.participants.all()}:
+            raise serializers.ValidationError(
+                {"attended": [_("Choose participants of this forum.")]}
+            )
+        standard_services.set_attendance(actor=request.user, forum=forum, attended_ids=ids)
+        return Response(ForumEditSerializer(selectors.get_forum(unit, pk)).data)
+
+
+class ForumHeld(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = None
+    queryset = Forum.objects.none()
+
+    @extend_schema(request=None, responses={200: ForumEditSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, slug: str, pk: int):
+        """Record the forum as held: it then shows publicly and a draft standard can be recorded
+        as discussed in it (write scope; the unit's officers and heads, the agency head). 400
+        when it is dated in the future or nobody is recorded as attending."""
+        unit = _editing_unit(request, slug)
+        forum = selectors.get_forum(unit, pk)
+        standard_services.mark_forum_held(actor=request.user, forum=forum)
+        return Response(ForumEditSerializer(selectors.get_forum(unit, pk)).data)
+
+
+def _save_agreement(request, unit, forum: Forum, agreement: Agreement | None) -> None:
+    data = AgreementWriteSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    values = dict(data.validated_data)
+    standards = StandardVersion.objects.filter(service__unit=unit).select_related("service")
+    start = {
+        "text": getattr(agreement, "text", ""),
+        "standard": getattr(agreement, "standard_id", None) or "",
+        "action": getattr(agreement, "action", ""),
+        "outcome": getattr(agreement, "outcome", Agreement.Outcome.PENDING),
+        "outcome_note": getattr(agreement, "outcome_note", ""),
+    }
+    if "standard" in values:
+        wanted = values.pop("standard")
+        version = (
+            standards.filter(
+                service__slug=wanted["service"]["slug"], number=wanted["number"]
+            ).first()
+            if wanted
+            else None
+        )
+        if wanted and version is None:
+            raise serializers.ValidationError({"standard": [_("Choose a standard of this unit.")]})
+        start["standard"] = version.pk if version else ""
+    form = standard_forms.AgreementForm(
+        data=start | values, instance=agreement, standards=standards
+    )
+    cleaned = check_form(form)
+    standard_services.save_agreement(
+        actor=request.user, forum=forum, data=cleaned, agreement=agreement
+    )
+
+
+class ForumAgreements(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = AgreementWriteSerializer
+    queryset = Agreement.objects.none()
+
+    @extend_schema(responses={201: ForumEditSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, slug: str, pk: int):
+        """Record an agreement reached in the forum, with the standard it changes (write scope;
+        the unit's officers and heads, the agency head)."""
+        unit = _editing_unit(request, slug)
+        forum = selectors.get_forum(unit, pk)
+        _save_agreement(request, unit, forum, None)
+        return Response(
+            ForumEditSerializer(selectors.get_forum(unit, pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class ForumAgreement(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = AgreementWriteSerializer
+    queryset = Agreement.objects.none()
+
+    @extend_schema(responses={200: ForumEditSerializer, **errors(400, 401, 403, 404)})
+    def patch(self, request, slug: str, pk: int, agreement: int):
+        """Change an agreement, e.g. record what happened to it (``outcome``: ``done`` or
+        ``dropped``, with ``outcome_note``); what is left out keeps its value (write scope;
+        the unit's officers and heads, the agency head)."""
+        unit = _editing_unit(request, slug)
+        forum = selectors.get_forum(unit, pk)
+        item = get_object_or_404(Agreement, forum=forum, pk=agreement)
+        _save_agreement(request, unit, forum, item)
+        return Response(ForumEditSerializer(selectors.get_forum(unit, pk)).data)
+
+
 SERVICE = "units/<slug:slug>/services/<slug:service_slug>/standard/"
 
 urlpatterns = [
     path(f"{SERVICE}drafts/", DraftStart.as_view(), name="standard-draft-start"),
+    path(
+        f"{SERVICE}versions/<int:version>/content/",
+        VersionContent.as_view(),
+        name="standard-version-content",
+    ),
     path(
         f"{SERVICE}versions/<int:version>/discuss/",
         VersionDiscuss.as_view(),
@@ -553,8 +1087,35 @@ urlpatterns = [
         name="standard-version",
     ),
     path("units/<slug:slug>/maklumat/", MaklumatInForce.as_view(), name="unit-maklumat"),
+    path("units/<slug:slug>/maklumat/draft/", MaklumatDraft.as_view(), name="unit-maklumat-draft"),
+    path(
+        "units/<slug:slug>/maklumat/draft/publish/",
+        MaklumatPublish.as_view(),
+        name="unit-maklumat-publish",
+    ),
     path("units/<slug:slug>/forums/", ForumList.as_view(), name="unit-forum-list"),
     path("units/<slug:slug>/forums/<int:pk>/", ForumDetail.as_view(), name="unit-forum-detail"),
+    path(
+        "units/<slug:slug>/forums/<int:pk>/participants/",
+        ForumParticipants.as_view(),
+        name="unit-forum-participants",
+    ),
+    path(
+        "units/<slug:slug>/forums/<int:pk>/attendance/",
+        ForumAttendance.as_view(),
+        name="unit-forum-attendance",
+    ),
+    path("units/<slug:slug>/forums/<int:pk>/held/", ForumHeld.as_view(), name="unit-forum-held"),
+    path(
+        "units/<slug:slug>/forums/<int:pk>/agreements/",
+        ForumAgreements.as_view(),
+        name="unit-forum-agreements",
+    ),
+    path(
+        "units/<slug:slug>/forums/<int:pk>/agreements/<int:agreement>/",
+        ForumAgreement.as_view(),
+        name="unit-forum-agreement",
+    ),
     path(
         "units/<slug:slug>/publications/",
         PublicationList.as_view(),

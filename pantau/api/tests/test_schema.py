@@ -96,6 +96,7 @@ def test_every_private_operation_refuses_a_request_without_token(api, unit_a, re
         "service_slug": "ktp",
         "version": "1",
         "code": "1.a.Ak",
+        "agreement": "1",
     }
     private = [
         (method, path)

@@ -17,7 +17,9 @@ from .forums import (
 )
 from .pledges import (
     DEFAULT_PLEDGE,
+    PLEDGE_FIELDS,
     delete_publication,
+    new_maklumat_text,
     publish_maklumat,
     record_publication,
     save_maklumat_draft,
@@ -42,6 +44,7 @@ from .versions import (
 __all__ = [
     "CONTENT_FIELDS",
     "DEFAULT_PLEDGE",
+    "PLEDGE_FIELDS",
     "TRANSITIONS",
     "Upload",
     "add_participant",
@@ -52,6 +55,7 @@ __all__ = [
     "discard_draft",
     "mark_forum_held",
     "missing_components",
+    "new_maklumat_text",
     "publish_maklumat",
     "publish_version",
     "record_discussion",

@@ -26,6 +26,21 @@ DEFAULT_PLEDGE = {
 }
 
 
+PLEDGE_FIELDS = ("promise", "improvement", "sanction", "signatory_name", "signatory_title")
+
+
+def new_maklumat_text(unit) -> dict:
+    """The text a new draft pledge starts from: the pledge in force's, or the standard wording."""
+    current = (
+        Maklumat.objects.filter(unit=unit, status=Maklumat.Status.PUBLISHED)
+        .order_by("-number")
+        .first()
+    )
+    if current is None:
+        return DEFAULT_PLEDGE | {}
+    return {name: getattr(current, name) for name in PLEDGE_FIELDS}
+
+
 @transaction.atomic
 def save_maklumat_draft(*, actor, unit, data: dict) -> Maklumat:
     """Create or change the unit's draft pledge (a published pledge is replaced, never edited)."""
@@ -35,7 +50,7 @@ def save_maklumat_draft(*, actor, unit, data: dict) -> Maklumat:
     if draft is None:
         number = (Maklumat.objects.filter(unit=unit).aggregate(n=Max("number"))["n"] or 0) + 1
         draft = Maklumat(unit=unit, number=number)
-    for name in ("promise", "improvement", "sanction", "signatory_name", "signatory_title"):
+    for name in PLEDGE_FIELDS:
         setattr(draft, name, data[name])
     audit.attribute_to(draft, actor)
     draft.full_clean()
