@@ -44,7 +44,9 @@ def queue(
     category: str = "",
     tag: str = "",
 ):
-    complaints = visible_complaints(user)
+    # The queue shows the unit's name only: planning the six joins of visible_complaints cost
+    # PostgreSQL more than running the query (3 to 7 ms against 0.3 ms).
+    complaints = visible_complaints(user).select_related(None).select_related("unit")
     if mine is not None:
         complaints = complaints.filter(assigned_to=mine)
     if status == "open":

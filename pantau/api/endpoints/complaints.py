@@ -372,7 +372,14 @@ class ComplaintList(generics.ListCreateAPIView):
         return [WriteScope()]
 
     def get_queryset(self):
-        return reachable_complaints(self.request)
+        # What the list's serializer reads, and no more joins: planning visible_complaints'
+        # six joins cost PostgreSQL more than running the query (3 to 7 ms against 0.3 ms).
+        return (
+            reachable_complaints(self.request)
+            .select_related(None)
+            .select_related("unit", "agency", "category", "assigned_to")
+            .prefetch_related("duplicate_of")
+        )
 
     @extend_schema(
         request=ComplaintCreateSerializer,
