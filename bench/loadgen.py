@@ -51,7 +51,8 @@ class Result:
         }
 
 
-async def _read_response(reader: asyncio.StreamReader) -> int:
+async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
+    """The status and whether the server keeps the connection open."""
     head = await reader.readuntil(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     status = int(lines[0].split(" ", 2)[1])
@@ -68,7 +69,7 @@ async def _read_response(reader: asyncio.StreamReader) -> int:
             await reader.readexactly(size + 2)
             if size == 0:
                 break
-    return status
+    return status, headers.get("connection", "").lower() != "close"
 
 
 async def _client(
@@ -89,7 +90,10 @@ async def _client(
             writer.write(make_request())
             result.sent += 1
             await writer.drain()
-            status = await _read_response(reader)
+            status, keep_alive = await _read_response(reader)
+            if not keep_alive:  # a sync worker answers once per connection
+                writer.close()
+                reader = writer = None
         except (OSError, asyncio.IncompleteReadError, ValueError, IndexError):
             result.errors += 1
             result.statuses[0] = result.statuses.get(0, 0) + 1
