@@ -65,3 +65,21 @@ def questionnaire_answers(items, answers: dict[str, str]) -> tuple[dict[str, str
         for field in (item.key, item.key + OTHER_SUFFIX):
             names[field] = f"answers.{sent_as.get(field, field)}"
     return data, names
+
+
+def checked_questionnaire(
+    version, answers: dict[str, str], *, submission_token, services=None, service=None
+):
+    """A questionnaire sent to the API, checked by the web's ``ResponseForm`` (questions by key or
+    by code, see ``questionnaire_answers``): the bound form, whose ``answers()`` the services
+    save, and its cleaned data. ``services`` (with ``service``, the id chosen) for SKM."""
+    from pantau.surveys.forms import ResponseForm
+    from pantau.surveys.selectors import version_items
+
+    items = version_items(version)
+    data, names = questionnaire_answers(items, answers)
+    data["submission_token"] = str(submission_token)
+    if services is not None:
+        data["service"] = str(service)
+    form = ResponseForm(data=data, version=version, items=items, services=services)
+    return form, check_form(form, names)

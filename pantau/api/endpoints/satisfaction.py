@@ -22,12 +22,11 @@ from pantau.satisfaction.forms import AccessCodeBatchForm, FollowUpActionForm, P
 from pantau.satisfaction.models import FollowUpAction, Medium, SurveyPeriod
 from pantau.satisfaction.permissions import can_enter_responses
 from pantau.satisfaction.public_views import REFUSAL_MESSAGES
-from pantau.surveys.forms import ResponseForm
 from pantau.surveys.models import Collection
 from pantau.surveys.selectors import version_items
 from pantau.surveys.services import SubmissionRefused, client_key_for, submit_public_response
 
-from ..forms import MAX_ID, check_form, questionnaire_answers
+from ..forms import MAX_ID, check_form, checked_questionnaire
 from ..permissions import WriteScope, get_unit, narrow_by_unit, token_of
 from ..schema import errors
 
@@ -156,17 +155,23 @@ class QuestionnaireSerializer(serializers.Serializer):
         return QuestionSerializer(version_items(period.collection.version), many=True).data
 
 
-class ResponseSubmitSerializer(serializers.Serializer):
+class AnswersSerializer(serializers.Serializer):
     submission_token = serializers.UUIDField(
-        help_text="A new UUID per questionnaire; sent again, it saves the answers once."
+        help_text="A new UUID per questionnaire; sent again, it is saved once."
     )
     service = serializers.IntegerField(
         min_value=1, max_value=MAX_ID, help_text="Id of the service received."
     )
     answers = serializers.DictField(
         child=serializers.CharField(allow_blank=True, max_length=2000),
-        help_text="Question key → the chosen value (or text).",
+        help_text=(
+            "Question → the chosen value (or the text written). A question is named by its key,"
+            " or a scored element by its code (U1 … U9) as in the import file."
+        ),
     )
+
+
+class ResponseSubmitSerializer(AnswersSerializer):
     access_code = serializers.CharField(required=False, allow_blank=True, max_length=20)
 
 
@@ -363,17 +368,13 @@ class ResponseSubmit(generics.GenericAPIView):
         data = ResponseSubmitSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        form = ResponseForm(
-            data={
-                **values["answers"],
-                "submission_token": str(values["submission_token"]),
-                "service": str(values["service"]),
-            },
-            version=period.collection.version,
-            items=version_items(period.collection.version),
+        form, cleaned = checked_questionnaire(
+            period.collection.version,
+            values["answers"],
+            submission_token=values["submission_token"],
             services=period.services.filter(is_active=True),
+            service=values["service"],
         )
-        cleaned = check_form(form, {name: f"answers.{name}" for name in values["answers"]})
         token = token_of(request)
         client_key = f"token:{token.pk}" if token is not None else client_key_for(request)
         try:
@@ -395,20 +396,8 @@ class ResponseSubmit(generics.GenericAPIView):
         )
 
 
-class PaperResponseSerializer(serializers.Serializer):
-    submission_token = serializers.UUIDField(
-        help_text="A new UUID per paper questionnaire; sent again, it is saved once."
-    )
-    service = serializers.IntegerField(
-        min_value=1, max_value=MAX_ID, help_text="Id of the service the respondent received."
-    )
-    answers = serializers.DictField(
-        child=serializers.CharField(allow_blank=True, max_length=2000),
-        help_text=(
-            "Question → the value marked on paper (or the text written). A question is named by"
-            " its key, or a scored element by its code (U1 … U9) as in the import file."
-        ),
-    )
+class PaperResponseSerializer(AnswersSerializer):
+    """A paper questionnaire: the citizen's answers as marked on paper."""
 
 
 class PaperResponseCreate(generics.GenericAPIView):
@@ -429,19 +418,13 @@ class PaperResponseCreate(generics.GenericAPIView):
         data = PaperResponseSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        items = version_items(period.collection.version)
-        answers, names = questionnaire_answers(items, values["answers"])
-        form = ResponseForm(
-            data={
-                **answers,
-                "submission_token": str(values["submission_token"]),
-                "service": str(values["service"]),
-            },
-            version=period.collection.version,
-            items=items,
+        form, cleaned = checked_questionnaire(
+            period.collection.version,
+            values["answers"],
+            submission_token=values["submission_token"],
             services=period.services.all(),
+            service=values["service"],
         )
-        cleaned = check_form(form, names)
         response, created = skm_services.enter_paper_response(
             actor=request.user,
             period=period,

@@ -28,10 +28,8 @@ from pantau.studies import selectors
 from pantau.studies import services as study_services
 from pantau.studies.forms import StudyForm
 from pantau.studies.models import RespondentGroup, Study
-from pantau.surveys.forms import ResponseForm
-from pantau.surveys.selectors import version_items
 
-from ..forms import check_form, questionnaire_answers
+from ..forms import check_form, checked_questionnaire
 from ..permissions import ReadScope, WriteScope, get_unit, narrow_units, token_unit_ids
 from ..schema import errors
 
@@ -581,14 +579,11 @@ class PaperResponseCreate(generics.GenericAPIView):
                 raise serializers.ValidationError(
                     {"unit": [_("You do not enter questionnaires for this unit in this study.")]}
                 )
-        items = version_items(group.collection.version)
-        answers, names = questionnaire_answers(items, values["answers"])
-        form = ResponseForm(
-            data={**answers, "submission_token": str(values["submission_token"])},
-            version=group.collection.version,
-            items=items,
+        form, cleaned = checked_questionnaire(
+            group.collection.version,
+            values["answers"],
+            submission_token=values["submission_token"],
         )
-        cleaned = check_form(form, names)
         response, created = study_services.enter_paper_response(
             actor=request.user,
             group=group,
