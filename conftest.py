@@ -76,12 +76,17 @@ def keep_connection():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache (public figures are cached for a minute)."""
+    """Each test starts with an empty cache (public figures are cached for a minute) and an
+    empty memo of configuration (a rolled-back test leaves no signal behind)."""
     from django.core.cache import cache
 
+    from pantau.common import memo
+
     cache.clear()
+    memo.forget()
     yield
     cache.clear()
+    memo.forget()
 
 
 @pytest.fixture

@@ -6,3 +6,8 @@ class CommonConfig(AppConfig):
     name = "pantau.common"
     label = "common"
     verbose_name = _("Common")
+
+    def ready(self):
+        from . import memo
+
+        memo.connect_signals()

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pantau.accounts.models import User
+from pantau.common.forms import KnownModelChoiceField
 from pantau.organisations.models import Agency, Service, ServiceUnit
 
 from .models import Category, Complaint
@@ -50,19 +51,6 @@ class AttachmentsField(forms.FileField):
             upload.seek(0)
             checked.append((upload, kind.mime, digest.hexdigest()))
         return checked
-
-
-class KnownModelChoiceField(forms.ModelChoiceField):
-    """A ModelChoiceField that accepts, without a query, the instance the view already read
-    with the same filter (``known``)."""
-
-    known = None
-
-    def to_python(self, value):
-        known = self.known
-        if known is not None and value not in self.empty_values and str(value) == str(known.pk):
-            return known
-        return super().to_python(value)
 
 
 class ComplaintForm(forms.Form):
@@ -138,7 +126,7 @@ class ComplaintForm(forms.Form):
         if unit is not None:
             self.fields["unit"].initial = unit.pk
             # The view has just read this active unit: validating the same id reuses it.
-            self.fields["unit"].known = unit
+            self.fields["unit"].known = {str(unit.pk): unit}
             self.fields["service"].queryset = unit.services.filter(is_active=True).order_by("name")
         else:
             del self.fields["service"]

@@ -35,27 +35,8 @@ REFUSAL_MESSAGES = {
 }
 
 
-def _period(token: str, *, lean: bool = False) -> SurveyPeriod:
-    periods = SurveyPeriod.objects.select_related("collection", "collection__version", "unit")
-    if lean:
-        # What a submission needs; building the SQL for the 52 columns of the four tables was a
-        # quarter of a submission's CPU. A page shown again (errors, refusal) reads it all again.
-        periods = periods.only(*LEAN_FIELDS)
-    return get_object_or_404(periods, collection__token=token)
-
-
-LEAN_FIELDS = (
-    "id",
-    "requires_code",
-    "unit",
-    "unit__id",
-    "collection__id",
-    "collection__token",
-    "collection__status",
-    "collection__version",
-    "collection__version__id",
-    "collection__version__updated_at",
-)
+def _period(token: str) -> SurveyPeriod:
+    return selectors.period_by_token(token)
 
 
 def unit_survey(request, unit_slug):
@@ -72,12 +53,18 @@ def unit_survey(request, unit_slug):
 
 @never_cache
 def survey_form(request, token, kiosk=False, kiosk_signature=""):
-    period = _period(token, lean=request.method == "POST")
-    if period.collection.status != Collection.Status.OPEN and request.method == "GET":
-        return render(
-            request, "satisfaction/public/no_survey.html", {"unit": period.unit, "period": period}
-        )
-    services = period.services.filter(is_active=True).order_by("name")
+    if request.method == "POST":
+        target = selectors.submission_target(token)
+        period, services = target.period, target.services
+    else:
+        period = _period(token)
+        if period.collection.status != Collection.Status.OPEN:
+            return render(
+                request,
+                "satisfaction/public/no_survey.html",
+                {"unit": period.unit, "period": period},
+            )
+        services = period.services.filter(is_active=True).order_by("name")
     initial = {}
     chosen = request.GET.get("layanan", "")
     if chosen.isdigit() and services.filter(pk=chosen).exists():
@@ -87,6 +74,7 @@ def survey_form(request, token, kiosk=False, kiosk_signature=""):
         version=period.collection.version,
         items=version_items(period.collection.version),
         services=services,
+        known_services=target.known_services if request.method == "POST" else None,
         initial=initial,
     )
     code = (request.POST.get("kode") or request.GET.get("kode") or "").strip()
@@ -105,10 +93,10 @@ def survey_form(request, token, kiosk=False, kiosk_signature=""):
         except SubmissionRefused as refused:
             refusal = REFUSAL_MESSAGES[refused.reason]
         else:
-            target = reverse("survey:thanks", args=[token, response.number])
-            return redirect(target + (f"?kiosk={kiosk_signature}" if kiosk else ""))
+            thanks = reverse("survey:thanks", args=[token, response.number])
+            return redirect(thanks + (f"?kiosk={kiosk_signature}" if kiosk else ""))
     if request.method == "POST":
-        period = _period(token)  # the page again, with what the lean read left out
+        period = _period(token)  # the page again, with all that the submission did not need
     template = "satisfaction/public/kiosk.html" if kiosk else "satisfaction/public/survey_form.html"
     return render(
         request,
@@ -127,7 +115,7 @@ def survey_form(request, token, kiosk=False, kiosk_signature=""):
 
 
 def survey_kiosk(request, token, signature):
-    period = _period(token)
+    period = selectors.submission_target(token).period  # 404 for an unknown link
     try:
         TimestampSigner(salt=KIOSK_SALT).unsign(f"{period.collection.token}:{signature}")
     except BadSignature:

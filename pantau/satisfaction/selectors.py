@@ -3,11 +3,12 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
 from django.shortcuts import get_object_or_404
 
 from pantau.analytics import followup
 from pantau.analytics.ikm import ElementTotal, IkmError, IkmResult, compute_ikm, required_sample
+from pantau.common import memo
 from pantau.surveys.models import (
     Answer,
     AnswerTally,
@@ -221,6 +222,61 @@ def suggestions(period: SurveyPeriod, *, limit: int = 200):
         .select_related("response", "service")
         .order_by("-id")[:limit]
     )
+
+
+def period_by_token(token: str) -> SurveyPeriod:
+    """The period behind a survey link, with its collection, version and unit (404 if none)."""
+    return get_object_or_404(
+        SurveyPeriod.objects.select_related("collection", "collection__version", "unit"),
+        collection__token=token,
+    )
+
+
+# What a submission needs of its period; building the SQL for the 52 columns of the four
+# tables was a quarter of a submission's CPU.
+SUBMISSION_FIELDS = (
+    "id",
+    "requires_code",
+    "unit",
+    "unit__id",
+    "collection__id",
+    "collection__token",
+    "collection__status",
+    "collection__version",
+    "collection__version__id",
+    "collection__version__updated_at",
+)
+
+
+@dataclass(frozen=True)
+class SubmissionTarget:
+    """What a citizen's submission to a survey link needs, kept by each process for a few
+    seconds (``pantau.common.memo``): the period (only ``SUBMISSION_FIELDS``), the services the
+    form offers, and those same services by ``str(pk)``, so that the chosen one is taken without
+    a query. The collection's status in it may be seconds old: the statement that saves checks
+    it again."""
+
+    period: SurveyPeriod
+    services: QuerySet
+    known_services: dict
+
+
+def submission_target(token: str) -> SubmissionTarget:
+    def load() -> SubmissionTarget:
+        period = get_object_or_404(
+            SurveyPeriod.objects.select_related("collection", "collection__version", "unit").only(
+                *SUBMISSION_FIELDS
+            ),
+            collection__token=token,
+        )
+        services = period.services.filter(is_active=True).order_by("name")
+        return SubmissionTarget(
+            period=period,
+            services=services,
+            known_services={str(service.pk): service for service in services.all()},
+        )
+
+    return memo.remembered(("survey-submission", token), load)
 
 
 def current_open_period(unit) -> SurveyPeriod | None:

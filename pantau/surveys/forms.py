@@ -7,6 +7,8 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from pantau.common.forms import KnownModelChoiceField
+
 from .models import InstrumentVersion, Item
 
 OTHER_SUFFIX = "__other"
@@ -15,7 +17,15 @@ OTHER_SUFFIX = "__other"
 class ResponseForm(forms.Form):
     submission_token = forms.UUIDField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, version: InstrumentVersion, services=None, items=None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        version: InstrumentVersion,
+        services=None,
+        known_services: dict | None = None,
+        items=None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.version = version
         self.items: list[Item] = (
@@ -26,13 +36,15 @@ class ResponseForm(forms.Form):
         if not self.is_bound:
             self.initial.setdefault("submission_token", uuid.uuid4())
         if services is not None:
-            self.fields["service"] = forms.ModelChoiceField(
+            self.fields["service"] = KnownModelChoiceField(
                 queryset=services,
                 label=_("Which service did you receive?"),
                 empty_label=_("Choose the service"),
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Choose the service you received.")},
             )
+            # Services the caller has read with the same filter are taken without a query.
+            self.fields["service"].known = known_services
         for name, field in _item_fields(version, self.items).items():
             # A shallow copy: nothing mutates a field or its widget after it is built, and
             # building the fields again for every submission was a fifth of its CPU time.

@@ -190,3 +190,61 @@ def test_kiosk_accepts_the_same_answers_from_the_next_person(client, period_a, s
     assert client.post(url, answers_post(period_a, service=service_a)).status_code == 302
     assert client.post(url, answers_post(period_a, service=service_a)).status_code == 302
     assert Response.objects.filter(source="kiosk").count() == 2
+
+
+def test_a_survey_closed_by_another_process_refuses_though_this_one_remembers_it_open(
+    client, period_a, service_a
+):
+    """The survey behind a link is kept by each process for a few seconds; whether it is still
+    open is decided by the database when saving."""
+    from pantau.surveys.models import Collection
+
+    assert client.post(_url(period_a), answers_post(period_a, service=service_a)).status_code == 302
+    # Closed without a signal reaching this process, as another worker would close it.
+    Collection.objects.filter(pk=period_a.collection_id).update(status="closed")
+    late = client.post(
+        _url(period_a),
+        answers_post(period_a, service=service_a, scores=(1, 2, 3, 4, 1, 2, 3, 4, 1)),
+    )
+    assert late.status_code == 409
+    assert Response.objects.count() == 1
+    assert RefusedSubmission.objects.get().reason == "closed"
+
+
+def test_a_service_added_to_the_period_is_offered_at_once(client, period_a, unit_a):
+    from pantau.organisations.models import Service
+
+    assert client.post(_url(period_a), answers_post(period_a, service=period_a.services.first()))
+    added = Service.objects.create(unit=unit_a, name="Layanan baru", slug="layanan-baru")
+    refused = client.post(
+        _url(period_a), answers_post(period_a, service=added, scores=(1, 1, 1, 1, 1, 1, 1, 1, 1))
+    )
+    assert refused.status_code == 200 and Response.objects.count() == 1  # not in the period
+    period_a.services.add(added)
+    accepted = client.post(
+        _url(period_a), answers_post(period_a, service=added, scores=(2, 2, 2, 2, 2, 2, 2, 2, 2))
+    )
+    assert accepted.status_code == 302
+    assert Response.objects.filter(service=added).count() == 1
+
+
+def test_a_submission_on_postgresql_is_one_statement(client, period_a, service_a):
+    """After the first submission of a process, the next reads nothing: one statement checks
+    that the survey is open and that the submission is neither a resend nor a duplicate, and
+    saves the response, its answers and the tallies (decisions 0016 and 0017)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the one-statement submission is PostgreSQL's")
+    client.post(_url(period_a), answers_post(period_a, service=service_a))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            _url(period_a),
+            answers_post(period_a, service=service_a, scores=(1, 2, 1, 2, 1, 2, 1, 2, 1)),
+        )
+    assert response.status_code == 302
+    # The test's own transaction adds a savepoint around it.
+    statements = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
+    assert len(statements) == 1 and "INSERT INTO surveys_response" in statements[0]
+    assert Response.objects.count() == 2
