@@ -28,7 +28,8 @@ class Result:
     errors: int = 0  # any other status, or the connection failed
     statuses: dict[int, int] = field(default_factory=dict)
     latencies: list[float] = field(default_factory=list)  # seconds, from the scheduled time
-    seconds: float = 0.0
+    seconds: float = 0.0  # the scheduled window
+    drain: float = 0.0  # how long after the window the last answer came
 
     def percentile(self, p: float) -> float:
         if not self.latencies:
@@ -39,7 +40,11 @@ class Result:
 
     def summary(self) -> dict:
         return {
+            # Per second of the scheduled window: offering ``rate`` a second, a server that keeps
+            # up answers rate a second; one that falls behind answers late, which the latencies
+            # (counted from the scheduled times) show.
             "rps": self.completed / self.seconds if self.seconds else 0.0,
+            "drain_ms": 1000 * self.drain,
             "p50": 1000 * self.percentile(50),
             "p95": 1000 * self.percentile(95),
             "p99": 1000 * self.percentile(99),
@@ -122,7 +127,8 @@ async def _run(url, make_request, clients: int, rate: float, seconds: float) -> 
     await asyncio.gather(
         *(_client(url, make_request, interval, start, end, result) for _ in range(clients))
     )
-    result.seconds = max(seconds, time.perf_counter() - began - 0.2)
+    result.seconds = seconds
+    result.drain = max(0.0, time.perf_counter() - began - 0.2 - seconds)
     return result
 
 

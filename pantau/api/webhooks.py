@@ -9,7 +9,9 @@ growing waits. Each request carries::
     X-Pantau-Delivery: <uuid, the same on every retry>
     X-Pantau-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the secret>
 
-Payloads name the report or period and its state, never a reporter's identity."""
+Payloads name the report or period and its state, never a reporter's identity. Each process
+keeps the list of endpoints for a few seconds (``pantau.common.memo``): an endpoint added or
+switched off takes effect in every worker within that time."""
 
 import hashlib
 import hmac
@@ -20,6 +22,8 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+
+from pantau.common import memo
 
 from .models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
@@ -50,13 +54,16 @@ def encode(payload: dict) -> bytes:
 def _queue(event: str, unit_ids: set[int], data) -> None:
     from .tasks import deliver_webhook
 
-    endpoints = [
-        endpoint
-        for endpoint in WebhookEndpoint.objects.filter(
-            unit_id__in=unit_ids, is_active=True
-        ).select_related("unit")
-        if event in endpoint.events
-    ]
+    endpoints = memo.remembered(
+        ("webhook-endpoints", event, frozenset(unit_ids)),
+        lambda: [
+            endpoint
+            for endpoint in WebhookEndpoint.objects.filter(
+                unit_id__in=unit_ids, is_active=True
+            ).select_related("unit")
+            if event in endpoint.events
+        ],
+    )
     if endpoints and callable(data):
         data = data()
     for endpoint in endpoints:

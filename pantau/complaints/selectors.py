@@ -3,6 +3,7 @@
 from django.db.models import F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from pantau.common import memo
 from pantau.organisations.selectors import scope_for
 
 from .models import OPEN_STATUSES, Category, Complaint, DayOff, DeadlinePolicy, Status
@@ -129,20 +130,10 @@ def late_summary(user, today) -> list[dict]:
 
 
 def agency_chain(unit=None, agency=None) -> list[int]:
-    """The report's agency and those above it, nearest first (one query)."""
+    """The report's agency and those above it, nearest first."""
     from pantau.organisations.selectors import agency_ancestor_ids
 
-    owner = unit if unit is not None else agency
-    agency_id = unit.agency_id if unit is not None else getattr(agency, "pk", None)
-    # One query per request: the form (categories) and the service (deadlines) ask for the
-    # same chain of the same instance, so it is kept on it.
-    cached = getattr(owner, "_agency_chain", None)
-    if cached is not None and cached[0] == agency_id:
-        return list(cached[1])
-    chain = agency_ancestor_ids(agency_id)
-    if owner is not None:
-        owner._agency_chain = (agency_id, tuple(chain))
-    return chain
+    return agency_ancestor_ids(unit.agency_id if unit is not None else getattr(agency, "pk", None))
 
 
 def categories_for(unit=None, agency=None) -> QuerySet[Category]:
@@ -154,11 +145,19 @@ def categories_for(unit=None, agency=None) -> QuerySet[Category]:
 
 def policy_for(unit=None, agency=None, service=None, chain=None) -> DeadlinePolicy:
     """The deadline policy of the service when it has its own, else of the nearest agency up the
-    tree that has one, else the default; read in one query."""
+    tree that has one, else the default; read in one query, and kept by the process for a few
+    seconds (``pantau.common.memo``): callers must not change it."""
     chain = agency_chain(unit, agency) if chain is None else chain
+    service_id = getattr(service, "pk", None)
+    return memo.remembered(
+        ("deadline-policy", service_id, tuple(chain)), lambda: _policy(service_id, chain)
+    )
+
+
+def _policy(service_id, chain) -> DeadlinePolicy:
     candidates = Q(agency__isnull=True, service__isnull=True) | Q(agency_id__in=chain)
-    if service is not None:
-        candidates |= Q(service=service)
+    if service_id is not None:
+        candidates |= Q(service_id=service_id)
     policies = list(DeadlinePolicy.objects.filter(candidates))
     rank = {agency_id: depth for depth, agency_id in enumerate(chain, start=1)}
 
@@ -171,8 +170,12 @@ def policy_for(unit=None, agency=None, service=None, chain=None) -> DeadlinePoli
 
 
 def days_off_for(unit=None, agency=None, chain=None) -> frozenset:
-    chain = agency_chain(unit, agency) if chain is None else chain
-    return frozenset(DayOff.objects.filter(agency_id__in=chain).values_list("day", flat=True))
+    """The days off of the agency tree (kept by the process for a few seconds)."""
+    chain = tuple(agency_chain(unit, agency) if chain is None else chain)
+    return memo.remembered(
+        ("days-off", chain),
+        lambda: frozenset(DayOff.objects.filter(agency_id__in=chain).values_list("day", flat=True)),
+    )
 
 
 def public_events(complaint: Complaint):

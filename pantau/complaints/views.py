@@ -47,7 +47,7 @@ def new(request):
     if request.GET.get("unit"):
         unit = ServiceUnit.objects.filter(slug=request.GET["unit"], is_active=True).first()
     if request.method == "POST" and request.POST.get("unit", "").isdigit():
-        unit = ServiceUnit.objects.filter(pk=request.POST["unit"], is_active=True).first()
+        unit = organisations.active_unit(int(request.POST["unit"]))
     form = forms.ComplaintForm(
         request.POST or None,
         request.FILES or None,

@@ -10,10 +10,27 @@ from pantau.accounts.models import Membership, Role
 from .models import Agency, ContactChannel, OpeningHours, Service, ServiceUnit
 
 
+def active_unit(pk: int):
+    """The active unit with this id, or None; kept by the process for a few seconds
+    (``pantau.common.memo``), for the public forms that name a unit: callers must not change it."""
+    from pantau.common import memo
+
+    return memo.remembered(
+        ("active-unit", pk), lambda: ServiceUnit.objects.filter(pk=pk, is_active=True).first()
+    )
+
+
 def agency_ancestor_ids(agency_id: int | None) -> list[int]:
-    """The agency and the agencies above it, nearest first, in one recursive query."""
+    """The agency and the agencies above it, nearest first, in one recursive query (kept by the
+    process for a few seconds: ``pantau.common.memo``)."""
     if agency_id is None:
         return []
+    from pantau.common import memo
+
+    return list(memo.remembered(("agency-chain", agency_id), lambda: _ancestor_ids(agency_id)))
+
+
+def _ancestor_ids(agency_id: int) -> tuple[int, ...]:
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -30,7 +47,7 @@ def agency_ancestor_ids(agency_id: int | None) -> list[int]:
             """,
             [agency_id],
         )
-        return [row[0] for row in cursor.fetchall()]
+        return tuple(row[0] for row in cursor.fetchall())
 
 
 def agency_subtree_ids(root_ids: set[int]) -> set[int]:
