@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pantau.accounts.models import User
 from pantau.common.forms import KnownModelChoiceField
+from pantau.organisations import selectors as organisations
 from pantau.organisations.models import Agency, Service, ServiceUnit
 
 from .models import Category, Complaint
@@ -127,7 +128,7 @@ class ComplaintForm(forms.Form):
             self.fields["unit"].initial = unit.pk
             # The view has just read this active unit: validating the same id reuses it.
             self.fields["unit"].known = {str(unit.pk): unit}
-            self.fields["service"].queryset = unit.services.filter(is_active=True).order_by("name")
+            self.fields["service"].queryset = organisations.active_services(unit)
         else:
             del self.fields["service"]
 

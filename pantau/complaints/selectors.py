@@ -137,10 +137,17 @@ def agency_chain(unit=None, agency=None) -> list[int]:
 
 
 def categories_for(unit=None, agency=None) -> QuerySet[Category]:
-    """Active categories that apply to a unit (or agency): the national ones and those of its tree."""
-    return Category.objects.filter(
-        Q(agency__isnull=True) | Q(agency_id__in=agency_chain(unit, agency)), is_active=True
-    )
+    """Active categories that apply to a unit (or agency): the national ones and those of its tree.
+
+    A new queryset each time (nothing read yet); the filter it is a copy of is built once per
+    agency chain and process, as every public report form asks for it (``pantau.common.memo``)."""
+    chain = tuple(agency_chain(unit, agency))
+    return memo.remembered(
+        ("categories", chain),
+        lambda: Category.objects.filter(
+            Q(agency__isnull=True) | Q(agency_id__in=chain), is_active=True
+        ),
+    ).all()
 
 
 def policy_for(unit=None, agency=None, service=None, chain=None) -> DeadlinePolicy:

@@ -20,6 +20,17 @@ def active_unit(pk: int):
     )
 
 
+def active_services(unit) -> QuerySet[Service]:
+    """The unit's active services by name: a new queryset each time, copied from one built once
+    per unit and process (``pantau.common.memo``), as every public report form offers them."""
+    from pantau.common import memo
+
+    return memo.remembered(
+        ("active-services", unit.pk),
+        lambda: Service.objects.filter(unit_id=unit.pk, is_active=True).order_by("name"),
+    ).all()
+
+
 def agency_ancestor_ids(agency_id: int | None) -> list[int]:
     """The agency and the agencies above it, nearest first, in one recursive query (kept by the
     process for a few seconds: ``pantau.common.memo``)."""
