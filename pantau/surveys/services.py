@@ -71,24 +71,23 @@ def submit_response(
         existing = Response.objects.filter(submission_token=submission_token).first()
         if existing is not None:
             return existing, False
-    fast = require_open and access_code is None and connection.vendor == "postgresql"
+    if require_open and access_code is None and connection.vendor == "postgresql":
+        saved = _insert_fresh(
+            collection=collection,
+            answers=answers,
+            submission_token=submission_token,
+            source=source,
+            service=service,
+            fingerprint=fingerprint,
+        )
+        if saved is not None:
+            return saved, True
+        existing = Response.objects.filter(submission_token=submission_token).first()
+        if existing is not None:  # the same submission, saved meanwhile
+            return existing, False
+        raise SubmissionRefused(RefusedSubmission.Reason.CLOSED)
     for _attempt in range(3):
         try:
-            if fast:
-                saved = _insert_while_open(
-                    collection=collection,
-                    answers=answers,
-                    submission_token=submission_token,
-                    source=source,
-                    service=service,
-                    fingerprint=fingerprint,
-                )
-                if saved is None:
-                    existing = Response.objects.filter(submission_token=submission_token).first()
-                    if existing is not None:  # the same submission, saved meanwhile
-                        return existing, False
-                    raise SubmissionRefused(RefusedSubmission.Reason.CLOSED)
-                return saved, True
             return _save_response(
                 collection=collection,
                 answers=answers,
