@@ -16,7 +16,6 @@ from pantau.surveys.selectors import version_items
 from pantau.surveys.services import SubmissionRefused, client_key_for, submit_public_response
 
 from . import selectors
-from .models import SurveyPeriod
 from .views import KIOSK_SALT
 
 REFUSAL_MESSAGES = {
@@ -33,10 +32,6 @@ REFUSAL_MESSAGES = {
         "The one-time code is missing, unknown or already used. Check the code on your receipt."
     ),
 }
-
-
-def _period(token: str) -> SurveyPeriod:
-    return selectors.period_by_token(token)
 
 
 def unit_survey(request, unit_slug):
@@ -57,7 +52,7 @@ def survey_form(request, token, kiosk=False, kiosk_signature=""):
         target = selectors.submission_target(token)
         period, services = target.period, target.services
     else:
-        period = _period(token)
+        period = selectors.period_by_token(token)
         if period.collection.status != Collection.Status.OPEN:
             return render(
                 request,
@@ -96,7 +91,9 @@ def survey_form(request, token, kiosk=False, kiosk_signature=""):
             thanks = reverse("survey:thanks", args=[token, response.number])
             return redirect(thanks + (f"?kiosk={kiosk_signature}" if kiosk else ""))
     if request.method == "POST":
-        period = _period(token)  # the page again, with all that the submission did not need
+        period = selectors.period_by_token(
+            token
+        )  # the page again, with all that the submission did not need
     template = "satisfaction/public/kiosk.html" if kiosk else "satisfaction/public/survey_form.html"
     return render(
         request,
@@ -124,7 +121,7 @@ def survey_kiosk(request, token, signature):
 
 
 def survey_thanks(request, token, number):
-    period = _period(token)
+    period = selectors.period_by_token(token)
     response = get_object_or_404(Response, collection=period.collection, number=number)
     published = selectors.latest_published(period.unit)
     signature = request.GET.get("kiosk", "")
@@ -152,7 +149,7 @@ def survey_thanks(request, token, number):
 
 
 def survey_qr(request, token):
-    period = _period(token)
+    period = selectors.period_by_token(token)
     url = request.build_absolute_uri(reverse("survey:form", args=[period.collection.token]))
     qr = segno.make(url, error="m")
     svg = qr.svg_inline(scale=6, dark="#000", light="#fff", title=_("QR code of the survey"))

@@ -15,6 +15,15 @@ from rest_framework.views import APIView
 from pantau.api import services
 from pantau.complaints import services as complaint_services
 
+# The standards fixtures, for the standards API tests (a test module may define its own).
+from pantau.standards.tests.conftest import (  # noqa: F401
+    draft_a,
+    forum_a,
+    published_a,
+    service_a,
+    service_b,
+)
+
 _CALLS: list[tuple[str, str]] = []
 _original_initial = APIView.initial
 

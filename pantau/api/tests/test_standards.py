@@ -1,16 +1,9 @@
-# ruff: noqa: F811 - the standards fixtures are imported by name
 from datetime import date
 
 import pytest
 
 from pantau.standards import services
 from pantau.standards.models import Agreement, Forum, Publication
-from pantau.standards.tests.conftest import (  # noqa: F401
-    draft_a,
-    forum_a,
-    published_a,
-    service_a,
-)
 
 from .schema_check import assert_conforms
 

@@ -1,19 +1,11 @@
 """The standard's workflow through the API: a new draft, discussed in a forum, set by decree,
 published (standards.services), refused to anyone the web page refuses."""
 
-# ruff: noqa: F811 - the standards fixtures are imported by name
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pantau.standards.models import StandardVersion
-from pantau.standards.tests.conftest import (  # noqa: F401
-    PDF,
-    draft_a,
-    forum_a,
-    published_a,
-    service_a,
-    service_b,
-)
+from pantau.standards.tests.conftest import PDF
 
 from .schema_check import assert_conforms
 

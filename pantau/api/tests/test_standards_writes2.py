@@ -2,17 +2,9 @@
 standards.services.update_version, as the web's edit page), the service pledge and the
 consultation forums; refused to anyone the web page refuses."""
 
-# ruff: noqa: F811 - the standards fixtures are imported by name
 import pytest
 
 from pantau.standards.models import Forum, Maklumat
-from pantau.standards.tests.conftest import (  # noqa: F401
-    draft_a,
-    forum_a,
-    published_a,
-    service_a,
-    service_b,
-)
 
 from .schema_check import assert_conforms
 
@@ -437,7 +429,6 @@ def test_forum_writes_need_the_write_scope_and_an_editor(
 def test_forum_writes_with_a_token_of_other_unit_get_404_and_change_nothing(
     token_for, unit_a, forum_a, unit_head_b, officer_b
 ):
-    before = _forums(unit_a)
     agreement = forum_a.agreements.create(text="Loket dibuka lebih awal.", position=1)
     before = _forums(unit_a)
     url = f"{FORUMS}/{forum_a.pk}"
