@@ -4,7 +4,7 @@
 - the first page of ``GET /api/v1/`` lists (the unit head's reports with a token; the public unit
   directory and published SKM results) and of ``GET /open311/v2/requests.json``; target p95 < 200 ms;
 - ``POST /open311/v2/requests.json`` throughput next to the web form's (``POST /lapor/``), both with
-  200 concurrent reporters under gunicorn (2 sync workers, as deployed).
+  200 concurrent reporters under gunicorn (2 workers of 2 threads, as deployed).
 """
 
 import os
@@ -84,7 +84,7 @@ def run(
             info = seed("bench.complaints_seed", size, env)
             api = seed("bench.api_seed", 0, env)
             label = f"{fraction:.0%} ({size:,} reports)"
-            with gunicorn(env, port, threads=1, backlog=2048) as base:
+            with gunicorn(env, port, backlog=2048) as base:
                 for name, path, token in [
                     ("GET /api/v1/complaints/ (token), first page", "/api/v1/complaints/", True),
                     ("GET /api/v1/units/, first page", "/api/v1/units/", False),

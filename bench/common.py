@@ -49,17 +49,18 @@ def write_script(folder: str, name: str, text: str) -> str:
 
 
 @contextmanager
-def gunicorn(env: dict, port: int, *, threads: int = 1, backlog: int | None = None):
-    """gunicorn with 2 workers on loopback for the duration of the block."""
+def gunicorn(env: dict, port: int, *, backlog: int | None = None):
+    """gunicorn with 2 workers on loopback for the duration of the block, otherwise as deployed:
+    the checkout's ``gunicorn.conf.py`` (threaded workers, decision 0019)."""
     command = [
         sys.executable,
         "-m",
         "gunicorn",
         "config.wsgi",
+        "-c",
+        str(ROOT / "gunicorn.conf.py"),
         "-w",
         "2",
-        "--threads",
-        str(threads),
         "-b",
         f"127.0.0.1:{port}",
         "--log-level",

@@ -1,7 +1,7 @@
 """Complaint benchmarks on PostgreSQL, at 1 %, 10 % and 100 % of 2,000,000 reports in the database:
 
 - intake under load: 200 concurrent reporters, each filing one report (no attachment) a second, for
-  60 s under gunicorn (2 sync workers, as deployed), paced by ``bench.loadgen`` (latency counted from
+  60 s under gunicorn (2 workers of 2 threads, as deployed), paced by ``bench.loadgen`` (latency counted from
   each report's scheduled time); every acknowledged report must be in the database with a unique
   tracking number and no 5xx; target >= 200 reports/s with p95 < 150 ms;
 - the same 200 clients sending back to back (wrk, closed loop) for a third of that time: the
@@ -109,7 +109,7 @@ def run(
             post_script = write_script(
                 tmp, "intake.lua", POST_SCRIPT % {"csrf": info["csrf"], "unit": info["unit"]}
             )
-            with gunicorn(env, port, threads=1, backlog=2048) as base:
+            with gunicorn(env, port, backlog=2048) as base:
                 duration = (
                     intake_seconds if seconds > 3 else seconds
                 )  # --quick shortens the 60 s run

@@ -96,7 +96,7 @@ async def _client(
             result.sent += 1
             await writer.drain()
             status, keep_alive = await _read_response(reader)
-            if not keep_alive:  # a sync worker answers once per connection
+            if not keep_alive:  # gunicorn as deployed answers once per connection
                 writer.close()
                 reader = writer = None
         except (OSError, asyncio.IncompleteReadError, ValueError, IndexError):

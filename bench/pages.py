@@ -141,6 +141,8 @@ def run(*, fractions: list[float], seconds: int, connections: int, port: int = 8
                         "-m",
                         "gunicorn",
                         "config.wsgi",
+                        "-c",
+                        str(ROOT / "gunicorn.conf.py"),
                         "-w",
                         "2",
                         "-b",

@@ -1,6 +1,6 @@
 """SKM benchmarks on PostgreSQL, at 1 %, 10 % and 100 % of 1,000,000 responses in one survey:
 
-- public survey submission (POST) under gunicorn with 2 sync workers, as deployed, wrk on loopback, every request a
+- public survey submission (POST) under gunicorn with 2 workers of 2 threads, as deployed, wrk on loopback, every request a
   new respondent (random answers, submission token and phone); target >= 300/s with p95 < 100 ms;
 - the unit's results page (signed in) under the same server; target p95 < 300 ms;
 - the results computation (``period_results``) against a bare ``SELECT ... GROUP BY`` over the same
@@ -130,7 +130,7 @@ def run(
                     "path": f"/survei/{info['token']}/",
                 },
             )
-            with gunicorn(env, port, threads=1) as base:
+            with gunicorn(env, port) as base:
                 before = _count_responses(env, info["collection"])
                 post = _wrk(
                     f"{base}/survei/{info['token']}/",

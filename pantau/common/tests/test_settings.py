@@ -67,3 +67,31 @@ def test_responses_carry_security_headers(client, db):
 def test_healthz_reports_database_ok(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+def _gunicorn_config(**env) -> dict[str, str]:
+    """The settings gunicorn resolves when started from the checkout, as in production."""
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--print-config"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    pairs = (line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+    return {name.strip(): value.strip() for name, value in pairs}
+
+
+def test_gunicorn_started_from_the_checkout_runs_threaded_workers():
+    config = _gunicorn_config()
+    assert config["wsgi_app"] == "config.wsgi"
+    assert config["worker_class"] == "gthread"
+    assert config["threads"] == "2"
+    assert config["workers"] == "2"
+    assert config["keepalive"] == "0"
+
+
+def test_gunicorn_workers_and_threads_follow_the_environment():
+    config = _gunicorn_config(WEB_CONCURRENCY="5", GUNICORN_THREADS="3")
+    assert (config["workers"], config["threads"]) == ("5", "3")
