@@ -90,6 +90,7 @@ def test_gunicorn_started_from_the_checkout_runs_threaded_workers():
     assert config["threads"] == "2"
     assert config["workers"] == "2"
     assert config["keepalive"] == "0"
+    assert config["worker_connections"] == "2"
 
 
 def test_gunicorn_workers_and_threads_follow_the_environment():
