@@ -84,15 +84,16 @@ def _gunicorn_config(**env) -> dict[str, str]:
 
 
 def test_gunicorn_started_from_the_checkout_runs_threaded_workers():
-    config = _gunicorn_config()
+    config = _gunicorn_config(GUNICORN_CMD_ARGS="-w 2")
     assert config["wsgi_app"] == "config.wsgi"
     assert config["worker_class"] == "gthread"
     assert config["threads"] == "2"
     assert config["workers"] == "2"
     assert config["keepalive"] == "0"
     assert config["worker_connections"] == "2"
+    assert config["bind"] == "['127.0.0.1:8000']"
 
 
-def test_gunicorn_workers_and_threads_follow_the_environment():
-    config = _gunicorn_config(WEB_CONCURRENCY="5", GUNICORN_THREADS="3")
-    assert (config["workers"], config["threads"]) == ("5", "3")
+def test_gunicorn_flags_override_the_checkouts_settings():
+    config = _gunicorn_config(GUNICORN_CMD_ARGS="--threads 3 --worker-connections 3")
+    assert (config["threads"], config["worker_connections"]) == ("3", "3")
