@@ -52,6 +52,13 @@ def write_script(folder: str, name: str, text: str) -> str:
 def gunicorn(env: dict, port: int, *, backlog: int | None = None):
     """gunicorn with 2 workers on loopback for the duration of the block, otherwise as deployed:
     the checkout's ``gunicorn.conf.py`` (threaded workers, decision 0019)."""
+    with gunicorn_process(env, port, backlog=backlog) as (base, _server):
+        yield base
+
+
+@contextmanager
+def gunicorn_process(env: dict, port: int, *, backlog: int | None = None):
+    """``gunicorn`` above, yielding its base URL and the master's ``Popen``."""
     command = [
         sys.executable,
         "-m",
@@ -71,7 +78,7 @@ def gunicorn(env: dict, port: int, *, backlog: int | None = None):
     server = subprocess.Popen(command, cwd=ROOT, env=env)
     try:
         _wait_until_up(f"http://127.0.0.1:{port}/healthz")
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", server
     finally:
         server.terminate()
         server.wait(timeout=20)

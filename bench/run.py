@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import api, complaints, evaluations, ikm_cli, pages, skm, studies  # noqa: E402
+from bench import api, complaints, evaluations, faults, ikm_cli, pages, skm, studies  # noqa: E402
 
-BENCHMARKS = [pages, ikm_cli, skm, complaints, studies, evaluations, api]
+BENCHMARKS = [pages, ikm_cli, skm, complaints, studies, evaluations, api, faults]
 
 
 def print_table(rows: list[dict]) -> None:
