@@ -55,3 +55,12 @@ def test_parallel_hits_pass_exactly_the_limit():
     for thread in threads:
         thread.join()
     assert passed.count(True) == 10 and len(passed) == 40
+
+
+def test_the_deployment_check_warns_when_limits_count_per_process(settings):
+    from pantau.common.checks import limits_need_a_shared_cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [w.id for w in limits_need_a_shared_cache(None)] == ["pantau.W001"]
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "x"}}
+    assert limits_need_a_shared_cache(None) == []
