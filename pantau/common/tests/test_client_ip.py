@@ -60,3 +60,11 @@ def test_ipv6_and_ipv4_mapped_addresses_are_normalised(settings):
 def test_a_request_without_any_usable_address_has_a_fixed_key(settings):
     settings.BEHIND_PROXY = False
     assert client_ip(_request("")) == UNKNOWN
+
+
+def test_sign_in_lockouts_count_on_the_same_address(settings):
+    from axes.helpers import get_client_ip_address
+
+    settings.BEHIND_PROXY = True
+    request = _request("127.0.0.1", forwarded="6.6.6.6, 198.51.100.23")
+    assert get_client_ip_address(request) == "198.51.100.23"
