@@ -151,3 +151,15 @@ def test_a_report_with_the_honeypot_filled_is_refused(client, unit_a):
     response = _report(client, unit_a, {"website": "http://spam.example"})
     assert response.status_code == 400 and Complaint.objects.count() == 0
     assert "Lama sekali." in response.content.decode()
+
+
+def test_a_refused_report_with_files_asks_for_them_again(client, unit_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pantau.common.humancheck import STARTED, new_token
+
+    photo = SimpleUploadedFile("foto.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    refused = _report(client, unit_a, {STARTED: new_token(), "attachments": [photo]})
+    assert refused.status_code == 400
+    assert "lampirkan lagi" in refused.content.decode()
+    assert "lampirkan lagi" not in client.get(reverse("complaints:new")).content.decode()
