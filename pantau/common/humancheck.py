@@ -85,8 +85,7 @@ class HumanCheckForm(forms.Form):
 
     def _renew(self) -> None:
         """Show the form again with a fresh time, so that sending it again can pass."""
-        self.data = self.data.copy()
-        self.data[STARTED] = new_token()
+        self.data = {HONEYPOT: self.data.get(HONEYPOT, ""), STARTED: new_token()}
 
     @property
     def honeypot_filled(self) -> bool:
