@@ -72,6 +72,7 @@ def run(
             "API_RATE_TOKEN": UNLIMITED,
             "API_RATE_ANONYMOUS": UNLIMITED,
             "API_RATE_USER": UNLIMITED,
+            "COMPLAINT_RATE_COUNT": "100000000",
         }
         try:
             reset_postgres(PG_URL)
@@ -108,7 +109,8 @@ def run(
                     script=write_script(
                         tmp,
                         "web.lua",
-                        WEB_POST_SCRIPT % {"csrf": info["csrf"], "unit": info["unit"]},
+                        WEB_POST_SCRIPT
+                        % {"csrf": info["csrf"], "unit": info["unit"], "human": info["human"]},
                     ),
                 )
                 open311 = _wrk(

@@ -7,6 +7,7 @@ written by SQL. Prints one JSON line with what the benchmark needs.
 import json
 import secrets
 import sys
+from urllib.parse import urlencode
 
 import django
 
@@ -20,6 +21,7 @@ def main() -> None:
 
     from pantau.accounts.models import User
     from pantau.common.demo import load_demo
+    from pantau.common.humancheck import passing_fields
     from pantau.complaints.models import Complaint
     from pantau.organisations.models import ServiceUnit
 
@@ -60,6 +62,8 @@ def main() -> None:
                 "unit": unit.pk,
                 "session": session.session_key,
                 "csrf": secrets.token_hex(16),
+                # The public form's time check, as a browser sends it a minute after opening it.
+                "human": urlencode(passing_fields(age=60)),
                 "reports": Complaint.objects.count(),
             }
         )

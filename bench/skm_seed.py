@@ -8,6 +8,7 @@ and its tallies rebuilt. Prints one JSON line with what the benchmark needs.
 import json
 import secrets
 import sys
+from urllib.parse import urlencode
 
 import django
 
@@ -21,6 +22,7 @@ def main() -> None:
 
     from pantau.accounts.models import User
     from pantau.common.demo import load_demo
+    from pantau.common.humancheck import passing_fields
     from pantau.organisations.models import ServiceUnit
     from pantau.satisfaction import services
     from pantau.satisfaction.instrument import ELEMENT_KEYS
@@ -88,6 +90,8 @@ def main() -> None:
                 "service": service_id,
                 "session": session.session_key,
                 "csrf": secrets.token_hex(16),
+                # The public form's time check, as a browser sends it a minute after opening it.
+                "human": urlencode(passing_fields(age=60)),
                 "items": items,
                 "responses": collection.responses.count(),
             }

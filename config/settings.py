@@ -194,7 +194,6 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = env.list("AXES_IP_HEADERS", default=["REMOTE_ADDR"])
 OTP_TOTP_ISSUER = "Pantau"
 
 # --- Internationalisation -------------------------------------------------------------------
@@ -256,9 +255,11 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 315
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
-)
+# Behind a proxy (nginx, a load balancer) the client's address is the one the proxy appends to
+# X-Forwarded-For; further trusted proxies in front of it are skipped (pantau.common.client_ip).
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -306,6 +307,23 @@ PANTAU_SURVEY_RATE = (
     env.int("SURVEY_RATE_SECONDS", default=600),
 )
 PANTAU_SURVEY_RATE_KIOSK = (env.int("SURVEY_KIOSK_RATE_COUNT", default=120), 600)
+# Every public limit is keyed on the client's address (pantau.common.client_ip) and counted
+# atomically on the shared cache (pantau.common.ratelimit). Reports per address: (count, seconds);
+# wrong tracking number/access code pairs per address: (count, seconds).
+PANTAU_COMPLAINT_RATE = (
+    env.int("COMPLAINT_RATE_COUNT", default=10),
+    env.int("COMPLAINT_RATE_SECONDS", default=3600),
+)
+PANTAU_TRACK_RATE = (
+    env.int("TRACK_RATE_COUNT", default=10),
+    env.int("TRACK_RATE_SECONDS", default=600),
+)
+# Public forms (a report, the SKM) carry a signed time: sent sooner than this after the form was
+# shown, or later than this many hours, they are refused with the input kept (pantau.common.humancheck).
+PANTAU_FORM_MIN_SECONDS = env.int("FORM_MIN_SECONDS", default=3)
+PANTAU_FORM_MAX_HOURS = env.int("FORM_MAX_HOURS", default=6)
+# django-axes keys sign-in failures on the same client address as every other limit.
+AXES_CLIENT_IP_CALLABLE = "pantau.common.client_ip.client_ip"
 
 # --- Public API (pantau.api, pantau.open311; docs/api.md) -------------------------------------
 REST_FRAMEWORK = {
@@ -325,9 +343,6 @@ REST_FRAMEWORK = {
         "anon": env.str("API_RATE_ANONYMOUS", default="300/hour"),
         "track": env.str("API_RATE_TRACK", default="10/hour"),  # wrong tries only
     },
-    # Behind a proxy the client is the last address it adds; otherwise the socket's address
-    # (a client could otherwise choose its own X-Forwarded-For and escape the limit).
-    "NUM_PROXIES": 1 if env.bool("BEHIND_PROXY", default=False) else 0,
     "DEFAULT_PAGINATION_CLASS": "pantau.api.pagination.Pages",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -1,14 +1,39 @@
 """Rate limits: per token, per signed-in browser session, per anonymous client (its address).
 
 Over the limit DRF answers 429 with ``Retry-After``; the rates are settings
-(``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``, from the environment)."""
+(``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``, from the environment). Every throttle counts
+atomically on the shared cache (``pantau.common.ratelimit``) instead of DRF's read-then-write
+history, so that parallel requests cannot pass a limit together, and an anonymous client is its
+address as ``pantau.common.client_ip`` finds it (the proxy's header only when ``BEHIND_PROXY``)."""
 
+from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
+
+from pantau.common import ratelimit
+from pantau.common.client_ip import client_ip
 
 from .permissions import token_of
 
 
-class TokenRateThrottle(SimpleRateThrottle):
+class AtomicRateThrottle(SimpleRateThrottle):
+    """DRF's throttle on a fixed-window counter of ``pantau.common.ratelimit``."""
+
+    def get_ident(self, request) -> str:
+        return client_ip(request)
+
+    def allow_request(self, request, view) -> bool:
+        if self.rate is None:
+            return True
+        self.key = self.get_cache_key(request, view)
+        if self.key is None:
+            return True
+        return ratelimit.hit(self.key, self.num_requests, self.duration)
+
+    def wait(self) -> float:
+        return ratelimit.retry_after(self.duration)
+
+
+class TokenRateThrottle(AtomicRateThrottle):
     scope = "token"
 
     def get_cache_key(self, request, view):
@@ -18,7 +43,7 @@ class TokenRateThrottle(SimpleRateThrottle):
         )
 
 
-class SessionRateThrottle(SimpleRateThrottle):
+class SessionRateThrottle(AtomicRateThrottle):
     scope = "user"
 
     def get_cache_key(self, request, view):
@@ -27,7 +52,7 @@ class SessionRateThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
 
 
-class AnonymousRateThrottle(SimpleRateThrottle):
+class AnonymousRateThrottle(AtomicRateThrottle):
     scope = "anon"
 
     def get_cache_key(self, request, view):
@@ -36,9 +61,11 @@ class AnonymousRateThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
-class TrackRateThrottle(SimpleRateThrottle):
-    """Looking a report up by number and access code: only *wrong* tries count (as on the web's
-    tracking page), per client or token; past the limit every try answers 429."""
+class TrackRateThrottle(AtomicRateThrottle):
+    """Looking a report up by number and access code, per client or token: every try is counted
+    before it is checked and a right one is given back (``record_success``), so that parallel
+    tries never check more than the limit and only wrong ones use it up; past the limit every
+    try answers 429."""
 
     scope = "track"
 
@@ -47,13 +74,23 @@ class TrackRateThrottle(SimpleRateThrottle):
         ident = f"t{token.pk}" if token is not None else self.get_ident(request)
         return self.cache_format % {"scope": self.scope, "ident": ident}
 
-    def throttle_success(self) -> bool:
-        return True  # a try is counted by record_failure, once it is known to be wrong
-
-    def record_failure(self, request, view) -> None:
-        if self.rate is None:
-            return
+    def record_success(self, request, view) -> None:
         key = self.get_cache_key(request, view)
-        now = self.timer()
-        history = [moment for moment in self.cache.get(key, []) if moment > now - self.duration]
-        self.cache.set(key, [now, *history], self.duration)
+        if self.rate is not None and key is not None:
+            ratelimit.undo(key, self.duration)
+
+
+class ComplaintIntakeThrottle(AtomicRateThrottle):
+    """A citizen's new report without a token: the same count per address as the web form
+    (``PANTAU_COMPLAINT_RATE``), so that the two doors share one limit."""
+
+    scope = "complaint"
+
+    def __init__(self):
+        self.num_requests, self.duration = settings.PANTAU_COMPLAINT_RATE
+        self.rate = f"{self.num_requests}/{self.duration}s"
+
+    def get_cache_key(self, request, view):
+        if token_of(request) is not None or (request.user and request.user.is_authenticated):
+            return None
+        return f"complaint-intake:{self.get_ident(request)}"

@@ -8,6 +8,6 @@ class CommonConfig(AppConfig):
     verbose_name = _("Common")
 
     def ready(self):
-        from . import memo
+        from . import checks, memo  # noqa: F401  (checks registers itself)
 
         memo.connect_signals()

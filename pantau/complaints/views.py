@@ -2,23 +2,26 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from pantau.accounts.models import UNIT_ROLES, Membership
+from pantau.common import ratelimit
+from pantau.common.client_ip import client_ip
 from pantau.common.files import private_file_response
+from pantau.common.humancheck import HumanCheckForm
 from pantau.common.paging import CheapPage
 from pantau.organisations import selectors as organisations
 from pantau.organisations.models import ServiceUnit
-from pantau.surveys.services import client_key_for
 
 from . import forms, selectors, services
 from .models import Attachment, Category, Complaint, Status
@@ -29,7 +32,6 @@ TRACKED = (
 )
 TRACKED_SALT = "pantau.complaints.tracked"
 TRACKED_MAX_AGE = 7 * 24 * 60 * 60
-TRACK_LIMIT = (10, 600)  # wrong tries per client per 10 minutes
 
 
 def _year(request) -> int:
@@ -54,15 +56,32 @@ def new(request):
         unit=unit,
         initial={"submission_token": services.new_submission_token()},
     )
-    if request.method == "POST" and form.is_valid():
-        complaint, code, _created = services.submit_complaint(
-            data=_form_data(form.cleaned_data),
-            files=form.cleaned_data["attachments"],
-            submission_token=form.cleaned_data["submission_token"],
+    guard = HumanCheckForm(request.POST or None)
+    http_status = 400 if guard.errors else 200
+    if request.method == "POST" and guard.is_valid() and form.is_valid():
+        limit, window = settings.PANTAU_COMPLAINT_RATE
+        if ratelimit.hit(f"complaint-intake:{client_ip(request)}", limit, window):
+            complaint, code, _created = services.submit_complaint(
+                data=_form_data(form.cleaned_data),
+                files=form.cleaned_data["attachments"],
+                submission_token=form.cleaned_data["submission_token"],
+            )
+            response = redirect("complaints:received", number=complaint.tracking_number)
+            return _remember(request, response, complaint.tracking_number, code=code)
+        form.add_error(
+            None,
+            _(
+                "Many reports came from this address in a short time, so this one was not sent. "
+                "Your text is still here: please send it again later."
+            ),
         )
-        response = redirect("complaints:received", number=complaint.tracking_number)
-        return _remember(request, response, complaint.tracking_number, code=code)
-    return render(request, "complaints/new.html", {"form": form, "unit": unit})
+        http_status = 429
+    return render(
+        request,
+        "complaints/new.html",
+        {"form": form, "guard": guard, "unit": unit},
+        status=http_status,
+    )
 
 
 def _tracked(request) -> dict:
@@ -84,8 +103,6 @@ def _tracked(request) -> dict:
 
 def _remember(request, response, number: str, *, code=None, forget_code=False):
     import json
-
-    from django.conf import settings
 
     value = _tracked(request)
     numbers = [n for n in value.get("n", []) if n != number][-19:] + [number]
@@ -121,27 +138,36 @@ def received(request, number):
 def track(request):
     form = forms.TrackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        key = f"complaint-track:{client_key_for(request)}"
-        tries = cache.get(key, 0)
-        if tries >= TRACK_LIMIT[0]:
+        # Every try is counted before it is checked, and a right one is given back: so parallel
+        # tries can never check more than the limit, and only wrong ones use it up.
+        key = f"complaint-track:{client_ip(request)}"
+        limit, window = settings.PANTAU_TRACK_RATE
+        if not ratelimit.hit(key, limit, window):
+            minutes = -(-ratelimit.retry_after(window) // 60)
             form.add_error(
-                None, _("Too many wrong tries from this device. Wait ten minutes and try again.")
+                None,
+                ngettext(
+                    "Too many wrong tries from this address. Wait %(minutes)s minute and try "
+                    "again.",
+                    "Too many wrong tries from this address. Wait %(minutes)s minutes and try "
+                    "again.",
+                    minutes,
+                )
+                % {"minutes": minutes},
             )
+            return render(request, "complaints/track.html", {"form": form}, status=429)
+        complaint = services.find_by_number_and_code(
+            form.cleaned_data["number"], form.cleaned_data["code"]
+        )
+        if complaint is None:
+            form.add_error(None, _("The tracking number and access code do not match a report."))
         else:
-            complaint = services.find_by_number_and_code(
-                form.cleaned_data["number"], form.cleaned_data["code"]
+            ratelimit.undo(key, window)
+            return _remember(
+                request,
+                redirect("complaints:status", number=complaint.tracking_number),
+                complaint.tracking_number,
             )
-            if complaint is None:
-                cache.set(key, tries + 1, TRACK_LIMIT[1])
-                form.add_error(
-                    None, _("The tracking number and access code do not match a report.")
-                )
-            else:
-                return _remember(
-                    request,
-                    redirect("complaints:status", number=complaint.tracking_number),
-                    complaint.tracking_number,
-                )
     return render(request, "complaints/track.html", {"form": form})
 
 

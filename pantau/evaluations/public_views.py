@@ -12,7 +12,12 @@ from pantau.satisfaction.public_views import REFUSAL_MESSAGES
 from pantau.surveys.forms import ResponseForm
 from pantau.surveys.models import Collection, Response
 from pantau.surveys.selectors import version_items
-from pantau.surveys.services import SubmissionRefused, client_key_for, submit_public_response
+from pantau.surveys.services import (
+    SubmissionRefused,
+    client_key_for,
+    device_key_for,
+    submit_public_response,
+)
 
 from .models import Lokus
 
@@ -54,6 +59,7 @@ def citizen_form(request, token):
                 answers=form.answers(),
                 submission_token=form.cleaned_data["submission_token"],
                 client_key=client_key_for(request),
+                device_key=device_key_for(request),
             )
         except SubmissionRefused as refused:
             refusal = REFUSAL_MESSAGES[refused.reason]

@@ -9,11 +9,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from pantau.common.humancheck import HumanCheckForm
 from pantau.organisations.models import ServiceUnit
 from pantau.surveys.forms import ResponseForm
 from pantau.surveys.models import Collection, Response
 from pantau.surveys.selectors import version_items
-from pantau.surveys.services import SubmissionRefused, client_key_for, submit_public_response
+from pantau.surveys.services import (
+    SubmissionRefused,
+    client_key_for,
+    device_key_for,
+    submit_public_response,
+)
 
 from . import selectors
 from .views import KIOSK_SALT
@@ -72,15 +78,17 @@ def survey_form(request, token, kiosk=False, kiosk_signature=""):
         known_services=target.known_services if request.method == "POST" else None,
         initial=initial,
     )
+    guard = HumanCheckForm(request.POST or None)
     code = (request.POST.get("kode") or request.GET.get("kode") or "").strip()
     refusal = ""
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and guard.is_valid() and form.is_valid():
         try:
             response, _created = submit_public_response(
                 collection=period.collection,
                 answers=form.answers(),
                 submission_token=form.cleaned_data["submission_token"],
                 client_key=client_key_for(request),
+                device_key=device_key_for(request),
                 kiosk=kiosk,
                 service=form.cleaned_data["service"],
                 access_code=code if period.requires_code else None,
@@ -102,12 +110,13 @@ def survey_form(request, token, kiosk=False, kiosk_signature=""):
             "period": period,
             "unit": period.unit,
             "form": form,
+            "guard": guard,
             "code": code,
             "refusal": refusal,
             "kiosk": kiosk,
             "kiosk_url": reverse("survey:kiosk", args=[token, kiosk_signature]) if kiosk else "",
         },
-        status=200 if not refusal else 409,
+        status=409 if refusal else 400 if guard.errors else 200,
     )
 
 

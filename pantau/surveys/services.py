@@ -275,28 +275,39 @@ def create_access_codes(*, collection: Collection, count: int) -> list[AccessCod
     return AccessCode.objects.bulk_create(codes)
 
 
-def client_key_for(request) -> str:
-    """A salted hash of the client's address and browser: enough to rate-limit, not to identify."""
+def _salted(raw: str) -> str:
     from django.conf import settings
 
-    raw = f"{request.META.get('REMOTE_ADDR', '')}|{request.META.get('HTTP_USER_AGENT', '')[:200]}"
     return hashlib.sha256(f"{settings.SECRET_KEY}|{raw}".encode()).hexdigest()[:32]
+
+
+def client_key_for(request) -> str:
+    """A salted hash of the client's address (``pantau.common.client_ip``): what the rate limit
+    counts, enough to limit and not to identify. Never the browser: a client that changes its
+    User-Agent is still the same address."""
+    from pantau.common.client_ip import client_ip
+
+    return _salted(client_ip(request))
+
+
+def device_key_for(request) -> str:
+    """A salted hash of the client's address and browser: what duplicate answers are compared
+    within, so that two people behind one address (an office, a carrier's NAT) who answer alike
+    are not taken for one. It refines the address and never replaces it."""
+    from pantau.common.client_ip import client_ip
+
+    return _salted(f"{client_ip(request)}|{request.META.get('HTTP_USER_AGENT', '')[:200]}")
 
 
 def _within_rate(collection: Collection, client_key: str, *, kiosk: bool) -> bool:
     from django.conf import settings
-    from django.core.cache import cache
+
+    from pantau.common import ratelimit
 
     limit, window = settings.PANTAU_SURVEY_RATE_KIOSK if kiosk else settings.PANTAU_SURVEY_RATE
-    key = f"survey-rate:{collection.pk}:{'kiosk' if kiosk else 'web'}:{client_key}"
-    if cache.add(key, 1, timeout=window):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return True
-    return count <= limit
+    return ratelimit.hit(
+        f"survey-rate:{collection.pk}:{'kiosk' if kiosk else 'web'}:{client_key}", limit, window
+    )
 
 
 DUPLICATE_WINDOW_HOURS = 24
@@ -308,11 +319,16 @@ def submit_public_response(
     answers: list[tuple[Item, int | None, str]],
     submission_token: uuid.UUID,
     client_key: str,
+    device_key: str | None = None,
     kiosk: bool = False,
     service=None,
     access_code: str | None = None,
 ) -> tuple[Response, bool]:
     """A citizen's submission, guarded against ballot stuffing without an account.
+
+    ``client_key`` is the client's address (``client_key_for``), on which the rate is counted;
+    ``device_key`` (``device_key_for``: address and browser) narrows what counts as the same
+    client for duplicates, and defaults to ``client_key``.
 
     Checks: the same submission again (returns the saved one), the collection is open, the
     client's rate, a duplicate of a recent submission from the same client (not on a kiosk,
@@ -326,7 +342,9 @@ def submit_public_response(
     ``collection`` may come from a memo (``pantau.common.memo``): its status is only trusted
     by the database.
     """
-    fingerprint = answers_fingerprint(collection, getattr(service, "pk", None), answers, client_key)
+    fingerprint = answers_fingerprint(
+        collection, getattr(service, "pk", None), answers, device_key or client_key
+    )
     duplicate_since = None if kiosk else timezone.now() - timedelta(hours=DUPLICATE_WINDOW_HOURS)
     source = Response.Source.KIOSK if kiosk else Response.Source.WEB
     within_rate = _within_rate(collection, client_key, kiosk=kiosk)

@@ -99,6 +99,14 @@ def visit(page, path: str, *, status: int = 200):
     return response
 
 
+def wait_as_a_person_would(page) -> None:
+    """Public forms refuse what is sent sooner than ``PANTAU_FORM_MIN_SECONDS`` after they were
+    shown (pantau.common.humancheck): a person takes that long, so a journey waits as long."""
+    from django.conf import settings
+
+    page.wait_for_timeout(settings.PANTAU_FORM_MIN_SECONDS * 1000 + 200)
+
+
 def sign_in(page, username: str, password: str) -> None:
     visit(page, "/accounts/login/")
     page.get_by_label("Nama pengguna atau surel").fill(username)

@@ -4,7 +4,7 @@ from django.conf import settings
 
 from pantau.complaints.models import Complaint
 
-from .conftest import check_accessibility, sign_in, visit
+from .conftest import check_accessibility, sign_in, visit, wait_as_a_person_would
 
 
 def test_report_from_phone_to_rated_answer(phone, page, demo):
@@ -19,6 +19,7 @@ def test_report_from_phone_to_rated_answer(phone, page, demo):
         "Sudah tiga minggu rekomendasi PBI-JKN belum terbit."
     )
     phone.get_by_label("Nama Anda").fill("Siti")
+    wait_as_a_person_would(phone)
     phone.get_by_role("button", name="Kirim laporan").click()
     phone.wait_for_url(re.compile(r"/lapor/diterima/"))
     check_accessibility(phone)
@@ -74,3 +75,22 @@ def test_public_register_and_statistics_are_accessible(phone, demo):
     assert phone.get_by_text(
         "1220"
     ).first.is_visible()  # information requests in 2021 (domain spec 3.5)
+
+
+def test_a_report_sent_too_soon_is_refused_with_everything_kept(phone, demo, settings):
+    # However fast this journey runs, the form counts as sent too soon; then as if time passed.
+    settings.PANTAU_FORM_MIN_SECONDS = 3600
+    visit(phone, "/lapor/?unit=dinsos-mpp-lombok-timur")
+    phone.get_by_label("Judul").fill("Antrean tidak bergerak")
+    phone.get_by_label("Apa yang terjadi?").fill("Dua jam menunggu di loket tanpa panggilan.")
+    phone.get_by_role("button", name="Kirim laporan").click()
+    alert = phone.get_by_role("alert").filter(has_text="Formulir Anda tidak terkirim")
+    assert alert.is_visible() and "terlalu cepat" in alert.inner_text()
+    check_accessibility(phone)
+    assert phone.get_by_label("Judul").input_value() == "Antrean tidak bergerak"
+    assert phone.get_by_label("Apa yang terjadi?").input_value().startswith("Dua jam menunggu")
+    assert not Complaint.objects.filter(subject="Antrean tidak bergerak").exists()
+    settings.PANTAU_FORM_MIN_SECONDS = 0
+    phone.get_by_role("button", name="Kirim laporan").click()
+    phone.wait_for_url(re.compile(r"/lapor/diterima/"))
+    assert Complaint.objects.filter(subject="Antrean tidak bergerak").exists()

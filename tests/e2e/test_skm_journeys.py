@@ -6,7 +6,7 @@ from pantau.satisfaction.models import SurveyPeriod
 from pantau.satisfaction.views import kiosk_signature
 from pantau.surveys.models import Response
 
-from .conftest import KIOSK, check_accessibility, sign_in, visit
+from .conftest import KIOSK, check_accessibility, sign_in, visit, wait_as_a_person_would
 
 ELEMENT_ANSWERS = [
     "Sangat sesuai",
@@ -41,6 +41,7 @@ def test_citizen_answers_on_a_phone_and_sees_the_published_result(phone, demo):
     phone.get_by_role("group", name="Jenis kelamin").get_by_text("Perempuan").click()
     phone.get_by_label("Usia (tahun)").fill("41")
     phone.get_by_label("Saran dan masukan untuk perbaikan pelayanan").fill("Ruang tunggu nyaman.")
+    wait_as_a_person_would(phone)
     phone.get_by_role("button", name="Kirim jawaban saya").click()
     phone.wait_for_url(re.compile(r"/terima-kasih/"))
     check_accessibility(phone)
@@ -74,6 +75,7 @@ def test_kiosk_at_the_counter_serves_one_person_after_another(browser, live_serv
     assert page.locator("body.kiosk").count() == 1
     page.get_by_text("Surat rekomendasi PBI-JKN").click()
     _answer_elements(page)
+    wait_as_a_person_would(page)
     page.get_by_role("button", name="Kirim jawaban saya").click()
     page.wait_for_url(re.compile(r"/terima-kasih/.*kiosk="))
     check_accessibility(page)

@@ -24,7 +24,12 @@ from pantau.satisfaction.permissions import can_enter_responses
 from pantau.satisfaction.public_views import REFUSAL_MESSAGES
 from pantau.surveys.models import Collection
 from pantau.surveys.selectors import version_items
-from pantau.surveys.services import SubmissionRefused, client_key_for, submit_public_response
+from pantau.surveys.services import (
+    SubmissionRefused,
+    client_key_for,
+    device_key_for,
+    submit_public_response,
+)
 
 from ..forms import MAX_ID, check_form, checked_questionnaire
 from ..permissions import WriteScope, get_unit, narrow_by_unit, token_of
@@ -383,6 +388,7 @@ class ResponseSubmit(generics.GenericAPIView):
                 answers=form.answers(),
                 submission_token=cleaned["submission_token"],
                 client_key=client_key,
+                device_key=None if token is not None else device_key_for(request),
                 service=cleaned["service"],
                 access_code=values.get("access_code", "") if period.requires_code else None,
             )

@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from pantau.common.humancheck import passing_fields
 from pantau.complaints import selectors, services
 from pantau.complaints.categories import install_defaults
 from pantau.complaints.models import Category, Complaint, DeadlinePolicy, Event
@@ -33,6 +34,7 @@ def test_citizen_chooses_a_category_on_the_public_form(client, unit_a, fees):
         reverse("complaints:new"),
         {
             "submission_token": token,
+            **passing_fields(),
             "kind": "complaint",
             "unit": unit_a.pk,
             "category": fees.pk,
@@ -51,6 +53,7 @@ def test_category_of_another_agency_is_refused_and_nothing_saved(client, unit_a,
         reverse("complaints:new"),
         {
             "submission_token": token,
+            **passing_fields(),
             "kind": "complaint",
             "unit": unit_a.pk,
             "category": foreign.pk,
