@@ -179,19 +179,23 @@ def _skm_body(info: dict, token: str, marker: str, number: int) -> str:
     }
     fields.update({key: 1 + (number + i) % 4 for i, key in enumerate(ELEMENTS)})
     fields.update({"usia": 18 + number % 60, "saran": marker})
-    return urlencode(fields)
+    return urlencode(fields) + "&" + info["human"]
 
 
 def _complaint_body(info: dict, token: str, marker: str) -> str:
-    return urlencode(
-        {
-            "csrfmiddlewaretoken": info["csrf"],
-            "kind": "complaint",
-            "unit": info["unit"],
-            "subject": "Antrean lama",
-            "description": f"Menunggu tiga jam tanpa kepastian. {marker}",
-            "submission_token": token,
-        }
+    return (
+        urlencode(
+            {
+                "csrfmiddlewaretoken": info["csrf"],
+                "kind": "complaint",
+                "unit": info["unit"],
+                "subject": "Antrean lama",
+                "description": f"Menunggu tiga jam tanpa kepastian. {marker}",
+                "submission_token": token,
+            }
+        )
+        + "&"
+        + info["human"]
     )
 
 
@@ -293,6 +297,7 @@ def run(*, fractions: list[float], port: int = 8771, **_ignored) -> list[dict]:
                     **_env(cluster.url, tmp),
                     "DATABASE_CONN_MAX_AGE": "600",
                     "SURVEY_RATE_COUNT": "1000000",
+                    "COMPLAINT_RATE_COUNT": "1000000",
                     "BEHIND_PROXY": "1",
                 }
                 collectstatic(env)
