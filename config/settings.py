@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "pantau.accounts.middleware.SessionTimeoutMiddleware",
+    "pantau.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -188,13 +190,39 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 
-# django-axes: lock a username+address pair after 5 failures for 30 minutes.
+# The client's address: the socket's, or behind our proxy the last X-Forwarded-For entry.
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+
+# django-axes (pantau/accounts/security.py): within AXES_COOLOFF_TIME, lock an account after
+# AXES_FAILURE_LIMIT failures whatever case or e-mail is typed, an address after
+# PANTAU_SIGN_IN_ADDRESS_LIMIT failures, and an address that tried PANTAU_SIGN_IN_SPRAY_LIMIT
+# different usernames (password spraying). A right password with a missing or wrong authenticator
+# code counts as a failure.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+PANTAU_SIGN_IN_ADDRESS_LIMIT = env.int("SIGN_IN_ADDRESS_LIMIT", default=30)
+PANTAU_SIGN_IN_SPRAY_LIMIT = env.int("SIGN_IN_SPRAY_LIMIT", default=10)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "pantau.accounts.security.SignInLimitHandler"
+AXES_USERNAME_CALLABLE = "pantau.accounts.security.canonical_username"
+AXES_CLIENT_IP_CALLABLE = "pantau.accounts.security.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = env.list("AXES_IP_HEADERS", default=["REMOTE_ADDR"])
+
+# Two-factor sign-in (TOTP) is required of these roles ("admin" = staff and superusers, or a
+# membership role); they are sent to enrol after their password and can do nothing else until
+# they have. Development mode (the demo) requires it of nobody unless set.
+PANTAU_TWO_FACTOR_ROLES = env.list(
+    "TWO_FACTOR_ROLES",
+    default=[] if DEBUG else ["admin", "evaluator", "agency_head", "unit_head"],
+)
+
+# Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after sign-in
+# whatever happens (pantau/accounts/middleware.py); the cookie lasts no longer.
+PANTAU_SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_MINUTES", default=30) * 60
+PANTAU_SESSION_MAX_SECONDS = env.int("SESSION_MAX_HOURS", default=12) * 3600
+SESSION_COOKIE_AGE = PANTAU_SESSION_MAX_SECONDS
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_MINUTES", default=60) * 60
 OTP_TOTP_ISSUER = "Pantau"
 
 # --- Internationalisation -------------------------------------------------------------------
@@ -256,9 +284,7 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 315
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
-)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -1,0 +1,84 @@
+"""Sign-in limits through django-axes: who a failed sign-in counts against, and when to lock.
+
+Three rules, each counted over the last ``AXES_COOLOFF_TIME`` (axes' own setting):
+
+- the account: ``AXES_FAILURE_LIMIT`` failures for one account, whatever case or e-mail address
+  was typed (``canonical_username`` is ``AXES_USERNAME_CALLABLE``);
+- the address: ``PANTAU_SIGN_IN_ADDRESS_LIMIT`` failures from one client address;
+- spraying: ``PANTAU_SIGN_IN_SPRAY_LIMIT`` different usernames tried from one client address.
+
+``client_ip`` is ``AXES_CLIENT_IP_CALLABLE``.
+"""
+
+from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_username
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q, Sum
+
+
+def client_ip(request) -> str | None:
+    """The client's address: the socket's, or behind the proxy (``BEHIND_PROXY``) the last
+    address of X-Forwarded-For, the one our own proxy added (earlier ones the client chose)."""
+    if getattr(settings, "BEHIND_PROXY", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        last = forwarded.split(",")[-1].strip()
+        if last:
+            return last
+    return request.META.get("REMOTE_ADDR")
+
+
+def canonical_username(request, credentials) -> str | None:
+    """The username of the account the typed name or e-mail reaches, as the sign-in backend finds
+    it (case-insensitive); the typed text in lower case when it reaches no single account."""
+    typed = (credentials or {}).get("username")
+    if typed is None and request is not None:
+        typed = getattr(request, "POST", {}).get("username")
+    if not typed:
+        return None
+    typed = typed.strip()
+    matches = list(
+        get_user_model()
+        .objects.filter(Q(username__iexact=typed) | Q(email__iexact=typed))
+        .values_list("username", flat=True)[:2]
+    )
+    return matches[0] if len(matches) == 1 else typed.lower()
+
+
+class SignInLimitHandler(AxesDatabaseHandler):
+    """axes' database handler with one limit per rule (axes itself has one limit for all).
+
+    axes compares one number with ``AXES_FAILURE_LIMIT``; ``get_failures`` answers, for the rule
+    closest to its own limit, its count shifted onto that scale, so that axes locks exactly when
+    any rule reaches its limit. A successful sign-in clears the account's failures only, so that
+    signing in to one account cannot clear the count of an address that tries many.
+    """
+
+    def get_failures(self, request, credentials=None) -> int:
+        threshold = get_cool_off_threshold(request)
+        attempts = AccessAttempt.objects.filter(attempt_time__gte=threshold)
+        username = get_client_username(request, credentials)
+        address = getattr(request, "axes_ip_address", None)
+
+        def total(queryset) -> int:
+            return queryset.aggregate(n=Sum("failures_since_start"))["n"] or 0
+
+        limit = settings.AXES_FAILURE_LIMIT
+        counts = []
+        if username:
+            counts.append(total(attempts.filter(username=username)))
+        if address:
+            from_address = attempts.filter(ip_address=address)
+            counts.append(total(from_address) + limit - settings.PANTAU_SIGN_IN_ADDRESS_LIMIT)
+            usernames = from_address.values("username").distinct().count()
+            counts.append(usernames + limit - settings.PANTAU_SIGN_IN_SPRAY_LIMIT)
+        return max(counts, default=0)
+
+    def reset_user_attempts(self, request, credentials=None) -> int:
+        username = get_client_username(request, credentials)
+        if not username:
+            return 0
+        count, _deleted = AccessAttempt.objects.filter(username=username).delete()
+        return count

@@ -1,0 +1,72 @@
+"""Failed sign-ins count against the account, whatever case or e-mail address is typed."""
+
+import pytest
+from django.urls import reverse
+
+from pantau.accounts.tests.factories import PASSWORD
+
+LOGIN = reverse("accounts:login")
+
+
+@pytest.fixture(autouse=True)
+def _limits(settings):
+    settings.AXES_FAILURE_LIMIT = 5
+
+
+def _fail(client, username, address="10.0.0.1"):
+    return client.post(
+        LOGIN, {"username": username, "password": "salah-sekali"}, REMOTE_ADDR=address
+    )
+
+
+def test_other_cases_of_the_username_count_against_the_same_account(client, unit_head_a):
+    for typed in ["kepala_a", "KEPALA_A", "Kepala_A", "kEpala_a"]:
+        _fail(client, typed)
+    assert _fail(client, "KePaLa_A").status_code == 429
+
+
+def test_the_email_address_counts_against_the_same_account(client, unit_head_a):
+    for _ in range(4):
+        _fail(client, "kepala_a")
+    assert _fail(client, unit_head_a.email.upper()).status_code == 429
+
+
+def test_locked_account_refuses_the_right_password_in_another_case(client, unit_head_a):
+    for _ in range(5):
+        _fail(client, "kepala_a")
+    response = client.post(
+        LOGIN, {"username": "kEPALA_a", "password": PASSWORD}, REMOTE_ADDR="10.0.0.1"
+    )
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_account_lock_holds_from_another_address(client, unit_head_a):
+    for number in range(5):
+        _fail(client, "kepala_a", address=f"10.0.1.{number}")
+    response = client.post(
+        LOGIN, {"username": "kepala_a", "password": PASSWORD}, REMOTE_ADDR="10.0.2.1"
+    )
+    assert response.status_code == 429
+
+
+def test_failures_on_one_account_do_not_lock_another(client, unit_head_a, officer_a):
+    for _ in range(5):
+        _fail(client, "kepala_a")
+    response = client.post(
+        LOGIN, {"username": "petugas_a", "password": PASSWORD}, REMOTE_ADDR="10.0.0.1"
+    )
+    assert response.status_code == 302
+
+
+def test_a_successful_sign_in_clears_the_account_failures(client, unit_head_a):
+    for _ in range(4):
+        _fail(client, "KEPALA_A")
+    client.post(LOGIN, {"username": "kepala_a", "password": PASSWORD}, REMOTE_ADDR="10.0.0.1")
+    client.logout()
+    for _ in range(4):
+        _fail(client, "kepala_a")
+    response = client.post(
+        LOGIN, {"username": "kepala_a", "password": PASSWORD}, REMOTE_ADDR="10.0.0.1"
+    )
+    assert response.status_code == 302
