@@ -34,7 +34,7 @@ class SessionTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        if _has_session(request) and request.user.is_authenticated:
             now = int(time.time())
             session = request.session
             started = session.setdefault(SIGNED_IN_AT, now)
@@ -61,6 +61,8 @@ class TwoFactorRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not _has_session(request):
+            return self.get_response(request)
         user = request.user
         if user.is_authenticated and not user.is_verified() and needs_two_factor(user):
             match = _resolve(request.path_info)
@@ -97,6 +99,11 @@ class TwoFactorRequiredMiddleware:
             _("Your role requires two-factor sign-in. Turn it on to continue."),
         )
         return redirect("accounts:two-factor")
+
+
+def _has_session(request) -> bool:
+    """A request without a session cookie (most citizens) is anonymous: no session lookup."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
 def _resolve(path: str):
