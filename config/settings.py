@@ -207,7 +207,7 @@ AXES_HANDLER = "pantau.accounts.security.SignInLimitHandler"
 AXES_USERNAME_CALLABLE = "pantau.accounts.security.canonical_username"
 AXES_CLIENT_IP_CALLABLE = "pantau.accounts.security.client_ip"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "pantau.accounts.security.lockout_response"
 
 # Two-factor sign-in (TOTP) is required of these roles ("admin" = staff and superusers, or a
 # membership role); they are sent to enrol after their password and can do nothing else until

@@ -12,11 +12,12 @@ Three rules, each counted over the last ``AXES_COOLOFF_TIME`` (axes' own setting
 
 from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
-from axes.helpers import get_client_username
+from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q, Sum
+from django.shortcuts import render
 
 
 def client_ip(request) -> str | None:
@@ -82,3 +83,10 @@ class SignInLimitHandler(AxesDatabaseHandler):
             return 0
         count, _deleted = AccessAttempt.objects.filter(username=username).delete()
         return count
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """``AXES_LOCKOUT_CALLABLE``: the lockout page, saying how long to wait, with 429."""
+    cool_off = get_cool_off(request)
+    minutes = max(1, round(cool_off.total_seconds() / 60)) if cool_off else 1
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)

@@ -80,3 +80,12 @@ def test_a_successful_sign_in_clears_the_account_failures(client, unit_head_a):
         LOGIN, {"username": "kepala_a", "password": PASSWORD}, REMOTE_ADDR=next(_addresses)
     )
     assert response.status_code == 302
+
+
+def test_the_lockout_page_says_how_long_to_wait(client, unit_head_a, settings):
+    settings.AXES_COOLOFF_TIME = 0.5
+    for _ in range(4):
+        _fail(client, "kepala_a")
+    response = _fail(client, "kepala_a")
+    assert response.status_code == 429
+    assert "Tunggu 30 menit" in response.content.decode()
