@@ -40,12 +40,21 @@ def canonical_username(request, credentials) -> str | None:
     if not typed:
         return None
     typed = typed.strip()
+    memo = getattr(request, "_pantau_canonical", None) if request is not None else None
+    if memo is not None and typed in memo:
+        return memo[typed]  # axes asks several times per sign-in
     matches = list(
         get_user_model()
         .objects.filter(Q(username__iexact=typed) | Q(email__iexact=typed))
         .values_list("username", flat=True)[:2]
     )
-    return matches[0] if len(matches) == 1 else typed.lower()
+    canonical = matches[0] if len(matches) == 1 else typed.lower()
+    if request is not None:
+        if memo is None:
+            memo = {}
+            setattr(request, "_pantau_canonical", memo)  # noqa: B010 - a per-request memo
+        memo[typed] = canonical
+    return canonical
 
 
 class SignInLimitHandler(AxesDatabaseHandler):
