@@ -223,6 +223,8 @@ PANTAU_SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_MINUTES", default=30) * 60
 PANTAU_SESSION_MAX_SECONDS = env.int("SESSION_MAX_HOURS", default=12) * 3600
 SESSION_COOKIE_AGE = PANTAU_SESSION_MAX_SECONDS
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_MINUTES", default=60) * 60
+# Password-reset mails asked for from one client address: (count, seconds).
+PANTAU_PASSWORD_RESET_RATE = (env.int("PASSWORD_RESET_RATE_COUNT", default=5), 3600)
 OTP_TOTP_ISSUER = "Pantau"
 
 # --- Internationalisation -------------------------------------------------------------------

@@ -16,6 +16,7 @@ from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Q, Sum
 from django.shortcuts import render
 
@@ -99,3 +100,16 @@ def lockout_response(request, original_response=None, credentials=None):
     cool_off = get_cool_off(request)
     minutes = max(1, round(cool_off.total_seconds() / 60)) if cool_off else 1
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+
+
+def reset_request_allowed(request) -> bool:
+    """Whether this client address may ask for another password-reset mail: at most
+    ``PANTAU_PASSWORD_RESET_RATE`` = (count, seconds), counted atomically in the cache."""
+    count, seconds = settings.PANTAU_PASSWORD_RESET_RATE
+    key = f"pantau:password-reset:{client_ip(request)}"
+    cache.add(key, 0, timeout=seconds)
+    try:
+        return cache.incr(key) <= count
+    except ValueError:  # the key expired between add and incr
+        cache.add(key, 1, timeout=seconds)
+        return True

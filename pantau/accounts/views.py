@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from . import selectors, services
+from . import security, selectors, services
 from .forms import SignInForm, TokenForm, confirmed_totp_device
 
 
@@ -35,12 +36,26 @@ password_change = auth_views.PasswordChangeView.as_view(
     success_url=reverse_lazy("accounts:password-change-done")
 )
 password_change_done = auth_views.PasswordChangeDoneView.as_view()
-password_reset = auth_views.PasswordResetView.as_view(
+_password_reset = auth_views.PasswordResetView.as_view(
     success_url=reverse_lazy("accounts:password-reset-done"),
     email_template_name="registration/password_reset_email.txt",
     subject_template_name="registration/password_reset_subject.txt",
     extra_email_context={"site_url": settings.SITE_URL.rstrip("/")},
 )
+
+
+def password_reset(request):
+    """Django's reset view, with a limit on requests per client address so that the form cannot
+    be used to flood mailboxes (``PANTAU_PASSWORD_RESET_RATE``)."""
+    if request.method == "POST" and not security.reset_request_allowed(request):
+        form = PasswordResetForm(request.POST)
+        form.add_error(
+            None, _("Too many requests from your address. Wait an hour, then try again.")
+        )
+        return render(request, "registration/password_reset_form.html", {"form": form}, status=429)
+    return _password_reset(request)
+
+
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     extra_context={"expiry_minutes": settings.PASSWORD_RESET_TIMEOUT // 60}
 )

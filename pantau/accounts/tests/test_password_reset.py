@@ -53,3 +53,15 @@ def test_the_link_sets_a_new_password_once(client, officer_a):
 
 def test_reset_pages_are_in_indonesian(client):
     assert "Lupa kata sandi" in client.get(RESET).content.decode()
+
+
+def test_many_requests_from_one_address_are_refused_and_send_nothing(client, officer_a, settings):
+    settings.PANTAU_PASSWORD_RESET_RATE = (2, 3600)
+    for _ in range(2):
+        assert client.post(RESET, {"email": officer_a.email}).status_code == 302
+    refused = client.post(RESET, {"email": officer_a.email})
+    assert refused.status_code == 429
+    assert "Terlalu banyak permintaan" in refused.content.decode()
+    assert len(mail.outbox) == 2
+    other = client.post(RESET, {"email": officer_a.email}, REMOTE_ADDR="10.9.9.9")
+    assert other.status_code == 302
