@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "pantau.accounts.middleware.SessionTimeoutMiddleware",
+    "pantau.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -188,12 +190,43 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 
-# django-axes: lock a username+address pair after 5 failures for 30 minutes.
+# Behind a proxy (nginx, a load balancer) the client's address is the one the proxy appends to
+# X-Forwarded-For; further trusted proxies in front of it are skipped (pantau.common.client_ip).
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+
+# django-axes (pantau/accounts/security.py): within AXES_COOLOFF_TIME, lock an account after
+# AXES_FAILURE_LIMIT failures whatever case or e-mail is typed, an address after
+# PANTAU_SIGN_IN_ADDRESS_LIMIT failures, and an address that tried PANTAU_SIGN_IN_SPRAY_LIMIT
+# different usernames (password spraying). A right password with a missing or wrong authenticator
+# code counts as a failure.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+PANTAU_SIGN_IN_ADDRESS_LIMIT = env.int("SIGN_IN_ADDRESS_LIMIT", default=30)
+PANTAU_SIGN_IN_SPRAY_LIMIT = env.int("SIGN_IN_SPRAY_LIMIT", default=10)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "pantau.accounts.security.SignInLimitHandler"
+AXES_USERNAME_CALLABLE = "pantau.accounts.security.canonical_username"
+AXES_CLIENT_IP_CALLABLE = "pantau.common.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "pantau.accounts.security.lockout_response"
+
+# Two-factor sign-in (TOTP) is required of these roles ("admin" = staff and superusers, or a
+# membership role); they are sent to enrol after their password and can do nothing else until
+# they have. Development mode (the demo) requires it of nobody unless set.
+PANTAU_TWO_FACTOR_ROLES = env.list(
+    "TWO_FACTOR_ROLES",
+    default=[] if DEBUG else ["admin", "evaluator", "agency_head", "unit_head"],
+)
+
+# Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after sign-in
+# whatever happens (pantau/accounts/middleware.py); the cookie lasts no longer.
+PANTAU_SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_MINUTES", default=30) * 60
+PANTAU_SESSION_MAX_SECONDS = env.int("SESSION_MAX_HOURS", default=12) * 3600
+SESSION_COOKIE_AGE = PANTAU_SESSION_MAX_SECONDS
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_MINUTES", default=60) * 60
+# Password-reset mails asked for from one client address: (count, seconds).
+PANTAU_PASSWORD_RESET_RATE = (env.int("PASSWORD_RESET_RATE_COUNT", default=5), 3600)
 OTP_TOTP_ISSUER = "Pantau"
 
 # --- Internationalisation -------------------------------------------------------------------
@@ -255,10 +288,6 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 315
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-# Behind a proxy (nginx, a load balancer) the client's address is the one the proxy appends to
-# X-Forwarded-For; further trusted proxies in front of it are skipped (pantau.common.client_ip).
-BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
-TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
@@ -322,8 +351,6 @@ PANTAU_TRACK_RATE = (
 # shown, or later than this many hours, they are refused with the input kept (pantau.common.humancheck).
 PANTAU_FORM_MIN_SECONDS = env.int("FORM_MIN_SECONDS", default=3)
 PANTAU_FORM_MAX_HOURS = env.int("FORM_MAX_HOURS", default=6)
-# django-axes keys sign-in failures on the same client address as every other limit.
-AXES_CLIENT_IP_CALLABLE = "pantau.common.client_ip.client_ip"
 
 # --- Public API (pantau.api, pantau.open311; docs/api.md) -------------------------------------
 REST_FRAMEWORK = {

@@ -27,3 +27,6 @@ LANGUAGE_COOKIE_SECURE = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": None}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests sign users in with force_login (no authenticator code): the two-factor rule is tested on
+# its own, with the setting turned on (pantau/accounts/tests/test_two_factor_required.py).
+PANTAU_TWO_FACTOR_ROLES: list[str] = []

@@ -13,3 +13,9 @@ class AccountsConfig(AppConfig):
         from .models import Membership
 
         audit.register(Membership, unit_lookup="unit_id")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import start_session_clock
+
+        user_logged_in.connect(start_session_clock, dispatch_uid="pantau-session-clock")

@@ -1,6 +1,9 @@
+import secrets
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -15,6 +18,9 @@ class User(AbstractUser):
 
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("telephone"), max_length=32, blank=True)
+    # Part of every session's check value (with the password hash): a new stamp ends every
+    # session of the user at once, e.g. when two-factor sign-in is turned on or off.
+    session_stamp = models.CharField(max_length=32, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")
@@ -30,6 +36,20 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def _get_session_auth_hash(self, secret=None):
+        if not self.session_stamp:  # as Django computes it: sessions from before stay valid
+            return super()._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "pantau.accounts.User.session_auth_hash",
+            f"{self.password}${self.session_stamp}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def new_session_stamp(self) -> None:
+        """Change the stamp (the caller saves): every existing session of the user ends."""
+        self.session_stamp = secrets.token_hex(16)
 
 
 class Role(models.TextChoices):

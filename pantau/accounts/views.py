@@ -1,13 +1,17 @@
 import segno
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from . import selectors, services
+from . import security, selectors, services
 from .forms import SignInForm, TokenForm, confirmed_totp_device
 
 
@@ -26,6 +30,40 @@ class SignInView(auth_views.LoginView):
 sign_in = SignInView.as_view()
 sign_out = auth_views.LogoutView.as_view()
 
+# Django's own password views; changing the password ends the user's other sessions (the session
+# check value derives from the password hash), and so does a reset.
+password_change = auth_views.PasswordChangeView.as_view(
+    success_url=reverse_lazy("accounts:password-change-done")
+)
+password_change_done = auth_views.PasswordChangeDoneView.as_view()
+_password_reset = auth_views.PasswordResetView.as_view(
+    success_url=reverse_lazy("accounts:password-reset-done"),
+    email_template_name="registration/password_reset_email.txt",
+    subject_template_name="registration/password_reset_subject.txt",
+    extra_email_context={"site_url": settings.SITE_URL.rstrip("/")},
+)
+
+
+def password_reset(request):
+    """Django's reset view, with a limit on requests per client address so that the form cannot
+    be used to flood mailboxes (``PANTAU_PASSWORD_RESET_RATE``)."""
+    if request.method == "POST" and not security.reset_request_allowed(request):
+        form = PasswordResetForm(request.POST)
+        form.add_error(
+            None, _("Too many requests from your address. Wait an hour, then try again.")
+        )
+        return render(request, "registration/password_reset_form.html", {"form": form}, status=429)
+    return _password_reset(request)
+
+
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    extra_context={"expiry_minutes": settings.PASSWORD_RESET_TIMEOUT // 60}
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    success_url=reverse_lazy("accounts:password-reset-complete")
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view()
+
 
 @login_required
 def home(request):
@@ -35,12 +73,15 @@ def home(request):
 @login_required
 def two_factor(request):
     """Turn on two-factor sign-in: scan the QR code, then prove it works with one code."""
-    if confirmed_totp_device(request.user) is not None:
-        return render(request, "accounts/two_factor_on.html", {"form": None})
+    confirmed = confirmed_totp_device(request.user)
+    if confirmed is not None:
+        form = TokenForm(device=confirmed, request=request)
+        return render(request, "accounts/two_factor_on.html", {"form": form})
     device = services.start_totp_setup(actor=request.user)
-    form = TokenForm(request.POST or None, device=device)
+    form = TokenForm(request.POST or None, device=device, request=request)
     if request.method == "POST" and form.is_valid():
         services.confirm_totp_device(actor=request.user, device=device)
+        update_session_auth_hash(request, request.user)  # this session stays, the others end
         otp_login(request, device)
         messages.success(
             request,
@@ -72,9 +113,10 @@ def two_factor_disable(request):
     device = confirmed_totp_device(request.user)
     if device is None:
         return redirect("accounts:two-factor")
-    form = TokenForm(request.POST, device=device)
+    form = TokenForm(request.POST, device=device, request=request)
     if form.is_valid():
         services.disable_totp(actor=request.user)
+        update_session_auth_hash(request, request.user)
         messages.success(request, _("Two-factor sign-in is off."))
         return redirect("accounts:home")
     return render(request, "accounts/two_factor_on.html", {"form": form}, status=400)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pantau.accounts.forms import WRONG_PASSWORD, PasswordAgainField, password_is_right
 from pantau.organisations.selectors import visible_units
 
 from .models import WebhookEvent
@@ -39,8 +40,12 @@ class TokenForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, user, **kwargs):
+    password = PasswordAgainField()
+
+    def __init__(self, *args, user, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
+        self.request = request
         units = visible_units(user).filter(is_active=True).order_by("name")
         if units[: MAX_CHECKBOXES + 1].count() > MAX_CHECKBOXES:
             # An evaluator or agency head may reach thousands of units: type their slugs instead.
@@ -52,6 +57,12 @@ class TokenForm(forms.Form):
             )
         else:
             self.fields["units"].queryset = units
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not password_is_right(self.request, self.user, password):
+            raise forms.ValidationError(WRONG_PASSWORD)
+        return password
 
 
 class WebhookForm(forms.Form):

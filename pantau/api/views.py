@@ -24,7 +24,7 @@ def _pop_secret(request, kind: str) -> str:
 @never_cache
 @login_required
 def token_list(request):
-    form = TokenForm(request.POST or None, user=request.user)
+    form = TokenForm(request.POST or None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         try:
             _token, secret = services.create_token(

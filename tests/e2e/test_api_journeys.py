@@ -11,6 +11,7 @@ def test_unit_head_creates_uses_and_revokes_a_token(page, demo):
     page.wait_for_url("**/manage/api/tokens/")
     check_accessibility(page)
     page.locator("#id_name").fill("Dasbor provinsi")
+    page.locator("#id_password").fill(settings.PANTAU_DEMO_PASSWORD)  # entered again
     page.get_by_role("button", name="Buat token ini").click()
     secret = page.locator("#new-token").inner_text()
     assert secret.startswith("pnt_")

@@ -7,11 +7,12 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 
+from pantau.accounts.forms import WRONG_PASSWORD, password_is_right
 from pantau.organisations.selectors import visible_units
 
 from .. import selectors, services
 from ..models import ApiToken
-from ..permissions import ReadScope, WriteScope, get_unit, token_of
+from ..permissions import ReadScope, WriteScope, get_unit, token_of, token_unit_ids
 from ..schema import errors
 
 
@@ -50,6 +51,18 @@ class TokenCreateSerializer(serializers.Serializer):
         max_length=50,
         help_text="Slugs of the units the token is limited to; empty = every unit you reach.",
     )
+    password = serializers.CharField(
+        write_only=True,
+        trim_whitespace=False,
+        max_length=256,
+        help_text="Your password, entered again to confirm it is you.",
+    )
+
+    def validate_password(self, password):
+        request = self.context["request"]
+        if not password_is_right(request._request, request.user, password):
+            raise serializers.ValidationError(WRONG_PASSWORD)
+        return password
 
     def validate_units(self, slugs):
         units = list(visible_units(self.context["request"].user).filter(slug__in=slugs))
@@ -72,10 +85,18 @@ class SessionOnly(permissions.BasePermission):
         return request.method in permissions.SAFE_METHODS or token_of(request) is None
 
 
-class TokenList(generics.ListCreateAPIView):
-    """Your API tokens (never their secrets). Creating one needs a signed-in browser session."""
+class NotUnitLimited(permissions.BasePermission):
+    message = _("A token limited to some units cannot list, create or revoke tokens.")
 
-    permission_classes = [WriteScope, SessionOnly]
+    def has_permission(self, request, view) -> bool:
+        return token_unit_ids(request) is None
+
+
+class TokenList(generics.ListCreateAPIView):
+    """Your API tokens (never their secrets). Creating one needs a signed-in browser session and
+    your password; a token limited to some units cannot list them."""
+
+    permission_classes = [WriteScope, SessionOnly, NotUnitLimited]
     serializer_class = TokenSerializer
     queryset = ApiToken.objects.none()  # for the schema; get_queryset is what runs
     cursor_ordering = "-created_at"
@@ -101,7 +122,7 @@ class TokenList(generics.ListCreateAPIView):
 
 
 class TokenRevoke(generics.GenericAPIView):
-    permission_classes = [WriteScope]
+    permission_classes = [WriteScope, NotUnitLimited]
     serializer_class = TokenSerializer
     queryset = ApiToken.objects.none()
 

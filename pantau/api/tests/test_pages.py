@@ -2,6 +2,7 @@
 
 import pytest
 
+from pantau.accounts.tests.factories import PASSWORD
 from pantau.api.models import ApiToken, WebhookEndpoint
 from pantau.api.tokens import hash_token
 
@@ -11,7 +12,9 @@ pytestmark = pytest.mark.django_db
 def test_user_creates_a_token_and_sees_it_once(client_for, officer_a, unit_a):
     client = client_for(officer_a)
     response = client.post(
-        "/manage/api/tokens/", {"name": "Dasbor", "write": "on", "units": [unit_a.pk]}, follow=True
+        "/manage/api/tokens/",
+        {"name": "Dasbor", "write": "on", "units": [unit_a.pk], "password": PASSWORD},
+        follow=True,
     )
     assert response.status_code == 200
     secret = response.context["secret"]
@@ -102,9 +105,13 @@ def test_national_evaluator_types_unit_slugs_instead_of_thousands_of_boxes(
     monkeypatch.setattr(forms_web, "MAX_CHECKBOXES", 1)
     client = client_for(national_evaluator)
     assert 'name="units"' in client.get("/manage/api/tokens/").content.decode()
-    client.post("/manage/api/tokens/", {"name": "Dasbor", "units": "unit-b, unit-a"})
+    client.post(
+        "/manage/api/tokens/", {"name": "Dasbor", "units": "unit-b, unit-a", "password": PASSWORD}
+    )
     assert sorted(u.slug for u in ApiToken.objects.get().units.all()) == ["unit-a", "unit-b"]
-    refused = client.post("/manage/api/tokens/", {"name": "X", "units": "no-such-unit"})
+    refused = client.post(
+        "/manage/api/tokens/", {"name": "X", "units": "no-such-unit", "password": PASSWORD}
+    )
     assert refused.status_code == 200 and refused.context["form"].errors["units"]
     assert ApiToken.objects.count() == 1
 

@@ -1,5 +1,6 @@
 import pytest
 
+from pantau.accounts.tests.factories import PASSWORD
 from pantau.api.models import ApiToken
 from pantau.api.tokens import hash_token
 
@@ -11,7 +12,7 @@ def test_signed_in_user_creates_a_token_whose_secret_is_shown_once(client_for, o
     client = client_for(officer_a)
     response = client.post(
         "/api/v1/tokens/",
-        {"name": "Dasbor provinsi", "write": True, "units": ["unit-a"]},
+        {"name": "Dasbor provinsi", "write": True, "units": ["unit-a"], "password": PASSWORD},
         content_type="application/json",
     )
     assert response.status_code == 201
@@ -27,7 +28,9 @@ def test_signed_in_user_creates_a_token_whose_secret_is_shown_once(client_for, o
 
 def test_token_cannot_be_limited_to_a_unit_of_someone_else(client_for, officer_a, unit_b):
     response = client_for(officer_a).post(
-        "/api/v1/tokens/", {"name": "x", "units": ["unit-b"]}, content_type="application/json"
+        "/api/v1/tokens/",
+        {"name": "x", "units": ["unit-b"], "password": PASSWORD},
+        content_type="application/json",
     )
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "units"
