@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export PANTAU_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run test test-fast bench lint messages install install-dev system-deps translations clean
+.PHONY: run test test-fast bench lint audit messages install install-dev system-deps translations clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Pantau needs Python 3.11"'
@@ -55,6 +55,10 @@ test-fast: install-dev
 bench: install
 	@bash scripts/system-deps.sh wrk:/usr/bin/wrk
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+## Known vulnerabilities in the installed dependencies (pip-audit); CI runs it before the suites.
+audit: install-dev
+	bash scripts/audit-deps.sh
 
 lint: install-dev
 	$(BIN)/ruff check .

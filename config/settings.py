@@ -33,6 +33,8 @@ ALLOWED_HOSTS = env.list(
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("PANTAU_SITE_URL", default="http://127.0.0.1:8000")
+# Where vulnerabilities are reported (/.well-known/security.txt, docs/security.md).
+PANTAU_SECURITY_CONTACT = env.str("PANTAU_SECURITY_CONTACT", default="")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -286,6 +288,9 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+# The header asks browsers to preload HTTPS for the whole domain (decision 0027); the domain must
+# still be submitted to the list by hand, and only by whoever owns all of its subdomains.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None

@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
-from pantau.common.views import healthz
+from pantau.common.views import healthz, security_txt
 
 admin.site.site_header = "Pantau"
 admin.site.site_title = "Pantau"
@@ -25,6 +25,7 @@ urlpatterns = [
     path("open311/v2/", include("pantau.open311.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),
+    path(".well-known/security.txt", security_txt, name="security-txt"),
     # The admin signs in through Pantau's own form (throttled, two-factor aware).
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", admin.site.urls),

@@ -1,5 +1,11 @@
+from datetime import timedelta
+from email.utils import parseaddr
+
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 
 def healthz(request):
@@ -10,3 +16,25 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def security_contact() -> str:
+    """Where to report a vulnerability: PANTAU_SECURITY_CONTACT, else the sender address of mail."""
+    if settings.PANTAU_SECURITY_CONTACT:
+        return settings.PANTAU_SECURITY_CONTACT
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "security@localhost"
+    return f"mailto:{address}"
+
+
+@require_GET
+def security_txt(request):
+    """RFC 9116: how to report a vulnerability; it expires a year after it is served."""
+    expires = (timezone.now() + timedelta(days=365)).replace(microsecond=0)
+    site = settings.SITE_URL.rstrip("/")
+    lines = [
+        f"Contact: {security_contact()}",
+        f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: id, en",
+        f"Canonical: {site}/.well-known/security.txt",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

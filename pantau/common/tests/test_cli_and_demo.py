@@ -77,6 +77,6 @@ def test_demo_users_can_sign_in(client, db):
 
 
 def test_load_demo_command_prints_logins(db, capsys):
-    call_command("load_demo")
+    call_command("load_demo", force=True)
     output = capsys.readouterr().out
     assert "penilai.kemenpan" in output and settings.PANTAU_DEMO_PASSWORD in output

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from pantau.common.demo import load_demo
 
@@ -9,8 +10,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the logins.")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo even outside development mode (it creates accounts with a "
+            "published password and a public API token).",
+        )
 
-    def handle(self, *args, seed: int, quiet_logins: bool, **options):
+    def handle(self, *args, seed: int, quiet_logins: bool, force: bool = False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "The demo creates accounts with a published password and a public API token, so it "
+                "runs only in development mode (PANTAU_DEBUG=1, as `make run` sets). Add --force "
+                "to load it anyway, e.g. on a training server no one else can reach."
+            )
         ctx = load_demo(seed=seed)
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
         if quiet_logins:
