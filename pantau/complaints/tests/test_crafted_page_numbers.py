@@ -14,7 +14,7 @@ def test_too_large_page_of_the_register_is_404(client, unit_a, page):
     assert client.get("/lapor/register/", {"page": page}).status_code == 404
 
 
-@pytest.mark.parametrize("page", ["abc", "-3", "0", "\x00", "١٢", "2.5", ""])
+@pytest.mark.parametrize("page", ["abc", "-3", "0", "١٢", "2.5", ""])
 def test_page_that_is_not_a_number_gives_the_first_page_of_the_register(client, unit_a, page):
     assert client.get("/lapor/register/", {"page": page}).status_code == 200
 
@@ -34,3 +34,7 @@ def test_too_large_page_of_the_staff_queue_is_404(client_for, officer_a):
 )
 def test_any_register_parameters_never_fail(client, unit_a, params):
     assert client.get("/lapor/register/", params).status_code < 500
+
+
+def test_nul_page_of_the_register_is_refused_with_400(client, unit_a):
+    assert client.get("/lapor/register/", {"page": "\x00"}).status_code == 400
