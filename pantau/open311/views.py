@@ -315,7 +315,10 @@ class Requests(Open311View):
         else:
             body["agency"] = jurisdiction.slug
         if happened:
-            day = parse_date(happened[:10])
+            try:
+                day = parse_date(happened[:10])
+            except ValueError:  # well formed but not a date: 2026-13-45
+                day = None
             if day is None:
                 raise exceptions.ValidationError(
                     {"attribute[happened_on]": _("Give the date as YYYY-MM-DD.")}

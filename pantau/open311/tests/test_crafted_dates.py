@@ -27,3 +27,24 @@ def test_impossible_offset_is_refused_with_400(client, endpoint, value, name):
 def test_any_start_date_never_fails(client, text):
     response = client.get("/open311/v2/requests.json", {"start_date": text})
     assert response.status_code < 500
+
+
+def test_impossible_happened_on_in_a_new_request_is_refused_with_400(unit_a, officer_a):
+    from rest_framework.test import APIClient
+
+    from pantau.api import services
+    from pantau.complaints.models import Complaint
+
+    _token, key = services.create_token(actor=officer_a, name="x", can_write=True)
+    response = APIClient().post(
+        "/open311/v2/requests.json",
+        {
+            "api_key": key,
+            "service_code": "biaya",
+            "description": "x",
+            "attribute[unit]": "unit-a",
+            "attribute[happened_on]": "2026-13-45",
+        },
+    )
+    assert response.status_code == 400
+    assert not Complaint.objects.exists()
