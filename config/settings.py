@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pantau.common.middleware.DefaultLanguageMiddleware",
     "pantau.api.middleware.ApiLanguageMiddleware",
+    "pantau.common.query_guard.RefuseNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -418,3 +419,7 @@ SPECTACULAR_SETTINGS = {
 # Webhook deliveries: attempts and the wait before each retry (seconds, doubled each time).
 PANTAU_WEBHOOK_ATTEMPTS = env.int("WEBHOOK_ATTEMPTS", default=5)
 PANTAU_WEBHOOK_BACKOFF = env.int("WEBHOOK_BACKOFF_SECONDS", default=60)
+# Imports (SKM, perception studies): rows and the uncompressed size of an XLSX, refused before
+# the file is parsed (pantau/common/readers.py).
+PANTAU_IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
+PANTAU_IMPORT_MAX_UNZIPPED_BYTES = env.int("IMPORT_MAX_UNZIPPED_BYTES", default=200 * 1024 * 1024)

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, parsers, permissions, serializers
@@ -21,6 +21,7 @@ from pantau.api.authentication import TokenAuthentication, find_token, touch
 from pantau.api.endpoints.complaints import ComplaintCreateSerializer, submit_report
 from pantau.api.exceptions import flatten
 from pantau.api.permissions import token_of
+from pantau.common.moments import parse_moment
 from pantau.complaints.models import Complaint
 
 from . import mapping, selectors
@@ -113,12 +114,17 @@ def compact(value):
 def _moment(text: str, name: str):
     if not text:
         return None
-    moment = parse_datetime(text.replace(" ", "+"))
+    moment = parse_moment(text.replace(" ", "+"))  # a "+" unescaped in a query reads as " "
     if moment is None:
         raise exceptions.ValidationError(
-            {name: _("Give a date and time in ISO 8601, e.g. 2026-11-23T09:00:00+07:00.")}
+            {
+                name: _(
+                    "Give a date and time in ISO 8601 with an offset between -12:00 and +14:00, "
+                    "e.g. 2026-11-23T09:00:00+07:00."
+                )
+            }
         )
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    return moment
 
 
 class Discovery(Open311View):
@@ -309,7 +315,10 @@ class Requests(Open311View):
         else:
             body["agency"] = jurisdiction.slug
         if happened:
-            day = parse_date(happened[:10])
+            try:
+                day = parse_date(happened[:10])
+            except ValueError:  # well formed but not a date: 2026-13-45
+                day = None
             if day is None:
                 raise exceptions.ValidationError(
                     {"attribute[happened_on]": _("Give the date as YYYY-MM-DD.")}

@@ -25,7 +25,8 @@ from pathlib import Path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pantau.common.tabular import TableError, read_table
+from pantau.common.readers import read_table
+from pantau.common.tabular import TableError
 from pantau.surveys.models import Item, Section
 from pantau.surveys.services import ResponseRow
 

@@ -20,6 +20,7 @@ from pantau.complaints import selectors, services
 from pantau.complaints.models import Category, Complaint, Event, Status
 from pantau.organisations.models import Agency, ServiceUnit
 
+from ..filters import MomentFilter
 from ..forms import MAX_ID, check_form
 from ..permissions import WriteScope, narrow_by_unit
 from ..schema import errors
@@ -309,8 +310,8 @@ class ComplaintFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=[("open", _("Any open status")), *Status.choices], method="filter_status"
     )
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    created_after = MomentFilter(field_name="created_at", lookup_expr="gte")
+    created_before = MomentFilter(field_name="created_at", lookup_expr="lt")
 
     class Meta:
         model = Complaint

@@ -5,7 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from pantau.analytics.ikm import WEIGHT_MODES, ElementTotal, IkmError, compute_ikm
-from pantau.common.tabular import TableError, read_table
+from pantau.common.readers import read_table
+from pantau.common.tabular import TableError
 
 CODES = [f"U{i}" for i in range(1, 10)]
 SCORES = {"1": 1, "2": 2, "3": 3, "4": 4}
@@ -38,7 +39,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, weights: str, as_json: bool, **options):
         try:
-            header, rows = read_table(file)
+            header, rows = read_table(file, max_rows=None)
         except TableError as error:
             self._fail([str(error)])
         positions = {name.upper(): index for index, name in enumerate(header)}

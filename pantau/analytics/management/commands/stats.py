@@ -8,7 +8,8 @@ import numpy as np
 from django.core.management.base import BaseCommand
 
 from pantau.analytics.likert import analyse
-from pantau.common.tabular import TableError, read_table
+from pantau.common.readers import read_table
+from pantau.common.tabular import TableError
 
 ITEM = re.compile(r"^([A-Za-z][A-Za-z0-9]*)_(\d+)$")
 MAX_PROBLEMS = 20
@@ -65,7 +66,7 @@ class Command(BaseCommand):
         **options,
     ):
         try:
-            header, rows = read_table(file)
+            header, rows = read_table(file, max_rows=None)
         except TableError as error:
             self._fail([str(error)])
         dimensions: dict[str, list[tuple[int, str]]] = {}

@@ -8,7 +8,8 @@ from typing import NoReturn
 from django.core.management.base import BaseCommand
 
 from pantau.analytics.ipp import GUIDE_GRADES, METHODS, IppError, ItemTotal, compute_ipp
-from pantau.common.tabular import TableError, read_table
+from pantau.common.readers import read_table
+from pantau.common.tabular import TableError
 from pantau.evaluations.models import EvaluationInstrument
 from pantau.evaluations.selectors import ipp_model
 
@@ -72,7 +73,7 @@ class Command(BaseCommand):
         aspect_codes = {a.code for a in model.aspects if not a.indicators}
         citizen_codes = {c for a in model.aspects for c in a.citizen_items}
         try:
-            header, rows = read_table(file)
+            header, rows = read_table(file, max_rows=None)
         except TableError as error:
             self._fail([str(error)])
         names = [name.strip().lower() for name in header]
