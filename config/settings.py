@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "simple_history",
+    "dbbackup",
     "taggit",
     "csp",
     "rest_framework",
@@ -271,7 +272,13 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
+    # django-dbbackup: `pantau dbbackup` / `mediabackup` write here (docs/deployment.md, "Backups").
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env.str("BACKUP_DIR", default=str(VAR_DIR / "backups"))},
+    },
 }
+DBBACKUP_SEND_EMAIL = False
 WHITENOISE_USE_FINDERS = DEBUG
 
 # --- Mail -----------------------------------------------------------------------------------
