@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "pantau.portal",
     "pantau.api",
     "pantau.open311",
+    "pantau.privacy",
 ]
 
 MIDDLEWARE = [
@@ -169,7 +170,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=15),
         "options": {"expires": 6 * 60 * 60},
     },
+    "personal-data-retention": {
+        "task": "pantau.privacy.tasks.apply_retention_task",
+        "schedule": crontab(hour=2, minute=30),
+        "options": {"expires": 6 * 60 * 60},
+    },
 }
+# Retention of personal data (pantau/privacy/registry.py, `pantau apply_retention --dry-run`):
+# a reporter's name, e-mail and telephone are blanked this many months after the report closed.
+PANTAU_RETENTION_REPORTER_MONTHS = env.int("RETENTION_REPORTER_MONTHS", default=24)
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,30 @@
+from django.core.management.base import BaseCommand
+
+from pantau.privacy.services import apply_retention
+
+
+class Command(BaseCommand):
+    help = (
+        "Blank personal data whose retention period has ended (pantau/privacy/registry.py); "
+        "--dry-run reports what would change and changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Report only; change nothing.")
+
+    def handle(self, *args, dry_run: bool, **options):
+        results = apply_retention(dry_run=dry_run)
+        verb = "would blank" if dry_run else "blanked"
+        for result in results:
+            entry = result.entry
+            self.stdout.write(
+                f"{entry.model} ({', '.join(entry.fields)}), kept {result.months} months after "
+                f"{entry.retention_after} (before {result.cutoff:%Y-%m-%d}): {verb} "
+                f"{len(result.ids)} records and {result.history_rows} history rows"
+            )
+            if result.ids:
+                shown = ", ".join(str(pk) for pk in result.ids[:50])
+                more = f" and {len(result.ids) - 50} more" if len(result.ids) > 50 else ""
+                self.stdout.write(f"  ids: {shown}{more}")
+        if dry_run:
+            self.stdout.write("Dry run: nothing was changed.")

@@ -1,0 +1,95 @@
+"""Every field in which Pantau keeps personal data, with its purpose and how long it is kept.
+
+The law on personal data protection (UU 27/2022) asks a controller to know what it processes, why,
+and for how long. This registry is the one place that says so in code: the retention job reads it
+(``services.apply_retention``), and a test walks every model and fails when a field that looks
+personal (a name, an e-mail address, a telephone number, an identity number, an address) is
+neither here nor in ``NOT_PERSONAL`` with a reason.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class PersonalFields:
+    model: str  # "app_label.ModelName"
+    fields: tuple[str, ...]
+    category: str
+    purpose: str
+    retention: str
+    # For the retention job: months after ``retention_after`` (a date-time field) when the fields
+    # are blanked; None when they are kept as long as the record (staff accounts, minutes).
+    retention_setting: str | None = None
+    retention_after: str | None = None
+
+
+REGISTRY: tuple[PersonalFields, ...] = (
+    PersonalFields(
+        model="complaints.Complaint",
+        fields=("reporter_name", "reporter_email", "reporter_phone"),
+        category=_("identity and contact of a reporter"),
+        purpose=_("answering the reporter and letting them follow their report"),
+        retention=_("blanked the set number of months after the report is closed or archived"),
+        retention_setting="PANTAU_RETENTION_REPORTER_MONTHS",
+        retention_after="closed_at",
+    ),
+    PersonalFields(
+        model="complaints.Attachment",
+        fields=("original_name",),
+        category=_("file names chosen by a reporter"),
+        purpose=_("showing the staff handling the report what was attached"),
+        retention=_("as long as the report"),
+    ),
+    PersonalFields(
+        model="accounts.User",
+        fields=("username", "first_name", "last_name", "email", "phone"),
+        category=_("identity and contact of a staff member"),
+        purpose=_("signing in, assigning work and recording who did what"),
+        retention=_("as long as the account exists"),
+    ),
+    PersonalFields(
+        model="standards.Participant",
+        fields=("name",),
+        category=_("identity and contact of a forum participant"),
+        purpose=_("inviting to a public consultation forum and its minutes (berita acara)"),
+        retention=_("kept with the forum's minutes, an official record"),
+    ),
+    PersonalFields(
+        model="standards.Maklumat",
+        fields=("signatory_name",),
+        category=_("name of the official who signs the service pledge"),
+        purpose=_("publishing the service pledge (Maklumat Pelayanan), signed in office"),
+        retention=_("published; kept as an official record"),
+    ),
+)
+
+# Fields whose names look personal but hold no one's personal data, and why.
+NOT_PERSONAL: dict[str, str] = {
+    "organisations.Agency.name": "the name of a government body",
+    "organisations.Agency.short_name": "the short name of a government body",
+    "organisations.ServiceMall.name": "the name of a public service mall",
+    "organisations.ServiceMall.address": "the address of a public office",
+    "organisations.ServiceUnit.name": "the name of a service unit",
+    "organisations.ServiceUnit.address": "the address of a public office",
+    "organisations.Service.name": "the name of a public service",
+    "surveys.Instrument.name": "the name of a questionnaire",
+    "complaints.DayOff.name": "the name of a public holiday",
+    "complaints.Category.name": "the name of a complaint category",
+    "complaints.Category.name_en": "the English name of a complaint category",
+    "standards.ComponentFile.original_name": "a file a unit attached to its service standard",
+    "standards.Publication.evidence_name": "a file a unit published as evidence",
+    "standards.ForumFile.original_name": "a file of a forum's minutes, uploaded by staff",
+    "evaluations.EvaluationInstrument.name": "the name of a PEKPPP instrument",
+    "evaluations.Aspect.name": "the name of a PEKPPP aspect",
+    "evaluations.Indicator.name": "the name of a PEKPPP indicator",
+    "evaluations.Round.name": "the name of an evaluation round",
+    "evaluations.Evidence.original_name": "a file a unit uploaded as evidence",
+    "evaluations.FollowUpDocument.original_name": "a file a unit uploaded as follow-up",
+    "api.ApiToken.name": "the label an integrator gave a token",
+}
+
+
+def entries_for(model_label: str) -> list[PersonalFields]:
+    return [entry for entry in REGISTRY if entry.model.lower() == model_label.lower()]
