@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/v1/", include("pantau.api.urls")),
     path("manage/", include("pantau.api.web_urls")),
     path("open311/v2/", include("pantau.open311.urls")),
+    path("privasi/", include("pantau.privacy.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),
     path(".well-known/security.txt", security_txt, name="security-txt"),
