@@ -24,6 +24,7 @@ urlpatterns = [
     path("manage/", include("pantau.api.web_urls")),
     path("open311/v2/", include("pantau.open311.urls")),
     path("privasi/", include("pantau.privacy.urls")),
+    path("manage/", include("pantau.privacy.staff_urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),
     path(".well-known/security.txt", security_txt, name="security-txt"),

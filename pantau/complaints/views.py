@@ -22,6 +22,7 @@ from pantau.common.humancheck import HumanCheckForm
 from pantau.common.paging import CheapPage
 from pantau.organisations import selectors as organisations
 from pantau.organisations.models import ServiceUnit
+from pantau.privacy.services import log_personal_data_access
 
 from . import forms, selectors, services
 from .models import Attachment, Category, Complaint, Status
@@ -269,6 +270,16 @@ def queue(request):
 @login_required
 def detail(request, number):
     complaint = selectors.get_visible_complaint(request.user, number)
+    if not complaint.anonymous and (
+        complaint.reporter_name or complaint.reporter_email or complaint.reporter_phone
+    ):
+        log_personal_data_access(
+            actor=request.user,
+            unit=complaint.unit,
+            kind="view",
+            record=complaint.tracking_number,
+            purpose=_("Handling the report"),
+        )
     allowed = services.allowed_actions(complaint)
     staff_actions = [a for a in allowed if a not in ("reporter_reply", "reopen")]
     if not can_assign(request.user, complaint, complaint.unit):

@@ -73,3 +73,12 @@ def apply_retention(*, dry_run: bool, now: datetime | None = None) -> list[Reten
                     history.model.objects.filter(id__in=result.ids).update(**blanks)
             results.append(result)
     return results
+
+
+def log_personal_data_access(*, actor, unit, kind: str, record: str, purpose: str):
+    """Record that ``actor`` saw (or exported) a person's identity in ``record`` of ``unit``."""
+    from .models import PersonalDataAccess
+
+    return PersonalDataAccess.objects.create(
+        actor=actor, unit=unit, kind=kind, record=record[:80], purpose=purpose[:200]
+    )
