@@ -36,3 +36,51 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record} ({self.kind})"
+
+
+BREACH_NOTICE_HOURS = 72  # UU 27/2022 Pasal 46: written notice within 3 × 24 hours
+
+
+class Breach(models.Model):
+    """A personal data breach and its notifications (UU 27/2022 Pasal 46): the subjects and the
+    authority are told in writing within 3 × 24 hours of the breach being known."""
+
+    detected_at = models.DateTimeField(_("known since"))
+    description = models.TextField(_("what happened"))
+    data_affected = models.TextField(_("personal data affected"))
+    subjects = models.PositiveIntegerField(_("people affected (estimate)"), default=0)
+    units = models.ManyToManyField(
+        "organisations.ServiceUnit", blank=True, related_name="+", verbose_name=_("units")
+    )
+    measures = models.TextField(_("measures taken"), blank=True)
+    subjects_notified_at = models.DateTimeField(_("people notified at"), null=True, blank=True)
+    authority_notified_at = models.DateTimeField(_("authority notified at"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        ordering = ["-detected_at"]
+        verbose_name = _("personal data breach")
+        verbose_name_plural = _("personal data breaches")
+
+    def __str__(self) -> str:
+        return f"{self.detected_at:%Y-%m-%d %H:%M}: {self.description[:60]}"
+
+    @property
+    def notify_by(self):
+        from datetime import timedelta
+
+        return self.detected_at + timedelta(hours=BREACH_NOTICE_HOURS)
+
+    def is_overdue(self, now=None) -> bool:
+        """A notification still missing after the deadline."""
+        from django.utils import timezone
+
+        now = now or timezone.now()
+        missing = self.subjects_notified_at is None or self.authority_notified_at is None
+        return missing and now > self.notify_by
