@@ -1,7 +1,13 @@
-from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+import json
 
-from .models import Breach, PersonalDataAccess
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .models import Breach, PersonalDataAccess, SubjectRequest
 
 
 @admin.register(Breach)
@@ -54,3 +60,51 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(SubjectRequest)
+class SubjectRequestAdmin(admin.ModelAdmin):
+    """Requests of people about their own data, handled by the system administrator: the due date
+    is computed, the export is a JSON file of what Pantau holds about them (logged as an access),
+    and erasure blanks their identity and contact on their reports and in their history."""
+
+    list_display = ["received_at", "kind", "name", "email", "phone", "due_at", "status"]
+    list_filter = ["status", "kind"]
+    search_fields = ["name", "email", "phone"]
+    readonly_fields = ["due_at", "handled_by"]
+    actions = ["export_data", "erase_data"]
+
+    @admin.action(description=_("Export the person's data (JSON)"))
+    def export_data(self, request, queryset):
+        exports = [services.export_person(actor=request.user, request=r) for r in queryset]
+        queryset.update(handled_by=request.user)
+        response = HttpResponse(
+            json.dumps(exports, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="data-subject-{stamp}.json"'
+        return response
+
+    @admin.action(description=_("Erase the person's identity and contact on their reports"))
+    def erase_data(self, request, queryset):
+        changed = 0
+        for subject_request in queryset.filter(kind=SubjectRequest.Kind.ERASURE):
+            changed += services.erase_person(actor=request.user, request=subject_request)
+            subject_request.handled_by = request.user
+            subject_request.status = SubjectRequest.Status.DONE
+            subject_request.outcome = (
+                subject_request.outcome + f"\n{timezone.localtime():%Y-%m-%d %H:%M}: "
+                f"{changed} reports"
+            ).strip()
+            subject_request.save()
+        self.message_user(
+            request,
+            ngettext(
+                "The identity was erased from %(count)d report.",
+                "The identity was erased from %(count)d reports.",
+                changed,
+            )
+            % {"count": changed},
+            messages.SUCCESS,
+        )

@@ -84,3 +84,53 @@ class Breach(models.Model):
         now = now or timezone.now()
         missing = self.subjects_notified_at is None or self.authority_notified_at is None
         return missing and now > self.notify_by
+
+
+class SubjectRequest(models.Model):
+    """A person's request about their own data (UU 27/2022 Pasal 5 to 13): to see it, have it
+    corrected or erased. Handled on the administration site, with a due date."""
+
+    class Kind(models.TextChoices):
+        ACCESS = "access", _("Access (a copy of my data)")
+        CORRECTION = "correction", _("Correction")
+        ERASURE = "erasure", _("Erasure")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        REFUSED = "refused", _("Refused, with the reason")
+
+    kind = models.CharField(_("request"), max_length=12, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=32, blank=True)
+    details = models.TextField(_("what the person asks"), blank=True)
+    received_at = models.DateTimeField(_("received"))
+    due_at = models.DateTimeField(_("answer due"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    outcome = models.TextField(_("what was done"), blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
+
+    class Meta:
+        ordering = ["status", "due_at"]
+        verbose_name = _("data subject request")
+        verbose_name_plural = _("data subject requests")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.name or self.email or self.phone}"
+
+    def save(self, *args, **kwargs):
+        if not self.due_at:
+            from datetime import timedelta
+
+            self.due_at = self.received_at + timedelta(days=settings.PANTAU_SUBJECT_REQUEST_DAYS)
+        super().save(*args, **kwargs)

@@ -57,6 +57,13 @@ REGISTRY: tuple[PersonalFields, ...] = (
         retention=_("kept with the forum's minutes, an official record"),
     ),
     PersonalFields(
+        model="privacy.SubjectRequest",
+        fields=("name", "email", "phone"),
+        category=_("identity and contact of a person asking about their data"),
+        purpose=_("answering a request to see, correct or erase one's own data"),
+        retention=_("kept as the record that the request was answered"),
+    ),
+    PersonalFields(
         model="standards.Maklumat",
         fields=("signatory_name",),
         category=_("name of the official who signs the service pledge"),

@@ -82,3 +82,73 @@ def log_personal_data_access(*, actor, unit, kind: str, record: str, purpose: st
     return PersonalDataAccess.objects.create(
         actor=actor, unit=unit, kind=kind, record=record[:80], purpose=purpose[:200]
     )
+
+
+def _digits(text: str) -> str:
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return "0" + digits[2:] if digits.startswith("62") else digits
+
+
+def find_person(*, name: str = "", email: str = "", phone: str = "") -> QuerySet:
+    """The reports whose reporter matches the e-mail address or telephone number (any format),
+    or the exact name when neither is given."""
+    from pantau.complaints.models import Complaint
+
+    match = Q(pk__in=[])
+    if email:
+        match |= Q(reporter_email__iexact=email.strip())
+    if phone and len(_digits(phone)) >= 8:
+        wanted = _digits(phone)
+        candidates = Complaint.objects.exclude(reporter_phone="").values_list(
+            "pk", "reporter_phone"
+        )
+        match |= Q(pk__in=[pk for pk, number in candidates if _digits(number) == wanted])
+    if name and not email and not phone:
+        match |= Q(reporter_name__iexact=name.strip())
+    return Complaint.objects.filter(match).select_related("unit")
+
+
+def export_person(*, actor, request) -> dict:
+    """Everything Pantau holds about the person of ``request`` (a SubjectRequest), as data; the
+    export is logged as an access to personal data."""
+    from .registry import entries_for
+
+    fields = [name for entry in entries_for("complaints.Complaint") for name in entry.fields]
+    reports = []
+    for complaint in find_person(name=request.name, email=request.email, phone=request.phone):
+        reports.append(
+            {
+                "tracking_number": complaint.tracking_number,
+                "created_at": complaint.created_at.isoformat(),
+                "unit": complaint.unit.name if complaint.unit else None,
+                "subject": complaint.subject,
+                "description": complaint.description,
+                "status": complaint.status,
+                **{name: getattr(complaint, name) for name in fields},
+            }
+        )
+        log_personal_data_access(
+            actor=actor,
+            unit=complaint.unit,
+            kind="export",
+            record=complaint.tracking_number,
+            purpose=f"data subject request {request.pk}",
+        )
+    return {"request": request.pk, "kind": request.kind, "reports": reports}
+
+
+@transaction.atomic
+def erase_person(*, actor, request) -> int:
+    """Blank the person's identity and contact on their reports and in their history; returns
+    how many reports were changed."""
+    from .registry import entries_for
+
+    fields = [name for entry in entries_for("complaints.Complaint") for name in entry.fields]
+    reports = find_person(name=request.name, email=request.email, phone=request.phone)
+    ids = list(reports.values_list("pk", flat=True))
+    from pantau.complaints.models import Complaint
+
+    blanks = dict.fromkeys(fields, "")
+    Complaint.objects.filter(pk__in=ids).update(**blanks)
+    Complaint.history.model.objects.filter(id__in=ids).update(**blanks)
+    return len(ids)
