@@ -6,13 +6,14 @@ import csv
 import io
 import math
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from .models import RespondentGroup
 from .selectors import StudyResults, raw_rows
 
-RAW_FIXED = ["group", "unit", "number", "submitted_at", "source"]
+RAW_FIXED = ["group", "unit", "number", "submitted_on", "submitted_at", "source"]
 
 
 def _value(value):
@@ -21,10 +22,20 @@ def _value(value):
     return value
 
 
+def raw_when(role, submitted_at, source) -> list:
+    """The date for everyone; the time and the channel only for recipients: a unit has a few
+    officers, and when and how one answered could tell which one it was (issue 15)."""
+    local = timezone.localtime(submitted_at)
+    if role == RespondentGroup.Role.PROVIDER:
+        return [local.date().isoformat(), None, None]
+    return [local.date().isoformat(), local.isoformat(), source]
+
+
 def raw_table(study) -> tuple[list[str], list[list]]:
     columns, rows = raw_rows(study)
     body = [
-        [role, unit, number, submitted_at.isoformat(), source] + [answers.get(c) for c in columns]
+        [role, unit, number, *raw_when(role, submitted_at, source)]
+        + [answers.get(c) for c in columns]
         for role, unit, number, submitted_at, source, answers in rows
     ]
     return RAW_FIXED + columns, body
@@ -278,6 +289,7 @@ def raw_sav(study) -> bytes:
     names = [_spss_name(h) for h in header]
     frame = pd.DataFrame(body, columns=names)
     frame["group"] = [roles.index(role) + 1 for role in frame["group"]]
+    frame["submitted_on"] = pd.to_datetime(frame["submitted_on"])
     frame["submitted_at"] = pd.to_datetime(frame["submitted_at"], utc=True).dt.tz_localize(None)
     labels: dict[str, str | None] = {
         "group": str(_("Respondent group")),

@@ -8,6 +8,7 @@ one row per respondent and are computed by pantau.analytics.likert on one query'
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -231,6 +232,10 @@ class StudyResults:
     correlations: list[dict] = field(default_factory=list)
     small_groups: bool = False
     profile: dict[str, list[dict]] = field(default_factory=dict)
+    # Roles with answers but fewer than PANTAU_STUDY_MIN_GROUP: nothing of them is shown, so that
+    # no one's answers can be picked out (issue 15).
+    withheld: list[str] = field(default_factory=list)
+    min_group: int = 5
 
     @property
     def has_answers(self) -> bool:
@@ -250,8 +255,12 @@ def study_results(study: Study, unit=None) -> StudyResults:
         if unit is None or group.unit_id == unit.pk:
             by_role.setdefault(group.role, []).append(group)
     matrices = {role: group_matrix(members) for role, members in by_role.items()}
-    for role, matrix in matrices.items():
+    results.min_group = settings.PANTAU_STUDY_MIN_GROUP
+    for role, matrix in list(matrices.items()):
         results.n[role] = len(matrix.responses)
+        if 0 < results.n[role] < results.min_group:
+            results.withheld.append(role)
+            continue
         results.descriptives[role] = item_descriptives(matrix.groups, matrix.items)
         results.profile[role] = respondent_profile(matrix.groups)
     rec = matrices.get(RespondentGroup.Role.RECIPIENT)
@@ -269,14 +278,16 @@ def study_results(study: Study, unit=None) -> StudyResults:
     x_codes = [i.code for d in results.x_dimensions for i in d.items]
     x_map = {d.code: [i.code for i in d.items] for d in results.x_dimensions}
     results.small_groups = likert.small_group_warning(len(rec.responses), len(prov.responses))
-    enough = {role: results.n.get(role, 0) >= MIN_FOR_ANALYSIS for role in (rec.role, prov.role)}
-    if x_codes and any(enough.values()):
+    floor = max(MIN_FOR_ANALYSIS, results.min_group)
+    enough = {role: results.n.get(role, 0) >= floor for role in (rec.role, prov.role)}
+    if x_codes and any(enough.values()) and not results.withheld:
         # Providers first, so that every gap reads providers − recipients.
         data = np.vstack([prov.columns(x_codes), rec.columns(x_codes)])
         labels = [RespondentGroup.Role.PROVIDER.value] * len(prov.responses) + [
             RespondentGroup.Role.RECIPIENT.value
         ] * len(rec.responses)
         results.overall = likert.analyse(data, x_codes, x_map, groups=labels)
+    if x_codes:
         for matrix in (rec, prov):
             if enough[matrix.role]:
                 results.by_group[matrix.role] = likert.analyse(
@@ -344,7 +355,14 @@ def raw_rows(study: Study):
             if _column(code, key, kind) not in columns:
                 columns.append(_column(code, key, kind))
     rows = []
+    counts = dict(
+        Response.objects.filter(collection__in=[g.collection_id for g in groups])
+        .values_list("collection_id")
+        .annotate(n=Count("pk"))
+    )
     for group in groups:
+        if counts.get(group.collection_id, 0) < settings.PANTAU_STUDY_MIN_GROUP:
+            continue  # too few to export without pointing at someone (issue 15)
         answers: dict[int, dict[str, object]] = {}
         for response_id, code, key, kind, number, text in Answer.objects.filter(
             collection_id=group.collection_id

@@ -23,8 +23,8 @@ from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
 from pantau.organisations.selectors import managed_units
+from pantau.studies import exporters, selectors
 from pantau.studies import permissions as study_permissions
-from pantau.studies import selectors
 from pantau.studies import services as study_services
 from pantau.studies.forms import StudyForm
 from pantau.studies.models import RespondentGroup, Study
@@ -446,8 +446,11 @@ class RawRowSerializer(serializers.Serializer):
     group = serializers.CharField(help_text="recipient or provider")
     unit = serializers.CharField()
     number = serializers.CharField(help_text="The response's receipt number.")
-    submitted_at = serializers.DateTimeField()
-    source = serializers.CharField()
+    submitted_on = serializers.DateField()
+    submitted_at = serializers.DateTimeField(
+        allow_null=True, help_text="Null for providers: only the day is given for them."
+    )
+    source = serializers.CharField(allow_null=True, help_text="Null for providers.")
     answers = serializers.DictField(
         help_text="Column → the answer as given (scored items by code, others by key)."
     )
@@ -478,8 +481,13 @@ class StudyResponses(generics.GenericAPIView):
                     "group": role,
                     "unit": unit,
                     "number": number,
-                    "submitted_at": submitted_at,
-                    "source": source,
+                    **dict(
+                        zip(
+                            ("submitted_on", "submitted_at", "source"),
+                            exporters.raw_when(role, submitted_at, source),
+                            strict=True,
+                        )
+                    ),
                     "answers": answers,
                 }
                 for role, unit, number, submitted_at, source, answers in rows
