@@ -444,7 +444,8 @@ def recap(request):
 
     from django.http import HttpResponse
     from django.utils.formats import date_format
-    from openpyxl import Workbook
+
+    from pantau.common.spreadsheet import Workbook
 
     units = organisations.visible_units(request.user).order_by("name")
     unit = units.filter(slug=request.GET.get("unit", "")).first() or units.first()

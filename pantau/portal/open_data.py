@@ -6,12 +6,12 @@
 - the standards in force are at ``/units/<unit>/standards.json|csv`` (``pantau.standards``).
 """
 
-import csv
 import io
 import json
 
 from django.http import Http404, HttpResponse
 
+from pantau.common.spreadsheet import csv_dict_writer
 from pantau.complaints import selectors as complaints
 from pantau.organisations import selectors as organisations
 from pantau.satisfaction import selectors as satisfaction
@@ -25,7 +25,7 @@ def _respond(data: dict, rows: list[dict], *, fmt: str, name: str) -> HttpRespon
     else:
         out = io.StringIO()
         columns = list(rows[0]) if rows else []
-        writer = csv.DictWriter(out, fieldnames=[*columns, "licence"])
+        writer = csv_dict_writer(out, fieldnames=[*columns, "licence"])
         writer.writeheader()
         for row in rows:
             writer.writerow({**row, "licence": OPEN_DATA_LICENCE})

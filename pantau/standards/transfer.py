@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pantau.common.spreadsheet import csv_writer, restore
 from pantau.organisations import services as organisation_services
 from pantau.organisations.models import Service, ServiceUnit
 
@@ -113,7 +114,7 @@ def _pairs(items: list[dict], second: str) -> str:
 
 def export_csv(unit: ServiceUnit) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(CSV_COLUMNS)
     for service in export_data(unit)["services"]:
         sd = service["standard"]
@@ -190,7 +191,7 @@ def export_public_data(unit: ServiceUnit, *, page_url) -> dict:
 
 def export_public_csv(unit: ServiceUnit, *, page_url) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(PUBLIC_CSV_COLUMNS)
     for service in export_public_data(unit, page_url=page_url)["services"]:
         sd = service["standard"]
@@ -389,7 +390,9 @@ def parse_csv(content: bytes) -> list[ImportedService]:
     if missing:
         raise ValidationError(_("The file has no column “service_name”."))
     result = []
-    for index, row in enumerate(reader, start=2):
+    for index, raw_row in enumerate(reader, start=2):
+        # Pantau's own export wrote formula-like text with an apostrophe (pantau.common.spreadsheet).
+        row = {key: restore(value) for key, value in raw_row.items()}
         where = _("Row %(n)s") % {"n": index}
         name = _text(row.get("service_name"), limit=200, where=where)
         if not name:

@@ -2,13 +2,13 @@
 ``pantau stats``) and every result table (XLSX, one sheet per table; CSV, the tables one after
 another). Numbers are written unrounded, so a re-run elsewhere can be compared digit by digit."""
 
-import csv
 import io
 import math
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+
+from pantau.common.spreadsheet import Workbook, csv_writer
 
 from .models import RespondentGroup
 from .selectors import StudyResults, raw_rows
@@ -44,7 +44,7 @@ def raw_table(study) -> tuple[list[str], list[list]]:
 def raw_csv(study) -> bytes:
     header, body = raw_table(study)
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv_writer(buffer)
     writer.writerow(header)
     writer.writerows([["" if v is None else v for v in row] for row in body])
     return buffer.getvalue().encode("utf-8")
@@ -247,7 +247,7 @@ def results_xlsx(results: StudyResults) -> bytes:
 
 def results_csv(results: StudyResults) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv_writer(buffer)
     for title, header, rows in result_tables(results):
         writer.writerow([title])
         writer.writerow(header)

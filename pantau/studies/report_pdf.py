@@ -12,7 +12,9 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+
+from pantau.common.pdf import Paragraph, markup
 
 from . import presenters
 from .models import RespondentGroup
@@ -56,7 +58,7 @@ def study_pdf(study, results, summary: list[str]) -> bytes:
     dimensions = presenters.dimension_rows(results)
     story = [
         Paragraph(_("Report of the perception study"), h1),
-        Paragraph(f"{study.title}<br/>{study.unit.name}", styles["Heading3"]),
+        Paragraph(markup("%(a)s<br/>%(b)s", a=study.title, b=study.unit.name), styles["Heading3"]),
         Paragraph(
             _("Period: %(start)s to %(end)s.")
             % {

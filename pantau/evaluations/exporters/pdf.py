@@ -9,7 +9,9 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+
+from pantau.common.pdf import Paragraph, join, markup
 
 from ..report import LokusReport
 
@@ -61,7 +63,7 @@ def export_pdf(report: LokusReport) -> bytes:
     small = styles["BodyText"].clone("small", fontSize=8, leading=10)
     story = [
         Paragraph(_("Evaluation report of public service delivery (PEKPPP)"), h1),
-        Paragraph(f"{lokus.unit.name}<br/>{round_.name}", styles["Heading3"]),
+        Paragraph(markup("%(a)s<br/>%(b)s", a=lokus.unit.name, b=round_.name), styles["Heading3"]),
         Paragraph(
             _("Evaluating body: %(body)s. Instrument: %(instrument)s.")
             % {"body": round_.body.name, "instrument": round_.instrument},
@@ -109,7 +111,7 @@ def export_pdf(report: LokusReport) -> bytes:
     story.append(Paragraph(_("Scores per indicator"), h2))
     rows = [[_("Indicator"), _("Unit"), _("Evaluators"), _("Final"), _("Notes")]]
     for block in report.blocks:
-        rows.append([Paragraph(f"<b>{block.aspect}</b>", small), "", "", "", ""])
+        rows.append([Paragraph(markup("<b>%(a)s</b>", a=block.aspect), small), "", "", "", ""])
         for row in block.rows:
             rows.append(
                 [
@@ -117,7 +119,7 @@ def export_pdf(report: LokusReport) -> bytes:
                     str(row.self_assessment.claimed_score) if row.self_assessment else "—",
                     ", ".join(str(s.score) for s in row.scores) or "—",
                     "—" if row.final is None else str(row.final),
-                    Paragraph("<br/>".join(s.note for s in row.scores if s.note), small),
+                    Paragraph(join("<br/>", (s.note for s in row.scores if s.note)), small),
                 ]
             )
     table = Table(rows, colWidths=[62 * mm, 14 * mm, 20 * mm, 14 * mm, 60 * mm], repeatRows=1)
@@ -127,8 +129,12 @@ def export_pdf(report: LokusReport) -> bytes:
     for recommendation in report.recommendations:
         story.append(
             Paragraph(
-                f"<b>{recommendation.aspect}</b> ({recommendation.get_status_display()}): "
-                f"{recommendation.text}",
+                markup(
+                    "<b>%(aspect)s</b> (%(status)s): %(text)s",
+                    aspect=recommendation.aspect,
+                    status=recommendation.get_status_display(),
+                    text=recommendation.text,
+                ),
                 body,
             )
         )
@@ -155,7 +161,7 @@ def export_certificate(lokus) -> bytes:
         Paragraph(_("Certificate"), centred),
         Spacer(1, 10 * mm),
         Paragraph(_("awarded to"), body),
-        Paragraph(f"<b>{lokus.unit.name}</b>", styles["Title"]),
+        Paragraph(markup("<b>%(a)s</b>", a=lokus.unit.name), styles["Title"]),
         Spacer(1, 6 * mm),
         Paragraph(
             _(
@@ -184,7 +190,7 @@ def export_round_summary(round_, summary: dict, ranking) -> bytes:
     body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
     story = [
         Paragraph(_("Summary of the evaluation round"), h1),
-        Paragraph(f"{round_.name}<br/>{round_.body.name}", styles["Heading3"]),
+        Paragraph(markup("%(a)s<br/>%(b)s", a=round_.name, b=round_.body.name), styles["Heading3"]),
         Paragraph(
             _("Instrument: %(instrument)s. Method: %(method)s.")
             % {"instrument": round_.instrument, "method": round_.get_method_display()},

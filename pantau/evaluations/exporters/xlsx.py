@@ -3,7 +3,8 @@
 from io import BytesIO
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+
+from pantau.common.spreadsheet import Workbook
 
 from ..models import Score
 from ..report import LokusReport

@@ -8,7 +8,9 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+
+from pantau.common.pdf import Paragraph, markup
 
 from ..report import ReportData
 
@@ -33,7 +35,9 @@ def export_pdf(report: ReportData) -> bytes:
     body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
     story = [
         Paragraph(_("Report of the community satisfaction survey (SKM)"), h1),
-        Paragraph(f"{period.unit.name}<br/>{period.label}", styles["Heading3"]),
+        Paragraph(
+            markup("%(a)s<br/>%(b)s", a=period.unit.name, b=period.label), styles["Heading3"]
+        ),
         Spacer(1, 6 * mm),
         Paragraph(_("I. Introduction"), h2),
         Paragraph(
@@ -91,15 +95,16 @@ def export_pdf(report: ReportData) -> bytes:
     if results.ikm:
         story.append(
             Paragraph(
-                _(
-                    "IKM: <b>%(ikm)s</b> (on 1–4: %(ikm4)s), grade <b>%(grade)s</b>, %(performance)s."
-                )
-                % {
-                    "ikm": _num(results.ikm.ikm),
-                    "ikm4": _num(results.ikm.ikm_4, 3),
-                    "grade": results.ikm.grade,
-                    "performance": results.ikm.performance,
-                },
+                markup(
+                    _(
+                        "IKM: <b>%(ikm)s</b> (on 1–4: %(ikm4)s), grade <b>%(grade)s</b>, "
+                        "%(performance)s."
+                    ),
+                    ikm=_num(results.ikm.ikm),
+                    ikm4=_num(results.ikm.ikm_4, 3),
+                    grade=results.ikm.grade,
+                    performance=results.ikm.performance,
+                ),
                 body,
             )
         )

@@ -4,8 +4,8 @@ from io import BytesIO
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
+from pantau.common.spreadsheet import Workbook
 from pantau.surveys.models import Answer, Item
 
 from ..report import ReportData

@@ -6,7 +6,6 @@ so that a printed copy always leads to the current version. Everything is shrunk
 """
 
 from io import BytesIO
-from xml.sax.saxutils import escape
 
 import segno
 from django.utils.formats import date_format
@@ -20,12 +19,13 @@ from reportlab.platypus import (
     KeepInFrame,
     ListFlowable,
     ListItem,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
+
+from pantau.common.pdf import Paragraph
 
 from ..models import StandardVersion
 from ..presentation import fee_text, time_limit_text
@@ -58,8 +58,8 @@ def qr_drawing(url: str, *, size: float = 32 * mm) -> Drawing:
     return drawing
 
 
-def _p(text: str, style) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+def _p(text: str, style):
+    return Paragraph(text, style)  # escaped, line breaks kept (pantau.common.pdf)
 
 
 def export_guide(
