@@ -112,7 +112,13 @@ class ComplaintForm(forms.Form):
         label=_("Your telephone or WhatsApp"), required=False, max_length=32
     )
     anonymous = forms.BooleanField(
-        label=_("Anonymous: never show my identity to the unit"), required=False
+        label=_("Anonymous: never show my identity to the unit"),
+        help_text=_(
+            "We then keep no name, e-mail or telephone number with the report: keep the tracking "
+            "number and access code, they are the only way to follow it. An e-mail address given "
+            "above receives them once."
+        ),
+        required=False,
     )
     confidential = forms.BooleanField(
         label=_("Confidential: never show my report in public lists"), required=False

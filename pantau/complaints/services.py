@@ -140,10 +140,13 @@ def submit_complaint(
                 return existing, None, False
     else:
         raise RuntimeError("Could not draw a free tracking number.")
-    if complaint.reporter_email:
+    acknowledge_to = (data.get("reporter_email") or "").strip()
+    if acknowledge_to:
         from .tasks import send_acknowledgement
 
-        transaction.on_commit(lambda: send_acknowledgement.delay(complaint.pk, code))
+        transaction.on_commit(
+            lambda: send_acknowledgement.delay(complaint.pk, code, email=acknowledge_to)
+        )
     from pantau.api import webhooks
 
     webhooks.complaint_created(complaint)  # queued on commit
@@ -172,9 +175,11 @@ def _create(
         happened_on=happened_on,
         remedy=data.get("remedy", ""),
         late=bool(happened_on and (today - happened_on).days > LATE_AFTER_DAYS),
-        reporter_name=data.get("reporter_name", ""),
-        reporter_email=data.get("reporter_email", ""),
-        reporter_phone=data.get("reporter_phone", ""),
+        # An anonymous reporter's identity is not kept at all, not even in the history
+        # (decision 0025); the acknowledgement mail goes once to the address given.
+        reporter_name="" if data.get("anonymous") else data.get("reporter_name", ""),
+        reporter_email="" if data.get("anonymous") else data.get("reporter_email", ""),
+        reporter_phone="" if data.get("anonymous") else data.get("reporter_phone", ""),
         anonymous=data.get("anonymous", False),
         confidential=data.get("confidential", False),
         original_message=data.get("original_message", ""),

@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 
 
 @shared_task
-def send_acknowledgement(complaint_id: int, access_code: str) -> None:
+def send_acknowledgement(complaint_id: int, access_code: str, email: str | None = None) -> None:
+    """The tracking number and access code, once, to the address given on the form (which an
+    anonymous report does not keep)."""
     from .models import Complaint
 
     complaint = Complaint.objects.get(pk=complaint_id)
@@ -21,7 +23,7 @@ def send_acknowledgement(complaint_id: int, access_code: str) -> None:
         )
         % {"number": complaint.tracking_number, "code": access_code, "link": link},
         from_email=None,
-        recipient_list=[complaint.reporter_email],
+        recipient_list=[email or complaint.reporter_email],
     )
 
 
