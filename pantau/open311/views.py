@@ -21,6 +21,7 @@ from pantau.api.authentication import TokenAuthentication, find_token, touch
 from pantau.api.endpoints.complaints import ComplaintCreateSerializer, submit_report
 from pantau.api.exceptions import flatten
 from pantau.api.permissions import token_of
+from pantau.common.flags import parse_flag
 from pantau.common.moments import parse_moment
 from pantau.complaints.models import Complaint
 
@@ -300,15 +301,22 @@ class Requests(Open311View):
             description += "\n\n" + _("Location: %(place)s") % {"place": location}
         if str(data.get("media_url", "") or "").strip():
             description += "\n" + _("Media: %(url)s") % {"url": str(data["media_url"]).strip()}
-        anonymous = attribute("anonymous").lower() == "true"
+        flags = {}
+        for name in ("anonymous", "confidential"):
+            try:
+                flags[name] = parse_flag(attribute(name))
+            except ValueError as error:
+                raise exceptions.ValidationError({f"attribute[{name}]": str(error)}) from None
+        anonymous = flags["anonymous"]
         happened = attribute("happened_on")
         body = {
             "kind": attribute("kind") or Complaint.Kind.COMPLAINT,
             "category": str(data.get("service_code", "") or ""),
-            "subject": attribute("subject") or description.split("\n")[0][:80],
+            # Never the first words of the description: they may name the reporter (issue 15).
+            "subject": attribute("subject") or _("Report without a title (sent through Open311)"),
             "description": description,
             "anonymous": anonymous,
-            "confidential": attribute("confidential").lower() == "true",
+            "confidential": flags["confidential"],
         }
         if unit_slug:
             body["unit"] = unit_slug

@@ -13,8 +13,10 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, permissions, serializers, status
+from rest_framework.fields import empty
 from rest_framework.response import Response
 
+from pantau.common.flags import parse_flag
 from pantau.complaints import forms as complaint_forms
 from pantau.complaints import selectors, services
 from pantau.complaints.models import Category, Complaint, Event, Status
@@ -32,6 +34,20 @@ from ..throttling import (
 )
 
 # --- Serializers ---------------------------------------------------------------------------
+
+
+class StrictBooleanField(serializers.BooleanField):
+    """true/false, 1/0, yes/no, ya/tidak and nothing else (pantau.common.flags): DRF's own field
+    also takes "on", "t" or "y", which a form-minded client may send meaning something else."""
+
+    def to_internal_value(self, data):
+        try:
+            return parse_flag(data, default=self.default if self.default is not empty else False)
+        except ValueError as error:
+            raise serializers.ValidationError(str(error)) from None
+
+    def to_representation(self, value):
+        return bool(value)
 
 
 class CategorySerializer(serializers.ModelSerializer):
@@ -65,8 +81,8 @@ class ComplaintCreateSerializer(serializers.Serializer):
     reporter_name = serializers.CharField(required=False, allow_blank=True, max_length=120)
     reporter_email = serializers.EmailField(required=False, allow_blank=True)
     reporter_phone = serializers.CharField(required=False, allow_blank=True, max_length=32)
-    anonymous = serializers.BooleanField(default=False)
-    confidential = serializers.BooleanField(default=False)
+    anonymous = StrictBooleanField(default=False)
+    confidential = StrictBooleanField(default=False)
 
     def validate(self, attrs):
         unit = None
@@ -296,7 +312,7 @@ class CategoriseSerializer(serializers.Serializer):
 
 class NoteSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=10000)
-    public = serializers.BooleanField(default=False, help_text="Show it to the reporter.")
+    public = StrictBooleanField(default=False, help_text="Show it to the reporter.")
 
 
 # --- Filters ---------------------------------------------------------------------------------
