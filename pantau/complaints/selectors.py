@@ -225,6 +225,7 @@ def public_register(*, unit_slug: str = "", kind: str = "", status: str = "", ca
             "kind",
             "status",
             "subject",
+            "reporter_name",
             "unit__name",
             "unit__slug",
             "category__name",
