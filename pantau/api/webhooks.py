@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pantau.common import memo
+from pantau.complaints.public_text import public_subject
 
 from .models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
@@ -93,7 +94,9 @@ def _complaint_data(complaint) -> dict:
         "kind": complaint.kind,
         "status": complaint.status,
         "category": complaint.category.code if complaint.category_id else None,
-        "subject": complaint.subject,
+        # The public rule (issue 15): a receiver may forward it; staff read the full text
+        # through the API with their token (``url``).
+        "subject": public_subject(complaint),
         "confidential": complaint.confidential,
         "created_at": timezone.localtime(complaint.created_at).isoformat(timespec="seconds"),
         "resolution_due": complaint.resolution_due,

@@ -86,9 +86,20 @@ class ComplaintForm(forms.Form):
         queryset=Category.objects.none(),
         empty_label=_("I am not sure"),
     )
-    subject = forms.CharField(label=_("Subject"), max_length=200)
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=200,
+        help_text=_(
+            "Public once an officer has checked the report (unless it is confidential), with "
+            "identity numbers, telephone numbers, e-mail addresses and your name hidden. Do not "
+            "write personal data here."
+        ),
+    )
     description = forms.CharField(
-        label=_("What happened?"), max_length=10000, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("What happened?"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Seen only by the officers handling your report; never published."),
     )
     happened_on = forms.DateField(
         label=_("When did it happen?"),

@@ -15,8 +15,8 @@ from datetime import datetime, time
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pantau.common.personal_data import mask_personal_data
 from pantau.complaints.models import OPEN_STATUSES, Complaint, Status
+from pantau.complaints.public_text import public_subject
 
 OTHER_CODE = "lainnya"
 
@@ -56,10 +56,6 @@ def end_of_day(day) -> str | None:
     return stamp(timezone.make_aware(datetime.combine(day, time(23, 59, 59))))
 
 
-def _reporter_names(complaint: Complaint) -> tuple[str, ...]:
-    return (complaint.reporter_name,) if complaint.reporter_name else ()
-
-
 def as_request(complaint: Complaint, labels: tuple[dict, dict] | None = None) -> dict:
     category = complaint.category
     return {
@@ -68,7 +64,7 @@ def as_request(complaint: Complaint, labels: tuple[dict, dict] | None = None) ->
         "status_notes": status_notes(complaint, labels),
         "service_name": category.label if category else _("Other"),
         "service_code": category.code if category else OTHER_CODE,
-        "description": mask_personal_data(complaint.subject, names=_reporter_names(complaint)),
+        "description": public_subject(complaint),
         "agency_responsible": (
             complaint.unit.name if complaint.unit else getattr(complaint.agency, "name", None)
         ),
