@@ -239,6 +239,19 @@ class ActionForm(forms.Form):
     )
 
 
+class PublicSummaryForm(forms.Form):
+    public_summary = forms.CharField(
+        label=_("Public summary"),
+        max_length=200,
+        help_text=_(
+            "What the public register and Open311 show of this report, in place of the reporter's "
+            "title. Write it without names, identity numbers, telephone numbers or e-mail "
+            "addresses. Until it is saved, the public reads “Sedang ditinjau”."
+        ),
+        widget=forms.TextInput(attrs={"maxlength": 200}),
+    )
+
+
 class CategoriseForm(forms.Form):
     category = forms.ModelChoiceField(
         label=_("Category"), required=False, queryset=Category.objects.none(), empty_label="—"

@@ -211,6 +211,18 @@ class Complaint(TimeStampedModel):
     anonymous = models.BooleanField(_("anonymous"), default=False)
     confidential = models.BooleanField(_("confidential"), default=False)
     original_message = models.TextField(_("original message"), blank=True)
+    # What the public reads of the report (register, Open311, webhooks): written or approved by
+    # staff, never the citizen's words as typed (pantau.complaints.public_text, issue 15).
+    public_summary = models.CharField(_("public summary"), max_length=200, blank=True)
+    public_summary_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("public summary approved by"),
+    )
+    public_summary_at = models.DateTimeField(_("public summary approved at"), null=True, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -299,6 +311,7 @@ ACTION_LABELS = {
     "reopen": _("Reopened"),
     "note": _("Note"),
     "rated": _("Rated by the reporter"),
+    "summarised": _("Public summary approved"),
     "categorised": _("Category set"),
     "reminded": _("Deadline reminder sent"),
 }

@@ -1,11 +1,12 @@
 """What the public may read of a report's own words: one rule for the register, Open311, webhooks
 and the API (issue 15).
 
-Before a person has verified a report, the public sees only its number, dates, kind, unit,
-category and status, with "Under review" in place of its title; an archived report's title is not
-shown. After verification the title is shown with whatever looks like personal data masked
-(``pantau.common.personal_data``: NIK/KK numbers, telephone numbers, e-mail addresses and the
-reporter's own name). The description is never public.
+The public reads a summary that staff wrote or approved (``services.approve_public_summary``),
+never the citizen's title or description as typed. Until there is one, it sees only the report's
+number, dates, kind, unit, category and status, with "Under review" in place of a title (an
+archived report without a summary: "Not shown"). The summary itself passes through the safety net
+``pantau.common.personal_data`` (NIK/KK numbers, telephone numbers, e-mail addresses, the
+reporter's own name), and staff are warned when they approve one that still holds such a pattern.
 """
 
 from django.utils.translation import gettext as _
@@ -20,13 +21,14 @@ def reporter_names(complaint) -> tuple[str, ...]:
     return (name,) if name else ()
 
 
-def is_reviewed(complaint) -> bool:
-    return complaint.status not in (Status.RECEIVED, Status.ARCHIVED)
+def suggested_summary(complaint) -> str:
+    """A start for the officer: the title with what looks personal masked."""
+    return mask_personal_data(complaint.subject, names=reporter_names(complaint))[:200]
 
 
 def public_subject(complaint) -> str:
-    if complaint.status == Status.RECEIVED:
-        return _("Under review")
+    if complaint.public_summary:
+        return mask_personal_data(complaint.public_summary, names=reporter_names(complaint))
     if complaint.status == Status.ARCHIVED:
         return _("Not shown")
-    return mask_personal_data(complaint.subject, names=reporter_names(complaint))
+    return _("Under review")

@@ -226,6 +226,7 @@ def public_register(*, unit_slug: str = "", kind: str = "", status: str = "", ca
             "status",
             "subject",
             "reporter_name",
+            "public_summary",
             "unit__name",
             "unit__slug",
             "category__name",

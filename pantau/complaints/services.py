@@ -435,6 +435,41 @@ def categorise(*, actor, complaint: Complaint, category, tags: list[str]) -> Com
 
 
 @transaction.atomic
+def approve_public_summary(*, actor, complaint: Complaint, summary: str) -> list:
+    """Set what the public reads of the report (issue 15). Returns what in it still looks like
+    personal data, for the officer to see; the public pages mask it in any case."""
+    from pantau.common.personal_data import find_personal_data
+
+    from .public_text import reporter_names
+
+    if not can_handle(actor, complaint):
+        raise PermissionDenied
+    summary = " ".join(summary.split())
+    if not summary:
+        raise ValidationError(_("Write the public summary."))
+    if len(summary) > 200:
+        raise ValidationError(_("The public summary has at most 200 characters."))
+    complaint.public_summary = summary
+    complaint.public_summary_by = actor
+    complaint.public_summary_at = timezone.now()
+    audit.attribute_to(complaint, actor)
+    complaint.save(
+        update_fields=["public_summary", "public_summary_by", "public_summary_at", "updated_at"]
+    )
+    Event.objects.create(
+        complaint=complaint,
+        actor=actor,
+        action="summarised",
+        from_status=complaint.status,
+        to_status=complaint.status,
+        unit=complaint.unit,
+        note=summary,
+        public=False,
+    )
+    return find_personal_data(summary, names=reporter_names(complaint))
+
+
+@transaction.atomic
 def add_note(*, actor, complaint: Complaint, note: str, public: bool) -> Event:
     if not can_handle(actor, complaint):
         raise PermissionDenied

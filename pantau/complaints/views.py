@@ -20,6 +20,7 @@ from pantau.common.client_ip import client_ip
 from pantau.common.files import private_file_response
 from pantau.common.humancheck import HumanCheckForm
 from pantau.common.paging import CheapPage
+from pantau.common.personal_data import find_personal_data
 from pantau.organisations import selectors as organisations
 from pantau.organisations.models import ServiceUnit
 from pantau.privacy.services import log_personal_data_access
@@ -27,6 +28,7 @@ from pantau.privacy.services import log_personal_data_access
 from . import forms, selectors, services
 from .models import Attachment, Category, Complaint, Status
 from .permissions import can_assign, can_handle
+from .public_text import reporter_names, suggested_summary
 
 TRACKED = (
     "pantau_lapor"  # signed cookie: the reports this browser may open, and a code to show once
@@ -298,6 +300,14 @@ def detail(request, number):
             .select_related("agency")
             .order_by("agency__name", "name"),
             "note_form": forms.NoteForm(),
+            "summary_form": forms.PublicSummaryForm(
+                initial={"public_summary": complaint.public_summary or suggested_summary(complaint)}
+            ),
+            "summary_warning": find_personal_data(
+                complaint.public_summary, names=reporter_names(complaint)
+            )
+            if complaint.public_summary
+            else [],
             "categorise_form": forms.CategoriseForm(
                 complaint=complaint,
                 initial={
@@ -378,6 +388,36 @@ def categorise(request, number):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The category and tags are saved."))
+    return redirect("complaints:detail", number=number)
+
+
+@login_required
+@require_POST
+def summary(request, number):
+    complaint = selectors.get_visible_complaint(request.user, number)
+    form = forms.PublicSummaryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("complaints:detail", number=number)
+    try:
+        found = services.approve_public_summary(
+            actor=request.user, complaint=complaint, summary=form.cleaned_data["public_summary"]
+        )
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The public summary is saved and shown in public."))
+        if found:
+            messages.warning(
+                request,
+                _(
+                    "The summary still holds what looks like personal data (%(what)s): it is "
+                    "hidden on public pages, but rewrite it without it."
+                )
+                % {"what": ", ".join(match.text for match in found)},
+            )
     return redirect("complaints:detail", number=number)
 
 

@@ -56,6 +56,7 @@ def public_requests(
             "status",
             "archive_reason",
             "subject",
+            "public_summary",
             "reporter_name",
             "created_at",
             "updated_at",
