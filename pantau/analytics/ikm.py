@@ -15,6 +15,7 @@ between two rows before rounding (e.g. 64,995) takes the row of its rounded valu
 arithmetic uses exact fractions, so a value that is mathematically 64,995 is never mis-rounded to 64,99.
 """
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -205,3 +206,28 @@ def required_sample(
     pq = proportion * (1 - proportion)
     s = chi_square * population * pq / (margin**2 * (population - 1) + chi_square * pq)
     return min(population, int(s + Fraction(1, 2)))
+
+
+def margin_of_error(
+    obtained: int,
+    population: int | None,
+    *,
+    chi_square: Fraction = Fraction(3841, 1000),
+    proportion: Fraction = Fraction(1, 2),
+) -> float | None:
+    """Margin of error at 95 % for ``obtained`` respondents out of ``population`` served.
+
+    The Krejcie & Morgan formula solved for d: d = √(X²·P(1−P)·(N−n) / (n·(N−1))), i.e. the normal
+    approximation z·√(P(1−P)/n) with the finite-population correction √((N−n)/(N−1)); with no known
+    population the correction is left out. Returns a proportion (0,05 = ±5 percentage points), 0 when
+    everyone answered, and None when nobody did.
+    """
+    if obtained < 1:
+        return None
+    pq = float(proportion * (1 - proportion))
+    base = float(chi_square) * pq / obtained
+    if population is None or population <= 1:
+        return math.sqrt(base)
+    if obtained >= population:
+        return 0.0
+    return math.sqrt(base * (population - obtained) / (population - 1))
