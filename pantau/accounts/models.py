@@ -58,18 +58,21 @@ class Role(models.TextChoices):
     UNIT_HEAD = "unit_head", _("Unit head")
     UNIT_OFFICER = "unit_officer", _("Unit officer")
     COORDINATOR = "coordinator", _("Complaint coordinator")
+    INSPECTOR = "inspector", _("Internal supervisor (APIP / Inspektorat)")
 
 
 UNIT_ROLES = (Role.UNIT_HEAD, Role.UNIT_OFFICER)
-AGENCY_ROLES = (Role.EVALUATOR, Role.AGENCY_HEAD, Role.COORDINATOR)
+AGENCY_ROLES = (Role.EVALUATOR, Role.AGENCY_HEAD, Role.COORDINATOR, Role.INSPECTOR)
 
 
 class Membership(TimeStampedModel):
     """A role a user holds in one service unit or over one agency's tree.
 
     Unit roles (unit head, officer) name a unit. Agency roles name an agency and reach every
-    unit of that agency and of the agencies below it. An evaluator membership without an agency
-    has national scope (the ministry's team).
+    unit of that agency and of the agencies below it. An evaluator or complaint coordinator
+    membership without an agency has national scope (the ministry's team, the national
+    SP4N-LAPOR! desk that receives what no regional coordinator can). An inspector (APIP /
+    Inspektorat) receives the integrity reports of the agency's tree.
     """
 
     user = models.ForeignKey(
@@ -106,16 +109,16 @@ class Membership(TimeStampedModel):
                         agency__isnull=True,
                     )
                     | Q(
-                        role__in=[Role.AGENCY_HEAD, Role.COORDINATOR],
+                        role__in=[Role.AGENCY_HEAD, Role.INSPECTOR],
                         agency__isnull=False,
                         unit__isnull=True,
                     )
-                    | Q(role=Role.EVALUATOR, unit__isnull=True)
+                    | Q(role__in=[Role.EVALUATOR, Role.COORDINATOR], unit__isnull=True)
                 ),
                 name="accounts_membership_scope_matches_role",
                 violation_error_message=_(
-                    "Unit roles need a service unit; agency heads and coordinators need an agency; "
-                    "evaluators need an agency or none for national scope."
+                    "Unit roles need a service unit; agency heads and inspectors need an agency; "
+                    "evaluators and coordinators need an agency or none for national scope."
                 ),
             ),
             models.UniqueConstraint(

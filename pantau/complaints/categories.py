@@ -14,6 +14,15 @@ DEFAULTS = [
     ("lainnya", "Lainnya", "Other"),
 ]
 
+# Integrity reports go to the agency's internal supervisor, never to the unit (issue 16).
+INTEGRITY = [
+    (
+        "integritas",
+        "Pungutan liar, suap atau penyalahgunaan wewenang",
+        "Bribery, extortion or abuse of office",
+    ),
+]
+
 
 def install_defaults(category_model) -> None:
     """Create the national categories that are missing (works with a migration's historical model)."""
@@ -22,4 +31,14 @@ def install_defaults(category_model) -> None:
             agency=None,
             code=code,
             defaults={"name": name, "name_en": name_en, "position": position},
+        )
+
+
+def install_integrity(category_model) -> None:
+    """The national integrity categories (a later data migration: the field came after 0003)."""
+    for offset, (code, name, name_en) in enumerate(INTEGRITY, start=len(DEFAULTS) + 1):
+        category_model.objects.get_or_create(
+            agency=None,
+            code=code,
+            defaults={"name": name, "name_en": name_en, "position": offset, "integrity": True},
         )

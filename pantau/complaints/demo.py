@@ -9,7 +9,7 @@ from django.utils import timezone
 from pantau.common.demo import DemoContext
 
 from . import services
-from .categories import install_defaults
+from .categories import install_defaults, install_integrity
 from .models import Category, Complaint, Status
 
 # Domain spec 3.5: "Rekap Jumlah Layanan Informasi dan Pengaduan", BBPOM Yogyakarta, 2021.
@@ -25,6 +25,7 @@ SUBJECTS = {
 
 def load(ctx: DemoContext) -> None:
     install_defaults(Category)
+    install_integrity(Category)
     unit = ctx.objects["unit:ulpk-bbpom-yogyakarta"]
     if not Complaint.objects.filter(unit=unit, created_at__year=2021).exists():
         _register_2021(unit)

@@ -73,6 +73,10 @@ class ComplaintForm(forms.Form):
         required=False,
         queryset=Agency.objects.filter(parent__isnull=True).order_by("name"),
         empty_label=_("I don't know"),
+        help_text=_(
+            "Either way the report reaches someone who can act on it: the complaint coordinator of "
+            "that government, else the national coordinator."
+        ),
     )
     service = forms.ModelChoiceField(
         label=_("Which service?"),
@@ -134,6 +138,14 @@ class ComplaintForm(forms.Form):
     confidential = forms.BooleanField(
         label=_("Confidential: never show my report in public lists"), required=False
     )
+    integrity = forms.BooleanField(
+        label=_("It is about bribery, extortion or misconduct of staff"),
+        help_text=_(
+            "The report then goes to the agency's internal supervisor (APIP / Inspektorat), not to "
+            "the unit it is about, and is never shown in public lists."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, unit=None, **kwargs):
         from .selectors import categories_for
@@ -191,6 +203,11 @@ class OfficerEntryForm(ComplaintForm):
         super().__init__(*args, **kwargs)
         if units is not None:
             self.fields["unit"].queryset = units
+        # A report may be about any government or office, not only the top-level ones and not
+        # only those of the officer's own tree: it is routed to whoever can act on it.
+        agency = self.fields["agency"]
+        agency.queryset = Agency.objects.select_related("parent").order_by("name")
+        agency.label_from_instance = lambda a: f"{a.name} ({a.parent.name})" if a.parent else a.name
 
 
 class TrackForm(forms.Form):

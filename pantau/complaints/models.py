@@ -114,6 +114,14 @@ class Category(models.Model):
     description_en = models.CharField(_("description in English"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
+    integrity = models.BooleanField(
+        _("integrity report"),
+        default=False,
+        help_text=_(
+            "Reports in this category (bribery, extortion, misconduct of staff) go to the "
+            "agency's internal supervisor (APIP / Inspektorat), never to the unit named."
+        ),
+    )
 
     class Meta:
         verbose_name = _("category")
@@ -138,6 +146,15 @@ class Category(models.Model):
         return self.name_en if get_language() == "en" and self.name_en else self.name
 
 
+class Queue(models.TextChoices):
+    """Whose queue a report sits in ("no wrong door", pantau.complaints.routing)."""
+
+    UNIT = "unit", _("The service unit")
+    COORDINATOR = "coordinator", _("The complaint coordinator")
+    INSPECTOR = "inspector", _("The internal supervisor (APIP / Inspektorat)")
+    NATIONAL = "national", _("The national complaint coordinator")
+
+
 class Complaint(TimeStampedModel):
     class Kind(models.TextChoices):
         COMPLAINT = "complaint", _("Complaint")
@@ -159,6 +176,7 @@ class Complaint(TimeStampedModel):
         DUPLICATE = "duplicate", _("Duplicate of another report")
         OUTSIDE_GOVERNMENT = "outside_government", _("Not about a government service")
         TOO_GENERAL = "too_general", _("Too general to follow up")
+        NO_REPLY = "no_reply", _("The reporter did not send what was asked")
 
     tracking_number = models.CharField(_("tracking number"), max_length=20, unique=True)
     access_code_hash = models.CharField(max_length=128)
@@ -223,6 +241,22 @@ class Complaint(TimeStampedModel):
         verbose_name=_("public summary approved by"),
     )
     public_summary_at = models.DateTimeField(_("public summary approved at"), null=True, blank=True)
+    integrity = models.BooleanField(
+        _("about bribery, extortion or misconduct of staff"), default=False
+    )
+    queue = models.CharField(
+        _("queue"), max_length=12, choices=Queue.choices, default=Queue.UNIT
+    )
+    queue_agency = models.ForeignKey(
+        "organisations.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("queue of"),
+        help_text=_("The agency whose coordinator or inspector holds the report."),
+    )
+    postponed_on = models.DateField(_("waiting for the reporter since"), null=True, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -306,6 +340,7 @@ ACTION_LABELS = {
     "close": _("Closed"),
     "postpone": _("Postponed"),
     "reporter_reply": _("Reporter replied"),
+    "resume": _("Resumed: the reporter answered"),
     "forward": _("Forwarded"),
     "archive": _("Archived"),
     "reopen": _("Reopened"),

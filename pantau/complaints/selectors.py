@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from pantau.common import memo
 from pantau.organisations.selectors import scope_for
 
-from .models import OPEN_STATUSES, Category, Complaint, DayOff, DeadlinePolicy, Status
+from .models import OPEN_STATUSES, Category, Complaint, DayOff, DeadlinePolicy, Queue, Status
 
 DUE_SOON_WORKING_DAYS = 2
 
@@ -20,11 +20,21 @@ def visible_complaints(user) -> QuerySet[Complaint]:
     )
     if scope.is_admin:
         return complaints
+    if scope.national_coordinator:
+        return complaints.filter(Q(integrity=False) | Q(queue=Queue.NATIONAL) | Q(entered_by=user))
     tree = scope.coordinated_agencies | scope.headed_agencies
+    # Integrity reports are seen only in the queue they were routed to (pantau.complaints.routing),
+    # never by the unit they are about; whoever recorded a report keeps seeing it.
     return complaints.filter(
-        Q(unit_id__in=scope.unit_roles.keys())
-        | Q(unit__agency_id__in=tree)
-        | Q(unit__isnull=True, agency_id__in=tree)
+        Q(integrity=False)
+        & (
+            Q(unit_id__in=scope.unit_roles.keys())
+            | Q(unit__agency_id__in=tree)
+            | Q(unit__isnull=True, agency_id__in=tree)
+        )
+        | Q(queue=Queue.COORDINATOR, queue_agency_id__in=scope.coordinated_agencies)
+        | Q(queue=Queue.INSPECTOR, queue_agency_id__in=scope.inspected_agencies)
+        | Q(entered_by=user)
     )
 
 
@@ -84,7 +94,7 @@ def _due_between(start, end) -> Q:
             bounds[f"{field}__lte"] = end
         return Q(**bounds)
 
-    return Q(status__in=OPEN_STATUSES) & (
+    return Q(status__in=OPEN_STATUSES) & ~Q(status=Status.POSTPONED) & (
         (Q(status=Status.RECEIVED) & window("verify_due"))
         | (Q(status=Status.ASSIGNED) & window("response_due"))
         | window("resolution_due")
@@ -93,8 +103,9 @@ def _due_between(start, end) -> Q:
 
 def overdue_q(today) -> Q:
     """Open reports past the deadline of their current stage (verification, first response,
-    resolution). A postponed report waits for the reporter; only its resolution clock runs."""
-    return Q(status__in=OPEN_STATUSES) & (
+    resolution). A postponed report waits for the reporter: its clocks are paused (the deadlines
+    move by the days waited when it resumes), so it is never late while it waits."""
+    return Q(status__in=OPEN_STATUSES) & ~Q(status=Status.POSTPONED) & (
         Q(status=Status.RECEIVED, verify_due__lt=today)
         | Q(status=Status.ASSIGNED, response_due__lt=today)
         | Q(resolution_due__lt=today)
@@ -195,12 +206,23 @@ MONTHS = range(1, 13)
 def monthly_recap(unit, year: int) -> dict:
     """Reports per month and kind for one unit and year (one grouped query), with totals — the
     "Rekap Jumlah Layanan Informasi dan Pengaduan" units publish (domain spec 3.5)."""
+    return {**_recap(Complaint.objects.filter(unit=unit), year), "unit": unit, "title": unit.name}
+
+
+def region_recap(user, year: int, title: str) -> dict:
+    """The same recap over every report the user may see (a coordinator's or agency head's
+    region, including reports whose unit is not yet known), in one grouped query."""
+    return {**_recap(visible_complaints(user), year), "unit": None, "title": title}
+
+
+def _recap(complaints, year: int) -> dict:
     from django.db.models import Count
     from django.db.models.functions import ExtractMonth
 
     counts: dict[str, dict[int, int]] = {}
     for kind, month, n in (
-        Complaint.objects.filter(unit=unit, created_at__year=year)
+        complaints.select_related(None)
+        .filter(created_at__year=year)
         .annotate(month=ExtractMonth("created_at"))
         .values_list("kind", "month")
         .annotate(n=Count("id"))
@@ -211,7 +233,7 @@ def monthly_recap(unit, year: int) -> dict:
     for kind, label in Complaint.Kind.choices:
         per_month = [counts.get(kind, {}).get(month, 0) for month in MONTHS]
         rows.append({"kind": kind, "label": label, "months": per_month, "total": sum(per_month)})
-    return {"unit": unit, "year": year, "rows": rows, "total": sum(r["total"] for r in rows)}
+    return {"year": year, "rows": rows, "total": sum(r["total"] for r in rows)}
 
 
 def public_register(*, unit_slug: str = "", kind: str = "", status: str = "", category: str = ""):

@@ -20,36 +20,30 @@ from pantau.common import audit
 
 from .models import Attachment, Complaint, Event, Status
 from .permissions import can_assign, can_coordinate, can_handle
+from .routing import route
 from .selectors import agency_chain, categories_for, days_off_for, policy_for
+from .workflow import COMPLAINT_WORKFLOW, REPORTER_ACTIONS, RETURNS_TO_PREVIOUS, roles_for
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 LATE_AFTER_DAYS = 30  # UU 25/2009 Pasal 42(2)
 
-# action: (statuses it may start from, status it leads to; None = computed)
+# The workflow as data (pantau.complaints.workflow): action -> (statuses it may start from,
+# status it leads to; None = back to where it was before being postponed).
 TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
-    "verify": (frozenset({Status.RECEIVED}), Status.VERIFIED),
-    "assign": (frozenset({Status.VERIFIED}), Status.ASSIGNED),
-    "start": (frozenset({Status.ASSIGNED}), Status.IN_PROGRESS),
-    "answer": (frozenset({Status.ASSIGNED, Status.IN_PROGRESS}), Status.ANSWERED),
-    "close": (frozenset({Status.ANSWERED}), Status.CLOSED),
-    "postpone": (
-        frozenset({Status.RECEIVED, Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS}),
-        Status.POSTPONED,
-    ),
-    "reporter_reply": (frozenset({Status.POSTPONED}), None),  # back to where it was
-    "forward": (
-        frozenset({Status.RECEIVED, Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS}),
-        Status.ASSIGNED,
-    ),
-    "archive": (frozenset({Status.RECEIVED, Status.VERIFIED}), Status.ARCHIVED),
-    "reopen": (frozenset({Status.ANSWERED, Status.CLOSED}), Status.IN_PROGRESS),
+    t.name: (t.sources, None if t.name in RETURNS_TO_PREVIOUS else t.target)
+    for t in COMPLAINT_WORKFLOW.transitions
 }
 
 
-def allowed_actions(complaint: Complaint) -> list[str]:
-    return [
-        action for action, (sources, _target) in TRANSITIONS.items() if complaint.status in sources
-    ]
+def allowed_actions(complaint: Complaint, user=None) -> list[str]:
+    """Steps the report's status allows; with ``user``, only those that user may take."""
+    if user is None:
+        return [a for a, (sources, _target) in TRANSITIONS.items() if complaint.status in sources]
+    roles = roles_for(user, complaint)
+    actions = [t.name for t in COMPLAINT_WORKFLOW.available(complaint.status, roles)]
+    if complaint.integrity:
+        actions = [a for a in actions if a not in ("assign", "forward")]
+    return actions
 
 
 def _code(length: int) -> str:
@@ -160,6 +154,9 @@ def _create(
     happened_on = data.get("happened_on")
     chain = agency_chain(unit, data.get("agency"))
     policy = policy_for(service=data.get("service"), chain=chain)
+    category = data.get("category")
+    integrity = bool(data.get("integrity")) or bool(category is not None and category.integrity)
+    queue, queue_agency_id = route(unit=unit, agency=data.get("agency"), integrity=integrity)
     complaint = Complaint(
         tracking_number=number,
         access_code_hash=_hash_code(number, code),
@@ -169,7 +166,10 @@ def _create(
         unit=unit,
         service=data.get("service"),
         agency=data.get("agency"),
-        category=data.get("category"),
+        category=category,
+        integrity=integrity,
+        queue=queue,
+        queue_agency_id=queue_agency_id,
         subject=data["subject"],
         description=data["description"],
         happened_on=happened_on,
@@ -181,7 +181,8 @@ def _create(
         reporter_email="" if data.get("anonymous") else data.get("reporter_email", ""),
         reporter_phone="" if data.get("anonymous") else data.get("reporter_phone", ""),
         anonymous=data.get("anonymous", False),
-        confidential=data.get("confidential", False),
+        # An integrity report is never listed in public (it names staff and a wrongdoing).
+        confidential=bool(data.get("confidential", False)) or integrity,
         original_message=data.get("original_message", ""),
         entered_by=entered_by,
         verify_due=add_working_days(today, policy.verify_working_days, days_off_for(chain=chain)),
@@ -287,24 +288,36 @@ def transition(
             _("A report that is “%(status)s” cannot take this step.")
             % {"status": complaint.get_status_display()}
         )
-    reporter_step = action in (
-        "reporter_reply",
-        "reopen",
-    )  # authorised by the access code in the view
-    if not reporter_step and (
-        not can_handle(actor, complaint)
-        or (action == "assign" and not can_assign(actor, complaint, unit))
-    ):
-        raise PermissionDenied
+    reporter_step = action in REPORTER_ACTIONS  # authorised by the access code in the view
+    if not reporter_step:
+        if not can_handle(actor, complaint):
+            raise PermissionDenied
+        if action == "assign" and not can_assign(actor, complaint, unit):
+            raise PermissionDenied
+        COMPLAINT_WORKFLOW.check(
+            action,
+            complaint.status,
+            roles_for(actor, complaint),
+            message=_("Your role towards this report does not allow this step."),
+        )
+        if complaint.integrity and action in ("assign", "forward"):
+            raise ValidationError(
+                _(
+                    "An integrity report stays with the internal supervisor who received it; it "
+                    "is never sent to the unit it is about."
+                )
+            )
     today = today or timezone.localdate()
     before = complaint.status
     previous_unit_id = complaint.unit_id
     public = action in (
         "verify",
         "assign",
+        "start",
         "answer",
         "close",
         "postpone",
+        "resume",
         "forward",
         "archive",
         "reopen",
@@ -317,9 +330,11 @@ def transition(
             raise ValidationError(_("Choose the unit that can act on the report."))
         if action == "forward" and not note.strip():
             raise ValidationError(_("Say why the report is forwarded."))
-        if action == "forward" and not (
-            can_coordinate(actor, complaint) or _same_tree(complaint.unit, unit)
-        ):
+        if not forward_targets(actor, complaint).filter(pk=unit.pk).exists():
+            if can_coordinate(actor, complaint):
+                raise ValidationError(
+                    _("This unit is outside your area; ask the national complaint coordinator.")
+                )
             raise ValidationError(
                 _(
                     "You can forward only to units of the same government or agency; ask the coordinator."
@@ -331,6 +346,7 @@ def transition(
             complaint.service = None  # a service belongs to one unit
         complaint.unit = unit
         complaint.assigned_to = officer
+        complaint.queue, complaint.queue_agency_id = route(unit=unit)
         policy = policy_for(unit=unit, service=complaint.service)
         complaint.response_due = add_working_days(
             today, policy.response_working_days, days_off_for(unit=unit)
@@ -348,6 +364,9 @@ def transition(
         if not note.strip():
             raise ValidationError(_("Say what the reporter must add."))
         complaint.postponed_from = before
+        complaint.postponed_on = today
+    elif action == "resume" and not note.strip():
+        raise ValidationError(_("Say what the reporter sent and how (telephone, letter, visit)."))
     elif action == "archive":
         if reason not in Complaint.ArchiveReason.values:
             raise ValidationError(_("Choose why the report is archived."))
@@ -366,9 +385,15 @@ def transition(
         if complaint.reopened:
             raise ValidationError(_("A report can be reopened once."))
         complaint.reopened = True
-    complaint.status = complaint.postponed_from if action == "reporter_reply" else target
-    if action == "reporter_reply":
+    if action in RETURNS_TO_PREVIOUS:
+        complaint.status = complaint.postponed_from or Status.RECEIVED
+        _resume_deadlines(complaint, today)
         complaint.postponed_from = ""
+        complaint.postponed_on = None
+    else:
+        if before == Status.POSTPONED:  # archived while waiting
+            complaint.postponed_on = None
+        complaint.status = target
     audit.attribute_to(complaint, actor)
     complaint.save()
     _record(
@@ -395,14 +420,40 @@ def transition(
     return complaint
 
 
-def _same_tree(current_unit, target_unit) -> bool:
-    from pantau.organisations.selectors import agency_ancestor_ids
+def _resume_deadlines(complaint: Complaint, today) -> None:
+    """The clocks stop while the report waits for the reporter: every deadline still ahead when
+    it was postponed moves by the days waited."""
+    if complaint.postponed_on is None:
+        return
+    waited = timedelta(days=max(0, (today - complaint.postponed_on).days))
+    for name in ("verify_due", "response_due", "resolution_due"):
+        due = getattr(complaint, name)
+        if due is not None and due >= complaint.postponed_on:
+            setattr(complaint, name, due + waited)
 
-    return (
-        current_unit is not None
-        and agency_ancestor_ids(current_unit.agency_id)[-1:]
-        == agency_ancestor_ids(target_unit.agency_id)[-1:]
+
+def forward_targets(actor, complaint: Complaint):
+    """Units the actor may assign or forward this report to: anywhere in a coordinator's scope,
+    else the units of the same government or agency tree (what ``transition`` accepts)."""
+    from pantau.organisations.models import ServiceUnit
+    from pantau.organisations.selectors import (
+        agency_ancestor_ids,
+        agency_subtree_ids,
+        visible_units,
     )
+
+    if complaint.integrity:
+        return ServiceUnit.objects.none()
+    if can_coordinate(actor, complaint):
+        units = visible_units(actor).filter(is_active=True)
+    elif complaint.unit_id is None:
+        return ServiceUnit.objects.none()
+    else:
+        root = agency_ancestor_ids(complaint.unit.agency_id)[-1]
+        units = ServiceUnit.objects.filter(
+            is_active=True, agency_id__in=agency_subtree_ids({root})
+        ).select_related("agency")
+    return units.order_by("agency__name", "name")
 
 
 @transaction.atomic

@@ -27,7 +27,7 @@ from pantau.privacy.services import log_personal_data_access
 
 from . import forms, selectors, services
 from .models import Attachment, Category, Complaint, Status
-from .permissions import can_assign, can_handle
+from .permissions import can_handle
 from .public_text import reporter_names, suggested_summary
 
 TRACKED = (
@@ -282,10 +282,11 @@ def detail(request, number):
             record=complaint.tracking_number,
             purpose=_("Handling the report"),
         )
-    allowed = services.allowed_actions(complaint)
-    staff_actions = [a for a in allowed if a not in ("reporter_reply", "reopen")]
-    if not can_assign(request.user, complaint, complaint.unit):
-        staff_actions = [a for a in staff_actions if a != "assign"]
+    staff_actions = [
+        a
+        for a in services.allowed_actions(complaint, request.user)
+        if a not in ("reporter_reply", "reopen")
+    ]
     return render(
         request,
         "complaints/detail.html",
@@ -296,9 +297,7 @@ def detail(request, number):
             "actions": staff_actions,
             "can_handle": can_handle(request.user, complaint),
             "archive_reasons": Complaint.ArchiveReason.choices,
-            "units": ServiceUnit.objects.filter(is_active=True)
-            .select_related("agency")
-            .order_by("agency__name", "name"),
+            "units": services.forward_targets(request.user, complaint),
             "note_form": forms.NoteForm(),
             "summary_form": forms.PublicSummaryForm(
                 initial={"public_summary": complaint.public_summary or suggested_summary(complaint)}
@@ -488,23 +487,38 @@ def recap(request):
     from pantau.common.spreadsheet import Workbook
 
     units = organisations.visible_units(request.user).order_by("name")
-    unit = units.filter(slug=request.GET.get("unit", "")).first() or units.first()
-    if unit is None:
-        raise Http404
+    scope = organisations.scope_for(request.user)
+    region = bool(
+        scope.is_admin
+        or scope.national_coordinator
+        or scope.coordinated_agencies
+        or scope.headed_agencies
+        or scope.inspected_agencies
+    )
     year = _year(request)
-    data = selectors.monthly_recap(unit, year)
+    wanted = request.GET.get("unit", "*" if region else "")
+    if region and wanted == "*":
+        unit = None
+        data = selectors.region_recap(request.user, year, str(_("All reports in your area")))
+        slug = "wilayah"
+    else:
+        unit = units.filter(slug=wanted).first() or units.first()
+        if unit is None:
+            raise Http404
+        data = selectors.monthly_recap(unit, year)
+        slug = unit.slug
     months = [date_format(timezone.datetime(2000, m, 1), "F") for m in selectors.MONTHS]
     if request.GET.get("format") == "pdf":
         from .exporters.recap_pdf import export_recap_pdf
 
         response = HttpResponse(export_recap_pdf(data, months), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="rekap-{unit.slug}-{year}.pdf"'
+        response["Content-Disposition"] = f'attachment; filename="rekap-{slug}-{year}.pdf"'
         return response
     if request.GET.get("format") == "xlsx":
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = str(year)
-        sheet.append([_("Monthly recap of information and complaint services"), unit.name, year])
+        sheet.append([_("Monthly recap of information and complaint services"), data["title"], year])
         sheet.append([_("Kind"), *months, _("Total")])
         for row in data["rows"]:
             sheet.append([str(row["label"]), *row["months"], row["total"]])
@@ -514,12 +528,19 @@ def recap(request):
             buffer.getvalue(),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        response["Content-Disposition"] = f'attachment; filename="rekap-{unit.slug}-{year}.xlsx"'
+        response["Content-Disposition"] = f'attachment; filename="rekap-{slug}-{year}.xlsx"'
         return response
     return render(
         request,
         "complaints/recap.html",
-        {"data": data, "months": months, "units": units, "unit": unit, "year": year},
+        {
+            "data": data,
+            "months": months,
+            "units": units,
+            "unit": unit,
+            "year": year,
+            "region": region,
+        },
     )
 
 

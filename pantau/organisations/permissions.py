@@ -10,6 +10,7 @@ def can_view_unit(user, unit: ServiceUnit) -> bool:
     scope = scope_for(user)
     return (
         scope.sees_everything
+        or scope.national_coordinator
         or unit.id in scope.unit_roles
         or unit.agency_id in scope.evaluated_agencies
         or unit.agency_id in scope.headed_agencies

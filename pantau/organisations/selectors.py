@@ -85,6 +85,8 @@ class Scope:
     evaluated_agencies: set[int] = field(default_factory=set)  # subtree ids
     headed_agencies: set[int] = field(default_factory=set)  # subtree ids
     coordinated_agencies: set[int] = field(default_factory=set)  # subtree ids (complaints)
+    inspected_agencies: set[int] = field(default_factory=set)  # subtree ids (integrity reports)
+    national_coordinator: bool = False  # receives reports no regional coordinator can
     memberships: list[Membership] = field(default_factory=list)
 
     @property
@@ -108,6 +110,7 @@ def scope_for(user) -> Scope:
     evaluator_roots: set[int] = set()
     head_roots: set[int] = set()
     coordinator_roots: set[int] = set()
+    inspector_roots: set[int] = set()
     for membership in memberships:
         if membership.unit_id:
             scope.unit_roles.setdefault(membership.unit_id, set()).add(membership.role)
@@ -117,13 +120,18 @@ def scope_for(user) -> Scope:
             evaluator_roots.add(membership.agency_id)
         elif membership.role == Role.AGENCY_HEAD:
             head_roots.add(membership.agency_id)
+        elif membership.role == Role.COORDINATOR and membership.agency_id is None:
+            scope.national_coordinator = True
         elif membership.role == Role.COORDINATOR:
             coordinator_roots.add(membership.agency_id)
+        elif membership.role == Role.INSPECTOR:
+            inspector_roots.add(membership.agency_id)
     scope.evaluated_agencies = agency_subtree_ids(evaluator_roots) if evaluator_roots else set()
     scope.headed_agencies = agency_subtree_ids(head_roots) if head_roots else set()
     scope.coordinated_agencies = (
         agency_subtree_ids(coordinator_roots) if coordinator_roots else set()
     )
+    scope.inspected_agencies = agency_subtree_ids(inspector_roots) if inspector_roots else set()
     setattr(user, "_pantau_scope", scope)  # noqa: B010 - a per-request cache on the user
     return scope
 
@@ -132,7 +140,7 @@ def visible_units(user) -> QuerySet[ServiceUnit]:
     """Units a staff user may look at: their own, those under agencies they head or evaluate."""
     scope = scope_for(user)
     units = ServiceUnit.objects.select_related("agency", "mall")
-    if scope.sees_everything:
+    if scope.sees_everything or scope.national_coordinator:
         return units
     return units.filter(
         Q(id__in=scope.unit_roles.keys())
@@ -156,7 +164,7 @@ def managed_units(user) -> QuerySet[ServiceUnit]:
 
 def visible_agencies(user) -> QuerySet[Agency]:
     scope = scope_for(user)
-    if scope.sees_everything:
+    if scope.sees_everything or scope.national_coordinator:
         return Agency.objects.all()
     unit_agencies = set(
         ServiceUnit.objects.filter(id__in=scope.unit_roles.keys()).values_list(

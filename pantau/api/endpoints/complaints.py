@@ -83,6 +83,11 @@ class ComplaintCreateSerializer(serializers.Serializer):
     reporter_phone = serializers.CharField(required=False, allow_blank=True, max_length=32)
     anonymous = StrictBooleanField(default=False)
     confidential = StrictBooleanField(default=False)
+    integrity = StrictBooleanField(
+        default=False,
+        help_text="About bribery, extortion or misconduct of staff: routed to the agency's "
+        "internal supervisor (APIP / Inspektorat), never to the unit named, and never public.",
+    )
 
     def validate(self, attrs):
         unit = None
@@ -123,6 +128,7 @@ class ComplaintCreateSerializer(serializers.Serializer):
                 "reporter_phone",
                 "anonymous",
                 "confidential",
+                "integrity",
             )
             if key in attrs
         }
@@ -279,7 +285,9 @@ class ComplaintDetailSerializer(ComplaintSerializer):
         return sorted(tag.name for tag in complaint.tags.all())
 
     def get_allowed_actions(self, complaint) -> list[str]:
-        return [a for a in services.allowed_actions(complaint) if a not in REPORTER_ACTIONS]
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        return [a for a in services.allowed_actions(complaint, user) if a not in REPORTER_ACTIONS]
 
 
 REPORTER_ACTIONS = ("reporter_reply", "reopen")

@@ -31,7 +31,7 @@ def export_recap_pdf(data: dict, months: list[str]) -> bytes:
     )
     story = [
         Paragraph(_("Monthly recap of information and complaint services"), styles["Title"]),
-        Paragraph(f"{data['unit'].name} · {data['year']}", styles["Heading3"]),
+        Paragraph(f"{data['title']} · {data['year']}", styles["Heading3"]),
         Spacer(1, 4 * mm),
         table,
     ]
