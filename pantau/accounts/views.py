@@ -67,7 +67,18 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view()
 
 @login_required
 def home(request):
-    return render(request, "accounts/home.html", {"home": selectors.home_for(request.user)})
+    from django.utils import timezone
+
+    from pantau.complaints.selectors import desk_summary
+
+    return render(
+        request,
+        "accounts/home.html",
+        {
+            "home": selectors.home_for(request.user),
+            "desk": desk_summary(request.user, timezone.localdate()),
+        },
+    )
 
 
 @login_required

@@ -330,3 +330,18 @@ def public_statistics(unit, year: int) -> list[dict]:
             }
         )
     return result
+
+
+def desk_summary(user, today) -> dict[str, int]:
+    """What is waiting on the user's desk, in one aggregate query: open reports, late ones, those
+    due within two working days, those waiting for the reporter, and those without a unit yet
+    (the coordinator's "unit unknown" queue). Shown first on the staff home page."""
+    from django.db.models import Count
+
+    return visible_complaints(user).select_related(None).aggregate(
+        open=Count("id", filter=Q(status__in=OPEN_STATUSES)),
+        overdue=Count("id", filter=overdue_q(today)),
+        due_soon=Count("id", filter=due_soon_q(today)),
+        waiting=Count("id", filter=Q(status=Status.POSTPONED)),
+        unknown_unit=Count("id", filter=Q(status__in=OPEN_STATUSES, unit__isnull=True)),
+    )
