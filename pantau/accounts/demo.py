@@ -100,6 +100,22 @@ PEOPLE = [
         "Complaint coordinator, Kota Jakarta Timur",
         [(Role.COORDINATOR, "agency:kota-jakarta-timur")],
     ),
+    (
+        "inspektorat.jaktim",
+        "Agus",
+        "Salim",
+        "agus.salim@pantau.example",
+        "Internal supervisor (Inspektorat), Kota Jakarta Timur: receives integrity reports",
+        [(Role.INSPECTOR, "agency:kota-jakarta-timur")],
+    ),
+    (
+        "koordinator.nasional",
+        "Wulan",
+        "Maharani",
+        "wulan.m@pantau.example",
+        "National complaint coordinator: reports no regional coordinator can take",
+        [(Role.COORDINATOR, None)],
+    ),
 ]
 
 

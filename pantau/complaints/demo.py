@@ -129,8 +129,18 @@ CURRENT = [
         False,
         False,
     ),
+    (
+        # An integrity report: routed to the Inspektorat of Jakarta Timur, never to the counter.
+        "ptsp-kecamatan-cakung",
+        Complaint.Kind.COMPLAINT,
+        "Diminta uang pelicin di loket",
+        "Petugas loket meminta uang tambahan di luar tarif resmi agar surat cepat selesai.",
+        ["verify"],
+        True,
+        False,
+    ),
 ]
-CATEGORIES = ["waktu", "biaya", "waktu", "waktu", "persyaratan", "produk"]
+CATEGORIES = ["waktu", "biaya", "waktu", "waktu", "persyaratan", "produk", "integritas"]
 NOTES = {
     "answer": "Rekomendasi sudah terbit pada hari ini dan dapat diambil di loket Dinas Sosial MPP.",
     "postpone": "Mohon sebutkan NIK kepala keluarga agar kami dapat memeriksa data.",
