@@ -65,7 +65,7 @@ def test_complaint_staff_pages_are_accessible(page, demo):
     visit(page, "/manage/complaints/")
     visit(page, "/manage/complaints/new/")
     visit(page, "/manage/complaints/recap/")
-    first = Complaint.objects.filter(unit__slug="ptsp-kecamatan-cakung").first()
+    first = Complaint.objects.filter(unit__slug="ptsp-kecamatan-cakung", integrity=False).first()
     visit(page, f"/manage/complaints/{first.tracking_number}/")
 
 
@@ -94,3 +94,50 @@ def test_a_report_sent_too_soon_is_refused_with_everything_kept(phone, demo, set
     phone.get_by_role("button", name="Kirim laporan").click()
     phone.wait_for_url(re.compile(r"/lapor/diterima/"))
     assert Complaint.objects.filter(subject="Antrean tidak bergerak").exists()
+
+
+def test_no_report_is_lost_and_none_stays_stuck(page, demo):
+    # A coordinator takes a phone call about a regency office far outside her own tree.
+    sign_in(page, "koordinator.jaktim", settings.PANTAU_DEMO_PASSWORD)
+    visit(page, "/manage/complaints/new/")
+    page.get_by_label("Kanal").select_option(label="Telepon")
+    page.get_by_label("Jika tidak tahu unitnya: pemerintah daerah atau instansi mana?").select_option(
+        label="Dinas Sosial Kabupaten Lombok Timur (Pemerintah Kabupaten Lombok Timur)"
+    )
+    page.get_by_label("Judul").fill("Bantuan tidak sampai")
+    page.get_by_label("Apa yang terjadi?").fill("Penelepon belum menerima bantuan sejak Mei.")
+    page.get_by_label("Pesan asli, sebagaimana diterima").fill("Catatan telepon pukul 09.10.")
+    page.get_by_role("button", name="Catat", exact=True).click()
+    page.wait_for_url(re.compile(r"/manage/complaints/LP-"))
+    check_accessibility(page)
+    assert page.get_by_text("kode akses").first.is_visible()  # the code reaches the caller
+    recorded = Complaint.objects.get(subject="Bantuan tidak sampai")
+    assert recorded.entered_by.username == "koordinator.jaktim"
+
+    # An officer resumes a report that waited for the reporter, who answered by telephone.
+    page.context.clear_cookies()
+    sign_in(page, "petugas.dinsos", settings.PANTAU_DEMO_PASSWORD)
+    waiting = Complaint.objects.get(status="postponed", unit__slug="dinsos-mpp-lombok-timur")
+    visit(page, f"/manage/complaints/{waiting.tracking_number}/")
+    assert page.get_by_text("tenggat dihentikan sementara").first.is_visible()
+    resume = page.locator(
+        "form.action-form",
+        has=page.get_by_role("heading", name="Lanjutkan: pelapor menjawab melalui saluran lain"),
+    )
+    resume.get_by_label("Apa yang dikirim pelapor, dan melalui apa (dibaca pelapor)").fill(
+        "Pelapor menyebutkan NIK lewat telepon."
+    )
+    resume.get_by_role("button").click()
+    check_accessibility(page)
+    waiting.refresh_from_db()
+    assert waiting.status != "postponed" and waiting.postponed_on is None
+
+    # The integrity report about the Cakung counter reaches the Inspektorat, not the counter.
+    page.context.clear_cookies()
+    sign_in(page, "inspektorat.jaktim", settings.PANTAU_DEMO_PASSWORD)
+    integrity = Complaint.objects.get(integrity=True)
+    visit(page, f"/manage/complaints/{integrity.tracking_number}/")
+    assert page.get_by_text("laporan integritas: tidak ditampilkan kepada unit").is_visible()
+    page.context.clear_cookies()
+    sign_in(page, "kepala.cakung", settings.PANTAU_DEMO_PASSWORD)
+    visit(page, f"/manage/complaints/{integrity.tracking_number}/", status=404)
