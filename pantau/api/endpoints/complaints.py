@@ -234,6 +234,13 @@ class ComplaintSerializer(serializers.ModelSerializer):
     reporter = serializers.SerializerMethodField(
         help_text="Null when the report is anonymous: its reporter is never shown."
     )
+    queue_agency = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text="The agency whose coordinator or inspector holds the report (queue "
+        "'coordinator' or 'inspector'); null for the unit's and the national queue.",
+    )
 
     class Meta:
         model = Complaint
@@ -253,6 +260,9 @@ class ComplaintSerializer(serializers.ModelSerializer):
             "late",
             "anonymous",
             "confidential",
+            "integrity",
+            "queue",
+            "queue_agency",
             "reporter",
             "assigned_to",
             "verify_due",
