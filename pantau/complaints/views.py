@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from pantau.accounts.models import UNIT_ROLES, Membership
-from pantau.common import ratelimit
+from pantau.common import confirm, ratelimit
 from pantau.common.client_ip import client_ip
 from pantau.common.files import private_file_response
 from pantau.common.humancheck import HumanCheckForm
@@ -334,6 +335,21 @@ def act(request, number):
     if not form.is_valid() or form.cleaned_data["action"] not in services.TRANSITIONS:
         raise Http404
     data = form.cleaned_data
+    if data["action"] == "archive" and not confirm.confirmed(request):
+        return confirm.confirmation_page(
+            request,
+            title=_("Archive report %(number)s?") % {"number": complaint.tracking_number},
+            details=[
+                (_("Subject"), complaint.subject),
+                (_("Archive reason"), dict(Complaint.ArchiveReason.choices).get(data["reason"], "—")),
+            ],
+            consequences=[
+                _("The report is closed without follow-up, and the reporter is told why."),
+                _("An archived report cannot be reopened by staff; the reporter can send a new one."),
+            ],
+            action_label=_("Yes, archive the report"),
+            cancel_url=reverse("complaints:detail", args=[complaint.tracking_number]),
+        )
     original = None
     if data["action"] == "archive" and data.get("original"):
         original = (

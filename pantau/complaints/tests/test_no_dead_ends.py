@@ -114,3 +114,25 @@ def test_the_forward_list_offers_only_units_of_the_same_government(
         services.transition(
             actor=officer_a, complaint=complaint, action="forward", unit=unit_b, note="Bukan kami"
         )
+
+
+def test_archiving_asks_for_confirmation_first(client_for, unit_a, officer_a):
+    complaint, _code = report(unit_a)
+    client = client_for(officer_a)
+    url = reverse("complaints:act", args=[complaint.tracking_number])
+    page = client.post(url, {"action": "archive", "reason": "spam", "note": ""})
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert 'name="confirmed" value="yes"' in body and 'name="reason" value="spam"' in body
+    complaint.refresh_from_db()
+    assert complaint.status == Status.RECEIVED
+    client.post(url, {"action": "archive", "reason": "spam", "note": "", "confirmed": "yes"})
+    complaint.refresh_from_db()
+    assert complaint.status == Status.ARCHIVED
+
+
+def test_archiving_a_report_of_another_unit_gets_404(client_for, unit_a, officer_b):
+    complaint, _code = report(unit_a)
+    url = reverse("complaints:act", args=[complaint.tracking_number])
+    response = client_for(officer_b).post(url, {"action": "archive", "reason": "spam"})
+    assert response.status_code == 404

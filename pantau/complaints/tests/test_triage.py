@@ -117,7 +117,12 @@ def test_duplicate_is_archived_and_linked_to_the_first_report(client_for, unit_h
     client = client_for(unit_head_a)
     client.post(
         reverse("complaints:act", args=[second.tracking_number]),
-        {"action": "archive", "reason": "duplicate", "original": first.tracking_number.lower()},
+        {
+            "action": "archive",
+            "reason": "duplicate",
+            "original": first.tracking_number.lower(),
+            "confirmed": "yes",
+        },
     )
     second.refresh_from_db()
     assert (second.status, second.duplicate_of) == ("archived", first)
@@ -157,7 +162,12 @@ def test_original_the_user_cannot_see_is_refused(client_for, unit_head_a, unit_a
     complaint, _ = report(unit_a)
     client_for(unit_head_a).post(
         reverse("complaints:act", args=[complaint.tracking_number]),
-        {"action": "archive", "reason": "duplicate", "original": hidden.tracking_number},
+        {
+            "action": "archive",
+            "reason": "duplicate",
+            "original": hidden.tracking_number,
+            "confirmed": "yes",
+        },
     )
     complaint.refresh_from_db()
     assert complaint.status == "received"
