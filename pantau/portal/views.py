@@ -83,13 +83,14 @@ def unit_skm(request, slug):
     periods = satisfaction.published_periods(unit)
     if not periods:
         return render(request, "portal/unit_skm.html", {"unit": unit, "latest": None})
-    latest = satisfaction.period_results(periods[-1])
+    latest = satisfaction.public_results(periods[-1])
     return render(
         request,
         "portal/unit_skm.html",
         {
             "unit": unit,
             "latest": latest,
+            "history": list(periods[-1].publications.all()),
             "trend": satisfaction.trend(periods),
             "plan": satisfaction.follow_up_actions(periods[-1]),
             "plan_summary": satisfaction.follow_up_summary(periods[-1]),

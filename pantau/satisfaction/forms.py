@@ -141,3 +141,31 @@ class UnitElementForm(forms.Form):
 UnitElementFormSet = forms.formset_factory(
     UnitElementForm, extra=1, max_num=10, validate_max=True, can_delete=True
 )
+
+
+class PaperDateForm(forms.Form):
+    """The date written on a paper questionnaire: it is the answer's date, not the day it is typed."""
+
+    answered_on = forms.DateField(
+        label=_("Date on the questionnaire"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("It must fall in the survey period."),
+    )
+
+
+class PublishReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why publish now, below the required sample?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown with the results on the public page, the poster and the report."),
+    )
+
+
+class CorrectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong in the published results?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown in public with the corrected results."),
+    )

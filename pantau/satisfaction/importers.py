@@ -50,6 +50,7 @@ SCORES = {"1": 1, "2": 2, "3": 3, "4": 4, "1.0": 1, "2.0": 2, "3.0": 3, "4.0": 4
 class ImportReport:
     rows: list[ResponseRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    batch: object = None  # the ImportBatch saved, when the import went through
 
     @property
     def ok(self) -> bool:

@@ -76,6 +76,19 @@ class SurveyPeriod(TimeStampedModel):
         verbose_name=_("published by"),
     )
     published_media = models.JSONField(_("published on"), default=list, blank=True)
+    publish_reason = models.TextField(
+        _("why published below the required sample"), blank=True
+    )
+    correction_reason = models.TextField(_("reason for the correction"), blank=True)
+    correction_started_at = models.DateTimeField(_("correction started at"), null=True, blank=True)
+    correction_started_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("correction started by"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -113,6 +126,36 @@ class SurveyPeriod(TimeStampedModel):
         if self.kind == self.Kind.MONTH:
             return date_format(date(self.year, self.number, 1), "F Y")
         return gettext("Year %(year)s") % {"year": self.year}
+
+
+class PublishedResult(models.Model):
+    """What was published, each time it was: the figures as the public read them then. A
+    correction republishes and adds a row with its note; earlier rows are never changed."""
+
+    period = models.ForeignKey(
+        SurveyPeriod, on_delete=models.CASCADE, related_name="publications"
+    )
+    published_at = models.DateTimeField(_("published at"))
+    published_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("published by")
+    )
+    ikm = models.DecimalField(_("IKM"), max_digits=5, decimal_places=2)
+    grade = models.CharField(_("grade"), max_length=2)
+    respondents = models.PositiveIntegerField(_("respondents"))
+    required = models.PositiveIntegerField(_("required sample"))
+    margin = models.DecimalField(
+        _("margin of error at 95 %"), max_digits=5, decimal_places=4, null=True, blank=True
+    )
+    reason = models.TextField(_("why published below the required sample"), blank=True)
+    correction = models.TextField(_("correction note"), blank=True)
+
+    class Meta:
+        verbose_name = _("published result")
+        verbose_name_plural = _("published results")
+        ordering = ["-published_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.period} · {self.ikm}"
 
 
 class FollowUpAction(TimeStampedModel):

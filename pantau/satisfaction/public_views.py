@@ -18,10 +18,12 @@ from pantau.surveys.services import (
     SubmissionRefused,
     client_key_for,
     device_key_for,
+    record_refusal,
     submit_public_response,
 )
 
 from . import selectors
+from . import services as skm_services
 from .views import KIOSK_SALT
 
 REFUSAL_MESSAGES = {
@@ -36,6 +38,9 @@ REFUSAL_MESSAGES = {
     ),
     "bad_code": gettext_lazy(
         "The one-time code is missing, unknown or already used. Check the code on your receipt."
+    ),
+    "outside_dates": gettext_lazy(
+        "This survey's period has not started yet or is over, so your answers were not saved."
     ),
 }
 
@@ -82,6 +87,11 @@ def survey_form(request, token, kiosk=False, kiosk_signature=""):
     code = (request.POST.get("kode") or request.GET.get("kode") or "").strip()
     refusal = ""
     if request.method == "POST" and guard.is_valid() and form.is_valid():
+        why = skm_services.public_answers_refusal(period)
+        if why:
+            record_refusal(collection=period.collection, reason="closed")
+            refusal = REFUSAL_MESSAGES[why]
+    if request.method == "POST" and not refusal and guard.is_valid() and form.is_valid():
         try:
             response, _created = submit_public_response(
                 collection=period.collection,

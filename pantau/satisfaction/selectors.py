@@ -73,6 +73,22 @@ class PeriodResults:
         ]
 
     @property
+    def below_sample(self) -> bool:
+        return self.respondents < self.required
+
+    @property
+    def margin(self) -> float | None:
+        """Margin of error at 95 % for the sample obtained (a proportion, 0,05 = ±5 points)."""
+        from pantau.analytics.ikm import margin_of_error
+
+        return margin_of_error(self.respondents, self.period.population)
+
+    @property
+    def margin_points(self) -> float | None:
+        """The margin in percentage points, as printed ("± 10,3 poin")."""
+        return None if self.margin is None else round(self.margin * 100, 1)
+
+    @property
     def progress_percent(self) -> int:
         return min(100, round(100 * self.respondents / self.required)) if self.required else 0
 
@@ -428,7 +444,30 @@ def published_periods(unit) -> list[SurveyPeriod]:
 
 def public_summary(unit) -> PeriodResults | None:
     latest = latest_published(unit)
-    return period_results(latest) if latest else None
+    return public_results(latest) if latest else None
+
+
+def public_results(period: SurveyPeriod) -> PeriodResults:
+    """The results the public reads: those published. While a correction is under way, the
+    answers being corrected are not shown; the figures published last are (without the element
+    rows, which were not kept), until the corrected results are published."""
+    results = period_results(period)
+    if period.correction_started_at is None:
+        return results
+    import dataclasses
+
+    from pantau.analytics.ikm import grade_for
+
+    last = period.publications.order_by("-published_at", "-id").first()
+    if last is None or results.ikm is None:
+        return results
+    band = grade_for(last.ikm)
+    snapshot = dataclasses.replace(
+        results.ikm, ikm=last.ikm, grade=band.grade, performance=band.performance
+    )
+    return dataclasses.replace(
+        results, respondents=last.respondents, elements=[], ikm=snapshot, by_service=[]
+    )
 
 
 def theme_choices(period: SurveyPeriod) -> list[tuple[str, str]]:

@@ -63,10 +63,66 @@ TRANSITIONS = {
 }
 
 
+def accepts_staff_entries(period: SurveyPeriod) -> bool:
+    """Paper entries and imports: while the survey is open and not yet published, or while a
+    correction of the published results is under way (issue 16: published means final)."""
+    if period.correction_started_at is not None:
+        return True
+    return period.published_at is None and period.collection.status == Collection.Status.OPEN
+
+
+def _require_staff_entries(period: SurveyPeriod) -> None:
+    if accepts_staff_entries(period):
+        return
+    if period.published_at is not None:
+        raise ValidationError(
+            _(
+                "The results of this survey are published and final. To change them, the unit "
+                "head starts a correction, which is recorded and shown in public."
+            )
+        )
+    raise ValidationError(
+        _("This survey is not open: it accepts no answers. Open it again to add answers.")
+    )
+
+
+def _check_answer_date(period: SurveyPeriod, day) -> None:
+    from django.utils.formats import date_format
+
+    if not period.starts_on <= day <= period.ends_on:
+        raise ValidationError(
+            _("The questionnaire's date must fall in the survey period, %(start)s to %(end)s.")
+            % {
+                "start": date_format(period.starts_on, "j F Y"),
+                "end": date_format(period.ends_on, "j F Y"),
+            }
+        )
+
+
+def public_answers_refusal(period: SurveyPeriod, today=None) -> str:
+    """Why a citizen's answer cannot go into this period today, or "" when it can. The database
+    still checks that the survey is open when it saves (pantau.surveys.services)."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    if period.published_at is not None or period.collection.status != Collection.Status.OPEN:
+        return "closed"
+    if not period.starts_on <= today <= period.ends_on:
+        return "outside_dates"
+    return ""
+
+
 @transaction.atomic
 def change_period_status(*, actor, period: SurveyPeriod, action: str) -> SurveyPeriod:
     if not can_manage_unit(actor, period.unit):
         raise PermissionDenied
+    if action == "open" and period.published_at is not None:
+        raise ValidationError(
+            _(
+                "Published results are final: the survey cannot be opened again. Start a "
+                "correction if the published figures are wrong."
+            )
+        )
     allowed_from, target = TRANSITIONS[action]
     collection = Collection.objects.select_for_update().get(pk=period.collection_id)
     if collection.status not in allowed_from:
@@ -81,13 +137,25 @@ def change_period_status(*, actor, period: SurveyPeriod, action: str) -> SurveyP
 
 
 def enter_paper_response(
-    *, actor, period: SurveyPeriod, answers, service, submission_token
+    *, actor, period: SurveyPeriod, answers, service, submission_token, answered_on=None
 ) -> tuple[Response, bool]:
-    """An officer types in a paper questionnaire; it is marked as entered by that officer."""
+    """An officer types in a paper questionnaire; it is marked as entered by that officer and
+    dated with the questionnaire's own date (``answered_on``, today when not given), which must
+    fall in the period. Only while the period accepts entries (``accepts_staff_entries``)."""
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
     if not can_enter_responses(actor, period.unit):
         raise PermissionDenied
+    existing = Response.objects.filter(submission_token=submission_token).first()
+    if existing is not None:  # the same form sent twice: the first is kept, nothing else checked
+        return existing, False
+    _require_staff_entries(period)
     if service is not None and not period.services.filter(pk=service.pk).exists():
         raise ValidationError(_("That service is not part of this survey."))
+    answered_on = answered_on or timezone.localdate()
+    _check_answer_date(period, answered_on)
     return submit_response(
         collection=period.collection,
         answers=answers,
@@ -95,29 +163,106 @@ def enter_paper_response(
         source=Response.Source.PAPER,
         service=service,
         entered_by=actor,
+        submitted_at=timezone.make_aware(datetime.combine(answered_on, time(12))),
+        token_checked=True,
     )
 
 
-@transaction.atomic
-def publish_period(*, actor, period: SurveyPeriod, media: list[str]) -> SurveyPeriod:
-    """Publishing is an explicit act of the unit head; it records where the results were published."""
-    from django.utils import timezone
+def publish_refusal(*, period: SurveyPeriod, media: list[str], results) -> str:
+    """Why these results cannot be published now ("" when they can); the sample is not checked
+    here: below it, publishing needs a reason (``publish_period``)."""
+    if period.collection.status == Collection.Status.DRAFT:
+        return _("A survey that has not collected answers cannot be published.")
+    if results.ikm is None:
+        return _("There are not enough answers to compute the IKM yet.")
+    if not media:
+        return _("Tick at least one medium on which the results are published.")
+    return ""
 
+
+@transaction.atomic
+def publish_period(
+    *, actor, period: SurveyPeriod, media: list[str], reason: str = ""
+) -> SurveyPeriod:
+    """Publishing is an explicit act of the unit head; it records where the results were published.
+
+    It closes the survey (published results are final: no answer can change them afterwards), and
+    keeps the figures as published in ``PublishedResult``. Below the required sample it needs a
+    ``reason``, which is kept and shown. Publishing again ends a correction, with its note."""
+    from decimal import Decimal
+
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    from .models import PublishedResult
     from .selectors import period_results
 
     if not can_manage_unit(actor, period.unit):
         raise PermissionDenied
-    if period.collection.status == Collection.Status.DRAFT:
-        raise ValidationError(_("A survey that has not collected answers cannot be published."))
-    if period_results(period).ikm is None:
-        raise ValidationError(_("There are not enough answers to compute the IKM yet."))
-    if not media:
-        raise ValidationError(_("Tick at least one medium on which the results are published."))
-    period.published_at = timezone.now()
+    results = period_results(period)
+    problem = publish_refusal(period=period, media=media, results=results)
+    if problem:
+        raise ValidationError(problem)
+    if period.published_at is not None and period.correction_started_at is None:
+        # Already published and final: only the media it was published on are added.
+        period.published_media = sorted(set(media) | set(period.published_media))
+        audit.attribute_to(period, actor)
+        period.save(update_fields=["published_media", "updated_at"])
+        return period
+    reason = reason.strip()
+    if results.below_sample and not reason:
+        raise ValidationError(
+            _(
+                "Only %(n)s of the %(required)s respondents the sample requires have answered. "
+                "Say why the results are published now; the reason is shown with them."
+            )
+            % {"n": results.respondents, "required": results.required}
+        )
+    collection = Collection.objects.select_for_update().get(pk=period.collection_id)
+    if collection.status == Collection.Status.OPEN:
+        collection.status = Collection.Status.CLOSED
+        collection.save(update_fields=["status", "updated_at"])
+    period.collection = collection
+    now = timezone.now()
+    correction = ""
+    if period.correction_started_at is not None:
+        correction = _("Corrected on %(day)s: %(reason)s") % {
+            "day": date_format(timezone.localtime(now), "j F Y"),
+            "reason": period.correction_reason,
+        }
+    margin = results.margin
+    PublishedResult.objects.create(
+        period=period,
+        published_at=now,
+        published_by=actor,
+        ikm=results.ikm.ikm,
+        grade=results.ikm.grade,
+        respondents=results.respondents,
+        required=results.required,
+        margin=None if margin is None else Decimal(str(round(margin, 4))),
+        reason=reason if results.below_sample else "",
+        correction=correction,
+    )
+    period.published_at = now
     period.published_by = actor
     period.published_media = sorted(set(media) | set(period.published_media))
+    period.publish_reason = reason if results.below_sample else ""
+    period.correction_reason = ""
+    period.correction_started_at = None
+    period.correction_started_by = None
     audit.attribute_to(period, actor)
-    period.save(update_fields=["published_at", "published_by", "published_media", "updated_at"])
+    period.save(
+        update_fields=[
+            "published_at",
+            "published_by",
+            "published_media",
+            "publish_reason",
+            "correction_reason",
+            "correction_started_at",
+            "correction_started_by",
+            "updated_at",
+        ]
+    )
     from pantau.api import webhooks
 
     webhooks.skm_result_published(period)  # queued on commit
@@ -149,23 +294,124 @@ def save_follow_up_action(*, actor, period: SurveyPeriod, action=None, data: dic
     return action
 
 
-def import_responses(*, actor, period: SurveyPeriod, path):
-    """Check every row of the file, then save all of them in one transaction, or none."""
+@transaction.atomic
+def start_correction(*, actor, period: SurveyPeriod, reason: str) -> SurveyPeriod:
+    """Open published results for an explicit, recorded correction: paper entries and imports
+    (and undoing an import) are accepted again, never citizens' answers; publishing again ends
+    it with a public note, and the earlier figures stay in the history."""
+    from django.utils import timezone
+
+    if not can_manage_unit(actor, period.unit):
+        raise PermissionDenied
+    if period.published_at is None:
+        raise ValidationError(_("Only published results are corrected; this survey is not."))
+    if period.correction_started_at is not None:
+        raise ValidationError(_("A correction of these results is already under way."))
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError(_("Say what is wrong in the published results."))
+    period.correction_reason = reason[:1000]
+    period.correction_started_at = timezone.now()
+    period.correction_started_by = actor
+    audit.attribute_to(period, actor)
+    period.save(
+        update_fields=[
+            "correction_reason",
+            "correction_started_at",
+            "correction_started_by",
+            "updated_at",
+        ]
+    )
+    return period
+
+
+def import_responses(*, actor, period: SurveyPeriod, path, file_name: str = ""):
+    """Check every row of the file, then save all of them in one transaction, or none.
+
+    Every import is recorded (``ImportBatch``: file, SHA-256, rows, who, when); the same file
+    again is refused; the rows' dates must fall in the period; only while the period accepts
+    entries (``accepts_staff_entries``)."""
+    import hashlib
+    from pathlib import Path
+
+    from pantau.surveys.models import ImportBatch
     from pantau.surveys.services import bulk_create_responses
 
-    from .importers import read_skm_file
+    from .importers import ImportReport, read_skm_file
 
     if not can_enter_responses(actor, period.unit):
         raise PermissionDenied
+    _require_staff_entries(period)
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    earlier = ImportBatch.objects.filter(
+        collection_id=period.collection_id, sha256=digest, undone_at__isnull=True
+    ).first()
+    if earlier is not None:
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        report = ImportReport()
+        report.errors.append(
+            _(
+                "This file was already imported on %(day)s (%(rows)s rows, %(name)s): nothing "
+                "was imported again. Undo that import first if it was wrong."
+            )
+            % {
+                "day": date_format(timezone.localtime(earlier.created_at), "j F Y H.i"),
+                "rows": earlier.rows,
+                "name": earlier.file_name,
+            }
+        )
+        return report
     report = read_skm_file(path, period=period)
     if report.ok:
-        bulk_create_responses(
-            collection=period.collection,
-            rows=report.rows,
-            source=Response.Source.IMPORT,
-            entered_by=actor,
-        )
+        with transaction.atomic():
+            batch = ImportBatch.objects.create(
+                collection_id=period.collection_id,
+                file_name=(file_name or Path(path).name)[:200],
+                sha256=digest,
+                rows=len(report.rows),
+                created_by=actor,
+            )
+            bulk_create_responses(
+                collection=period.collection,
+                rows=report.rows,
+                source=Response.Source.IMPORT,
+                entered_by=actor,
+                batch=batch,
+            )
+        report.batch = batch
     return report
+
+
+@transaction.atomic
+def undo_import(*, actor, period: SurveyPeriod, batch_id: int):
+    """Remove every response of one import, while the period accepts entries; the import stays
+    in the record, marked undone by whom and when."""
+    from django.utils import timezone
+
+    from pantau.surveys.models import Answer, ImportBatch
+    from pantau.surveys.tallies import rebuild_tallies
+
+    if not can_enter_responses(actor, period.unit):
+        raise PermissionDenied
+    batch = (
+        ImportBatch.objects.select_for_update()
+        .filter(pk=batch_id, collection_id=period.collection_id)
+        .first()
+    )
+    if batch is None:
+        raise ValidationError(_("There is no such import in this survey."))
+    if batch.undone_at is not None:
+        raise ValidationError(_("This import has already been undone."))
+    _require_staff_entries(period)
+    Answer.objects.filter(response__batch=batch).delete()
+    Response.objects.filter(batch=batch).delete()
+    rebuild_tallies(period.collection)
+    batch.undone_at = timezone.now()
+    batch.undone_by = actor
+    batch.save(update_fields=["undone_at", "undone_by"])
+    return batch
 
 
 @transaction.atomic

@@ -16,6 +16,16 @@ urlpatterns = [
         name="period-status",
     ),
     path("units/<slug:slug>/skm/<int:pk>/publish/", views.period_publish, name="period-publish"),
+    path(
+        "units/<slug:slug>/skm/<int:pk>/correction/",
+        views.period_correction,
+        name="period-correction",
+    ),
+    path(
+        "units/<slug:slug>/skm/<int:pk>/import/<int:batch>/undo/",
+        views.import_undo,
+        name="import-undo",
+    ),
     path("units/<slug:slug>/skm/<int:pk>/report/", views.period_report, name="report"),
     path(
         "units/<slug:slug>/skm/<int:pk>/report.pdf",

@@ -5,11 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.signing import TimestampSigner
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pantau.common import confirm
 from pantau.organisations import selectors as organisations
 from pantau.organisations.permissions import can_manage_unit
 from pantau.surveys.forms import ResponseForm
@@ -119,6 +122,7 @@ def period_detail(request, slug, pk):
             else "",
             "media": Medium.choices,
             "plan": selectors.follow_up_actions(period, include_cancelled=True),
+            "publications": period.publications.select_related("published_by"),
             "plan_summary": selectors.follow_up_summary(period),
         },
     )
@@ -147,15 +151,107 @@ def period_status(request, slug, pk, action):
 @login_required
 @require_POST
 def period_publish(request, slug, pk):
+    """Publish after a confirmation page that says the figures become final; below the required
+    sample that page also asks why (issue 16)."""
+    from django.utils.formats import number_format
+
     unit = organisations.get_managed_unit(request.user, slug)
     period = selectors.get_period(unit, pk)
     media = [m for m in request.POST.getlist("media") if m in Medium.values]
+    results = selectors.period_results(period)
+    problem = services.publish_refusal(period=period, media=media, results=results)
+    if problem:
+        messages.error(request, problem)
+        return redirect("satisfaction:period-detail", slug=slug, pk=pk)
+    final = period.published_at is not None and period.correction_started_at is None
+    reason_form = (
+        forms.PublishReasonForm(request.POST if confirm.confirmed(request) else None)
+        if results.below_sample and not final
+        else None
+    )
+    if not final and (
+        not confirm.confirmed(request) or (reason_form is not None and not reason_form.is_valid())
+    ):
+        warnings = []
+        if results.below_sample:
+            warnings.append(
+                _(
+                    "Only %(n)s of the %(required)s respondents the sample requires have "
+                    "answered: the margin of error is ± %(margin)s points instead of ± 5."
+                )
+                % {
+                    "n": results.respondents,
+                    "required": results.required,
+                    "margin": number_format(results.margin_points or 0, 1),
+                }
+            )
+        return confirm.confirmation_page(
+            request,
+            title=_("Publish the results of %(period)s?") % {"period": period.label},
+            details=[
+                (_("IKM"), number_format(results.ikm.ikm, 2)),
+                (_("Respondents"), f"{results.respondents} / {results.required}"),
+            ],
+            warnings=warnings,
+            consequences=[
+                _("The results appear on the public portal, the poster and the report."),
+                _("The survey closes: no more answers are accepted for this period."),
+                _(
+                    "Published figures are final. They can only be changed by a correction, "
+                    "which is shown in public next to the earlier figures."
+                ),
+            ],
+            form=reason_form,
+            action_label=_("Yes, publish"),
+            cancel_url=reverse("satisfaction:period-detail", args=[slug, pk]),
+        )
     try:
-        services.publish_period(actor=request.user, period=period, media=media)
+        services.publish_period(
+            actor=request.user,
+            period=period,
+            media=media,
+            reason=reason_form.cleaned_data["reason"] if reason_form is not None else "",
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The results are published on the public portal."))
+    return redirect("satisfaction:period-detail", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def period_correction(request, slug, pk):
+    """Start an audited correction of published results (after a confirmation page)."""
+    unit = organisations.get_managed_unit(request.user, slug)
+    period = selectors.get_period(unit, pk)
+    form = forms.CorrectionForm(request.POST if confirm.confirmed(request) else None)
+    if not confirm.confirmed(request) or not form.is_valid():
+        return confirm.confirmation_page(
+            request,
+            title=_("Correct the published results of %(period)s?") % {"period": period.label},
+            consequences=[
+                _(
+                    "Officers can enter paper questionnaires, import files and undo imports for "
+                    "this period again; citizens' answers stay closed."
+                ),
+                _(
+                    "The public page says that a correction is under way. Publishing again ends "
+                    "it, with your reason and the date, and the earlier figures stay visible."
+                ),
+            ],
+            form=form,
+            action_label=_("Yes, start the correction"),
+            cancel_url=reverse("satisfaction:period-detail", args=[slug, pk]),
+        )
+    try:
+        services.start_correction(
+            actor=request.user, period=period, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The correction is started."))
     return redirect("satisfaction:period-detail", slug=slug, pk=pk)
 
 
@@ -168,7 +264,12 @@ def paper_entry(request, slug, pk):
     form = ResponseForm(
         request.POST or None, version=period.collection.version, services=period.services.all()
     )
-    if request.method == "POST" and form.is_valid():
+    today = timezone.localdate()
+    date_form = forms.PaperDateForm(
+        request.POST or None,
+        initial={"answered_on": min(max(today, period.starts_on), period.ends_on)},
+    )
+    if request.method == "POST" and form.is_valid() and date_form.is_valid():
         try:
             response, created = services.enter_paper_response(
                 actor=request.user,
@@ -176,6 +277,7 @@ def paper_entry(request, slug, pk):
                 answers=form.answers(),
                 service=form.cleaned_data["service"],
                 submission_token=form.cleaned_data["submission_token"],
+                answered_on=date_form.cleaned_data["answered_on"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -194,7 +296,15 @@ def paper_entry(request, slug, pk):
                 )
             return redirect("satisfaction:paper-entry", slug=slug, pk=pk)
     return render(
-        request, "satisfaction/paper_entry.html", {"unit": unit, "period": period, "form": form}
+        request,
+        "satisfaction/paper_entry.html",
+        {
+            "unit": unit,
+            "period": period,
+            "form": form,
+            "date_form": date_form,
+            "accepts": services.accepts_staff_entries(period),
+        },
     )
 
 
@@ -286,8 +396,13 @@ def import_file(request, slug, pk):
             with path.open("wb") as handle:
                 for chunk in upload.chunks():
                     handle.write(chunk)
-            report = services.import_responses(actor=request.user, period=period, path=path)
-        if report.ok:
+            try:
+                report = services.import_responses(
+                    actor=request.user, period=period, path=path, file_name=upload.name
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+        if report is not None and report.ok:
             messages.success(
                 request, _("%(count)s questionnaires are imported.") % {"count": len(report.rows)}
             )
@@ -295,8 +410,49 @@ def import_file(request, slug, pk):
     return render(
         request,
         "satisfaction/import.html",
-        {"unit": unit, "period": period, "form": form, "report": report},
+        {
+            "unit": unit,
+            "period": period,
+            "form": form,
+            "report": report,
+            "imports": period.collection.imports.select_related("created_by", "undone_by"),
+            "accepts": services.accepts_staff_entries(period),
+        },
     )
+
+
+@login_required
+@require_POST
+def import_undo(request, slug, pk, batch):
+    """Undo one import (its questionnaires are removed), after a confirmation page."""
+    unit = organisations.get_visible_unit(request.user, slug)
+    if not can_enter_responses(request.user, unit):
+        raise Http404
+    period = selectors.get_period(unit, pk)
+    item = get_object_or_404(period.collection.imports, pk=batch, undone_at__isnull=True)
+    if not confirm.confirmed(request):
+        return confirm.confirmation_page(
+            request,
+            title=_("Undo the import of %(name)s?") % {"name": item.file_name},
+            details=[
+                (_("Imported at"), date_format(timezone.localtime(item.created_at), "j F Y H.i")),
+                (_("Questionnaires"), str(item.rows)),
+            ],
+            consequences=[
+                _("Its %(rows)s questionnaires are removed and the results computed again.")
+                % {"rows": item.rows},
+                _("The import stays in the record, marked as undone by you."),
+            ],
+            action_label=_("Yes, undo the import"),
+            cancel_url=reverse("satisfaction:import", args=[slug, pk]),
+        )
+    try:
+        services.undo_import(actor=request.user, period=period, batch_id=item.pk)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The import is undone."))
+    return redirect("satisfaction:import", slug=slug, pk=pk)
 
 
 @login_required

@@ -216,6 +216,49 @@ class Collection(TimeStampedModel):
         return f"{self.unit} · {self.version}"
 
 
+class ImportBatch(models.Model):
+    """One file imported into a collection: who, when, which file (SHA-256), how many rows, and
+    whether it was undone. Every imported response points at its batch, so an import can be
+    undone as a whole, and the same file cannot be imported twice (issue 16)."""
+
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="imports")
+    file_name = models.CharField(_("file"), max_length=200)
+    sha256 = models.CharField(_("fingerprint (SHA-256)"), max_length=64)
+    rows = models.PositiveIntegerField(_("rows"))
+    created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    undone_at = models.DateTimeField(_("undone at"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("undone by"),
+    )
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "sha256"],
+                condition=models.Q(undone_at__isnull=True),
+                name="surveys_import_file_once",
+                violation_error_message=_("This file has already been imported."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.rows})"
+
+
 class Response(models.Model):
     class Source(models.TextChoices):
         WEB = "web", _("Online")
@@ -246,6 +289,14 @@ class Response(models.Model):
     )
     submission_token = models.UUIDField(_("submission token"), unique=True)
     fingerprint = models.CharField(max_length=64, db_index=True, blank=True)
+    batch = models.ForeignKey(
+        ImportBatch,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="responses",
+        verbose_name=_("import"),
+    )
 
     class Meta:
         verbose_name = _("response")

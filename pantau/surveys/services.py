@@ -421,7 +421,12 @@ class ResponseRow:
 
 @transaction.atomic
 def bulk_create_responses(
-    *, collection: Collection, rows: list[ResponseRow], source: str, entered_by=None
+    *,
+    collection: Collection,
+    rows: list[ResponseRow],
+    source: str,
+    entered_by=None,
+    batch=None,
 ) -> list[Response]:
     """Save many responses at once (file imports, demo data): all of them or, on any error, none."""
     now = timezone.now()
@@ -435,6 +440,7 @@ def bulk_create_responses(
             source=source,
             entered_by=entered_by,
             submission_token=row.submission_token or uuid.uuid4(),
+            batch=batch,
         )
         for row in rows
     ]

@@ -28,6 +28,7 @@ from pantau.surveys.services import (
     SubmissionRefused,
     client_key_for,
     device_key_for,
+    record_refusal,
     submit_public_response,
 )
 
@@ -191,6 +192,13 @@ class StatusActionSerializer(serializers.Serializer):
 class PublishSerializer(serializers.Serializer):
     media = serializers.ListField(
         child=serializers.ChoiceField(choices=Medium.choices), min_length=1, max_length=6
+    )
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=1000,
+        help_text="Required when fewer respondents answered than the sample requires: why the "
+        "results are published now (shown with them).",
     )
 
 
@@ -382,6 +390,12 @@ class ResponseSubmit(generics.GenericAPIView):
         )
         token = token_of(request)
         client_key = f"token:{token.pk}" if token is not None else client_key_for(request)
+        why = skm_services.public_answers_refusal(period)
+        if why:
+            record_refusal(collection=period.collection, reason="closed")
+            error = exceptions.APIException(REFUSAL_MESSAGES[why], code="closed")
+            error.status_code = status.HTTP_409_CONFLICT
+            raise error
         try:
             response, created = submit_public_response(
                 collection=period.collection,
@@ -404,6 +418,11 @@ class ResponseSubmit(generics.GenericAPIView):
 
 class PaperResponseSerializer(AnswersSerializer):
     """A paper questionnaire: the citizen's answers as marked on paper."""
+
+    answered_on = serializers.DateField(
+        required=False,
+        help_text="The date written on the questionnaire (default today); inside the period.",
+    )
 
 
 class PaperResponseCreate(generics.GenericAPIView):
@@ -437,6 +456,7 @@ class PaperResponseCreate(generics.GenericAPIView):
             answers=form.answers(),
             service=cleaned["service"],
             submission_token=cleaned["submission_token"],
+            answered_on=values.get("answered_on"),
         )
         return Response(
             {"receipt_number": response.number},
@@ -506,7 +526,10 @@ class PeriodPublish(generics.GenericAPIView):
         data = PublishSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         skm_services.publish_period(
-            actor=request.user, period=period, media=data.validated_data["media"]
+            actor=request.user,
+            period=period,
+            media=data.validated_data["media"],
+            reason=data.validated_data.get("reason", ""),
         )
         return Response(PeriodDetailSerializer(period).data)
 

@@ -9,7 +9,7 @@ import pytest
 from pantau.satisfaction.models import FollowUpAction
 
 from .schema_check import assert_conforms
-from .test_satisfaction import period_a, service_a  # noqa: F401
+from .test_satisfaction import _inside_period_a, period_a, service_a  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

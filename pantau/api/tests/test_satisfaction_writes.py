@@ -10,7 +10,7 @@ from pantau.satisfaction.models import SurveyPeriod
 from pantau.surveys.models import Answer, Response
 
 from .schema_check import assert_conforms
-from .test_satisfaction import _answers, period_a, service_a  # noqa: F401
+from .test_satisfaction import _answers, _inside_period_a, period_a, service_a  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

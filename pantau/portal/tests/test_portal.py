@@ -108,7 +108,9 @@ def test_published_results_show_ikm_trend_and_poster(client, unit_a, unit_head_a
     period = _published_period(
         unit_a, unit_head_a, service, [(4, 4, 4, 4, 4, 4, 4, 4, 3), (4, 3, 4, 4, 4, 4, 4, 4, 3)]
     )
-    services.publish_period(actor=unit_head_a, period=period, media=["website"])
+    services.publish_period(
+        actor=unit_head_a, period=period, media=["website"], reason="Uji coba dua responden"
+    )
     detail = client.get(reverse("portal:unit-detail", args=[unit_a.slug])).content.decode()
     assert "95,83" in detail  # Σ NRR = 34,5 → 34,5/9 × 25 = 95,83 (A)
     page = client.get(reverse("portal:unit-skm", args=[unit_a.slug]))

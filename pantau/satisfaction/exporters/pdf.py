@@ -65,6 +65,7 @@ def export_pdf(report: ReportData) -> bytes:
             },
             body,
         ),
+        Paragraph(_sample_note(results), body),
         Paragraph(
             _("Answers came through: %(sources)s.")
             % {"sources": ", ".join(f"{label} {n}" for label, n in report.sources) or "—"},
@@ -215,3 +216,26 @@ def export_pdf(report: ReportData) -> bytes:
         title=f"SKM {period.unit.name} {period.label}",
     ).build(story)
     return buffer.getvalue()
+
+
+def _sample_note(results) -> str:
+    """The same words as the page's sample note (templates/satisfaction/_sample_note.html)."""
+    from django.utils.formats import number_format
+
+    text = _("%(n)s of the %(required)s respondents the sample requires") % {
+        "n": results.respondents,
+        "required": results.required,
+    }
+    if results.margin_points is not None:
+        text += " · " + _("margin of error ± %(margin)s points at 95 %%") % {
+            "margin": number_format(results.margin_points, 1)
+        }
+    text += "."
+    if results.below_sample and results.period.publish_reason:
+        text += " " + _("Published below the required sample: %(reason)s") % {
+            "reason": results.period.publish_reason
+        }
+    for item in results.period.publications.all():
+        if item.correction:
+            text += " " + item.correction
+    return text

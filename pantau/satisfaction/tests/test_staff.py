@@ -1,8 +1,9 @@
 import uuid
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from pantau.analytics.ikm import ElementTotal, compute_ikm
 from pantau.satisfaction import selectors, services
@@ -104,10 +105,14 @@ def test_impossible_period_number_is_refused(client_for, unit_head_a, unit_a, se
 
 def test_officer_enters_a_paper_questionnaire(client_for, officer_a, period_a, service_a):
     client = client_for(officer_a)
-    response = client.post(_url("paper-entry", period_a), answers_post(period_a, service=service_a))
+    response = client.post(
+        _url("paper-entry", period_a),
+        answers_post(period_a, service=service_a, answered_on="2025-01-20"),
+    )
     assert response.status_code == 302
     saved = Response.objects.get()
     assert saved.source == "paper" and saved.entered_by == officer_a
+    assert timezone.localtime(saved.submitted_at).date() == date(2025, 1, 20)
 
 
 def test_results_match_the_pure_computation(period_a, service_a):
@@ -187,6 +192,16 @@ def test_publishing_needs_media_and_answers(client_for, unit_head_a, period_a, s
     assert period_a.published_at is None  # no medium ticked
     client.post(url, {"media": ["website", "notice_board", "bogus"]})
     period_a.refresh_from_db()
+    assert period_a.published_at is None  # the confirmation page comes first
+    client.post(
+        url,
+        {
+            "media": ["website", "notice_board", "bogus"],
+            "confirmed": "yes",
+            "reason": "Laporan triwulan harus terbit.",
+        },
+    )
+    period_a.refresh_from_db()
     assert period_a.published_at is not None and period_a.published_media == [
         "notice_board",
         "website",
@@ -197,7 +212,9 @@ def test_publishing_needs_media_and_answers(client_for, unit_head_a, period_a, s
 def test_thanks_page_shows_last_published_result_and_plan(client, unit_head_a, period_a, service_a):
     form_url = reverse("survey:form", args=[period_a.collection.token])
     first = client.post(form_url, answers_post(period_a, service=service_a))
-    services.publish_period(actor=unit_head_a, period=period_a, media=["website"])
+    services.publish_period(
+        actor=unit_head_a, period=period_a, media=["website"], reason="Laporan triwulan"
+    )
     services.save_follow_up_action(
         actor=unit_head_a,
         period=period_a,
@@ -277,7 +294,7 @@ def test_overview_needs_sign_in(client):
 
 
 def test_period_list_shows_ikm_per_period_and_a_trend_chart(
-    client_for, unit_head_a, period_a, service_a, client
+    client_for, unit_head_a, period_a, service_a, client, time_machine
 ):
     second = services.create_period(
         actor=unit_head_a,
@@ -290,6 +307,7 @@ def test_period_list_shows_ikm_per_period_and_a_trend_chart(
     )
     services.change_period_status(actor=unit_head_a, period=second, action="open")
     for period in (period_a, second):
+        time_machine.move_to(datetime.combine(period.starts_on, time(10)), tick=True)
         client.post(
             reverse("survey:form", args=[period.collection.token]),
             answers_post(period, service=service_a),
