@@ -363,6 +363,10 @@ class TrendPoint:
     series_length: int = 1
 
     @property
+    def required(self) -> int:
+        return required_sample(self.period.population)
+
+    @property
     def chart_x(self) -> int:
         return self.position * 100 + 10
 
@@ -499,10 +503,12 @@ def suggestions_with_themes(period: SurveyPeriod, *, limit: int = 50):
 
 
 def latest_per_unit(units) -> dict[int, TrendPoint]:
-    """For each unit, its most recent SKM period with the IKM (one grouped query over the tallies)."""
+    """For each unit, its most recent *published* SKM result (one grouped query over the
+    tallies): what heads and evaluators compare is what the units have made public, not a period
+    still collecting answers (issue 16)."""
     latest: dict[int, SurveyPeriod] = {}
     for period in (
-        SurveyPeriod.objects.filter(unit__in=units, collection__status__in=["open", "closed"])
+        SurveyPeriod.objects.filter(unit__in=units, published_at__isnull=False)
         .select_related("collection")
         .order_by("unit_id", "-ends_on", "-pk")
     ):

@@ -252,3 +252,29 @@ def test_the_head_of_another_unit_cannot_publish_or_correct(
         assert response.status_code == 404
     period_a.refresh_from_db()
     assert period_a.published_at is None
+
+
+def test_an_agency_head_sees_the_latest_published_result_not_the_open_period(
+    client, client_for, agency_head_a, unit_head_a, period_a, service_a
+):
+    _answer(client, period_a, service_a)
+    _publish(period_a, unit_head_a)
+    current = services.create_period(
+        actor=unit_head_a,
+        unit=period_a.unit,
+        kind="quarter",
+        year=2025,
+        number=2,
+        population=100,
+        services=[service_a],
+    )
+    services.change_period_status(actor=unit_head_a, period=current, action="open")
+    page = client_for(agency_head_a).get(reverse("satisfaction:overview"))
+    [(unit, point)] = page.context["rows"]
+    assert point.period == period_a and point.respondents == 1 and point.required == 80
+    assert "1 / 80" in page.content.decode()
+
+
+def test_a_head_of_another_agency_sees_none_of_its_units(client_for, unit_head_b, period_a):
+    page = client_for(unit_head_b).get(reverse("satisfaction:overview"))
+    assert period_a.unit not in [unit for unit, _point in page.context["rows"]]

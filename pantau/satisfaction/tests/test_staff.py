@@ -285,7 +285,15 @@ def test_overview_compares_only_own_and_visible_units(
     page = client.get(reverse("satisfaction:overview"))
     rows = page.context["rows"]
     assert [unit.slug for unit, _point in rows] == [period_a.unit.slug]
-    assert rows[0][1].ikm is not None
+    assert rows[0][1] is None  # answers are coming in, nothing is published yet
+    services.publish_period(
+        actor=period_a.unit.memberships.get(role="unit_head").user,
+        period=period_a,
+        media=["website"],
+        reason="Uji",
+    )
+    rows = client.get(reverse("satisfaction:overview")).context["rows"]
+    assert rows[0][1].ikm is not None and rows[0][1].period == period_a
     assert unit_b.name not in page.content.decode()
 
 
