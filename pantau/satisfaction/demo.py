@@ -101,6 +101,7 @@ def load(ctx: DemoContext) -> None:
                 period.published_by = actor
                 period.published_media = [Medium.NOTICE_BOARD, Medium.WEBSITE, Medium.SOCIAL_MEDIA]
                 period.save(update_fields=["published_at", "published_by", "published_media"])
+                _keep_published_figures(period)
             ctx.objects[f"skm:{unit_slug}:2025-q{quarter}"] = period
         _plan(ctx.objects[f"skm:{unit_slug}:2025-q3"], profile)
         # An open survey for the current quarter, so the demo can be answered at once.
@@ -204,3 +205,26 @@ def _plan(period: SurveyPeriod, profile: dict) -> None:
             status=status,
             completed_on=completed,
         )
+
+
+def _keep_published_figures(period) -> None:
+    """The figures as published, as ``services.publish_period`` keeps them (issue 16)."""
+    from decimal import Decimal
+
+    from .models import PublishedResult
+    from .selectors import period_results
+
+    results = period_results(period)
+    if results.ikm is None or period.publications.exists():
+        return
+    margin = results.margin
+    PublishedResult.objects.create(
+        period=period,
+        published_at=period.published_at,
+        published_by=period.published_by,
+        ikm=results.ikm.ikm,
+        grade=results.ikm.grade,
+        respondents=results.respondents,
+        required=results.required,
+        margin=None if margin is None else Decimal(str(round(margin, 4))),
+    )

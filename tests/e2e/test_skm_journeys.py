@@ -93,10 +93,22 @@ def test_unit_head_publishes_a_quarter_and_citizens_see_it(page, demo):
     assert page.get_by_role("heading", name="Rencana tindak lanjut").is_visible()
     page.get_by_label("Situs web").check()
     page.get_by_role("button", name="Publikasikan", exact=True).click()
+    # A confirmation page says the figures become final, and below the sample asks why.
+    assert page.get_by_role("heading", name="Publikasikan hasil Triwulan IV 2025?").is_visible()
+    check_accessibility(page)
+    assert page.get_by_text("Survei ditutup: tidak ada lagi jawaban").is_visible()
+    reason = page.get_by_label("Mengapa dipublikasikan sekarang, di bawah sampel yang diperlukan?")
+    if reason.count():
+        reason.fill("Laporan triwulan IV wajib terbit akhir Januari.")
+    page.get_by_role("button", name="Ya, publikasikan").click()
     assert page.get_by_text("Hasilnya sudah dipublikasikan di portal publik.").is_visible()
     check_accessibility(page)
+    assert page.get_by_role("button", name="Koreksi hasil yang sudah dipublikasikan").is_visible()
     visit(page, "/units/ptsp-kecamatan-cakung/skm/")
     assert page.get_by_role("heading", name="Hasil terbaru: Triwulan IV 2025").is_visible()
+    assert page.get_by_text(re.compile(r"responden yang diperlukan sampel")).first.is_visible()
+    period.refresh_from_db()
+    assert period.collection.status == "closed" and period.publications.count() == 1
 
 
 def test_every_skm_staff_page_is_accessible(page, demo):

@@ -82,7 +82,7 @@ def test_a_published_survey_refuses_paper_entries_and_imports(
     client = client_for(officer_a)
     url = reverse("satisfaction:paper-entry", args=[published.unit.slug, published.pk])
     page = client.get(url).content.decode()
-    assert "diumumkan dan bersifat final" in page
+    assert "dipublikasikan dan bersifat final" in page
     client.post(url, answers_post(published, service=service_a, answered_on="2025-02-10"))
     with pytest.raises(ValidationError):
         services.enter_paper_response(
