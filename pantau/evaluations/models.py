@@ -423,6 +423,8 @@ class Recommendation(TimeStampedModel):
         PLANNED = "planned", _("Action plan filed")
         IN_PROGRESS = "in_progress", _("In progress")
         DONE = "done", _("Followed up")
+        ACCEPTED = "accepted", _("Follow-up accepted by the evaluator")
+        RETURNED = "returned", _("Returned to the unit")
 
     lokus = models.ForeignKey(Lokus, on_delete=models.CASCADE, related_name="recommendations")
     aspect = models.ForeignKey(Aspect, on_delete=models.PROTECT, related_name="+")
@@ -435,6 +437,16 @@ class Recommendation(TimeStampedModel):
     plan_due = models.DateField(_("planned completion"), null=True, blank=True)
     progress = models.TextField(_("progress"), blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(_("the evaluator's note on the follow-up"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -55,6 +55,7 @@ def can_view_lokus(user, lokus: Lokus) -> bool:
         can_manage_round(user, lokus.round)
         or is_unit_member(user, lokus)
         or is_assigned_evaluator(user, lokus)
+        or heads_unit_agency(user, lokus)
     )
 
 
@@ -71,3 +72,27 @@ def may_set_up_rounds(user) -> bool:
     "new round" page and the API)."""
     scope = scope_for(user)
     return scope.sees_everything or bool(scope.evaluated_agencies or scope.headed_agencies)
+
+
+def is_national_round(round_: Round) -> bool:
+    """A round of a national evaluating body (a ministry at the top of the tree, e.g.
+    KemenPANRB): it may evaluate any unit in the country."""
+    from pantau.organisations.models import Agency
+
+    body = round_.body
+    return body.parent_id is None and body.kind == Agency.Kind.MINISTRY
+
+
+def round_covers_unit(user, round_: Round, unit) -> bool:
+    """The unit may be added to the round: under the evaluating body, or anywhere for a national
+    body's round managed by someone of national scope."""
+    from pantau.organisations.selectors import agency_subtree_ids
+
+    if is_national_round(round_) and scope_for(user).sees_everything:
+        return True
+    return unit.agency_id in agency_subtree_ids({round_.body_id})
+
+
+def heads_unit_agency(user, lokus: Lokus) -> bool:
+    """An agency head over the evaluated unit reads its results, whoever evaluated it."""
+    return lokus.unit.agency_id in scope_for(user).headed_agencies

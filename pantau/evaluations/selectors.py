@@ -358,17 +358,18 @@ def round_summary(round_: Round) -> dict:
     lokus = round_.lokus.all()
     grades = dict(lokus.exclude(grade="").values_list("grade").annotate(n=Count("id")).order_by())
     recommendations = Recommendation.objects.filter(lokus__round=round_)
-    with_recs = recommendations.values("lokus_id").distinct().count()
-    followed = (
-        recommendations.filter(status=Recommendation.Status.DONE)
-        .values("lokus_id")
-        .distinct()
-        .count()
+    done_statuses = [Recommendation.Status.DONE, Recommendation.Status.ACCEPTED]
+    counts = recommendations.aggregate(
+        total=Count("id"),
+        followed=Count("id", filter=Q(status__in=done_statuses)),
+        accepted=Count("id", filter=Q(status=Recommendation.Status.ACCEPTED)),
+        returned=Count("id", filter=Q(status=Recommendation.Status.RETURNED)),
     )
+    with_recs = recommendations.values("lokus_id").distinct().count()
     durations = [
         max(0.0, (done - created).total_seconds() / 86400)
         for created, done in recommendations.filter(
-            status=Recommendation.Status.DONE, done_at__isnull=False
+            status__in=done_statuses, done_at__isnull=False
         ).values_list("created_at", "done_at")
         if done is not None
     ]
@@ -387,10 +388,16 @@ def round_summary(round_: Round) -> dict:
         "units": lokus.count(),
         "computed": lokus.filter(ipp__isnull=False).count(),
         "grades": grades,
-        "recommendations": recommendations.count(),
+        "recommendations": counts["total"],
         "units_with_recommendations": with_recs,
-        "units_followed_up": followed,
-        "follow_up_percent": round(100 * followed / with_recs) if with_recs else None,
+        # The follow-up rate counts recommendations, not units (issue 16): done or accepted over
+        # all of them; "accepted" are those an evaluator has checked.
+        "recommendations_followed_up": counts["followed"],
+        "recommendations_accepted": counts["accepted"],
+        "recommendations_returned": counts["returned"],
+        "follow_up_percent": round(100 * counts["followed"] / counts["total"])
+        if counts["total"]
+        else None,
     }
 
 
@@ -530,15 +537,41 @@ def round_bodies(user):
     )
 
 
-def addable_units(round_: Round):
-    """Active units under the round's evaluating body that are not in the round yet, by name."""
+def addable_units(round_: Round, user=None, *, search: str = "", province: str = "", agency=None):
+    """Active units the round may still take, by name: those under the evaluating body, or any
+    unit in the country for a national body's round managed by someone of national scope;
+    narrowed by words of the name (each must appear), the province and the agency."""
     from pantau.organisations.models import ServiceUnit
     from pantau.organisations.selectors import agency_subtree_ids
 
+    units = ServiceUnit.objects.filter(is_active=True).select_related("agency")
+    national = (
+        user is not None
+        and permissions.is_national_round(round_)
+        and scope_for(user).sees_everything
+    )
+    if not national:
+        units = units.filter(agency_id__in=agency_subtree_ids({round_.body_id}))
+    for word in search.split()[:6]:
+        units = units.filter(Q(name__icontains=word) | Q(agency__name__icontains=word))
+    if province:
+        units = units.filter(province__iexact=province)
+    if agency is not None:
+        units = units.filter(agency_id__in=agency_subtree_ids({agency}))
+    return units.exclude(evaluations__round=round_).order_by("name")
+
+
+def announced_for_headed_units(user) -> QuerySet[Lokus]:
+    """Every IPP announced for the units of the agencies the user heads, whoever evaluated them
+    (the province, the ministry, the agency itself), newest round first."""
+    scope = scope_for(user)
+    if not scope.headed_agencies:
+        return Lokus.objects.none()
     return (
-        ServiceUnit.objects.filter(
-            agency_id__in=agency_subtree_ids({round_.body_id}), is_active=True
+        Lokus.objects.filter(
+            unit__agency_id__in=scope.headed_agencies,
+            round__status__in=[Round.Status.RESULTS, Round.Status.FOLLOW_UP, Round.Status.CLOSED],
         )
-        .exclude(evaluations__round=round_)
-        .order_by("name")
+        .select_related("round", "round__body", "unit")
+        .order_by("-round__year", "-round__results_on", "unit__name")
     )

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from pantau.accounts.models import Role
 from pantau.analytics.ipp import IppError, compute_ipp, rank
 from pantau.common import audit
-from pantau.organisations.selectors import agency_subtree_ids
 from pantau.surveys.models import Collection
 
 from . import permissions
@@ -28,17 +27,18 @@ from .models import (
     SelfAssessment,
     Verification,
 )
+from .workflow import EVALUATOR, FOLLOW_UP_WORKFLOW, MANAGER, ROUND_STEPS, ROUND_WORKFLOW, UNIT
 
 S = Round.Status
 
-# action: (allowed from, to). One service per transition: change_round_status.
+# action: (allowed from, to), read from the workflow as data (pantau.evaluations.workflow).
+# One service per transition: change_round_status.
 TRANSITIONS = {
-    "open_self_assessment": (S.DRAFT, S.SELF_ASSESSMENT),
-    "start_scoring": (S.SELF_ASSESSMENT, S.SCORING),
-    "start_verification": (S.SCORING, S.VERIFICATION),
-    "publish_results": (S.VERIFICATION, S.RESULTS),
-    "start_follow_up": (S.RESULTS, S.FOLLOW_UP),
-    "close": (S.FOLLOW_UP, S.CLOSED),
+    name: (
+        next(iter(ROUND_WORKFLOW.transition(name).sources)),
+        ROUND_WORKFLOW.transition(name).target,
+    )
+    for name in ROUND_STEPS
 }
 
 SCHEDULE = [
@@ -108,13 +108,76 @@ def create_round(
     return round_
 
 
+ROUND_FIELDS = (
+    "name",
+    "year",
+    "instrument",
+    "method",
+    "mode",
+    "citizen_opens",
+    "citizen_closes",
+    *SCHEDULE,
+)
+
+
+@transaction.atomic
+def update_round(*, actor, round_: Round, body, **fields) -> Round:
+    """Change a round's set-up while it is still being set up (before it is opened)."""
+    if not permissions.can_manage_round(actor, round_):
+        raise PermissionDenied
+    round_ = Round.objects.select_for_update().get(pk=round_.pk)
+    if round_.status != S.DRAFT:
+        raise ValidationError(
+            _("A round can be changed only while it is being set up; this one is already open.")
+        )
+    if not permissions.manages_body(actor, body.pk, self_mode=fields["mode"] == Round.Mode.SELF):
+        raise PermissionDenied
+    if body.pk != round_.body_id and round_.lokus.exists():
+        raise ValidationError(_("Remove the round's units before changing its evaluating body."))
+    if not fields["instrument"].usable:
+        raise ValidationError(
+            _(
+                "This instrument version has no indicator detail, so units cannot be scored with "
+                "it. Choose another version."
+            )
+        )
+    _check_schedule({name: fields[name] for name in (*SCHEDULE, "citizen_opens", "citizen_closes")})
+    round_.body = body
+    for name in ROUND_FIELDS:
+        setattr(round_, name, fields[name])
+    audit.attribute_to(round_, actor)
+    round_.full_clean()
+    round_.save()
+    return round_
+
+
+@transaction.atomic
+def delete_round(*, actor, round_: Round) -> None:
+    """Delete a round that was never opened, with its units and their (empty) citizen forms."""
+    if not permissions.can_manage_round(actor, round_):
+        raise PermissionDenied
+    round_ = Round.objects.select_for_update().get(pk=round_.pk)
+    if round_.status != S.DRAFT:
+        raise ValidationError(
+            _("A round can be deleted only before it is opened; close it instead when it is over.")
+        )
+    collections = list(
+        round_.lokus.exclude(citizen_collection=None).values_list(
+            "citizen_collection_id", flat=True
+        )
+    )
+    round_.lokus.all().delete()
+    Collection.objects.filter(pk__in=collections).delete()
+    round_.delete()
+
+
 @transaction.atomic
 def add_lokus(*, actor, round_: Round, unit, service_class: str, evaluators) -> Lokus:
     if not permissions.can_manage_round(actor, round_):
         raise PermissionDenied
     if round_.status not in (S.DRAFT, S.SELF_ASSESSMENT):
         raise ValidationError(_("Units can be added only before desk scoring starts."))
-    if unit.agency_id not in agency_subtree_ids({round_.body_id}):
+    if not permissions.round_covers_unit(actor, round_, unit):
         raise ValidationError(_("This unit is not under the evaluating body."))
     if Lokus.objects.filter(round=round_, unit=unit).exists():
         raise ValidationError(_("This unit is already in the round."))
@@ -144,11 +207,15 @@ def change_round_status(*, actor, round_: Round, action: str) -> Round:
         raise PermissionDenied
     if action not in TRANSITIONS:
         raise ValidationError(_("Unknown action."))
-    source, target = TRANSITIONS[action]
+    _source, target = TRANSITIONS[action]
     given = round_
     round_ = Round.objects.select_for_update().get(pk=round_.pk)
-    if round_.status != source:
-        raise ValidationError(_("The round is not at the step this action starts from."))
+    ROUND_WORKFLOW.check(
+        action,
+        round_.status,
+        [MANAGER],
+        message=_("The round is not at the step this action starts from."),
+    )
     if action == "open_self_assessment":
         if not round_.lokus.exists():
             raise ValidationError(_("Add at least one unit before opening the round."))
@@ -249,12 +316,36 @@ def add_evidence(*, actor, lokus, indicator, upload, content_type: str, digest: 
     return evidence
 
 
+def missing_self_assessment(lokus: Lokus):
+    """Indicators of the round's instrument the unit has not answered yet, in order."""
+    from .models import Indicator
+
+    answered = SelfAssessment.objects.filter(lokus=lokus).values("indicator_id")
+    return (
+        Indicator.objects.filter(aspect__instrument_id=lokus.round.instrument_id)
+        .exclude(pk__in=answered)
+        .select_related("aspect")
+        .order_by("aspect__number", "number")
+    )
+
+
 @transaction.atomic
-def submit_self_assessment(*, actor, lokus: Lokus) -> Lokus:
+def submit_self_assessment(*, actor, lokus: Lokus, confirm_incomplete: bool = False) -> Lokus:
+    """Send F-01 to the evaluators. With indicators unanswered it is sent only when the unit
+    confirms it knowingly (``confirm_incomplete``); the error lists what is missing."""
     if not permissions.can_fill_self_assessment(actor, lokus):
         raise PermissionDenied
     if not self_assessment_open(lokus):
         raise ValidationError(_("The self-assessment window is closed."))
+    missing = list(missing_self_assessment(lokus))
+    if missing and not confirm_incomplete:
+        raise ValidationError(
+            _(
+                "%(n)s indicators are not answered yet: %(codes)s. Answer them, or confirm that "
+                "the self-assessment is sent without them."
+            )
+            % {"n": len(missing), "codes": ", ".join(i.code for i in missing)}
+        )
     lokus.self_assessment_submitted_at = timezone.now()
     lokus.save(update_fields=["self_assessment_submitted_at", "updated_at"])
     return lokus
@@ -417,6 +508,13 @@ def update_follow_up(
         )
     if not action_plan.strip():
         raise ValidationError(_("Describe the action plan."))
+    step = "report_done" if done else "progress" if progress.strip() else "plan"
+    FOLLOW_UP_WORKFLOW.check(
+        step,
+        recommendation.status,
+        [UNIT],
+        message=_("The evaluator has accepted this follow-up; it can no longer be changed."),
+    )
     recommendation.action_plan = action_plan
     recommendation.plan_due = plan_due
     recommendation.progress = progress
@@ -441,6 +539,35 @@ def update_follow_up(
         )
         document.file.save(document.original_name[-80:], upload, save=False)
         document.save()
+    return recommendation
+
+
+@transaction.atomic
+def review_follow_up(
+    *, actor, recommendation: Recommendation, accept: bool, note: str = ""
+) -> Recommendation:
+    """An assigned evaluator accepts a reported follow-up, or returns it to the unit with a note
+    saying what is missing; the unit sees the note and can report again."""
+    lokus = recommendation.lokus
+    if not permissions.can_score(actor, lokus):
+        raise PermissionDenied
+    note = note.strip()
+    if not accept and not note:
+        raise ValidationError(_("Say what the unit still has to do."))
+    FOLLOW_UP_WORKFLOW.check(
+        "accept" if accept else "return",
+        recommendation.status,
+        [EVALUATOR],
+        message=_("Only a follow-up the unit reported as done can be accepted or returned."),
+    )
+    recommendation.status = (
+        Recommendation.Status.ACCEPTED if accept else Recommendation.Status.RETURNED
+    )
+    recommendation.review_note = note
+    recommendation.reviewed_by = actor
+    recommendation.reviewed_at = timezone.now()
+    audit.attribute_to(recommendation, actor)
+    recommendation.save()
     return recommendation
 
 

@@ -20,6 +20,8 @@ urlpatterns = [
     path("manage/evaluasi/instrumen/<int:pk>/", views.instrument_detail, name="instrument-detail"),
     path("manage/evaluasi/<int:pk>/", views.round_detail, name="round-detail"),
     path("manage/evaluasi/<int:pk>/lokus/baru/", views.lokus_add, name="lokus-add"),
+    path("manage/evaluasi/<int:pk>/ubah/", views.round_edit, name="round-edit"),
+    path("manage/evaluasi/<int:pk>/hapus/", views.round_delete, name="round-delete"),
     path("manage/evaluasi/<int:pk>/<str:action>/status/", views.round_status, name="round-status"),
     path("manage/evaluasi/<int:pk>/peringkat.xlsx", views.round_ranking, name="round-ranking"),
     path("manage/evaluasi/<int:pk>/ringkasan.pdf", views.round_summary_pdf, name="round-summary"),
@@ -37,6 +39,11 @@ urlpatterns = [
     path(LOKUS + "f02/<int:indicator_pk>/", views.score_edit, name="score-edit"),
     path(LOKUS + "verifikasi/<int:indicator_pk>/", views.score_respond, name="score-respond"),
     path(LOKUS + "rekomendasi/", views.recommendation_add, name="recommendation-add"),
+    path(
+        LOKUS + "rekomendasi/<int:recommendation_pk>/telaah/",
+        views.follow_up_review,
+        name="follow-up-review",
+    ),
     path(
         LOKUS + "tindak-lanjut/<int:document_pk>/",
         views.follow_up_document,

@@ -6,9 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pantau.common import confirm
 from pantau.common.files import private_file_response
 from pantau.organisations import permissions as organisations_permissions
 
@@ -66,6 +68,7 @@ def round_list(request):
         {
             "rounds": selectors.visible_rounds(request.user),
             "can_create": _may_set_up_rounds(request.user),
+            "announced": selectors.announced_for_headed_units(request.user),
         },
     )
 
@@ -135,6 +138,27 @@ ACTION_LABELS = [
     ("close", _("Close the round")),
 ]
 
+# What each step does that cannot be undone, said on its confirmation page.
+ACTION_CONSEQUENCES = {
+    "open_self_assessment": [
+        _("The units can fill in the self-assessment (F-01) and the citizen form opens."),
+        _(
+            "The round's set-up (schedule, instrument) can no longer be changed, nor the round deleted."
+        ),
+    ],
+    "start_scoring": [
+        _("The self-assessment closes: units can no longer change their answers or evidence."),
+        _("Evaluators start scoring (F-02)."),
+    ],
+    "start_verification": [_("Units can respond to the scores; evaluators reconcile them.")],
+    "publish_results": [
+        _("Every unit's IPP, grade and rank are computed and announced to the units."),
+        _("The citizen forms close. Scores can no longer be changed."),
+    ],
+    "start_follow_up": [_("Units file their follow-up on the recommendations.")],
+    "close": [_("The round is closed: no more follow-up can be filed or reviewed.")],
+}
+
 
 @login_required
 @require_POST
@@ -142,6 +166,21 @@ def round_status(request, pk, action):
     round_ = selectors.get_visible_round(request.user, pk)
     if not permissions.can_manage_round(request.user, round_):
         raise Http404
+    labels = dict(ACTION_LABELS)
+    if action not in labels:
+        raise Http404
+    if not confirm.confirmed(request):
+        return confirm.confirmation_page(
+            request,
+            title=_("%(action)s: %(round)s?") % {"action": labels[action], "round": round_.name},
+            details=[
+                (_("Evaluating body"), str(round_.body)),
+                (_("Units"), str(round_.lokus.count())),
+            ],
+            consequences=[*ACTION_CONSEQUENCES[action], _("This step cannot be undone.")],
+            action_label=_("Yes: %(action)s") % {"action": labels[action]},
+            cancel_url=reverse("evaluations:round-detail", args=[pk]),
+        )
     try:
         services.change_round_status(actor=request.user, round_=round_, action=action)
     except ValidationError as error:
@@ -152,11 +191,91 @@ def round_status(request, pk, action):
 
 
 @login_required
-def lokus_add(request, pk):
+def round_edit(request, pk):
+    """Change a round's set-up until it is opened."""
     round_ = selectors.get_visible_round(request.user, pk)
     if not permissions.can_manage_round(request.user, round_):
         raise Http404
-    form = forms.LokusForm(request.POST or None, units=selectors.addable_units(round_))
+    if round_.status != round_.Status.DRAFT:
+        messages.error(
+            request,
+            _("A round can be changed only while it is being set up; this one is already open."),
+        )
+        return redirect("evaluations:round-detail", pk=pk)
+    initial = {name: getattr(round_, name) for name in services.ROUND_FIELDS}
+    initial["body"] = round_.body
+    form = forms.RoundForm(request.POST or None, bodies=_bodies(request.user), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_round(actor=request.user, round_=round_, **form.cleaned_data)
+        except PermissionDenied:
+            form.add_error(
+                "body", _("You may set up this kind of round only for a body in your scope.")
+            )
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, _("The round is changed."))
+            return redirect("evaluations:round-detail", pk=pk)
+    return render(request, "evaluations/round_form.html", {"form": form, "round": round_})
+
+
+@login_required
+@require_POST
+def round_delete(request, pk):
+    round_ = selectors.get_visible_round(request.user, pk)
+    if not permissions.can_manage_round(request.user, round_):
+        raise Http404
+    if not confirm.confirmed(request):
+        return confirm.confirmation_page(
+            request,
+            title=_("Delete the round %(name)s?") % {"name": round_.name},
+            details=[(_("Units"), str(round_.lokus.count()))],
+            consequences=[
+                _("The round and its units are deleted; nothing was filled in yet."),
+                _("This cannot be undone."),
+            ],
+            action_label=_("Yes, delete the round"),
+            cancel_url=reverse("evaluations:round-detail", args=[pk]),
+        )
+    try:
+        services.delete_round(actor=request.user, round_=round_)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("evaluations:round-detail", pk=pk)
+    messages.success(request, _("The round is deleted."))
+    return redirect("evaluations:round-list")
+
+
+@login_required
+def lokus_add(request, pk):
+    """Add a unit: search by name, province and agency (a national body searches the whole
+    country), then choose one of the units found."""
+    from django.core.paginator import Paginator
+
+    from pantau.organisations.models import Agency
+
+    round_ = selectors.get_visible_round(request.user, pk)
+    if not permissions.can_manage_round(request.user, round_):
+        raise Http404
+    search = request.GET.get("q", "").strip()[:100]
+    province = request.GET.get("provinsi", "").strip()[:80]
+    agency_text = request.GET.get("instansi", "")
+    agency_id = int(agency_text) if agency_text.isdigit() else None
+    addable = selectors.addable_units(round_, request.user)
+    found = selectors.addable_units(
+        round_, request.user, search=search, province=province, agency=agency_id
+    )
+    page = Paginator(found, 25).get_page(request.GET.get("page"))
+    chosen = request.POST.get("unit") or request.GET.get("unit", "")
+    shown = [unit.pk for unit in page.object_list]
+    if chosen.isdigit():
+        shown.append(int(chosen))
+    form = forms.LokusForm(
+        request.POST or None,
+        units=addable if request.method == "POST" else addable.filter(pk__in=shown),
+        initial={"unit": int(chosen)} if chosen.isdigit() else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.add_lokus(actor=request.user, round_=round_, **form.cleaned_data)
@@ -165,7 +284,29 @@ def lokus_add(request, pk):
         else:
             messages.success(request, _("The unit is added to the round."))
             return redirect("evaluations:round-detail", pk=pk)
-    return render(request, "evaluations/lokus_form.html", {"form": form, "round": round_})
+    from pantau.organisations.models import ServiceUnit
+
+    units_in_reach = ServiceUnit.objects.filter(pk__in=addable.values("pk"))
+    return render(
+        request,
+        "evaluations/lokus_form.html",
+        {
+            "form": form,
+            "round": round_,
+            "page": page,
+            "search": search,
+            "province": province,
+            "agency": agency_id,
+            "provinces": units_in_reach.exclude(province="")
+            .order_by("province")
+            .values_list("province", flat=True)
+            .distinct(),
+            "agencies": Agency.objects.filter(pk__in=units_in_reach.values("agency_id")).order_by(
+                "name"
+            ),
+            "query": request.GET.urlencode(),
+        },
+    )
 
 
 # --- A lokus ---------------------------------------------------------------------------------
@@ -189,6 +330,7 @@ def lokus_detail(request, round_pk, pk):
             "blocks": blocks,
             "is_member": is_member,
             "can_score": can_score,
+            "can_review": can_score,
             "can_download": permissions.can_download_evidence(user, lokus),
             "self_open": services.self_assessment_open(lokus),
             "scoring_open": services.scoring_open(lokus),
@@ -277,8 +419,31 @@ def self_assessment_submit(request, round_pk, pk):
     lokus = selectors.get_visible_lokus(request.user, round_pk, pk)
     if not permissions.can_fill_self_assessment(request.user, lokus):
         raise Http404
+    missing = list(services.missing_self_assessment(lokus))
+    if not confirm.confirmed(request):
+        return confirm.confirmation_page(
+            request,
+            title=_("Send the self-assessment (F-01) to the evaluators?"),
+            details=[(_("Unit"), lokus.unit.name), (_("Round"), lokus.round.name)],
+            warnings=[
+                _("%(n)s indicators are not answered yet:") % {"n": len(missing)},
+                *[f"{i.code} {i.name}" for i in missing],
+            ]
+            if missing
+            else [],
+            consequences=[
+                _("The evaluators see the answers and evidence as they are now."),
+                _("Unanswered indicators are scored on what the evaluators find."),
+            ],
+            action_label=_("Yes, send it")
+            if not missing
+            else _("Send it without the missing indicators"),
+            cancel_url=reverse("evaluations:lokus-detail", args=[round_pk, pk]),
+        )
     try:
-        services.submit_self_assessment(actor=request.user, lokus=lokus)
+        services.submit_self_assessment(
+            actor=request.user, lokus=lokus, confirm_incomplete=bool(missing)
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -407,7 +572,8 @@ def follow_up_edit(request, round_pk, pk, recommendation_pk):
         "action_plan": recommendation.action_plan,
         "plan_due": recommendation.plan_due,
         "progress": recommendation.progress,
-        "done": recommendation.status == Recommendation.Status.DONE,
+        "done": recommendation.status
+        in (Recommendation.Status.DONE, Recommendation.Status.ACCEPTED),
     }
     form = forms.FollowUpForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -430,6 +596,34 @@ def follow_up_edit(request, round_pk, pk, recommendation_pk):
             "documents": recommendation.documents.all(),
         },
     )
+
+
+@login_required
+@require_POST
+def follow_up_review(request, round_pk, pk, recommendation_pk):
+    """An assigned evaluator accepts a reported follow-up or returns it with a note."""
+    lokus = selectors.get_visible_lokus(request.user, round_pk, pk)
+    if not permissions.can_score(request.user, lokus):
+        raise Http404
+    recommendation = get_object_or_404(Recommendation, lokus=lokus, pk=recommendation_pk)
+    accept = request.POST.get("decision") == "accept"
+    try:
+        services.review_follow_up(
+            actor=request.user,
+            recommendation=recommendation,
+            accept=accept,
+            note=request.POST.get("note", "")[:4000],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The follow-up is accepted.")
+            if accept
+            else _("The follow-up is returned to the unit."),
+        )
+    return redirect("evaluations:lokus-detail", round_pk=round_pk, pk=pk)
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -66,6 +66,10 @@ def test_whole_cycle_for_one_unit(page, phone, demo, tmp_path):
     check_accessibility(page)
     assert Evidence.objects.filter(lokus=lokus, original_name="jadwal-layanan.pdf").exists()
     page.get_by_role("button", name="Kirim penilaian mandiri").click()
+    # Most indicators are still unanswered: the confirmation page lists them.
+    assert page.get_by_text(re.compile(r"\d+ indikator belum dijawab")).is_visible()
+    check_accessibility(page)
+    page.get_by_role("button", name="Kirim tanpa indikator yang belum dijawab").click()
     assert page.get_by_text("Penilaian mandiri sudah dikirim kepada evaluator.").is_visible()
     _sign_out(page)
 
@@ -82,6 +86,8 @@ def test_whole_cycle_for_one_unit(page, phone, demo, tmp_path):
     sign_in(page, "penilai.ntb", PASSWORD)
     visit(page, f"/manage/evaluasi/{round_.pk}/")
     page.get_by_role("button", name="Mulai penilaian evaluator").click()
+    check_accessibility(page)
+    page.get_by_role("button", name="Ya: Mulai penilaian evaluator").click()
     check_accessibility(page)
     visit(page, base)
     page.get_by_role("link", name="Nilai 2.a.P").click()
@@ -107,6 +113,7 @@ def test_whole_cycle_for_one_unit(page, phone, demo, tmp_path):
         )
     visit(page, f"/manage/evaluasi/{round_.pk}/")
     page.get_by_role("button", name="Mulai verifikasi").click()
+    page.get_by_role("button", name="Ya: Mulai verifikasi").click()
     _sign_out(page)
 
     # 4. The unit responds to a score during verification.
@@ -123,6 +130,9 @@ def test_whole_cycle_for_one_unit(page, phone, demo, tmp_path):
     sign_in(page, "penilai.ntb", PASSWORD)
     visit(page, f"/manage/evaluasi/{round_.pk}/")
     page.get_by_role("button", name="Hitung dan umumkan hasil").click()
+    assert page.get_by_text("Langkah ini tidak dapat dibatalkan.").is_visible()
+    check_accessibility(page)
+    page.get_by_role("button", name="Ya: Hitung dan umumkan hasil").click()
     check_accessibility(page)
     visit(page, base)
     lokus = _lokus()
@@ -146,6 +156,17 @@ def test_whole_cycle_for_one_unit(page, phone, demo, tmp_path):
     page.get_by_role("button", name="Simpan tindak lanjut").click()
     page.wait_for_url(re.compile(re.escape(base) + "$"))
     assert page.get_by_text("Sudah ditindaklanjuti").first.is_visible()
+    _sign_out(page)
+
+    # The evaluator accepts the follow-up; the round counts recommendations, not units.
+    sign_in(page, "penilai.ntb", PASSWORD)
+    visit(page, base)
+    page.get_by_role("button", name="Terima tindak lanjut").click()
+    assert page.get_by_text("Tindak lanjut diterima.").is_visible()
+    check_accessibility(page)
+    visit(page, f"/manage/evaluasi/{round_.pk}/")
+    assert page.get_by_text(re.compile(r"rekomendasi sudah ditindaklanjuti \(1 dari 1")).is_visible()
+    _sign_out(page)
 
     # 7. The unit head reads the result on a phone: nothing wider than the 360 px screen.
     sign_in(phone, "kepala.dinsos", PASSWORD)

@@ -13,15 +13,14 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, permissions, serializers, status
-from rest_framework.fields import empty
 from rest_framework.response import Response
 
-from pantau.common.flags import parse_flag
 from pantau.complaints import forms as complaint_forms
 from pantau.complaints import selectors, services
 from pantau.complaints.models import Category, Complaint, Event, Status
 from pantau.organisations.models import Agency, ServiceUnit
 
+from ..fields import StrictBooleanField
 from ..filters import MomentFilter
 from ..forms import MAX_ID, check_form
 from ..permissions import WriteScope, narrow_by_unit
@@ -34,20 +33,6 @@ from ..throttling import (
 )
 
 # --- Serializers ---------------------------------------------------------------------------
-
-
-class StrictBooleanField(serializers.BooleanField):
-    """true/false, 1/0, yes/no, ya/tidak and nothing else (pantau.common.flags): DRF's own field
-    also takes "on", "t" or "y", which a form-minded client may send meaning something else."""
-
-    def to_internal_value(self, data):
-        try:
-            return parse_flag(data, default=self.default if self.default is not empty else False)
-        except ValueError as error:
-            raise serializers.ValidationError(str(error)) from None
-
-    def to_representation(self, value):
-        return bool(value)
 
 
 class CategorySerializer(serializers.ModelSerializer):

@@ -45,6 +45,7 @@ from pantau.evaluations.models import (
     Verification,
 )
 
+from ..fields import StrictBooleanField
 from ..forms import check_form
 from ..permissions import ReadScope, WriteScope, token_unit_ids
 from ..schema import errors
@@ -617,21 +618,36 @@ class SelfAssessmentSubmittedSerializer(serializers.ModelSerializer):
         fields = ["id", "self_assessment_submitted_at"]
 
 
+class SelfAssessmentSubmitSerializer(serializers.Serializer):
+    confirm_incomplete = StrictBooleanField(
+        default=False,
+        help_text="Send the self-assessment although some indicators are unanswered (as the "
+        "web's confirmation page does); without it such a submission answers 400 listing them.",
+    )
+
+
 class SelfAssessmentSubmit(generics.GenericAPIView):
     permission_classes = [WriteScope]
-    serializer_class = None
+    serializer_class = SelfAssessmentSubmitSerializer
     queryset = Lokus.objects.none()
 
     @extend_schema(
-        request=None,
+        request=SelfAssessmentSubmitSerializer,
         responses={200: SelfAssessmentSubmittedSerializer, **errors(400, 401, 403, 404)},
     )
     def post(self, request, pk: int):
         """Submit the unit's self-assessment to its evaluators while the window is open (write
         scope; the unit's officers and head). Answers may still change until the window
-        closes; submitting again records the new time."""
+        closes; submitting again records the new time. With indicators unanswered it needs
+        ``confirm_incomplete: true``; otherwise 400 lists the missing indicators."""
         lokus = _unit_lokus(request, pk)
-        lokus = evaluation_services.submit_self_assessment(actor=request.user, lokus=lokus)
+        data = SelfAssessmentSubmitSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        lokus = evaluation_services.submit_self_assessment(
+            actor=request.user,
+            lokus=lokus,
+            confirm_incomplete=data.validated_data["confirm_incomplete"],
+        )
         return Response(SelfAssessmentSubmittedSerializer(lokus).data)
 
 

@@ -108,7 +108,10 @@ def test_the_unit_answers_and_submits_its_self_assessment(token_for, self_assess
         "Dan dipublikasikan.",
         officer_a,
     )
-    response = client.post(f"{url}submit/")
+    refused = client.post(f"{url}submit/")
+    assert refused.status_code == 400 and "29" in str(refused.json())
+    assert Lokus.objects.get(pk=self_assessing.pk).self_assessment_submitted_at is None
+    response = client.post(f"{url}submit/", {"confirm_incomplete": True}, format="json")
     assert response.status_code == 200, response.json()
     assert_conforms(response, "POST", "/api/v1/pekppp/lokus/{id}/self-assessment/submit/")
     assert response.json()["self_assessment_submitted_at"]

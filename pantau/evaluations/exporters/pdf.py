@@ -199,12 +199,13 @@ def export_round_summary(round_, summary: dict, ranking) -> bytes:
         Paragraph(
             _(
                 "%(units)s units evaluated, %(computed)s with an IPP; %(recommendations)s "
-                "recommendations; units that followed up: %(followed)s."
+                "recommendations, %(done)s of them followed up: %(followed)s."
             )
             % {
                 "units": summary["units"],
                 "computed": summary["computed"],
                 "recommendations": summary["recommendations"],
+                "done": summary["recommendations_followed_up"],
                 "followed": "—"
                 if summary["follow_up_percent"] is None
                 else f"{summary['follow_up_percent']}%",

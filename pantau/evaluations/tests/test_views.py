@@ -5,7 +5,7 @@ import uuid
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from pantau.evaluations.models import Evidence, Lokus, Score, SelfAssessment
+from pantau.evaluations.models import Evidence, Lokus, Round, Score, SelfAssessment
 from pantau.surveys.models import Response
 
 from .conftest import PDF, advance, indicator, score_all
@@ -134,7 +134,13 @@ def test_round_set_up_through_the_pages(client_for, evaluator_a, instrument, pro
     assert response.status_code == 302
     assert Lokus.objects.filter(round_id=round_pk, unit=unit_a).exists()
     response = client.post(f"/manage/evaluasi/{round_pk}/open_self_assessment/status/")
+    assert response.status_code == 200  # the confirmation page first
+    assert Round.objects.get(pk=round_pk).status == "draft"
+    response = client.post(
+        f"/manage/evaluasi/{round_pk}/open_self_assessment/status/", {"confirmed": "yes"}
+    )
     assert response.status_code == 302
+    assert Round.objects.get(pk=round_pk).status == "self_assessment"
 
 
 def test_round_form_refuses_a_body_outside_scope(client_for, evaluator_a, instrument, agency_b):

@@ -280,6 +280,14 @@ def test_recommendations_and_follow_up(lokus_a, evaluator_a, officer_a, officer_
     )  # fmt: skip
     summary = selectors.round_summary(lokus_a.round)
     assert summary["follow_up_percent"] == 100
+    second = services.add_recommendation(
+        actor=evaluator_a, lokus=lokus_a, aspect=aspect, text="Publikasikan inovasi."
+    )
+    summary = selectors.round_summary(lokus_a.round)
+    # 1 of 2 recommendations, not "100 % of units" (issue 16).
+    assert summary["follow_up_percent"] == 50
+    assert (summary["recommendations_followed_up"], summary["recommendations"]) == (1, 2)
+    assert second.status == Recommendation.Status.OPEN
 
 
 def test_scores_must_cover_every_indicator(lokus_a, evaluator_a):
