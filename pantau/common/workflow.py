@@ -21,7 +21,9 @@ class Transition:
     roles: frozenset[str]
 
     @classmethod
-    def of(cls, name: str, sources: Iterable[str], target: str, roles: Iterable[str]) -> "Transition":
+    def of(
+        cls, name: str, sources: Iterable[str], target: str, roles: Iterable[str]
+    ) -> "Transition":
         return cls(name=name, sources=frozenset(sources), target=target, roles=frozenset(roles))
 
 

@@ -34,7 +34,9 @@ COMPLAINT_WORKFLOW = Workflow(
     },
     transitions=(
         Transition.of("verify", [Status.RECEIVED], Status.VERIFIED, STAFF),
-        Transition.of("assign", [Status.RECEIVED, Status.VERIFIED], Status.ASSIGNED, [HEAD, COORDINATOR]),
+        Transition.of(
+            "assign", [Status.RECEIVED, Status.VERIFIED], Status.ASSIGNED, [HEAD, COORDINATOR]
+        ),
         # Officers start follow-up on what reaches their unit; the head's disposal is not needed.
         Transition.of("start", [Status.VERIFIED, Status.ASSIGNED], Status.IN_PROGRESS, STAFF),
         Transition.of(
@@ -56,7 +58,9 @@ COMPLAINT_WORKFLOW = Workflow(
 # Steps whose target is the status the report was postponed from.
 RETURNS_TO_PREVIOUS = frozenset({"resume", "reporter_reply"})
 REPORTER_ACTIONS = frozenset({"reporter_reply", "reopen"})
-STAFF_ACTIONS = tuple(t.name for t in COMPLAINT_WORKFLOW.transitions if t.name not in REPORTER_ACTIONS)
+STAFF_ACTIONS = tuple(
+    t.name for t in COMPLAINT_WORKFLOW.transitions if t.name not in REPORTER_ACTIONS
+)
 
 
 def roles_for(user, complaint) -> set[str]:

@@ -46,9 +46,7 @@ def test_an_officer_cannot_assign_but_the_unit_head_can(unit_a, officer_a, unit_
 
 def _postponed(unit_a, officer_a, *, on):
     complaint, _code = report(unit_a)
-    complaint = services.transition(
-        actor=officer_a, complaint=complaint, action="verify", today=on
-    )
+    complaint = services.transition(actor=officer_a, complaint=complaint, action="verify", today=on)
     return services.transition(
         actor=officer_a, complaint=complaint, action="postpone", note="Kirim KTP.", today=on
     )
@@ -63,9 +61,11 @@ def test_a_postponed_report_pauses_its_deadlines_and_resumes_when_the_reporter_p
     due_before = complaint.resolution_due
     late_day = due_before + timedelta(days=5)
     # Waiting for the reporter is never late, even past the old deadline.
-    assert not selectors.visible_complaints(officer_a).filter(
-        selectors.overdue_q(late_day), pk=complaint.pk
-    ).exists()
+    assert (
+        not selectors.visible_complaints(officer_a)
+        .filter(selectors.overdue_q(late_day), pk=complaint.pk)
+        .exists()
+    )
     assert "resume" in services.allowed_actions(complaint, officer_a)
     with pytest.raises(ValidationError):
         services.transition(actor=officer_a, complaint=complaint, action="resume", today=start)
@@ -93,9 +93,7 @@ def test_a_postponed_report_can_be_archived_when_the_reporter_never_answers(unit
 
 def test_the_detail_page_offers_resume_and_shows_the_pause(client_for, unit_a, officer_a):
     complaint = _postponed(unit_a, officer_a, on=date(2026, 3, 2))
-    page = client_for(officer_a).get(
-        reverse("complaints:detail", args=[complaint.tracking_number])
-    )
+    page = client_for(officer_a).get(reverse("complaints:detail", args=[complaint.tracking_number]))
     body = page.content.decode()
     assert 'value="resume"' in body
     assert "tenggat dihentikan" in body.lower()
@@ -105,9 +103,7 @@ def test_the_forward_list_offers_only_units_of_the_same_government(
     client_for, unit_a, unit_b, officer_a
 ):
     complaint, _code = report(unit_a)
-    page = client_for(officer_a).get(
-        reverse("complaints:detail", args=[complaint.tracking_number])
-    )
+    page = client_for(officer_a).get(reverse("complaints:detail", args=[complaint.tracking_number]))
     units = list(page.context["units"])
     assert unit_a in units and unit_b not in units
     with pytest.raises(ValidationError):

@@ -53,7 +53,11 @@ def test_a_national_body_adds_any_unit_in_the_country(
     assert list(found.context["form"].fields["unit"].queryset) == [unit_b]
     response = client.post(
         url,
-        {"unit": unit_b.pk, "service_class": "administrative", "evaluators": [national_evaluator.pk]},
+        {
+            "unit": unit_b.pk,
+            "service_class": "administrative",
+            "evaluators": [national_evaluator.pk],
+        },
     )
     assert response.status_code == 302
     assert Lokus.objects.filter(round=national_round, unit=unit_b).exists()
@@ -85,7 +89,9 @@ def test_a_round_is_edited_and_deleted_until_it_opens(client_for, evaluator_a, r
         "mode": "external",
         **{k: v.isoformat() for k, v in schedule().items()},
     }
-    assert client.post(reverse("evaluations:round-edit", args=[round_a.pk]), data).status_code == 302
+    assert (
+        client.post(reverse("evaluations:round-edit", args=[round_a.pk]), data).status_code == 302
+    )
     round_a.refresh_from_db()
     assert round_a.name.endswith("(revisi)")
     delete = reverse("evaluations:round-delete", args=[round_a.pk])
@@ -175,13 +181,9 @@ def test_an_evaluator_accepts_or_returns_each_follow_up(
     with pytest.raises(ValidationError):  # returning needs a note
         services.review_follow_up(actor=evaluator_a, recommendation=second, accept=False)
     client = client_for(evaluator_a)
-    url = reverse(
-        "evaluations:follow-up-review", args=[lokus_a.round.pk, lokus_a.pk, first.pk]
-    )
+    url = reverse("evaluations:follow-up-review", args=[lokus_a.round.pk, lokus_a.pk, first.pk])
     client.post(url, {"decision": "accept"})
-    url = reverse(
-        "evaluations:follow-up-review", args=[lokus_a.round.pk, lokus_a.pk, second.pk]
-    )
+    url = reverse("evaluations:follow-up-review", args=[lokus_a.round.pk, lokus_a.pk, second.pk])
     client.post(url, {"decision": "return", "note": "Unggah SK yang ditandatangani."})
     first.refresh_from_db()
     second.refresh_from_db()
@@ -236,9 +238,7 @@ def test_an_agency_head_sees_the_ipp_announced_by_the_province(
     assert lokus_page.status_code == 200
 
 
-def test_a_head_of_another_agency_sees_no_ipp_of_unit_a(
-    client_for, evaluator_a, lokus_a, unit_b
-):
+def test_a_head_of_another_agency_sees_no_ipp_of_unit_a(client_for, evaluator_a, lokus_a, unit_b):
     from pantau.accounts.models import Role
     from pantau.accounts.tests.factories import MembershipFactory, UserFactory
 
