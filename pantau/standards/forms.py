@@ -196,6 +196,21 @@ class SetForm(forms.Form):
         return day
 
 
+class ConfirmedSetForm(SetForm):
+    """The web's form: setting cannot be undone, so the person confirms it on the form itself
+    (the decree file cannot be carried over to a separate confirmation page)."""
+
+    understood = forms.BooleanField(
+        label=_(
+            "I have checked that the draft holds every agreement of the forum marked as carried "
+            "out, and I understand that a set version can no longer change."
+        ),
+        error_messages={
+            "required": _("Confirm that you have checked the draft against the forum's agreements.")
+        },
+    )
+
+
 class ComponentFileForm(forms.Form):
     component = forms.ChoiceField(label=_("Component"), choices=MANUFACTURING_COMPONENTS)
     file = DocumentField(label=_("Document (PDF or picture)"))

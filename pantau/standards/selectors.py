@@ -158,8 +158,12 @@ def get_forum(unit: ServiceUnit, pk: int) -> Forum:
 
 def participant_type_counts(forum: Forum) -> list[tuple[str, str, int]]:
     """(type, label, attendees) for every participant type, counted in the database."""
+    # ``order_by()`` clears the model's ordering (kind, name, id), which would otherwise join
+    # the GROUP BY and count every participant as a group of one (issue 16: "Pengguna layanan:
+    # 1" with two present).
     counts = dict(
         forum.participants.filter(attended=True)
+        .order_by()
         .values_list("kind")
         .annotate(n=Count("id"))
         .values_list("kind", "n")
@@ -228,6 +232,7 @@ def indicator_inputs(unit: ServiceUnit, *, today: date) -> IndicatorInputs:
             attended=True,
             kind__in=COUNTED_PARTICIPANT_KINDS,
         )
+        .order_by()
         .values_list("kind", flat=True)
         .distinct()
     )
@@ -394,6 +399,7 @@ def evaluation_evidence(unit: ServiceUnit, *, today: date) -> EvaluationEvidence
     counts: dict[int, dict[str, int]] = {}
     for forum_id, kind, n in (
         Participant.objects.filter(forum__in=[f.pk for f in forums], attended=True)
+        .order_by()
         .values("forum_id", "kind")
         .annotate(n=Count("id"))
         .values_list("forum_id", "kind", "n")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pantau.common import confirm
 from pantau.common.files import private_file_response
 from pantau.organisations import selectors as organisations
 
@@ -143,7 +144,8 @@ def version_detail(request, slug, service_pk, number):
     if can_edit and version.status == StandardVersion.Status.DISCUSSED:
         context["file_form"] = forms.ComponentFileForm()
     if can_set and version.status == StandardVersion.Status.DISCUSSED:
-        context["set_form"] = forms.SetForm()
+        context["set_form"] = forms.ConfirmedSetForm()
+        context["agreements"] = version.agreements.all()
     return render(request, "standards/version_detail.html", context)
 
 
@@ -205,22 +207,60 @@ def version_action(request, slug, service_pk, number, action):
             services.reopen_draft(actor=request.user, version=version)
             messages.success(request, _("The version is a draft again."))
         elif action == "set":
-            form = forms.SetForm(request.POST, request.FILES)
+            form = forms.ConfirmedSetForm(request.POST, request.FILES)
             if not form.is_valid():
                 return render(
                     request,
                     "standards/version_set.html",
-                    {"unit": unit, "service": service, "version": version, "form": form},
+                    {
+                        "unit": unit,
+                        "service": service,
+                        "version": version,
+                        "form": form,
+                        "agreements": version.agreements.all(),
+                    },
                     status=400,
                 )
-            services.set_version(actor=request.user, version=version, **form.cleaned_data)
+            data = {k: v for k, v in form.cleaned_data.items() if k != "understood"}
+            services.set_version(actor=request.user, version=version, **data)
             messages.success(
                 request, _("The standard is set. Publish it to put it in force for the public.")
             )
         elif action == "publish":
+            if not confirm.confirmed(request):
+                return confirm.confirmation_page(
+                    request,
+                    title=_("Put version %(number)s of %(name)s in force?")
+                    % {"number": version.number, "name": service.name},
+                    details=[
+                        (_("Decree"), f"{version.decree_number} ({version.decree_date:%d-%m-%Y})")
+                    ],
+                    consequences=[
+                        _("The public portal shows this version as the standard in force."),
+                        _("The version in force until now becomes history and stays readable."),
+                        _("This cannot be undone: a later change needs a new version."),
+                    ],
+                    action_label=_("Yes, put it in force"),
+                    cancel_url=reverse(
+                        "standards:version", args=[slug, service.pk, version.number]
+                    ),
+                )
             services.publish_version(actor=request.user, version=version)
             messages.success(request, _("The standard is published and now in force."))
         elif action == "discard":
+            if not confirm.confirmed(request):
+                return confirm.confirmation_page(
+                    request,
+                    title=_("Discard the draft of version %(number)s?") % {"number": version.number},
+                    consequences=[
+                        _("The draft, its components and its documents are deleted."),
+                        _("This cannot be undone."),
+                    ],
+                    action_label=_("Yes, discard the draft"),
+                    cancel_url=reverse(
+                        "standards:version", args=[slug, service.pk, version.number]
+                    ),
+                )
             services.discard_draft(actor=request.user, version=version)
             messages.success(request, _("The draft is discarded."))
             return redirect("standards:service", slug=slug, service_pk=service.pk)

@@ -17,6 +17,7 @@ from .importers import ImportReport, read_group_file
 from .instruments import FORM_SETS, shipped_version
 from .models import ProviderInvitation, ProviderParticipation, RespondentGroup, Study
 from .permissions import can_answer_as_provider, can_enter_responses, can_manage_study
+from .workflow import STUDY_WORKFLOW
 
 
 @transaction.atomic
@@ -65,10 +66,8 @@ def create_study(
     return study
 
 
-TRANSITIONS = {
-    "open": ({Collection.Status.DRAFT, Collection.Status.CLOSED}, Collection.Status.OPEN),
-    "close": ({Collection.Status.OPEN}, Collection.Status.CLOSED),
-}
+# From the workflow as data (pantau.studies.workflow).
+TRANSITIONS = {t.name: (set(t.sources), t.target) for t in STUDY_WORKFLOW.transitions}
 
 
 @transaction.atomic

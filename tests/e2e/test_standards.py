@@ -65,7 +65,11 @@ def test_unit_head_runs_a_forum_and_sets_a_standard(page, demo):
     page.get_by_role("button", name="Simpan").click()
     page.wait_for_url("**/forums/*/")
     check_accessibility(page)
-    for name, kind in [("Ibu Rukmini", "service_user"), ("Dr. Hamdi", "expert")]:
+    for name, kind in [
+        ("Ibu Rukmini", "service_user"),
+        ("Pak Darto", "service_user"),
+        ("Dr. Hamdi", "expert"),
+    ]:
         page.locator("[name=participant-name]").fill(name)
         page.locator("[name=participant-kind]").select_option(kind)
         _submit(page, "Undang")
@@ -74,7 +78,12 @@ def test_unit_head_runs_a_forum_and_sets_a_standard(page, demo):
     _submit(page, "Simpan daftar hadir")
     _submit(page, "Catat forum sudah dilaksanakan")
     check_accessibility(page)
-    expect(page.get_by_text("Pengguna layanan: 1")).to_be_visible()
+    # Two service users attended: the page and the berita acara both say 2 (issue 16).
+    expect(page.get_by_text("Pengguna layanan: 2")).to_be_visible()
+    forum_page = page.url
+    page.get_by_role("link", name="Rancangan berita acara").click()
+    expect(page.get_by_text("Pengguna layanan: 2")).to_be_visible()
+    page.goto(forum_page)
 
     visit(page, f"/manage/units/{unit}/standards/")
     page.get_by_role("link", name="Versi 1").click()
@@ -86,9 +95,12 @@ def test_unit_head_runs_a_forum_and_sets_a_standard(page, demo):
     page.locator("[name=decree_file]").set_input_files(
         {"name": "sk.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )
+    page.locator("[name=understood]").check()
     _submit(page, "Tetapkan standar")
     check_accessibility(page)
     _submit(page, "Publikasikan: berlakukan versi ini")
+    check_accessibility(page)
+    _submit(page, "Ya, berlakukan")
     expect(page.get_by_text("Dipublikasikan, berlaku").first).to_be_visible()
 
     visit(page, f"/units/{unit}/services/rekomendasi-kartu-indonesia-pintar-kip/")

@@ -12,12 +12,14 @@ from django.core.files.base import File
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from pantau.common import audit
 
 from ..models import (
     MANUFACTURING_KEYS,
+    Agreement,
     ComponentFile,
     Forum,
     ProcedureStep,
@@ -25,15 +27,14 @@ from ..models import (
     StandardVersion,
 )
 from ..permissions import can_edit_standards, can_set_standards
+from ..workflow import VERSION_WORKFLOW
 
 Status = StandardVersion.Status
 
-# action: (statuses it may start from, status it leads to)
+# action: (statuses it may start from, status it leads to), from the workflow as data
+# (pantau.standards.workflow); superseding happens only through publishing a later version.
 TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
-    "discuss": (frozenset({Status.DRAFT}), Status.DISCUSSED),
-    "reopen": (frozenset({Status.DISCUSSED}), Status.DRAFT),
-    "set": (frozenset({Status.DISCUSSED}), Status.SET),
-    "publish": (frozenset({Status.SET}), Status.PUBLISHED),
+    t.name: (t.sources, t.target) for t in VERSION_WORKFLOW.transitions if t.name != "supersede"
 }
 
 # Fields of a version a writer may change (the structured rows are passed apart).
@@ -262,6 +263,26 @@ def set_version(
         raise ValidationError(_("Give the number of the decree."))
     if decree_date > today:
         raise ValidationError(_("The decree date cannot be in the future."))
+    if version.forum_id is not None and decree_date < version.forum.held_on:
+        raise ValidationError(
+            _(
+                "The decree is dated %(decree)s, before the consultation forum of %(forum)s that "
+                "discussed this draft: a standard is set after it is discussed. Check the date."
+            )
+            % {
+                "decree": date_format(decree_date, "j F Y"),
+                "forum": date_format(version.forum.held_on, "j F Y"),
+            }
+        )
+    pending = list(version.agreements.filter(outcome=Agreement.Outcome.PENDING))
+    if pending:
+        raise ValidationError(
+            _(
+                "%(n)s agreement(s) of the forum on this draft are not yet recorded as carried out "
+                "or not: %(items)s. Record each outcome in the forum before setting the standard."
+            )
+            % {"n": len(pending), "items": "; ".join(a.text[:80] for a in pending)}
+        )
     _move(version, "set", actor=actor)
     version.decree_number = decree_number.strip()
     version.decree_date = decree_date

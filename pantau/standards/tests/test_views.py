@@ -108,10 +108,14 @@ def test_unit_head_sets_and_publishes_through_the_pages(client_for, unit_head_a,
             "decree_number": "188/1/2026",
             "decree_date": "2026-02-01",
             "decree_file": SimpleUploadedFile("sk.pdf", PDF, content_type="application/pdf"),
+            "understood": "on",
         },
     )
     assert response.status_code == 302
-    client.post(act("publish"))
+    page = client.post(act("publish"))
+    assert page.status_code == 200  # the confirmation page
+    assert StandardVersion.objects.get(pk=draft_a.pk).status == "set"
+    client.post(act("publish"), {"confirmed": "yes"})
     version = StandardVersion.objects.get(pk=draft_a.pk)
     assert version.status == "published" and version.decree_number == "188/1/2026"
     decree = client.get(reverse("standards:decree", args=[unit.slug, service.pk, 1]))
