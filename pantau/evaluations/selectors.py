@@ -413,14 +413,14 @@ def unit_figures(lokus: Lokus) -> dict:
     """Evidence Pantau already holds (indicators 6–9 SKM; 25–28 complaints): read through the
     satisfaction and complaints selectors, never copied."""
     from pantau.complaints.selectors import monthly_recap
-    from pantau.satisfaction.selectors import follow_up_summary, latest_published, period_results
+    from pantau.satisfaction.selectors import follow_up_summary, latest_published, public_results
 
     figures: dict = {"skm": None, "complaints": None}
     period = latest_published(lokus.unit)
     if period is not None:
         figures["skm"] = {
             "period": period,
-            "results": period_results(period),
+            "results": public_results(period),  # what was published, as the public read it
             "follow_up": follow_up_summary(period),
         }
     recap = monthly_recap(lokus.unit, lokus.round.year)

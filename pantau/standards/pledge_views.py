@@ -5,10 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pantau.common import confirm
 from pantau.organisations import selectors as organisations
 from pantau.satisfaction.models import SurveyPeriod
 
@@ -67,6 +70,21 @@ def maklumat_publish(request, slug):
     if draft is None:
         raise Http404
     form = forms.MaklumatPublishForm(request.POST)
+    if form.is_valid() and not confirm.confirmed(request):
+        return confirm.confirmation_page(
+            request,
+            title=_("Set and publish the service pledge of %(unit)s?") % {"unit": unit.name},
+            details=[
+                (_("Date the pledge is set"), date_format(form.cleaned_data["set_on"], "j F Y")),
+                (_("Signed by"), f"{draft.signatory_name}, {draft.signatory_title}"),
+            ],
+            consequences=[
+                _("The pledge is shown on the public portal and its poster, replacing the one in force."),
+                _("A published pledge cannot be changed; a later change is a new pledge."),
+            ],
+            action_label=_("Yes, set and publish the pledge"),
+            cancel_url=reverse("standards:maklumat", args=[slug]),
+        )
     if form.is_valid():
         try:
             services.publish_maklumat(

@@ -254,6 +254,19 @@ def test_lokus_page_shows_the_units_published_skm_and_complaints(
         actor=unit_head_a, unit=lokus_a.unit, kind="year", year=2025, number=1, population=100,
         services=[ServiceFactory(unit=lokus_a.unit)],
     )  # fmt: skip
+    import uuid
+
+    from pantau.satisfaction.instrument import ELEMENT_KEYS
+    from pantau.surveys.models import Item
+    from pantau.surveys.services import submit_response
+
+    items = {i.key: i for i in Item.objects.filter(version=period.collection.version)}
+    submit_response(
+        collection=period.collection,
+        answers=[(items[key], 3, "") for key in ELEMENT_KEYS],
+        submission_token=uuid.uuid4(),
+        source="paper",
+    )
     SurveyPeriod.objects.filter(pk=period.pk).update(published_at=timezone.now())
     page = (
         client_for(officer_a)
@@ -261,6 +274,8 @@ def test_lokus_page_shows_the_units_published_skm_and_complaints(
         .content.decode()
     )
     assert period.label in page
+    # The evidence says how far the sample went (issue 16): 1 of 80, ± 98,0 points.
+    assert "1 dari 80 responden yang diperlukan sampel" in page and "± 98,0" in page
     assert "Pengaduan" in page  # the complaint recap's kinds, counted for the round's year
 
 

@@ -133,7 +133,10 @@ def test_the_pledge_is_set_and_published_and_replaces_the_previous(unit_a, offic
 def test_pledge_page_and_poster(client, client_for, unit_a, unit_head_a):
     staff = client_for(unit_head_a)
     staff.post(reverse("standards:maklumat", args=[unit_a.slug]), PLEDGE)
-    staff.post(reverse("standards:maklumat-publish", args=[unit_a.slug]), {"set_on": "2026-01-05"})
+    url = reverse("standards:maklumat-publish", args=[unit_a.slug])
+    confirmation = staff.post(url, {"set_on": "2026-01-05"})
+    assert confirmation.status_code == 200 and 'name="confirmed"' in confirmation.content.decode()
+    staff.post(url, {"set_on": "2026-01-05", "confirmed": "yes"})
     client.logout()
     poster = client.get(reverse("public_standards:maklumat-poster", args=[unit_a.slug]))
     html = poster.content.decode()
