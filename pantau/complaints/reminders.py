@@ -13,9 +13,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pantau.accounts.models import UNIT_ROLES, Membership, Role
-from pantau.organisations.selectors import agency_ancestor_ids
 
-from .models import Complaint, Event
+from .models import Complaint, Event, Queue
 from .selectors import due_soon_q, overdue_q
 
 
@@ -34,11 +33,13 @@ def _stage_due(complaint: Complaint):
 
 
 def _recipients(complaint: Complaint, unit_staff: dict, coordinators: dict) -> set[str]:
-    """The assigned officer; else the unit's staff; for a report without unit, the coordinators
-    of its agency and the agencies above it."""
-    if complaint.assigned_to_id and complaint.assigned_to.email:
-        return {complaint.assigned_to.email}
-    if complaint.unit_id:
+    """Whoever holds the report's queue (pantau.complaints.routing): the assigned officer, else
+    the unit's staff; for a report in a coordinator's or inspector's queue, the coordinators or
+    inspectors of that agency; for the national queue, the national coordinators. An integrity
+    report never reaches the unit's staff."""
+    if complaint.queue == Queue.UNIT and complaint.unit_id and not complaint.integrity:
+        if complaint.assigned_to_id and complaint.assigned_to.email:
+            return {complaint.assigned_to.email}
         if complaint.unit_id not in unit_staff:
             unit_staff[complaint.unit_id] = set(
                 Membership.objects.filter(
@@ -48,16 +49,16 @@ def _recipients(complaint: Complaint, unit_staff: dict, coordinators: dict) -> s
                 .values_list("user__email", flat=True)
             )
         return unit_staff[complaint.unit_id]
-    key = complaint.agency_id
+    role = Role.INSPECTOR if complaint.queue == Queue.INSPECTOR else Role.COORDINATOR
+    key = (role, complaint.queue_agency_id)
     if key not in coordinators:
+        holders = Membership.objects.filter(role=role, user__is_active=True)
+        if complaint.queue_agency_id is None:
+            holders = holders.filter(agency__isnull=True)
+        else:
+            holders = holders.filter(agency_id=complaint.queue_agency_id)
         coordinators[key] = set(
-            Membership.objects.filter(
-                agency_id__in=agency_ancestor_ids(complaint.agency_id),
-                role=Role.COORDINATOR,
-                user__is_active=True,
-            )
-            .exclude(user__email="")
-            .values_list("user__email", flat=True)
+            holders.exclude(user__email="").values_list("user__email", flat=True)
         )
     return coordinators[key]
 

@@ -88,6 +88,7 @@ NOT_PERSONAL: dict[str, str] = {
     "standards.ComponentFile.original_name": "a file a unit attached to its service standard",
     "standards.Publication.evidence_name": "a file a unit published as evidence",
     "standards.ForumFile.original_name": "a file of a forum's minutes, uploaded by staff",
+    "surveys.ImportBatch.file_name": "the name of a file of questionnaires staff imported",
     "evaluations.EvaluationInstrument.name": "the name of a PEKPPP instrument",
     "evaluations.Aspect.name": "the name of a PEKPPP aspect",
     "evaluations.Indicator.name": "the name of a PEKPPP indicator",

@@ -191,3 +191,29 @@ def test_the_workflow_has_no_dead_ends():
     assert COMPLAINT_WORKFLOW.dead_ends() == []
     assert COMPLAINT_WORKFLOW.unheld() == []
     assert COMPLAINT_WORKFLOW.unreachable() == []
+
+
+def test_reminders_follow_the_queue_and_never_tell_the_unit_of_an_integrity_report(
+    desk, unit_a, officer_a
+):
+    from datetime import date
+
+    from django.core import mail
+
+    from pantau.complaints.reminders import send_deadline_reminders
+
+    officer_a.email = "petugas@example.id"
+    officer_a.save()
+    desk["inspector"].email = "inspektorat@example.id"
+    desk["inspector"].save()
+    desk["national"].email = "nasional@example.id"
+    desk["national"].save()
+    integrity = _file(unit=unit_a, integrity=True)
+    nowhere = _file()
+    Complaint.objects.filter(pk__in=[integrity.pk, nowhere.pk]).update(verify_due=date(2025, 6, 13))
+    mail.outbox.clear()
+    send_deadline_reminders(today=date(2025, 6, 16))
+    by_recipient = {m.to[0]: m.body for m in mail.outbox}
+    assert integrity.tracking_number in by_recipient["inspektorat@example.id"]
+    assert nowhere.tracking_number in by_recipient["nasional@example.id"]
+    assert "petugas@example.id" not in by_recipient
