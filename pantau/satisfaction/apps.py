@@ -14,3 +14,7 @@ class SatisfactionConfig(AppConfig):
 
         audit.register(SurveyPeriod, unit_lookup="unit_id")
         audit.register(FollowUpAction, unit_lookup="period__unit_id")
+        from pantau.surveys.models import ImportBatch
+
+        # Every file imported (and undone) shows in the unit's audit trail (issue 16).
+        audit.register(ImportBatch, unit_lookup="collection__unit_id")

@@ -366,13 +366,15 @@ def import_responses(*, actor, period: SurveyPeriod, path, file_name: str = ""):
     report = read_skm_file(path, period=period)
     if report.ok:
         with transaction.atomic():
-            batch = ImportBatch.objects.create(
+            batch = ImportBatch(
                 collection_id=period.collection_id,
                 file_name=(file_name or Path(path).name)[:200],
                 sha256=digest,
                 rows=len(report.rows),
                 created_by=actor,
             )
+            audit.attribute_to(batch, actor)
+            batch.save()
             bulk_create_responses(
                 collection=period.collection,
                 rows=report.rows,
@@ -410,6 +412,7 @@ def undo_import(*, actor, period: SurveyPeriod, batch_id: int):
     rebuild_tallies(period.collection)
     batch.undone_at = timezone.now()
     batch.undone_by = actor
+    audit.attribute_to(batch, actor)
     batch.save(update_fields=["undone_at", "undone_by"])
     return batch
 

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from pantau.common.models import TimeStampedModel
 
@@ -241,6 +242,7 @@ class ImportBatch(models.Model):
         related_name="+",
         verbose_name=_("undone by"),
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("import")

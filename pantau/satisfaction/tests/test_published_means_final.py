@@ -278,3 +278,18 @@ def test_an_agency_head_sees_the_latest_published_result_not_the_open_period(
 def test_a_head_of_another_agency_sees_none_of_its_units(client_for, unit_head_b, period_a):
     page = client_for(unit_head_b).get(reverse("satisfaction:overview"))
     assert period_a.unit not in [unit for unit, _point in page.context["rows"]]
+
+
+def test_imports_and_their_undoing_show_in_the_units_audit_trail(
+    client_for, officer_a, unit_head_a, period_a, service_a
+):
+    from pantau.common.audit import unit_history
+
+    _import(client_for(officer_a), period_a, _csv(service_a, ("", "4,4,4,4,4,4,4,4,4")))
+    batch = ImportBatch.objects.get()
+    services.undo_import(actor=officer_a, period=period_a, batch_id=batch.pk)
+    entries = [e for e in unit_history(period_a.unit_id) if "skm.csv" in e.object_repr]
+    assert [e.action for e in entries] == ["~", "+"]
+    assert all(e.who == officer_a for e in entries)
+    page = client_for(unit_head_a).get(reverse("organisations:unit-audit", args=[period_a.unit.slug]))
+    assert "skm.csv" in page.content.decode()
