@@ -20,6 +20,7 @@ class DeadlinePolicyAdmin(admin.ModelAdmin):
         "verify_working_days",
         "response_working_days",
         "resolution_days",
+        "requires_disposal",
     ]
     autocomplete_fields = ["agency"]
     raw_id_fields = ["service"]

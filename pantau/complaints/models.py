@@ -55,6 +55,14 @@ class DeadlinePolicy(models.Model):
         _("first response within (working days)"), default=5
     )
     resolution_days = models.PositiveSmallIntegerField(_("resolution within (days)"), default=60)
+    requires_disposal = models.BooleanField(
+        _("officers wait for the unit head's disposition"),
+        default=False,
+        help_text=_(
+            "When ticked, an officer starts follow-up on a verified report only after the unit "
+            "head (or a coordinator) has assigned it; otherwise officers may start at once."
+        ),
+    )
 
     class Meta:
         verbose_name = _("deadline policy")

@@ -43,7 +43,18 @@ def allowed_actions(complaint: Complaint, user=None) -> list[str]:
     actions = [t.name for t in COMPLAINT_WORKFLOW.available(complaint.status, roles)]
     if complaint.integrity:
         actions = [a for a in actions if a not in ("assign", "forward")]
+    if _waits_for_disposal(complaint, roles):
+        actions = [a for a in actions if a not in ("start", "answer")]
     return actions
+
+
+def _waits_for_disposal(complaint: Complaint, roles: set[str]) -> bool:
+    """The agency's policy makes officers wait for the head's disposition of a verified report."""
+    from .workflow import COORDINATOR, HEAD
+
+    if complaint.status != Status.VERIFIED or roles & {HEAD, COORDINATOR}:
+        return False
+    return policy_for(complaint.unit, complaint.agency, complaint.service).requires_disposal
 
 
 def _code(length: int) -> str:
@@ -300,6 +311,15 @@ def transition(
             roles_for(actor, complaint),
             message=_("Your role towards this report does not allow this step."),
         )
+        if action in ("start", "answer") and _waits_for_disposal(
+            complaint, roles_for(actor, complaint)
+        ):
+            raise ValidationError(
+                _(
+                    "Your agency asks officers to wait for the unit head's disposition before "
+                    "starting follow-up on a report."
+                )
+            )
         if complaint.integrity and action in ("assign", "forward"):
             raise ValidationError(
                 _(

@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pantau.common import confirm
 from pantau.organisations import selectors as organisations
 
 from . import forms, selectors, services
@@ -107,6 +109,23 @@ def attendance(request, slug, pk):
 def forum_held(request, slug, pk):
     unit = _editable_unit(request, slug)
     forum = selectors.get_forum(unit, pk)
+    if not confirm.confirmed(request):
+        return confirm.confirmation_page(
+            request,
+            title=_("Record %(title)s as held?") % {"title": forum.title},
+            details=[
+                (label, str(n)) for _kind, label, n in selectors.participant_type_counts(forum) if n
+            ],
+            consequences=[
+                _(
+                    "The forum, who attended by type of party and its agreements count as public "
+                    "involvement for the PEKPPP evaluation and appear on the public portal."
+                ),
+                _("A forum recorded as held cannot be planned again; check the attendance first."),
+            ],
+            action_label=_("Yes, record it as held"),
+            cancel_url=reverse("standards:forum", args=[slug, pk]),
+        )
     try:
         services.mark_forum_held(actor=request.user, forum=forum)
     except ValidationError as error:

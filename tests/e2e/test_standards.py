@@ -78,6 +78,7 @@ def test_unit_head_runs_a_forum_and_sets_a_standard(page, demo):
     _submit(page, "Simpan daftar hadir")
     _submit(page, "Catat forum sudah dilaksanakan")
     check_accessibility(page)
+    _submit(page, "Ya, catat sebagai sudah dilaksanakan")
     # Two service users attended: the page and the berita acara both say 2 (issue 16).
     expect(page.get_by_text("Pengguna layanan: 2")).to_be_visible()
     forum_page = page.url

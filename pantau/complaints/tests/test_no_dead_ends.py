@@ -132,3 +132,25 @@ def test_archiving_a_report_of_another_unit_gets_404(client_for, unit_a, officer
     url = reverse("complaints:act", args=[complaint.tracking_number])
     response = client_for(officer_b).post(url, {"action": "archive", "reason": "spam"})
     assert response.status_code == 404
+
+
+def test_an_agency_may_ask_officers_to_wait_for_the_heads_disposition(
+    unit_a, officer_a, unit_head_a, agency_a
+):
+    from pantau.common import memo
+    from pantau.complaints.models import DeadlinePolicy
+
+    DeadlinePolicy.objects.create(agency=agency_a, requires_disposal=True)
+    memo.forget()
+    complaint, _code = report(unit_a)
+    complaint = services.transition(actor=officer_a, complaint=complaint, action="verify")
+    assert "start" not in services.allowed_actions(complaint, officer_a)
+    with pytest.raises(ValidationError):
+        services.transition(actor=officer_a, complaint=complaint, action="start")
+    assert "start" in services.allowed_actions(complaint, unit_head_a)
+    complaint = services.transition(
+        actor=unit_head_a, complaint=complaint, action="assign", unit=unit_a, officer=officer_a
+    )
+    assert services.transition(actor=officer_a, complaint=complaint, action="start").status == (
+        Status.IN_PROGRESS
+    )

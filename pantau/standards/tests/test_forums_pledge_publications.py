@@ -82,7 +82,9 @@ def test_unit_head_runs_a_forum_through_the_pages(client_for, unit_head_a, unit_
         )
     ids = [str(p.pk) for p in forum.participants.all()]
     client.post(reverse("standards:attendance", args=[unit_a.slug, forum.pk]), {"attended": ids})
-    client.post(reverse("standards:forum-held", args=[unit_a.slug, forum.pk]))
+    held = reverse("standards:forum-held", args=[unit_a.slug, forum.pk])
+    assert client.post(held).status_code == 200  # the confirmation page
+    client.post(held, {"confirmed": "yes"})
     client.post(
         reverse("standards:agreement-create", args=[unit_a.slug, forum.pk]),
         {"text": "Waktu layanan menjadi 2 hari kerja", "standard": draft_a.pk, "outcome": "done"},
