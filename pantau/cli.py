@@ -5,6 +5,7 @@ as ordinary management commands in their app; they appear here without further w
 """
 
 import os
+import secrets
 import sys
 
 PANTAU_COMMANDS = {
@@ -12,6 +13,10 @@ PANTAU_COMMANDS = {
     "serve": ("runserver", "Run the development server."),
     "migrate": ("migrate", "Create or update the database tables."),
 }
+
+# Commands that compute on a file (and the help) sign nothing, so they need no SECRET_KEY: an
+# analyst runs them on a fresh checkout without configuring a server (issue 17).
+KEYLESS = {"ikm", "stats", "ipp", "-h", "--help", "help"}
 
 
 def _pantau_app_commands() -> dict[str, str]:
@@ -42,6 +47,8 @@ def print_help() -> None:
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    if (not argv or argv[0] in KEYLESS) and not os.environ.get("SECRET_KEY"):
+        os.environ["SECRET_KEY"] = secrets.token_urlsafe(50)  # this process only; signs nothing
     import django
 
     django.setup()
