@@ -68,3 +68,10 @@ def test_the_queue_links_to_the_recap(client_for, officer_a):
 def test_the_recap_year_is_written_without_a_thousands_separator(client_for, officer_a):
     body = client_for(officer_a).get(reverse("complaints:recap"), {"year": "2021"}).content.decode()
     assert 'value="2021"' in body and "year=2021" in body and "2.021" not in body
+
+
+def test_the_public_statistics_write_the_year_as_a_year(client, unit_a):
+    body = client.get(
+        reverse("complaints:statistics", args=[unit_a.slug]), {"year": "2021"}
+    ).content.decode()
+    assert "2021" in body and "2.021" not in body and 'value="2021"' in body
