@@ -32,7 +32,9 @@ ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env.str("PANTAU_SITE_URL", default="http://127.0.0.1:8000")
+# The public address for links in mail and webhooks; without it, development uses the address the
+# site is served at (pantau.common.site). Production must set it (decision 0020).
+SITE_URL = env.str("PANTAU_SITE_URL", default="")
 # Where vulnerabilities are reported (/.well-known/security.txt, docs/security.md).
 PANTAU_SECURITY_CONTACT = env.str("PANTAU_SECURITY_CONTACT", default="")
 
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "pantau.api.middleware.ApiLanguageMiddleware",
     "pantau.common.query_guard.RefuseNulMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "pantau.common.site.RememberOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -233,7 +236,7 @@ AXES_LOCKOUT_CALLABLE = "pantau.accounts.security.lockout_response"
 # they have. Development mode (the demo) requires it of nobody unless set.
 PANTAU_TWO_FACTOR_ROLES = env.list(
     "TWO_FACTOR_ROLES",
-    default=[] if DEBUG else ["admin", "evaluator", "agency_head", "unit_head"],
+    default=[] if DEBUG else ["admin", "evaluator", "agency_head", "unit_head", "inspector"],
 )
 
 # Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after sign-in

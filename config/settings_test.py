@@ -33,3 +33,6 @@ PANTAU_TWO_FACTOR_ROLES: list[str] = []
 # Study tests check the statistics on groups of a few respondents; the privacy floor of five
 # answers per group (production default) is tested on its own (studies/tests/test_group_floor.py).
 PANTAU_STUDY_MIN_GROUP = 1
+
+# Tasks (mail, webhooks) run at once in the test's thread, in order (pantau.common.background).
+PANTAU_TASKS_INLINE = True

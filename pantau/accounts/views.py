@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
+from pantau.common import site
+
 from . import security, selectors, services
 from .forms import SignInForm, TokenForm, confirmed_totp_device
 
@@ -40,7 +42,7 @@ _password_reset = auth_views.PasswordResetView.as_view(
     success_url=reverse_lazy("accounts:password-reset-done"),
     email_template_name="registration/password_reset_email.txt",
     subject_template_name="registration/password_reset_subject.txt",
-    extra_email_context={"site_url": settings.SITE_URL.rstrip("/")},
+    extra_email_context={"site_url": site.base_url()},
 )
 
 

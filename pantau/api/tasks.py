@@ -81,8 +81,16 @@ def deliver_webhook(self, delivery_id: int) -> str:
     delivery.save()
     if delivery.status == WebhookDelivery.Status.PENDING:
         if self.request.is_eager:
-            # No worker (tests, the embedded demo): the next attempt runs at once.
-            return deliver_webhook.run(delivery_id)
+            from pantau.common import background
+
+            if background.inline():  # tests: the next attempt runs at once
+                return deliver_webhook.run(delivery_id)
+            # No worker (the embedded demo): one attempt, after the response, and no retries
+            # that nobody would run (issue 17).
+            delivery.status = WebhookDelivery.Status.FAILED
+            delivery.error = (delivery.error + " (no task worker: not retried)")[:300]
+            delivery.save(update_fields=["status", "error"])
+            return delivery.status
         wait = settings.PANTAU_WEBHOOK_BACKOFF * 2 ** (delivery.attempts - 1)
         raise self.retry(countdown=wait)
     return delivery.status

@@ -18,12 +18,11 @@ import hmac
 import json
 import time
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from pantau.common import memo
+from pantau.common import background, memo, site
 from pantau.complaints.public_text import public_subject
 
 from .models import WebhookDelivery, WebhookEndpoint, WebhookEvent
@@ -77,7 +76,7 @@ def _queue(event: str, unit_ids: set[int], data) -> None:
             "data": json.loads(encode(data)),
         }
         delivery.save()
-        deliver_webhook.delay(delivery.pk)
+        background.dispatch(deliver_webhook, delivery.pk)
 
 
 def emit(event: str, *, unit_ids: set[int], data) -> None:
@@ -100,7 +99,7 @@ def _complaint_data(complaint) -> dict:
         "confidential": complaint.confidential,
         "created_at": timezone.localtime(complaint.created_at).isoformat(timespec="seconds"),
         "resolution_due": complaint.resolution_due,
-        "url": settings.SITE_URL.rstrip("/") + f"/api/v1/complaints/{complaint.tracking_number}/",
+        "url": site.base_url() + f"/api/v1/complaints/{complaint.tracking_number}/",
     }
 
 
@@ -134,7 +133,7 @@ def skm_result_published(period) -> None:
             "ikm": str(results.ikm.ikm) if results.ikm else None,
             "grade": results.ikm.grade if results.ikm else None,
             "published_at": timezone.localtime(period.published_at).isoformat(timespec="seconds"),
-            "url": settings.SITE_URL.rstrip("/") + f"/api/v1/skm/results/{period.pk}/",
+            "url": site.base_url() + f"/api/v1/skm/results/{period.pk}/",
         }
 
     emit(WebhookEvent.SKM_PUBLISHED, unit_ids={period.unit_id}, data=data)

@@ -22,3 +22,19 @@ def limits_need_a_shared_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def links_need_the_public_address(app_configs, **kwargs):
+    """Links in mail (password reset, report updates) and webhook payloads begin with
+    ``PANTAU_SITE_URL``; in production they are never built from a request's Host."""
+    if not settings.DEBUG and not settings.SITE_URL:
+        return [
+            Warning(
+                "PANTAU_SITE_URL is not set: links in mail and webhooks would point to "
+                "http://127.0.0.1:8000.",
+                hint="Set PANTAU_SITE_URL to the public address, e.g. https://pantau.example.go.id.",
+                id="pantau.W002",
+            )
+        ]
+    return []

@@ -7,6 +7,8 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from pantau.common import site
+
 
 def healthz(request):
     """For load balancers: 200 when the app can reach its database, 503 otherwise."""
@@ -30,11 +32,11 @@ def security_contact() -> str:
 def security_txt(request):
     """RFC 9116: how to report a vulnerability; it expires a year after it is served."""
     expires = (timezone.now() + timedelta(days=365)).replace(microsecond=0)
-    site = settings.SITE_URL.rstrip("/")
+    base = site.base_url()
     lines = [
         f"Contact: {security_contact()}",
         f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}",
         "Preferred-Languages: id, en",
-        f"Canonical: {site}/.well-known/security.txt",
+        f"Canonical: {base}/.well-known/security.txt",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pantau.accounts.models import UNIT_ROLES, Membership, Role
+from pantau.common import site
 
 from .models import Complaint, Event, Queue
 from .selectors import due_soon_q, overdue_q
@@ -83,7 +84,7 @@ def send_deadline_reminders(*, today=None) -> int:
         for email in _recipients(complaint, unit_staff, coordinators):
             (digests[email].overdue if late else digests[email].due_soon).append(complaint)
         reminded.append(complaint)
-    base = settings.SITE_URL.rstrip("/")
+    base = site.base_url()
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
         for email, digest in sorted(digests.items()):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
 from pantau.analytics.workdays import add_working_days
-from pantau.common import audit
+from pantau.common import audit, background
 
 from .models import Attachment, Complaint, Event, Status
 from .permissions import can_assign, can_coordinate, can_handle
@@ -150,7 +150,9 @@ def submit_complaint(
         from .tasks import send_acknowledgement
 
         transaction.on_commit(
-            lambda: send_acknowledgement.delay(complaint.pk, code, email=acknowledge_to)
+            lambda: background.dispatch(
+                send_acknowledgement, complaint.pk, code, email=acknowledge_to
+            )
         )
     from pantau.api import webhooks
 
@@ -427,7 +429,7 @@ def transition(
     if public and complaint.reporter_email:
         from .tasks import send_status_update
 
-        transaction.on_commit(lambda: send_status_update.delay(complaint.pk))
+        transaction.on_commit(lambda: background.dispatch(send_status_update, complaint.pk))
     from pantau.api import webhooks
 
     webhooks.complaint_status_changed(
@@ -436,7 +438,9 @@ def transition(
     if action in ("assign", "forward") and officer is not None and officer.email:
         from .tasks import send_assignment
 
-        transaction.on_commit(lambda: send_assignment.delay(complaint.pk, officer.pk))
+        transaction.on_commit(
+            lambda: background.dispatch(send_assignment, complaint.pk, officer.pk)
+        )
     return complaint
 
 

@@ -1,10 +1,11 @@
 """Mail sent through the task queue (in-process when no broker is configured)."""
 
 from celery import shared_task
-from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from pantau.common import site
 
 
 @shared_task
@@ -14,7 +15,7 @@ def send_acknowledgement(complaint_id: int, access_code: str, email: str | None 
     from .models import Complaint
 
     complaint = Complaint.objects.get(pk=complaint_id)
-    link = settings.SITE_URL.rstrip("/") + reverse("complaints:track")
+    link = site.base_url() + reverse("complaints:track")
     send_mail(
         subject=_("Your report %(number)s is received") % {"number": complaint.tracking_number},
         message=_(
@@ -34,7 +35,7 @@ def send_status_update(complaint_id: int) -> None:
     complaint = Complaint.objects.get(pk=complaint_id)
     if not complaint.reporter_email:
         return
-    link = settings.SITE_URL.rstrip("/") + reverse("complaints:track")
+    link = site.base_url() + reverse("complaints:track")
     send_mail(
         subject=_("Your report %(number)s: %(status)s")
         % {"number": complaint.tracking_number, "status": complaint.get_status_display()},
@@ -55,7 +56,7 @@ def send_assignment(complaint_id: int, officer_id: int) -> None:
 
     complaint = Complaint.objects.select_related("unit").get(pk=complaint_id)
     officer = get_user_model().objects.get(pk=officer_id)
-    link = settings.SITE_URL.rstrip("/") + reverse(
+    link = site.base_url() + reverse(
         "complaints:detail", args=[complaint.tracking_number]
     )
     send_mail(

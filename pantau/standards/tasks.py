@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pantau.accounts.models import Membership, Role
+from pantau.common import site
 
 
 @shared_task
@@ -38,7 +39,7 @@ def send_review_reminders(today: str | None = None) -> int:
             .values_list("user__email", flat=True)
         )
         if recipients:
-            link = settings.SITE_URL.rstrip("/") + reverse(
+            link = site.base_url() + reverse(
                 "standards:unit-standards", args=[unit.slug]
             )
             lines = "\n".join(

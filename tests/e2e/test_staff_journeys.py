@@ -18,6 +18,8 @@ EXPECTED_HEADING = {
     "petugas.bbpom": "Unit layanan Anda",
     "kepala.bbpom": "Unit layanan Anda",
     "koordinator.jaktim": "Unit dalam lingkup Anda",
+    "inspektorat.jaktim": "Laporan di meja Anda",
+    "koordinator.nasional": "Laporan di meja Anda",
 }
 
 

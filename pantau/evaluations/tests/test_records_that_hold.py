@@ -110,7 +110,7 @@ def test_an_opened_round_can_be_neither_edited_nor_deleted(evaluator_a, lokus_a)
         services.update_round(actor=evaluator_a, round_=round_, body=round_.body, **fields)
 
 
-def test_an_evaluator_of_another_province_cannot_edit_or_delete_a_round(
+def test_an_outsider_evaluator_of_another_province_cannot_edit_or_delete_a_round(
     client_for, round_a, unit_b
 ):
     from pantau.accounts.models import Role
@@ -209,7 +209,7 @@ def test_an_evaluator_accepts_or_returns_each_follow_up(
     assert summary["recommendations_accepted"] == 1
 
 
-def test_an_evaluator_not_assigned_cannot_review(
+def test_an_outsider_evaluator_not_assigned_cannot_review(
     client_for, evaluator_a, second_evaluator_a, officer_a, lokus_a
 ):
     [recommendation] = _with_recommendations(lokus_a, evaluator_a, ["SK tim"])
