@@ -46,3 +46,38 @@ def test_a_server_command_still_needs_the_key(tmp_path):
         timeout=120,
     )
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_all_ones_with_the_rounded_weight_is_grade_d(tmp_path):
+    data = tmp_path / "ones.csv"
+    data.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n" + "1,1,1,1,1,1,1,1,1\n" * 3)
+    result = subprocess.run(  # noqa: S603 - our own console script, arguments we wrote
+        [str(PANTAU), "ikm", str(data), "--weights", "0.111"],
+        cwd=ROOT,
+        env=_clean_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "24.98" in result.stdout and "grade: D" in result.stdout
+
+
+def test_utf16_and_windows_1252_files_with_blank_lines_are_read(tmp_path):
+    utf16 = tmp_path / "excel-unicode.csv"
+    utf16.write_bytes(
+        "U1\tU2\tU3\tU4\tU5\tU6\tU7\tU8\tU9\n4\t4\t3\t4\t3\t4\t4\t3\t3\n\n".encode("utf-16")
+    )
+    cp1252 = tmp_path / "windows.csv"
+    cp1252.write_bytes("U1;U2;U3;U4;U5;U6;U7;U8;U9;saran\n4;4;3;4;3;4;4;3;3;café\n".encode("cp1252"))
+    for data in (utf16, cp1252):
+        result = subprocess.run(  # noqa: S603 - our own console script, arguments we wrote
+            [str(PANTAU), "ikm", str(data)],
+            cwd=ROOT,
+            env=_clean_env(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "IKM: 88.89" in result.stdout  # one respondent: blank lines are not respondents

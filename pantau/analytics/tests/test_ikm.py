@@ -65,7 +65,14 @@ def test_interval_rows_meet_at_two_decimals():
 
 def test_grade_for_refuses_values_outside_the_table():
     with pytest.raises(IkmError):
-        grade_for(Decimal("24.99"))
+        grade_for(Decimal("24.90"))
+    with pytest.raises(IkmError):
+        grade_for(Decimal("100.01"))
+
+
+def test_just_under_25_from_the_rounded_weight_is_the_lowest_grade():
+    # Nine elements of 0,111 weigh 0,999: all answers 1 give 24,98 (issue 17).
+    assert grade_for(Decimal("24.98")).grade == "D"
 
 
 def test_worked_example_nine_elements():
