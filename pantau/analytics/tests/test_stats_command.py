@@ -108,7 +108,7 @@ def test_plain_output_is_a_readable_table(tmp_path, capsys):
     [
         ("a,b\n1,2\n", [], "no item columns"),
         ("SNS_1,SNS_2\n", [], "no respondent rows"),
-        ("SNS_1,SNS_2\n1,x\n2,3\n", [], "row 2, SNS_2: 'x' is not a number."),
+        ("SNS_1,SNS_2\n1,x\n2,3\n", [], "row 2, SNS_2: 'x' is not an answer on the scale 1-5"),
         ("SNS_1,SNS_2\n1,2\n2,3\n", ["--outcome", "KPS"], "no dimension with that code"),
         ("group,SNS_1,SNS_2\n,1,2\n", [], "row 2, group: the respondent group is empty."),
     ],
@@ -143,3 +143,22 @@ def test_reverse_names_an_unknown_item(tmp_path, capsys):
         call_command("stats", str(path), "--reverse", "XYZ_9")
     assert exit_info.value.code == 2
     assert "--reverse XYZ_9" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("cell", ["0", "6", "3,5", "3.5"])
+def test_answers_off_the_scale_are_refused_with_row_and_column(tmp_path, capsys, cell):
+    path = tmp_path / "study.csv"
+    path.write_text(f"SNS_1;SNS_2\n4;{cell}\n3;3\n5;4\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("stats", str(path))
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "row 2, SNS_2" in err and "scale 1-5" in err
+
+
+def test_blank_lines_are_not_respondents(tmp_path, capsys):
+    path = tmp_path / "study.csv"
+    path.write_text("SNS_1,SNS_2\n4,5\n\n3,4\n,\n5,5\n4,4\n", encoding="utf-8")
+    call_command("stats", str(path), "--json")
+    result = json.loads(capsys.readouterr().out)
+    assert result["n"] == 4

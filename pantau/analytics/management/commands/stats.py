@@ -45,7 +45,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--scale",
             default="1-5",
-            help="the answer scale low-high for --reverse (default 1-5)",
+            help="the answer scale low-high: answers outside it are refused; used by --reverse "
+            "(default 1-5)",
         )
 
     def _fail(self, problems: list[str]) -> None:
@@ -108,6 +109,8 @@ class Command(BaseCommand):
         data: list[list[float]] = []
         groups: list[str] = []
         for line_number, row in enumerate(rows, start=2):
+            if not any(cell.strip() for cell in row):
+                continue  # a blank line is not a respondent
             values = []
             for name in columns:
                 index = positions[name]
@@ -115,13 +118,16 @@ class Command(BaseCommand):
                 if not cell:
                     values.append(math.nan)
                     continue
-                try:
-                    number = float(cell.replace(",", "."))
-                except ValueError:
-                    number = math.nan
-                if not math.isfinite(number):
-                    problems.append(f"row {line_number}, {name}: {cell!r} is not a number.")
-                values.append(number)
+                # An answer is one of the scale's whole points: "3,5", "3.5", 0 or 6 on a 1-5
+                # scale are refused with the row and column named, never averaged in silently.
+                if not re.fullmatch(r"[+-]?\d+(\.0+)?", cell) or not low <= float(cell) <= high:
+                    problems.append(
+                        f"row {line_number}, {name}: {cell!r} is not an answer on the scale "
+                        f"{low}-{high} (whole numbers only)."
+                    )
+                    values.append(math.nan)
+                    continue
+                values.append(float(cell))
             data.append(values)
             if group_column is not None:
                 group = row[group_column].strip() if group_column < len(row) else ""
