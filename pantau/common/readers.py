@@ -33,10 +33,12 @@ def _limits(max_rows):
 
 
 def read_table(
-    path: Path, *, max_rows: int | None | str = "settings"
+    path: Path, *, max_rows: int | None | str = "settings", sheet_with: str | None = None
 ) -> tuple[list[str], Iterator[list[str]]]:
     """The header row and the data rows of a .csv or .xlsx file; ``max_rows=None`` for no limit
-    (the analysts' commands)."""
+    (the analysts' commands). In a workbook, the first sheet whose header has a column named
+    ``sheet_with`` (e.g. "U1": Pantau's own SKM export keeps the answers on its fourth sheet),
+    else the first sheet."""
     limit = _limits(max_rows)
     # These two reach only the analysts' commands (an upload exists and its type is checked by
     # its form): they keep the commands' English wording and the full path.
@@ -46,7 +48,7 @@ def read_table(
     if suffix == ".csv":
         return _read_csv(path, limit)
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, limit)
+        return _read_xlsx(path, limit, sheet_with)
     raise TableError(f"{path}: unknown file type {suffix or '(none)'}; use .csv or .xlsx.")
 
 
@@ -99,7 +101,19 @@ def _read_csv(path: Path, limit: int | None) -> tuple[list[str], Iterator[list[s
     return [h.strip() for h in rows[0]], iter(rows[1:])
 
 
-def _read_xlsx(path: Path, limit: int | None) -> tuple[list[str], Iterator[list[str]]]:
+def _pick_sheet(workbook, sheet_with: str | None):
+    if sheet_with:
+        wanted = sheet_with.strip().lower()
+        for sheet in workbook.worksheets:
+            for header in sheet.iter_rows(max_row=1, values_only=True):
+                if any(_cell_text(v).strip().lower() == wanted for v in header):
+                    return sheet
+    return workbook.worksheets[0]
+
+
+def _read_xlsx(
+    path: Path, limit: int | None, sheet_with: str | None = None
+) -> tuple[list[str], Iterator[list[str]]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -120,7 +134,7 @@ def _read_xlsx(path: Path, limit: int | None) -> tuple[list[str], Iterator[list[
     try:
         if not workbook.worksheets:
             raise TableError(_("The workbook has no sheet."))
-        sheet = workbook.worksheets[0]
+        sheet = _pick_sheet(workbook, sheet_with)
         declared = sheet.max_row  # from the sheet's <dimension>, read without parsing rows
         if limit is not None and declared is not None and declared > limit + 1:
             raise _too_many(limit)

@@ -39,7 +39,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, weights: str, as_json: bool, **options):
         try:
-            header, rows = read_table(file, max_rows=None)
+            header, rows = read_table(file, max_rows=None, sheet_with="U1")
         except TableError as error:
             self._fail([str(error)])
         positions = {name.upper(): index for index, name in enumerate(header)}
@@ -56,6 +56,8 @@ class Command(BaseCommand):
         problems: list[str] = []
         scores = SCORES
         for line_number, row in enumerate(rows, start=2):
+            if not any(cell.strip() for cell in row):
+                continue  # a blank line is not a respondent
             if len(row) < width:  # a short row: the missing cells are unanswered
                 row = row + [""] * (width - len(row))
             respondents += 1

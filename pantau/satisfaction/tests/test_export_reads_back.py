@@ -1,0 +1,34 @@
+"""Pantau's own SKM workbook is a file ``pantau ikm`` reads, giving the page's IKM (issue 17)."""
+
+import json
+
+from django.core.management import call_command
+from django.urls import reverse
+
+from pantau.satisfaction import selectors
+from pantau.satisfaction.tests.conftest import answers_post
+
+
+def test_pantau_ikm_reads_the_skm_workbook_pantau_exports(
+    client, client_for, unit_head_a, period_a, service_a, tmp_path, capsys
+):
+    form = reverse("survey:form", args=[period_a.collection.token])
+    for scores in [(4, 4, 3, 4, 3, 4, 4, 3, 3), (3, 2, 3, 4, 3, 3, 4, 2, 1), (4,) * 9]:
+        client.post(form, answers_post(period_a, service=service_a, scores=scores))
+    workbook = client_for(unit_head_a).get(
+        reverse("satisfaction:report-xlsx", args=[period_a.unit.slug, period_a.pk])
+    )
+    path = tmp_path / "skm.xlsx"
+    path.write_bytes(workbook.content)
+    call_command("ikm", str(path), "--json")
+    data = json.loads(capsys.readouterr().out)
+    results = selectors.period_results(period_a)
+    assert data["respondents"] == 3
+    assert data["ikm"] == float(results.ikm.ikm) and data["grade"] == results.ikm.grade
+
+
+def test_blank_lines_are_not_respondents(tmp_path, capsys):
+    path = tmp_path / "skm.csv"
+    path.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,4,3,4,3,4,4,3,3\n\n,,,,,,,,\n3,3,3,3,3,3,3,3,3\n")
+    call_command("ikm", str(path), "--json")
+    assert json.loads(capsys.readouterr().out)["respondents"] == 2
