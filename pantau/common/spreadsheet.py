@@ -75,3 +75,16 @@ class Workbook(_Workbook):
 
     def create_sheet(self, *args, **kwargs):
         return _guard(super().create_sheet(*args, **kwargs))
+
+
+def number_cell(sheet, value, places: int):
+    """A numeric cell shown with ``places`` decimals (the regulation's rounding: IKM 2, NRR 3)
+    instead of "General", so a spreadsheet prints what the page shows (issue 17). The value
+    itself stays exact; None stays an empty cell."""
+    if value is None:
+        return None
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=float(value))
+    cell.number_format = "0." + "0" * places if places else "0"
+    return cell

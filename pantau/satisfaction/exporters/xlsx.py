@@ -2,12 +2,14 @@
 
 from io import BytesIO
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pantau.common.spreadsheet import Workbook
-from pantau.surveys.models import Answer, Item
+from pantau.common.spreadsheet import Workbook, number_cell
+from pantau.surveys.models import Answer, Item, ItemOption, Response
 
+from ..models import SurveyPeriod
 from ..report import ReportData
 
 
@@ -21,11 +23,23 @@ def export_xlsx(report: ReportData) -> bytes:
     summary.append([_("Respondents"), results.respondents])
     summary.append([_("Required sample (Krejcie & Morgan)"), results.required])
     if results.ikm:
-        summary.append(["IKM (1–4)", results.ikm.ikm_4])
-        summary.append(["IKM (25–100)", float(results.ikm.ikm)])
+        summary.append(["IKM (1–4)", number_cell(summary, results.ikm.ikm_4, 3)])
+        summary.append(["IKM (25–100)", number_cell(summary, results.ikm.ikm, 2)])
         summary.append([_("Grade"), results.ikm.grade])
         summary.append([_("Performance"), results.ikm.performance])
-        summary.append([_("Element weight"), results.ikm.weights])
+        summary.append(
+            [
+                _("Element weight"),
+                str(dict(SurveyPeriod.WeightMode.choices).get(results.ikm.weights, "")),
+            ]
+        )
+        if results.margin_points is not None:
+            summary.append(
+                [
+                    _("Margin of error at 95 % (points)"),
+                    number_cell(summary, results.margin_points, 1),
+                ]
+            )
     elements = workbook.create_sheet(_("Elements")[:31])
     elements.append(
         [_("Code"), _("Element"), _("Answers"), _("Sum"), "NRR", _("Weighted NRR"), _("Rank")]
@@ -37,8 +51,8 @@ def export_xlsx(report: ReportData) -> bytes:
                 row.item.shown_label,
                 row.answered,
                 row.total,
-                row.nrr,
-                row.weighted_nrr,
+                number_cell(elements, row.nrr, 3),
+                number_cell(elements, row.weighted_nrr, 3),
                 row.rank,
             ]
         )
@@ -55,10 +69,24 @@ def export_xlsx(report: ReportData) -> bytes:
         .order_by("section__position", "position")
     )
     raw.append(
-        [_("Number"), _("Submitted at"), _("Source"), _("Service")]
+        [
+            _("Number"),
+            _("Submitted at (%(zone)s)") % {"zone": settings.TIME_ZONE},
+            _("Source"),
+            _("Service"),
+        ]
         + [item.code if item.section.kind == "scored" else item.key for item in items]
     )
     position = {item.pk: index for index, item in enumerate(items)}
+    # Words, not codes, for the answers that are choices (gender, education, occupation) and
+    # the source; the scored elements stay numbers 1–4 for computing (issue 17).
+    options = {
+        (option.item_id, option.value): option.shown_label
+        for option in ItemOption.objects.filter(
+            item__in=[item for item in items if item.section.kind != "scored"]
+        )
+    }
+    sources = dict(Response.Source.choices)
     current = None
     record: list | None = None
     answers = (
@@ -92,10 +120,14 @@ def export_xlsx(report: ReportData) -> bytes:
             record = [
                 number,
                 timezone.localtime(submitted_at).replace(tzinfo=None),
-                source,
+                str(sources.get(source, source)),
                 service,
             ] + [None] * len(items)
-        cell = text if value is None else (f"{value} {text}".strip() if text else value)
+        label = options.get((item_id, value)) if value is not None else None
+        if label is not None:
+            cell = f"{label}: {text}" if text else label
+        else:
+            cell = text if value is None else value
         record[4 + position[item_id]] = cell  # type: ignore[index]
     if record is not None:
         raw.append(record)

@@ -32,3 +32,31 @@ def test_blank_lines_are_not_respondents(tmp_path, capsys):
     path.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,4,3,4,3,4,4,3,3\n\n,,,,,,,,\n3,3,3,3,3,3,3,3,3\n")
     call_command("ikm", str(path), "--json")
     assert json.loads(capsys.readouterr().out)["respondents"] == 2
+
+
+def test_the_workbook_speaks_words_and_keeps_number_formats(
+    client, client_for, unit_head_a, period_a, service_a, tmp_path
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    form = reverse("survey:form", args=[period_a.collection.token])
+    extra = {"jenis_kelamin": "2", "pekerjaan": "6", "pekerjaan__other": "Petani"}
+    assert client.post(form, answers_post(period_a, service=service_a, **extra)).status_code == 302
+    content = client_for(unit_head_a).get(
+        reverse("satisfaction:report-xlsx", args=[period_a.unit.slug, period_a.pk])
+    ).content
+    book = load_workbook(BytesIO(content))
+    summary = {row[0].value: row[1] for row in book.worksheets[0].iter_rows() if row[0].value}
+    assert summary["IKM (25–100)"].number_format == "0.00", list(summary)
+    weight = [v.value for k, v in summary.items() if "Bobot" in str(k)][0]
+    assert "1/n" in weight and "exact" not in weight
+    data = list(book.worksheets[3].iter_rows(values_only=True))
+    header, first = data[0], data[1]
+    assert "Asia/Jakarta" in header[1]
+    row = dict(zip(header, first, strict=True))
+    assert row[header[2]] == "Daring"  # not "web"
+    assert row["U1"] == 4  # scored elements stay numbers
+    assert row["jenis_kelamin"] == "Perempuan"
+    assert row["pekerjaan"] == "Lainnya: Petani"
