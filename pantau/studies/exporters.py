@@ -16,6 +16,12 @@ from .selectors import StudyResults, raw_rows
 RAW_FIXED = ["group", "unit", "number", "submitted_on", "submitted_at", "source"]
 
 
+def _category(code) -> str:
+    from .presenters import CATEGORY_LABELS
+
+    return str(CATEGORY_LABELS.get(code, code or ""))
+
+
 def _value(value):
     if isinstance(value, float) and not math.isfinite(value):
         return None
@@ -29,6 +35,11 @@ def raw_when(role, submitted_at, source) -> list:
     if role == RespondentGroup.Role.PROVIDER:
         return [local.date().isoformat(), None, None]
     return [local.date().isoformat(), local.isoformat(), source]
+
+
+def _role(role) -> str:
+    """The group in words ("Penerima layanan"), as the page names it, not its code (issue 17)."""
+    return str(RespondentGroup.Role(role).label)
 
 
 def raw_table(study) -> tuple[list[str], list[list]]:
@@ -69,7 +80,7 @@ def result_tables(results: StudyResults) -> list[tuple[str, list[str], list[list
     for role, descriptives in results.descriptives.items():
         for code, d in descriptives.items():
             rows.append(
-                [role, code, d.n, _value(d.mean), _value(d.sd), d.category]
+                [_role(role), code, d.n, _value(d.mean), _value(d.sd), _category(d.category)]
                 + [d.counts.get(v, 0) for v in range(1, 6)]
             )
     tables.append(
@@ -85,7 +96,7 @@ def result_tables(results: StudyResults) -> list[tuple[str, list[str], list[list
             ["group", "question", "answer", "value", "n", "percent"],
             [
                 [
-                    role,
+                    _role(role),
                     q["item"].key,
                     row["option"].label,
                     row["option"].value,
@@ -215,7 +226,14 @@ def result_tables(results: StudyResults) -> list[tuple[str, list[str], list[list
             _("Regression of service quality (Y) on the NPS dimensions"),
             ["term", "b", "se", "t", "p", "vif"],
             [
-                [c.name, c.b, c.se, _value(c.t), _value(c.p), _value(c.vif)]
+                [
+                    _("(constant)") if c.name == "const" else c.name,
+                    c.b,
+                    c.se,
+                    _value(c.t),
+                    _value(c.p),
+                    _value(c.vif),
+                ]
                 for c in (fit.coefficients if fit else [])
             ]
             + (

@@ -390,3 +390,18 @@ def test_respondent_profile_counts_the_answers_about_the_respondent(
     ]
     page = client_for(unit_head_a).get(reverse("studies:study-results", args=[study_a.pk]))
     assert 'id="profile-title-recipient"' in page.content.decode()
+
+
+def test_result_tables_speak_words_not_codes(study_a):
+    from django.utils import translation
+
+    from pantau.studies import exporters, selectors
+
+    fill(study_a)
+    with translation.override("id"):
+        tables = exporters.result_tables(selectors.study_results(study_a))
+        descriptives = tables[0][2]
+        assert {row[0] for row in descriptives} == {"Penerima layanan", "Pemberi layanan"}
+        assert not {row[5] for row in descriptives} & {"high", "very_high", "moderate", "low"}
+        constants = [row[0] for _t, _h, rows in tables for row in rows if row and row[0] == "const"]
+        assert constants == []
