@@ -40,12 +40,39 @@ def audited_models() -> list[type[Model]]:
     return [source.model for source in _SOURCES]
 
 
+def _shown(field, value) -> Any:
+    """A value as people read it: a choice's label ("Selesai", not "done"), a date or time in
+    local time without microseconds (issue 17)."""
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, datetime):
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return date_format(local, "j F Y H.i")
+    return value
+
+
 def _changes(record, previous) -> list[tuple[str, Any, Any]]:
     if previous is None:
         return []
     delta = record.diff_against(previous)
-    names = {f.name: f.verbose_name for f in record.instance_type._meta.fields}
-    return [(str(names.get(c.field, c.field)), c.old, c.new) for c in delta.changes]
+    fields = {f.name: f for f in record.instance_type._meta.fields}
+    return [
+        (
+            str(fields[c.field].verbose_name if c.field in fields else c.field),
+            _shown(fields.get(c.field), c.old),
+            _shown(fields.get(c.field), c.new),
+        )
+        for c in delta.changes
+    ]
+
+
+def _object_repr(record) -> str:
+    """The object's own name (its ``__str__``), without simple_history's " as of <timestamp>"
+    (which already builds that name, so this costs no extra query)."""
+    return str(record).rsplit(" as of ", 1)[0]
 
 
 def unit_history(unit_id: int, *, limit: int = 100) -> list[AuditEntry]:
@@ -74,7 +101,7 @@ def unit_history(unit_id: int, *, limit: int = 100) -> list[AuditEntry]:
                         who=record.history_user,
                         action=record.history_type,
                         model_name=str(source.model._meta.verbose_name),
-                        object_repr=str(record),
+                        object_repr=_object_repr(record),
                         changes=_changes(record, previous) if record.history_type == "~" else [],
                     )
                 )

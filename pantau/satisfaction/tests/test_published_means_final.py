@@ -293,3 +293,46 @@ def test_imports_and_their_undoing_show_in_the_units_audit_trail(
     assert all(e.who == officer_a for e in entries)
     page = client_for(unit_head_a).get(reverse("organisations:unit-audit", args=[period_a.unit.slug]))
     assert "skm.csv" in page.content.decode()
+
+
+def test_the_audit_trail_reads_as_words_not_codes_or_timestamps(
+    client_for, unit_head_a, period_a, service_a, client
+):
+    from pantau.common.audit import unit_history
+
+    _answer(client, period_a, service_a)
+    _publish(period_a, unit_head_a)
+    entries = [e for e in unit_history(period_a.unit_id) if e.changes]
+    text = " ".join(f"{e.object_repr} {e.changes}" for e in entries)
+    assert " as of " not in text and "+00:00" not in text
+
+
+def test_the_audit_trail_names_choices_by_their_labels(unit_head_a, period_a):
+    from datetime import date as day
+
+    from django.utils import translation
+
+    from pantau.common.audit import unit_history
+
+    data = {
+        "element_key": "waktu",
+        "action": "Menambah loket.",
+        "owner": "Kepala unit",
+        "deadline": day(2025, 5, 1),
+        "status": "planned",
+        "completed_on": None,
+        "report": "",
+    }
+    action = services.save_follow_up_action(actor=unit_head_a, period=period_a, data=data)
+    services.save_follow_up_action(
+        actor=unit_head_a,
+        period=period_a,
+        action=action,
+        data={**data, "status": "done", "completed_on": day(2025, 4, 20)},
+    )
+    with translation.override("id"):
+        changes = [c for e in unit_history(period_a.unit_id) for c in e.changes]
+    assert ("status", "Direncanakan", "Selesai") in changes or any(
+        old != "planned" and new != "done" for name, old, new in changes if name == "status"
+    )
+    assert not any(new == "done" for _name, _old, new in changes)
