@@ -437,7 +437,7 @@ def bulk_create_responses(
             service=row.service,
             number=new_receipt_number(),
             submitted_at=row.submitted_at or now,
-            source=source,
+            source=row.source or source,
             entered_by=entered_by,
             submission_token=row.submission_token or uuid.uuid4(),
             batch=batch,

@@ -60,3 +60,20 @@ def test_the_workbook_speaks_words_and_keeps_number_formats(
     assert row["U1"] == 4  # scored elements stay numbers
     assert row["jenis_kelamin"] == "Perempuan"
     assert row["pekerjaan"] == "Lainnya: Petani"
+
+
+def test_rows_keep_their_own_channel_when_saved_together(period_a, service_a):
+    import uuid
+
+    from pantau.satisfaction.instrument import ELEMENT_KEYS
+    from pantau.surveys.models import Item, Response
+    from pantau.surveys.services import ResponseRow, bulk_create_responses
+
+    items = {i.key: i for i in Item.objects.filter(version=period_a.collection.version)}
+    answers = [(items[key], 3, "") for key in ELEMENT_KEYS]
+    rows = [
+        ResponseRow(answers=answers, service=service_a, submission_token=uuid.uuid4(), source=s)
+        for s in (Response.Source.KIOSK, Response.Source.PAPER, None)
+    ]
+    bulk_create_responses(collection=period_a.collection, rows=rows, source=Response.Source.WEB)
+    assert sorted(Response.objects.values_list("source", flat=True)) == ["kiosk", "paper", "web"]
