@@ -153,7 +153,7 @@ def period_status(request, slug, pk, action):
 def period_publish(request, slug, pk):
     """Publish after a confirmation page that says the figures become final; below the required
     sample that page also asks why (issue 16)."""
-    from django.utils.formats import number_format
+    from pantau.common.numbers import fmt
 
     unit = organisations.get_managed_unit(request.user, slug)
     period = selectors.get_period(unit, pk)
@@ -182,14 +182,14 @@ def period_publish(request, slug, pk):
                 % {
                     "n": results.respondents,
                     "required": results.required,
-                    "margin": number_format(results.margin_points or 0, 1),
+                    "margin": fmt(results.margin_points, 1),
                 }
             )
         return confirm.confirmation_page(
             request,
             title=_("Publish the results of %(period)s?") % {"period": period.label},
             details=[
-                (_("IKM"), number_format(results.ikm.ikm, 2)),
+                (_("IKM"), fmt(results.ikm.ikm, 2)),
                 (_("Respondents"), f"{results.respondents} / {results.required}"),
             ],
             warnings=warnings,

@@ -2,7 +2,7 @@
 
 from io import BytesIO
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
@@ -11,6 +11,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pantau.common.numbers import fmt
 from pantau.common.pdf import Paragraph, join, markup
 
 from ..report import LokusReport
@@ -27,7 +28,7 @@ GRID = TableStyle(
 
 
 def _num(value, places=2) -> str:
-    return "—" if value is None else number_format(value, places, use_l10n=True)
+    return fmt(value, places)  # rounds half up as the pages do (pantau.common.numbers)
 
 
 def _profile_chart(aspects: list[dict]) -> Drawing:

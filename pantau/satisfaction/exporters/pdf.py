@@ -2,7 +2,7 @@
 
 from io import BytesIO
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -10,6 +10,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pantau.common.numbers import fmt
 from pantau.common.pdf import Paragraph, markup
 
 from ..report import ReportData
@@ -26,7 +27,7 @@ GRID = TableStyle(
 
 
 def _num(value, places=2) -> str:
-    return "—" if value is None else number_format(value, places, use_l10n=True)
+    return fmt(value, places)  # rounds half up as the pages do (pantau.common.numbers)
 
 
 def export_pdf(report: ReportData) -> bytes:
@@ -220,15 +221,13 @@ def export_pdf(report: ReportData) -> bytes:
 
 def _sample_note(results) -> str:
     """The same words as the page's sample note (templates/satisfaction/_sample_note.html)."""
-    from django.utils.formats import number_format
-
     text = _("%(n)s of the %(required)s respondents the sample requires") % {
         "n": results.respondents,
         "required": results.required,
     }
     if results.margin_points is not None:
         text += " · " + _("margin of error ± %(margin)s points at 95 %%") % {
-            "margin": number_format(results.margin_points, 1)
+            "margin": fmt(results.margin_points, 1)
         }
     text += "."
     if results.below_sample and results.period.publish_reason:

@@ -77,3 +77,26 @@ def test_rows_keep_their_own_channel_when_saved_together(period_a, service_a):
     ]
     bulk_create_responses(collection=period_a.collection, rows=rows, source=Response.Source.WEB)
     assert sorted(Response.objects.values_list("source", flat=True)) == ["kiosk", "paper", "web"]
+
+
+def test_the_report_pdf_prints_the_pages_figures(client, client_for, unit_head_a, period_a, service_a):
+    """Figure by figure, the PDF rounds as the page does (it used to cut: 3,685 for 3,686)."""
+    from io import BytesIO
+
+    from django.template.defaultfilters import floatformat
+    from django.utils import translation
+    from pypdf import PdfReader
+
+    form = reverse("survey:form", args=[period_a.collection.token])
+    for scores in [(4, 4, 3, 4, 3, 4, 4, 3, 3), (4, 3, 4, 4, 4, 3, 4, 4, 4), (3,) * 9]:
+        client.post(form, answers_post(period_a, service=service_a, scores=scores))
+    staff = client_for(unit_head_a)
+    pdf = staff.get(reverse("satisfaction:report-pdf", args=[period_a.unit.slug, period_a.pk]))
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages)
+    text = " ".join(text.split())
+    results = selectors.period_results(period_a)
+    with translation.override("id"):
+        expected = [floatformat(results.ikm.ikm_4, 3), floatformat(results.ikm.ikm, 2)]
+        expected += [floatformat(row.nrr, 3) for row in results.elements]
+    missing = [figure for figure in expected if figure not in text]
+    assert missing == [], (missing, text[:400])

@@ -1,0 +1,30 @@
+"""One number formatter for pages, PDFs and files: round half up to the regulation's decimals,
+then write with the language's separators (issue 17).
+
+Django's ``number_format`` cuts a float's extra decimals (3,6859 → "3,685") while the pages'
+``floatformat`` rounds half up ("3,686"): the PDFs disagreed with the screen. Everything printed
+goes through ``fmt``, which rounds exactly as ``floatformat`` does."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.utils.formats import number_format
+
+
+def rounded(value, places: int) -> Decimal | None:
+    """``value`` rounded half up to ``places`` decimals, from its shortest decimal form (as
+    ``floatformat`` does), or None for None and NaN."""
+    if value is None:
+        return None
+    try:
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+    if not number.is_finite():
+        return None
+    return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def fmt(value, places: int = 2, *, empty: str = "—") -> str:
+    """The value as pages print it: rounded half up, with the active language's separators."""
+    number = rounded(value, places)
+    return empty if number is None else number_format(number, places, use_l10n=True)
