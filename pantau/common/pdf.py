@@ -37,3 +37,99 @@ def Paragraph(text, style=None, *args, **kwargs):  # noqa: N802 (stands in for t
     if not isinstance(text, Markup):
         text = esc(text)
     return _ReportlabParagraph(text, style, *args, **kwargs)
+
+
+# --- Fonts -----------------------------------------------------------------------------------
+# Every PDF embeds its fonts, so it prints the same on every machine (issue 17). The fonts are
+# Bitstream Vera, which ships inside the reportlab package the project installs: nothing is
+# fetched at run time and no system font is needed.
+
+FONT = "PantauSans"
+FONT_BOLD = "PantauSans-Bold"
+FONT_ITALIC = "PantauSans-Italic"
+FONT_BOLD_ITALIC = "PantauSans-BoldItalic"
+_STANDARD = {
+    "Helvetica": FONT,
+    "Helvetica-Bold": FONT_BOLD,
+    "Helvetica-Oblique": FONT_ITALIC,
+    "Helvetica-BoldOblique": FONT_BOLD_ITALIC,
+    "Times-Roman": FONT,
+    "Times-Bold": FONT_BOLD,
+    "Times-Italic": FONT_ITALIC,
+    "Times-BoldItalic": FONT_BOLD_ITALIC,
+    "Courier": FONT,
+}
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register the embedded fonts once, and make them the default of table cells and charts,
+    so no text falls back to one of the 14 standard (never embedded) PDF fonts."""
+    global _registered
+    if _registered:
+        return
+    from pathlib import Path
+
+    import reportlab
+    from reportlab.graphics import shapes
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import tables
+
+    folder = Path(reportlab.__file__).parent / "fonts"
+    for name, file in (
+        (FONT, "Vera.ttf"),
+        (FONT_BOLD, "VeraBd.ttf"),
+        (FONT_ITALIC, "VeraIt.ttf"),
+        (FONT_BOLD_ITALIC, "VeraBI.ttf"),
+    ):
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, FONT_BOLD)
+    addMapping(FONT, 0, 1, FONT_ITALIC)
+    addMapping(FONT, 1, 1, FONT_BOLD_ITALIC)
+    from reportlab import rl_config
+
+    rl_config.canvas_basefontname = FONT  # a page's initial font
+    tables.CellStyle.fontname = FONT
+    shapes.STATE_DEFAULTS["fontName"] = FONT
+    _registered = True
+
+
+def font(name: str) -> str:
+    """The embedded font standing in for a standard PDF font name."""
+    register_fonts()
+    return _STANDARD.get(name, name)
+
+
+def stylesheet():
+    """reportlab's sample stylesheet with every style in the embedded fonts."""
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    register_fonts()
+    styles = getSampleStyleSheet()
+    for style in styles.byName.values():
+        if hasattr(style, "fontName"):
+            style.fontName = _STANDARD.get(style.fontName, style.fontName)
+    return styles
+
+
+def fonts_not_embedded(content: bytes) -> set[str]:
+    """Names of the fonts a PDF uses without embedding them (for tests; ``pdffonts``' emb=no)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    missing: set[str] = set()
+    for page in PdfReader(BytesIO(content)).pages:
+        fonts = (page.get("/Resources") or {}).get("/Font") or {}
+        for ref in fonts.values():
+            font_dict = ref.get_object()
+            descriptor = font_dict.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font_dict:
+                descriptor = font_dict["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            if not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
+                missing.add(str(font_dict.get("/BaseFont")))
+    return missing

@@ -54,12 +54,15 @@ def _pdf(title: str, body: str) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
+    from pantau.common.pdf import font as pdf_font
+
+    pdf_font("Helvetica")  # registers the embedded fonts before the canvas starts
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
     pdf.setTitle(title)
-    pdf.setFont("Helvetica-Bold", 14)
+    pdf.setFont(pdf_font("Helvetica-Bold"), 14)
     pdf.drawString(72, 770, title)
-    pdf.setFont("Helvetica", 11)
+    pdf.setFont(pdf_font("Helvetica"), 11)
     pdf.drawString(72, 745, body)
     pdf.showPage()
     pdf.save()

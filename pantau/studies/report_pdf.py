@@ -10,11 +10,11 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-from pantau.common.pdf import Paragraph, markup
+from pantau.common.pdf import FONT_BOLD, Paragraph, markup
+from pantau.common.pdf import stylesheet as pdf_stylesheet
 
 from . import presenters
 from .models import RespondentGroup
@@ -23,7 +23,7 @@ GRID = TableStyle(
     [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+        ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
         ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
@@ -53,7 +53,7 @@ def _chart(dimensions) -> Drawing:
 
 
 def study_pdf(study, results, summary: list[str]) -> bytes:
-    styles = getSampleStyleSheet()
+    styles = pdf_stylesheet()
     body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
     dimensions = presenters.dimension_rows(results)
     story = [

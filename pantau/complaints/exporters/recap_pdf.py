@@ -5,15 +5,15 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-from pantau.common.pdf import Paragraph
+from pantau.common.pdf import FONT_BOLD, Paragraph
+from pantau.common.pdf import stylesheet as pdf_stylesheet
 
 
 def export_recap_pdf(data: dict, months: list[str]) -> bytes:
-    styles = getSampleStyleSheet()
+    styles = pdf_stylesheet()
     header = [_("Kind"), *[m[:3] for m in months], _("Total")]
     rows = [header] + [[str(r["label"]), *r["months"], r["total"]] for r in data["rows"]]
     table = Table(rows, repeatRows=1)
@@ -22,8 +22,8 @@ def export_recap_pdf(data: dict, months: list[str]) -> bytes:
             [
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
-                ("FONTNAME", (-1, 1), (-1, -1), "Helvetica-Bold"),
+                ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+                ("FONTNAME", (-1, 1), (-1, -1), FONT_BOLD),
                 ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
                 ("FONTSIZE", (0, 0), (-1, -1), 9),
             ]

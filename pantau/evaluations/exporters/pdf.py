@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from pantau.common.numbers import fmt
-from pantau.common.pdf import Paragraph, join, markup
+from pantau.common.pdf import FONT_BOLD, Paragraph, join, markup
+from pantau.common.pdf import stylesheet as pdf_stylesheet
 
 from ..report import LokusReport
 
@@ -20,7 +20,7 @@ GRID = TableStyle(
     [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+        ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
         ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
@@ -59,7 +59,7 @@ def _profile_chart(aspects: list[dict]) -> Drawing:
 def export_pdf(report: LokusReport) -> bytes:
     lokus = report.lokus
     round_ = lokus.round
-    styles = getSampleStyleSheet()
+    styles = pdf_stylesheet()
     body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
     small = styles["BodyText"].clone("small", fontSize=8, leading=10)
     story = [
@@ -154,7 +154,7 @@ def export_pdf(report: LokusReport) -> bytes:
 
 def export_certificate(lokus) -> bytes:
     """An A4 certificate-style page for a unit graded A (Pelayanan Prima)."""
-    styles = getSampleStyleSheet()
+    styles = pdf_stylesheet()
     centred = styles["Title"].clone("centred", alignment=1)
     body = styles["BodyText"].clone("centred-body", alignment=1, fontSize=13, leading=18)
     story = [
@@ -187,7 +187,7 @@ def export_certificate(lokus) -> bytes:
 
 def export_round_summary(round_, summary: dict, ranking) -> bytes:
     """The summary for the head of the evaluating body: figures, categories and the ranking."""
-    styles = getSampleStyleSheet()
+    styles = pdf_stylesheet()
     body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
     story = [
         Paragraph(_("Summary of the evaluation round"), h1),

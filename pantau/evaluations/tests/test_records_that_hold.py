@@ -251,3 +251,15 @@ def test_a_head_of_another_agency_sees_no_ipp_of_unit_a(client_for, evaluator_a,
         reverse("evaluations:lokus-detail", args=[lokus_a.round.pk, lokus_a.pk])
     )
     assert lokus_page.status_code == 404
+
+
+def test_the_evaluation_report_pdf_embeds_its_fonts(client_for, evaluator_a, lokus_a):
+    from pantau.common.pdf import fonts_not_embedded
+
+    _with_recommendations(lokus_a, evaluator_a, ["SK tim"])
+    client = client_for(evaluator_a)
+    for name in ("lokus-report-pdf",):
+        pdf = client.get(reverse(f"evaluations:{name}", args=[lokus_a.round.pk, lokus_a.pk]))
+        assert pdf.content.startswith(b"%PDF") and fonts_not_embedded(pdf.content) == set()
+    summary = client.get(reverse("evaluations:round-summary", args=[lokus_a.round.pk]))
+    assert fonts_not_embedded(summary.content) == set()

@@ -6,12 +6,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from pantau.common.numbers import fmt
-from pantau.common.pdf import Paragraph, markup
+from pantau.common.pdf import FONT_BOLD, Paragraph, markup
+from pantau.common.pdf import stylesheet as pdf_stylesheet
 
 from ..report import ReportData
 
@@ -19,7 +19,7 @@ GRID = TableStyle(
     [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+        ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
@@ -32,7 +32,7 @@ def _num(value, places=2) -> str:
 
 def export_pdf(report: ReportData) -> bytes:
     period, results = report.period, report.results
-    styles = getSampleStyleSheet()
+    styles = pdf_stylesheet()
     body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
     story = [
         Paragraph(_("Report of the community satisfaction survey (SKM)"), h1),

@@ -100,3 +100,20 @@ def test_the_report_pdf_prints_the_pages_figures(client, client_for, unit_head_a
         expected += [floatformat(row.nrr, 3) for row in results.elements]
     missing = [figure for figure in expected if figure not in text]
     assert missing == [], (missing, text[:400])
+
+
+def test_server_made_pdfs_embed_every_font(client, client_for, unit_head_a, period_a, service_a):
+    from pantau.common.pdf import fonts_not_embedded
+
+    client.post(
+        reverse("survey:form", args=[period_a.collection.token]),
+        answers_post(period_a, service=service_a),
+    )
+    staff = client_for(unit_head_a)
+    report = staff.get(reverse("satisfaction:report-pdf", args=[period_a.unit.slug, period_a.pk]))
+    recap = staff.get(
+        reverse("complaints:recap"), {"unit": period_a.unit.slug, "format": "pdf"}
+    )
+    for pdf in (report, recap):
+        assert pdf.content.startswith(b"%PDF")
+        assert fonts_not_embedded(pdf.content) == set()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepInFrame,
@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from pantau.common.pdf import Paragraph
+from pantau.common.pdf import stylesheet as pdf_stylesheet
 
 from ..models import StandardVersion
 from ..presentation import fee_text, time_limit_text
@@ -71,7 +72,7 @@ def export_guide(
     hours: list[str] | None = None,
 ) -> bytes:
     service, unit = version.service, version.service.unit
-    styles = getSampleStyleSheet()
+    styles = pdf_stylesheet()
     body = ParagraphStyle("guide-body", parent=styles["BodyText"], fontSize=10, leading=13)
     small = ParagraphStyle(
         "guide-small", parent=body, fontSize=8, leading=10, textColor=colors.grey
