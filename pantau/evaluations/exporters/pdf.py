@@ -14,6 +14,7 @@ from pantau.common.numbers import fmt
 from pantau.common.pdf import FONT_BOLD, Paragraph, join, markup
 from pantau.common.pdf import stylesheet as pdf_stylesheet
 
+from ..models import Method
 from ..report import LokusReport
 
 GRID = TableStyle(
@@ -31,14 +32,30 @@ def _num(value, places=2) -> str:
     return fmt(value, places)  # rounds half up as the pages do (pantau.common.numbers)
 
 
+def _label_lines(text: str, room: float) -> list[tuple[float, str]]:
+    """The aspect's whole name, on one line, or on two when it is wider than ``room`` points
+    (it used to be cut: "Sistem Informasi Pelayanan Publ")."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from pantau.common.pdf import FONT, register_fonts
+
+    register_fonts()
+    if stringWidth(text, FONT, 7) <= room:
+        return [(2, text)]
+    words, first = text.split(), ""
+    while words and stringWidth(f"{first} {words[0]}".strip(), FONT, 6.5) <= room:
+        first = f"{first} {words.pop(0)}".strip()
+    return [(7, first), (-1, " ".join(words))]
+
+
 def _profile_chart(aspects: list[dict]) -> Drawing:
     """Horizontal bars: each aspect's score on 0–5."""
     width, bar_height, gap = 420, 12, 6
     drawing = Drawing(width, len(aspects) * (bar_height + gap) + 10)
     for index, row in enumerate(reversed(aspects)):
         y = 5 + index * (bar_height + gap)
-        label = str(row["aspect"] or row["code"])[:34]
-        drawing.add(String(0, y + 2, label, fontSize=7))
+        for offset, line in _label_lines(str(row["aspect"] or row["code"]), 165):
+            drawing.add(String(0, y + offset, line, fontSize=7 if offset == 2 else 6.5))
         drawing.add(
             Rect(170, y, 200, bar_height, fillColor=colors.HexColor("#f3f5f7"), strokeWidth=0.3)
         )
@@ -88,7 +105,7 @@ def export_pdf(report: LokusReport) -> bytes:
             Paragraph(
                 _("Method: %(method)s; evaluator share %(share)s.")
                 % {
-                    "method": result["method"],
+                    "method": str(dict(Method.choices).get(result["method"], result["method"])),
                     "share": _num(result["evaluator_share"]),
                 },
                 small,

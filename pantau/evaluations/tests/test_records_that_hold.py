@@ -263,3 +263,20 @@ def test_the_evaluation_report_pdf_embeds_its_fonts(client_for, evaluator_a, lok
         assert pdf.content.startswith(b"%PDF") and fonts_not_embedded(pdf.content) == set()
     summary = client.get(reverse("evaluations:round-summary", args=[lokus_a.round.pk]))
     assert fonts_not_embedded(summary.content) == set()
+
+
+def test_the_report_pdf_names_aspects_and_the_method_in_full(client_for, evaluator_a, lokus_a):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    _with_recommendations(lokus_a, evaluator_a, [])
+    pdf = client_for(evaluator_a).get(
+        reverse("evaluations:lokus-report-pdf", args=[lokus_a.round.pk, lokus_a.pk])
+    )
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages).split())
+    assert "weighted" not in text  # the method's label, not its code
+    longest = max(
+        Aspect.objects.filter(instrument=lokus_a.round.instrument), key=lambda a: len(a.name)
+    )
+    assert all(word in text for word in longest.name.split())
