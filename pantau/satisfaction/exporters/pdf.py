@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -34,6 +35,8 @@ def export_pdf(report: ReportData) -> bytes:
     period, results = report.period, report.results
     styles = pdf_stylesheet()
     body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
+    # Column headings wrap inside their cell instead of running into the next one.
+    head = ParagraphStyle("head", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10)
     story = [
         Paragraph(_("Report of the community satisfaction survey (SKM)"), h1),
         Paragraph(
@@ -113,7 +116,18 @@ def export_pdf(report: ReportData) -> bytes:
     else:
         story.append(Paragraph(results.problem or _("No answers yet."), body))
     rows: list[list[object]] = [
-        [_("Code"), _("Element"), _("Answers"), _("Sum"), "NRR", _("Weighted NRR"), _("Rank")]
+        [
+            Paragraph(text, head)
+            for text in (
+                _("Code"),
+                _("Element"),
+                _("Answers"),
+                _("Sum"),
+                "NRR",
+                _("Weighted NRR"),
+                _("Rank"),
+            )
+        ]
     ]
     for row in results.elements:
         rows.append(
