@@ -1,0 +1,74 @@
+"""No year, id, code or count used as a value is ever written with a thousands separator
+(issue 17: the recap's links carried year=2.021 and the server silently used this year).
+
+A crawler follows every same-site link from the home pages, signed in as the administrator
+(who may see every page) and as a visitor, in Indonesian and in English, over the demo data;
+on each page it reads every link, form action and form value, and every year written beside the
+word for year."""
+
+import re
+from collections import deque
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from pantau.common.demo import load_demo
+
+# 2.021, 12,345 — not 0.111 (a weight mode's code) or 3,5 (a decimal).
+SEPARATED = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:[.,]\d{3})+(?![\d])")
+ATTRIBUTE = re.compile(r'\b(?:href|action|value|src|data-[a-z-]+)="([^"]*)"')
+YEAR_WORD = re.compile(
+    r"\b(?:tahun|Tahun|year|Year|TW [IV]+|Triwulan [IV]+|Quarter [IV]+)\s+(\d[.,]\d{3})\b"
+)
+SKIP = ("/admin/", "/accounts/logout", "/static/", "/media/", "/api/", "/i18n/")
+DOWNLOAD = re.compile(r"\.(pdf|xlsx|csv|sav|svg|json|xml)$|format=|/qr|/poster")
+START = [
+    "/",
+    "/units/",
+    "/lapor/register/",
+    "/accounts/home/",
+    "/manage/units/",
+    "/manage/complaints/",
+]
+LIMIT = 220
+
+
+def _crawl(client: Client, language: str, seen: set[str]) -> list[str]:
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    problems, queue = [], deque(START)
+    while queue and len(seen) < LIMIT:
+        path = queue.popleft()
+        if path in seen:
+            continue
+        seen.add(path)
+        response = client.get(path)
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            continue
+        html = response.content.decode()
+        for value in ATTRIBUTE.findall(html):
+            if SEPARATED.search(value.replace("&amp;", "&")) and not value.startswith("http"):
+                problems.append(f"{language} {path}: {value!r}")
+            if value.startswith("/") and not value.startswith(SKIP) and not DOWNLOAD.search(value):
+                link = value.replace("&amp;", "&").split("#")[0]
+                if urlsplit(link).path and link not in seen:
+                    queue.append(link)
+        for year in YEAR_WORD.findall(re.sub(r"<[^>]+>", " ", html)):
+            problems.append(f"{language} {path}: year written {year!r}")
+    return problems
+
+
+@pytest.mark.django_db
+def test_no_year_id_or_count_used_as_a_value_is_localised(django_user_model):
+    load_demo(seed=2026, scale=0.05)
+    admin = django_user_model.objects.get(username="admin")
+    problems = []
+    for language in ("id", "en"):
+        staff, seen = Client(), set()
+        staff.force_login(admin)
+        problems += _crawl(staff, language, seen)
+        # The crawl reaches the pages whose years went wrong, and more.
+        assert "/manage/complaints/recap/" in seen and len(seen) >= 100, sorted(seen)[:20]
+        problems += _crawl(Client(), language, set())
+    assert problems == [], "\n".join(sorted(set(problems))[:40])
