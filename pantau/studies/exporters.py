@@ -304,30 +304,64 @@ def raw_sav(study) -> bytes:
         ):
             name = item.code if item.section.kind == Section.Kind.SCORED else item.key
             items.setdefault(name, item)
+    from django.conf import settings
+
+    from pantau.surveys.models import Response
+
+    # Each group's own statements: a paired item (SNS_1 in Form A and Form B) gets both.
+    statements: dict[str, dict[str, str]] = {}
+    for group in groups:
+        for item in Item.objects.filter(version_id=group.collection.version_id).select_related(
+            "section"
+        ):
+            name = item.code if item.section.kind == Section.Kind.SCORED else item.key
+            statements.setdefault(name, {})[group.role] = item.text
     names = [_spss_name(h) for h in header]
     frame = pd.DataFrame(body, columns=names)
     frame["group"] = [roles.index(role) + 1 for role in frame["group"]]
     frame["submitted_on"] = pd.to_datetime(frame["submitted_on"])
-    frame["submitted_at"] = pd.to_datetime(frame["submitted_at"], utc=True).dt.tz_localize(None)
+    # Local time (the server's zone, named in the label), never UTC without a zone (issue 17).
+    frame["submitted_at"] = (
+        pd.to_datetime(frame["submitted_at"], utc=True)
+        .dt.tz_convert(settings.TIME_ZONE)
+        .dt.tz_localize(None)
+    )
+    sources = dict(Response.Source.choices)
+    frame["source"] = [
+        "" if pd.isna(value) else str(sources.get(value, value)) for value in frame["source"]
+    ]
     labels: dict[str, str | None] = {
         "group": str(_("Respondent group")),
         "number": str(_("Receipt number")),
         "unit": str(_("Service unit")),
+        "submitted_on": str(_("Date answered")),
+        "submitted_at": str(_("Time answered (%(zone)s)") % {"zone": settings.TIME_ZONE}),
+        "source": str(_("How it was answered (recipients only)")),
     }
     value_labels: dict[str, dict[int | float, str]] = {
         "group": {i + 1: str(role.label) for i, role in enumerate(roles)}
     }
-    measure = {"group": "nominal"}
+    measure = {"group": "nominal", "source": "nominal"}
+    formats = {"group": "F1.0", "submitted_on": "EDATE10", "submitted_at": "DATETIME20"}
     for column, name in zip(header, names, strict=True):
         if column not in items:
             continue
         item = items[column]
         frame[name] = pd.to_numeric(frame[name], errors="coerce")
-        labels[name] = item.text[:250] + (
-            f" ({_('reverse-scored')})" if item.reverse_scored else ""
-        )
+        own = statements.get(column, {})
+        if len(own) > 1 and len(set(own.values())) > 1:
+            label = " | ".join(
+                f"{RespondentGroup.Role(role).label}: {text}" for role, text in sorted(own.items())
+            )
+        else:
+            label = item.text
+        labels[name] = label[:250] + (f" ({_('reverse-scored')})" if item.reverse_scored else "")
         value_labels[name] = {o.value: o.label for o in item.options.all()}
         measure[name] = "ordinal" if item.section.kind == Section.Kind.SCORED else "nominal"
+        whole = frame[name].dropna()
+        if (whole == whole.round()).all():
+            width = max(1, len(str(int(whole.abs().max())))) if len(whole) else 1
+            formats[name] = f"F{width}.0"  # "4", not "4.00"
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "study.sav"
         pyreadstat.write_sav(
@@ -337,5 +371,6 @@ def raw_sav(study) -> bytes:
             column_labels=labels,
             variable_value_labels=value_labels,
             variable_measure=measure,
+            variable_format=formats,
         )
         return path.read_bytes()
