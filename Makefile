@@ -25,9 +25,10 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-# Debian packages the tests need (Chromium for the browser tests, gettext for compilemessages).
+# Debian packages the tests need (Chromium for the browser tests, gettext for compilemessages,
+# GNU PSPP to open the SPSS export).
 system-deps:
-	@bash scripts/system-deps.sh chromium:/usr/bin/chromium gettext:/usr/bin/msgfmt
+	@bash scripts/system-deps.sh chromium:/usr/bin/chromium gettext:/usr/bin/msgfmt pspp:/usr/bin/pspp
 
 translations: install
 	PANTAU_DEBUG=1 $(BIN)/pantau compile_translations
