@@ -1,12 +1,15 @@
 """Demo SKM: four quarters of 2025 for the demo units, with realistic answers.
 
-Duren Sawit sits near its published IKM of 92,74; Cakung a few points lower with weaker procedure
-and complaint handling; the Lombok Timur social affairs counter in between. Answers are drawn with
-the demo seed, so the same seed gives the same results.
+Duren Sawit reproduces its published IKM of 92,74 in the first quarter of 2025 exactly, and Cakung
+is "Sangat Baik" in that quarter as the source says (``REPRODUCED`` names each figure and where
+it comes from); in the other quarters Cakung sits a few points lower with weaker procedure and
+complaint handling, and the Lombok Timur social affairs counter in between. Answers are drawn
+with the demo seed, so the same seed gives the same results; they come by web, kiosk and paper.
 """
 
 import uuid
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -42,6 +45,20 @@ PROFILES = {
         "biaya": 3.95,
         "pengaduan": 3.0,
     },
+}
+# Figures the source documents publish, reproduced exactly (issue 17): (unit, year, quarter) →
+# (IKM, where it comes from). A reproduced quarter always has the full sample, whatever the scale.
+REPRODUCED = {
+    ("ptsp-kecamatan-duren-sawit", 2025, 1): (
+        Decimal("92.74"),
+        "../shared/sources/001 (Cakung and Duren Sawit study): 'Penilaian IKM sebesar 92,74', "
+        "grade A 'Sangat Baik', first quarter of 2025",
+    ),
+    ("ptsp-kecamatan-cakung", 2025, 1): (
+        Decimal("89.40"),
+        "../shared/sources/001: both PTSPs 'Sangat Baik' (A, from 88,31) in the first quarter of "
+        "2025, Cakung below Duren Sawit; no number is published, 89,40 is chosen in that band",
+    ),
 }
 SOURCES = [Response.Source.WEB, Response.Source.WEB, Response.Source.KIOSK, Response.Source.PAPER]
 RESPONDENTS_PER_QUARTER = 210  # about the Krejcie & Morgan sample for 450 users
@@ -93,7 +110,16 @@ def load(ctx: DemoContext) -> None:
                 )
                 period.services.set(services)
             if not Response.objects.filter(collection=period.collection).exists():
-                _answers(ctx, period, items, services, profile, starts_on)
+                target = REPRODUCED.get((unit_slug, 2025, quarter))
+                _answers(
+                    ctx,
+                    period,
+                    items,
+                    services,
+                    profile,
+                    starts_on,
+                    target=target[0] if target else None,
+                )
             if quarter <= 3 and period.published_at is None:
                 period.published_at = timezone.make_aware(
                     datetime.combine(ends_on + timedelta(days=10), time(9))
@@ -127,10 +153,15 @@ def load(ctx: DemoContext) -> None:
             period.services.set(services)
 
 
-def _answers(ctx, period, items, services, profile, starts_on: date) -> None:
+def _answers(ctx, period, items, services, profile, starts_on: date, target=None) -> None:
     rng = ctx.rng
     rows = []
-    for _n in range(max(12, int(RESPONDENTS_PER_QUARTER * ctx.scale))):
+    count = (
+        RESPONDENTS_PER_QUARTER
+        if target is not None
+        else max(12, int(RESPONDENTS_PER_QUARTER * ctx.scale))
+    )
+    for _n in range(count):
         answers = [
             (items[key], _draw_score(rng, profile.get(key, profile["default"])), "")
             for key in ELEMENT_KEYS
@@ -159,7 +190,36 @@ def _answers(ctx, period, items, services, profile, starts_on: date) -> None:
                 source=rng.choice(SOURCES),
             )
         )
+    if target is not None:
+        _hit(rows, target, {items[key] for key in ELEMENT_KEYS}, rng)
     bulk_create_responses(collection=period.collection, rows=rows, source=Response.Source.WEB)
+
+
+def _hit(rows, target: Decimal, elements: set, rng) -> None:
+    """Nudge scores one point at a time until the rows give exactly ``target``: with every
+    element answered by all n respondents, IKM = Σ scores / n × 25 / 9, rounded half up."""
+    from fractions import Fraction
+
+    from pantau.analytics.ikm import round_half_up
+
+    n = len(rows)
+    wanted = round(target * 9 * n / 25)
+    if round_half_up(Fraction(wanted, n) * Fraction(25, 9)) != target:
+        raise ValueError(f"IKM {target} cannot be reached with {n} respondents")
+    cells = [
+        (row, index)
+        for row in rows
+        for index, (item, _score, _text) in enumerate(row.answers)
+        if item in elements
+    ]
+    total = sum(row.answers[index][1] for row, index in cells)
+    while total != wanted:
+        row, index = rng.choice(cells)
+        item, score, text = row.answers[index]
+        step = 1 if total < wanted else -1
+        if 1 <= score + step <= 4:
+            row.answers[index] = (item, score + step, text)
+            total += step
 
 
 def _plan(period: SurveyPeriod, profile: dict) -> None:
