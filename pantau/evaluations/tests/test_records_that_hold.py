@@ -274,9 +274,34 @@ def test_the_report_pdf_names_aspects_and_the_method_in_full(client_for, evaluat
     pdf = client_for(evaluator_a).get(
         reverse("evaluations:lokus-report-pdf", args=[lokus_a.round.pk, lokus_a.pk])
     )
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages).split())
+    text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages).split()
+    )
     assert "weighted" not in text  # the method's label, not its code
     longest = max(
         Aspect.objects.filter(instrument=lokus_a.round.instrument), key=lambda a: len(a.name)
     )
     assert all(word in text for word in longest.name.split())
+
+
+def test_the_report_pdf_prints_the_pages_aspect_scores(client_for, evaluator_a, lokus_a):
+    """Figure by figure the PDF rounds as the page does (it used to cut: 2,54 for 2,55)."""
+    from io import BytesIO
+
+    from django.template.defaultfilters import floatformat
+    from django.utils import translation
+    from pypdf import PdfReader
+
+    _with_recommendations(lokus_a, evaluator_a, [])
+    client = client_for(evaluator_a)
+    page = client.get(reverse("evaluations:lokus-detail", args=[lokus_a.round.pk, lokus_a.pk]))
+    pdf = client.get(reverse("evaluations:lokus-report-pdf", args=[lokus_a.round.pk, lokus_a.pk]))
+    text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages).split()
+    )
+    rows = page.context["result_rows"]
+    assert rows
+    with translation.override("id"):
+        figures = [floatformat(row["blended"], 2) for row in rows]
+        figures.append(floatformat(Lokus.objects.get(pk=lokus_a.pk).ipp, 2))
+    assert [f for f in figures if f not in text] == []
