@@ -81,19 +81,27 @@ def round_create(request):
     if not _may_set_up_rounds(request.user):
         raise Http404
     form = forms.RoundForm(request.POST or None, bodies=_bodies(request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            round_ = services.create_round(actor=request.user, **form.cleaned_data)
-        except PermissionDenied:
-            form.add_error(
-                "body", _("You may set up this kind of round only for a body in your scope.")
-            )
-        except ValidationError as error:
-            _errors(form, error)
-        else:
-            messages.success(request, _("The round is set up. Now add the units to evaluate."))
-            return redirect("evaluations:round-detail", pk=round_.pk)
+    round_ = _save_round(request, form, lambda data: services.create_round(**data))
+    if round_ is not None:
+        messages.success(request, _("The round is set up. Now add the units to evaluate."))
+        return redirect("evaluations:round-detail", pk=round_.pk)
     return render(request, "evaluations/round_form.html", {"form": form})
+
+
+def _save_round(request, form, save):
+    """Run ``save`` on the valid form's data; a refusal becomes the form's error. The round, or
+    None when nothing was saved."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return save({"actor": request.user, **form.cleaned_data})
+    except PermissionDenied:
+        form.add_error(
+            "body", _("You may set up this kind of round only for a body in your scope.")
+        )
+    except ValidationError as error:
+        _errors(form, error)
+    return None
 
 
 @login_required
@@ -205,18 +213,9 @@ def round_edit(request, pk):
     initial = {name: getattr(round_, name) for name in services.ROUND_FIELDS}
     initial["body"] = round_.body
     form = forms.RoundForm(request.POST or None, bodies=_bodies(request.user), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_round(actor=request.user, round_=round_, **form.cleaned_data)
-        except PermissionDenied:
-            form.add_error(
-                "body", _("You may set up this kind of round only for a body in your scope.")
-            )
-        except ValidationError as error:
-            _errors(form, error)
-        else:
-            messages.success(request, _("The round is changed."))
-            return redirect("evaluations:round-detail", pk=pk)
+    if _save_round(request, form, lambda data: services.update_round(round_=round_, **data)):
+        messages.success(request, _("The round is changed."))
+        return redirect("evaluations:round-detail", pk=pk)
     return render(request, "evaluations/round_form.html", {"form": form, "round": round_})
 
 

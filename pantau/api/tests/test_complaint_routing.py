@@ -6,16 +6,13 @@ from pantau.accounts.models import Role
 from pantau.accounts.tests.factories import MembershipFactory, UserFactory
 from pantau.complaints.models import Complaint
 
+from .test_complaints import _new as _complaint
+
 
 def _new(**overrides):
-    payload = {
-        "kind": "complaint",
-        "unit": "unit-a",
-        "subject": "Diminta uang",
-        "description": "Petugas meminta uang tambahan.",
-    }
-    payload.update(overrides)
-    return payload
+    """A report about a bribe at unit A's counter, without the reporter's name."""
+    fields = {"subject": "Diminta uang", "description": "Petugas meminta uang tambahan."}
+    return _complaint(**{**fields, "reporter_name": "", "reporter_email": "", **overrides})
 
 
 @pytest.mark.covers("POST /api/v1/complaints/")
