@@ -52,8 +52,29 @@ def raw_table(study) -> tuple[list[str], list[list]]:
     return RAW_FIXED + columns, body
 
 
+def _for_people(body: list[list]) -> list[list]:
+    """The rows of the downloadable files: the group and the channel in words ("Penerima
+    layanan", "Daring"), not their codes (issue 17). The API keeps the codes."""
+    from pantau.surveys.models import Response
+
+    sources = dict(Response.Source.choices)
+    group, source = RAW_FIXED.index("group"), RAW_FIXED.index("source")
+    return [
+        [
+            _role(value)
+            if i == group
+            else str(sources.get(value, value))
+            if i == source and value
+            else value
+            for i, value in enumerate(row)
+        ]
+        for row in body
+    ]
+
+
 def raw_csv(study) -> bytes:
     header, body = raw_table(study)
+    body = _for_people(body)
     buffer = io.StringIO()
     writer = csv_writer(buffer)
     writer.writerow(header)
@@ -63,6 +84,7 @@ def raw_csv(study) -> bytes:
 
 def raw_xlsx(study) -> bytes:
     header, body = raw_table(study)
+    body = _for_people(body)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Answers")[:31])
     sheet.append(header)

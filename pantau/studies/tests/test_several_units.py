@@ -127,4 +127,4 @@ def test_raw_export_names_the_unit_of_each_respondent(
             )
         )
     )
-    assert [(r["group"], r["unit"]) for r in rows] == [(RECIPIENT, unit_a2.slug)]
+    assert [(r["group"], r["unit"]) for r in rows] == [(str(RECIPIENT.label), unit_a2.slug)]

@@ -251,7 +251,7 @@ def test_raw_export_has_one_row_per_respondent_with_item_codes(client_for, unit_
     response = client_for(unit_head_a).get(reverse("studies:raw-csv", args=[study_a.pk]))
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert len(rows) == 7
-    assert {r["group"] for r in rows} == {RECIPIENT.value, PROVIDER.value}
+    assert {r["group"] for r in rows} == {str(RECIPIENT.label), str(PROVIDER.label)}  # words
     assert rows[0]["SNS_1"] and "KPS_1" in rows[0]
     xlsx = client_for(unit_head_a).get(reverse("studies:raw-xlsx", args=[study_a.pk]))
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
