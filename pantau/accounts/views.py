@@ -38,12 +38,14 @@ password_change = auth_views.PasswordChangeView.as_view(
     success_url=reverse_lazy("accounts:password-change-done")
 )
 password_change_done = auth_views.PasswordChangeDoneView.as_view()
-_password_reset = auth_views.PasswordResetView.as_view(
-    success_url=reverse_lazy("accounts:password-reset-done"),
-    email_template_name="registration/password_reset_email.txt",
-    subject_template_name="registration/password_reset_subject.txt",
-    extra_email_context={"site_url": site.base_url()},
-)
+def _password_reset(request):
+    # Built per request: the link's address is the site's (pantau.common.site), read now.
+    return auth_views.PasswordResetView.as_view(
+        success_url=reverse_lazy("accounts:password-reset-done"),
+        email_template_name="registration/password_reset_email.txt",
+        subject_template_name="registration/password_reset_subject.txt",
+        extra_email_context={"site_url": site.base_url()},
+    )(request)
 
 
 def password_reset(request):

@@ -28,6 +28,7 @@ def test_reset_mails_a_link_to_the_account_address(client, officer_a, settings):
     assert mail.outbox[0].to == [officer_a.email]
     assert "petugas_a" in mail.outbox[0].body
     assert "/accounts/password/reset/" in _link()
+    assert _link().startswith("https://pantau.example.id/")  # the configured address
 
 
 def test_unknown_address_answers_the_same_and_sends_nothing(client, officer_a):
