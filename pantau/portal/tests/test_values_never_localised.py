@@ -33,11 +33,50 @@ START = [
     "/manage/complaints/",
 ]
 LIMIT = 220
+FILE_LIMIT = 40  # CSV and XLSX downloads read per crawl
+
+
+LOCALISED_CELL = re.compile(r"-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|-?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
+FILE = re.compile(r"(\.csv|\.xlsx|format=csv|format=xlsx)")
+
+
+def _file_cells(response) -> list[str]:
+    """The text cells of a CSV or XLSX download (numbers stored as numbers are fine)."""
+    import csv
+    import io
+
+    content = response.content
+    if content[:2] == b"PK":
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(content), read_only=True)
+        return [
+            value
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for value in row
+            if isinstance(value, str)
+        ]
+    text = content.decode("utf-8-sig", errors="replace")
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+def _check_file(client: Client, link: str, language: str) -> list[str]:
+    response = client.get(link)
+    if response.status_code != 200:
+        return []
+    # In a file a dot is the decimal point ("3.275" is an NRR), so only what no machine-readable
+    # number looks like is flagged: comma grouping ("2,026") or both marks ("1.234,5").
+    return [
+        f"{language} {link}: cell {cell!r}"
+        for cell in _file_cells(response)
+        if LOCALISED_CELL.fullmatch(cell.strip())
+    ]
 
 
 def _crawl(client: Client, language: str, seen: set[str]) -> list[str]:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    problems, queue = [], deque(START)
+    problems, queue, files = [], deque(START), set()
     while queue and len(seen) < LIMIT:
         path = queue.popleft()
         if path in seen:
@@ -50,10 +89,15 @@ def _crawl(client: Client, language: str, seen: set[str]) -> list[str]:
         for value in ATTRIBUTE.findall(html):
             if SEPARATED.search(value.replace("&amp;", "&")) and not value.startswith("http"):
                 problems.append(f"{language} {path}: {value!r}")
+            link = value.replace("&amp;", "&").split("#")[0]
             if value.startswith("/") and not value.startswith(SKIP) and not DOWNLOAD.search(value):
-                link = value.replace("&amp;", "&").split("#")[0]
                 if urlsplit(link).path and link not in seen:
                     queue.append(link)
+            elif value.startswith("/") and FILE.search(link) and len(files) < FILE_LIMIT:
+                if link not in files:
+                    files.add(link)
+                    seen.add(link)
+                    problems += _check_file(client, link, language)
         for year in YEAR_WORD.findall(re.sub(r"<[^>]+>", " ", html)):
             problems.append(f"{language} {path}: year written {year!r}")
     return problems
@@ -70,5 +114,6 @@ def test_no_year_id_or_count_used_as_a_value_is_localised(django_user_model):
         problems += _crawl(staff, language, seen)
         # The crawl reaches the pages whose years went wrong, and more.
         assert "/manage/complaints/recap/" in seen and len(seen) >= 100, sorted(seen)[:20]
+        assert any(FILE.search(link) for link in seen)  # and it read downloads too
         problems += _crawl(Client(), language, set())
     assert problems == [], "\n".join(sorted(set(problems))[:40])
