@@ -220,6 +220,18 @@ def change_round_status(*, actor, round_: Round, action: str) -> Round:
         if not round_.lokus.exists():
             raise ValidationError(_("Add at least one unit before opening the round."))
         Collection.objects.filter(pekppp_lokus__round=round_).update(status=Collection.Status.OPEN)
+    if action == "close":
+        waiting = Recommendation.objects.filter(
+            lokus__round=round_, status=Recommendation.Status.DONE
+        ).count()
+        if waiting:
+            raise ValidationError(
+                _(
+                    "%(n)s follow-up(s) reported as done still wait for the evaluator's review: "
+                    "accept or return them before closing the round."
+                )
+                % {"n": waiting}
+            )
     if action == "publish_results":
         Collection.objects.filter(pekppp_lokus__round=round_).update(
             status=Collection.Status.CLOSED

@@ -305,3 +305,19 @@ def test_the_report_pdf_prints_the_pages_aspect_scores(client_for, evaluator_a, 
         figures = [floatformat(row["blended"], 2) for row in rows]
         figures.append(floatformat(Lokus.objects.get(pk=lokus_a.pk).ipp, 2))
     assert [f for f in figures if f not in text] == []
+
+
+def test_a_round_does_not_close_over_a_follow_up_waiting_for_review(
+    evaluator_a, officer_a, lokus_a
+):
+    [recommendation] = _with_recommendations(lokus_a, evaluator_a, ["SK tim"])
+    services.update_follow_up(
+        actor=officer_a, recommendation=recommendation, action_plan="R", plan_due=None,
+        progress="Selesai", done=True,
+    )  # fmt: skip
+    round_ = advance(Lokus.objects.get(pk=lokus_a.pk).round, evaluator_a, "start_follow_up")
+    with pytest.raises(ValidationError, match="wait for the evaluator"):
+        services.change_round_status(actor=evaluator_a, round_=round_, action="close")
+    services.review_follow_up(actor=evaluator_a, recommendation=recommendation, accept=True)
+    closed = services.change_round_status(actor=evaluator_a, round_=round_, action="close")
+    assert closed.status == Round.Status.CLOSED
