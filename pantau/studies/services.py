@@ -81,9 +81,13 @@ def change_study_status(*, actor, study: Study, action: str) -> None:
     collections = list(
         Collection.objects.select_for_update().filter(study_group__study=study).order_by("pk")
     )
-    if any(c.status not in allowed_from for c in collections):
+    # The step applies when any group can take it: a unit added to an open study starts with a
+    # draft collection, and a study with groups out of step must still open and close as one
+    # (otherwise neither step was allowed: a dead end, issue 16). Groups already there stay.
+    movable = [c for c in collections if c.status in allowed_from]
+    if not movable:
         raise ValidationError(_("The study cannot go to that state from its present one."))
-    Collection.objects.filter(pk__in=[c.pk for c in collections]).update(status=target)
+    Collection.objects.filter(pk__in=[c.pk for c in movable]).update(status=target)
     audit.attribute_to(study, actor)
     study.save(update_fields=["updated_at"])
 

@@ -410,3 +410,19 @@ def test_result_tables_speak_words_not_codes(study_a):
         assert not {row[5] for row in descriptives} & {"high", "very_high", "moderate", "low"}
         constants = [row[0] for _t, _h, rows in tables for row in rows if row and row[0] == "const"]
         assert constants == []
+
+
+def test_a_study_with_groups_out_of_step_still_opens_and_closes(unit_head_a, study_a):
+    """A unit's group added later starts as a draft: the study is never stuck (issue 16)."""
+    from pantau.surveys.models import Collection
+
+    first, second = [g.collection for g in study_a.groups.order_by("pk")[:2]]
+    Collection.objects.filter(pk=first.pk).update(status="open")
+    Collection.objects.filter(pk=second.pk).update(status="draft")
+    services.change_study_status(actor=unit_head_a, study=study_a, action="open")
+    second.refresh_from_db()
+    assert second.status == "open"
+    Collection.objects.filter(pk=second.pk).update(status="draft")
+    services.change_study_status(actor=unit_head_a, study=study_a, action="close")
+    first.refresh_from_db()
+    assert first.status == "closed"
