@@ -44,7 +44,9 @@ COMPLAINT_WORKFLOW = Workflow(
         ),
         Transition.of("close", [Status.ANSWERED], Status.CLOSED, STAFF),
         Transition.of("postpone", ACTIVE, Status.POSTPONED, STAFF),
-        # Back to the status it was postponed from (the target below is a placeholder).
+        # Back to the status the report was postponed from (RETURNS_TO_PREVIOUS; services read
+        # ``postponed_from``). The target written here is the furthest such status, so that the
+        # reachability check sees where a resumed report can go.
         Transition.of("resume", [Status.POSTPONED], Status.IN_PROGRESS, STAFF),
         Transition.of("reporter_reply", [Status.POSTPONED], Status.IN_PROGRESS, [REPORTER]),
         Transition.of("forward", ACTIVE, Status.ASSIGNED, STAFF),
