@@ -14,9 +14,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import api, complaints, evaluations, faults, ikm_cli, pages, skm, studies  # noqa: E402
+from bench import (  # noqa: E402
+    api,
+    cli_memory,
+    complaints,
+    evaluations,
+    faults,
+    ikm_cli,
+    pages,
+    skm,
+    studies,
+)
 
-BENCHMARKS = [pages, ikm_cli, skm, complaints, studies, evaluations, api, faults]
+BENCHMARKS = [pages, ikm_cli, cli_memory, skm, complaints, studies, evaluations, api, faults]
 
 
 def print_table(rows: list[dict]) -> None:

@@ -38,6 +38,8 @@ password_change = auth_views.PasswordChangeView.as_view(
     success_url=reverse_lazy("accounts:password-change-done")
 )
 password_change_done = auth_views.PasswordChangeDoneView.as_view()
+
+
 def _password_reset(request):
     # Built per request: the link's address is the site's (pantau.common.site), read now.
     return auth_views.PasswordResetView.as_view(

@@ -363,6 +363,21 @@ def item_validity(matrix, alpha: float = ALPHA_LEVEL) -> list[ItemValidity]:
     return result
 
 
+COV_BLOCK = 100_000
+
+
+def _covariance(matrix: np.ndarray) -> np.ndarray:
+    """The items' sample covariance matrix (ddof 1), as ``np.cov(matrix, rowvar=False)`` gives it,
+    summed over blocks of centred rows so that no centred copy of the whole matrix is made."""
+    n, k = matrix.shape
+    mean = matrix.mean(axis=0)
+    total = np.zeros((k, k))
+    for start in range(0, n, COV_BLOCK):
+        centred = matrix[start : start + COV_BLOCK] - mean
+        total += centred.T @ centred
+    return total / (n - 1)
+
+
 def _alpha_from_cov(cov: np.ndarray) -> float:
     k = cov.shape[0]
     total_variance = float(cov.sum())
@@ -390,8 +405,7 @@ def cronbach_alpha(matrix, ci: float = 0.95) -> Reliability:
     """
     matrix = np.asarray(matrix, dtype=float)
     n, k = matrix.shape
-    cov = np.cov(matrix, rowvar=False, ddof=1) if n > 1 else np.full((k, k), math.nan)
-    cov = np.atleast_2d(cov)
+    cov = _covariance(matrix) if n > 1 else np.full((k, k), math.nan)
     alpha = _alpha_from_cov(cov)
     if n > 1 and k > 1 and not math.isnan(alpha):
         df1 = n - 1
@@ -489,12 +503,23 @@ def mann_whitney(a, b, use_continuity: bool = True) -> MannWhitney:
     na, nb = a.size, b.size
     if na == 0 or nb == 0:
         return MannWhitney(math.nan, math.nan, math.nan, "")
-    pooled = np.concatenate([a, b])
-    ranks = rank_average(pooled)
-    u_a = float(ranks[:na].sum() - na * (na + 1) / 2.0)
+    # Average ranks from the two groups' value counts, not from a ranking of every answer: each
+    # distinct value v with t_v answers in all takes the ranks after those of smaller values, on
+    # average (start + 1 + end)/2, and R_a = Σ_v count_a(v)·rank(v). Same figures, memory of
+    # one sorted copy of a group instead of the pooled sample's ranks and orders.
+    values_a, counts_a = np.unique(a, return_counts=True)
+    values_b, counts_b = np.unique(b, return_counts=True)
+    values = np.union1d(values_a, values_b)
+    in_a = np.zeros(values.size)
+    in_a[np.searchsorted(values, values_a)] = counts_a
+    in_b = np.zeros(values.size)
+    in_b[np.searchsorted(values, values_b)] = counts_b
+    ties = in_a + in_b
+    ends = np.cumsum(ties)
+    average_rank = (ends - ties + 1.0 + ends) / 2.0
+    u_a = float(in_a @ average_rank - na * (na + 1) / 2.0)
     u_b = na * nb - u_a
     u = max(u_a, u_b)
-    _values, ties = np.unique(pooled, return_counts=True)
     rbc = 2.0 * u_a / (na * nb) - 1.0
     if (na <= 8 or nb <= 8) and not np.any(ties > 1):
         m, n = min(na, nb), max(na, nb)
@@ -543,12 +568,24 @@ class Ols:
     df_resid: int
 
 
-def _r2_of(y: np.ndarray, x: np.ndarray) -> float:
-    beta, *_ = np.linalg.lstsq(x, y, rcond=None)
-    residual = y - x @ beta
-    centred = y - y.mean()
-    total = float(centred @ centred)
-    return 1.0 - float(residual @ residual) / total if total > 0 else math.nan
+QR_BLOCK = 100_000
+
+
+def _r_factor(y: np.ndarray, columns: Sequence[np.ndarray]) -> np.ndarray:
+    """R of the QR factorisation of [1, x_1 … x_m, y], built block by block (TSQR: the R of
+    [R_so_far; next rows] is the R of all rows so far), so memory does not grow with n."""
+    n = y.size
+    width = len(columns) + 2
+    r = np.zeros((0, width))
+    for start in range(0, n, QR_BLOCK):
+        stop = min(n, start + QR_BLOCK)
+        block = np.empty((stop - start, width))
+        block[:, 0] = 1.0
+        for j, column in enumerate(columns, start=1):
+            block[:, j] = column[start:stop]
+        block[:, -1] = y[start:stop]
+        r = np.linalg.qr(np.vstack([r, block]), mode="r")
+    return r
 
 
 def ols(y, predictors: Mapping[str, Sequence[float]] | np.ndarray, names=None) -> Ols:
@@ -561,25 +598,33 @@ def ols(y, predictors: Mapping[str, Sequence[float]] | np.ndarray, names=None) -
 
     p counts the constant. ``predictors`` is a name → values mapping or an n × m array with
     ``names``.
+
+    Computed from the QR factorisation of [X y] (precise on ill-conditioned data, e.g. Longley):
+    with R = [[R_x, Qᵀy], [0, ρ]], b = R_x⁻¹Qᵀy, (XᵀX)⁻¹ = R_x⁻¹R_x⁻ᵀ and eᵀe = ρ². The QR runs
+    block by block, so a study of millions of respondents needs memory for one block only. The
+    rows of R_x below the constant, R₁₁, satisfy R₁₁ᵀR₁₁ = the predictors' centred cross-products
+    C, so VIF_j = C_jj·[C⁻¹]_jj = ‖R₁₁ e_j‖²·‖R₁₁⁻¹ᵀ e_j‖² without another regression.
     """
     y = np.asarray(y, dtype=float)
     if isinstance(predictors, Mapping):
         names = list(predictors)
-        columns = np.column_stack([np.asarray(predictors[name], dtype=float) for name in names])
+        columns = [np.asarray(predictors[name], dtype=float) for name in names]
     else:
-        columns = np.asarray(predictors, dtype=float).reshape(y.size, -1)
-        names = list(names or [f"x{j + 1}" for j in range(columns.shape[1])])
-    n, m = columns.shape
-    x = np.column_stack([np.ones(n), columns])
+        matrix = np.asarray(predictors, dtype=float).reshape(y.size, -1)
+        columns = [matrix[:, j] for j in range(matrix.shape[1])]
+        names = list(names or [f"x{j + 1}" for j in range(matrix.shape[1])])
+    n, m = y.size, len(columns)
     p = m + 1
     df_resid = n - p
-    # QR keeps the precision on ill-conditioned data: X = QR, b = R⁻¹Qᵀy, (XᵀX)⁻¹ = R⁻¹R⁻ᵀ.
-    q, r = np.linalg.qr(x)
-    r_inv = np.linalg.pinv(r)
-    beta = r_inv @ (q.T @ y)
+    r = _r_factor(y, columns)
+    r_x = np.zeros((p, p))
+    r_x[: min(p, r.shape[0])] = r[:p, :p]
+    qty = np.zeros(p)
+    qty[: min(p, r.shape[0])] = r[:p, p]
+    ssr = float(r[p, p] ** 2) if r.shape[0] > p else 0.0
+    r_inv = np.linalg.pinv(r_x)
+    beta = r_inv @ qty
     xtx_inv = r_inv @ r_inv.T
-    residual = y - x @ beta
-    ssr = float(residual @ residual)
     centred = y - y.mean()
     sst = float(centred @ centred)
     r2 = 1.0 - ssr / sst if sst > 0 else math.nan
@@ -592,21 +637,25 @@ def ols(y, predictors: Mapping[str, Sequence[float]] | np.ndarray, names=None) -
     else:
         se = np.full(p, math.nan)
         adj = f = f_p = math.nan
+    vifs = [math.nan] * p
+    if m == 1:
+        vifs[1] = 1.0
+    elif m > 1:
+        r11 = r_x[1:, 1:]
+        if np.linalg.matrix_rank(r11) < m:
+            vifs[1:] = [math.inf] * m
+        else:
+            r11_inv = np.linalg.inv(r11)
+            vifs[1:] = [
+                float((r11[:, j] @ r11[:, j]) * (r11_inv[j] @ r11_inv[j])) for j in range(m)
+            ]
     coefficients = []
     for j in range(p):
         t = float(beta[j] / se[j]) if se[j] > 0 else math.nan
         pval = t_two_sided_p(t, df_resid) if df_resid > 0 else math.nan
-        if j == 0:
-            vif = math.nan
-        elif m == 1:
-            vif = 1.0
-        else:
-            others = np.delete(x, j, axis=1)
-            r2_j = _r2_of(x[:, j], others)
-            vif = 1.0 / (1.0 - r2_j) if r2_j < 1.0 else math.inf
         coefficients.append(
             Coefficient(
-                "const" if j == 0 else names[j - 1], float(beta[j]), float(se[j]), t, pval, vif
+                "const" if j == 0 else names[j - 1], float(beta[j]), float(se[j]), t, pval, vifs[j]
             )
         )
     return Ols(n, coefficients, r2, adj, f, f_p, m, df_resid)
@@ -627,6 +676,77 @@ def _clean(value):
     return value
 
 
+def _dimension(
+    columns: np.ndarray,
+    items: Sequence[str],
+    group_array: np.ndarray | None,
+    group_names: list[str],
+) -> tuple[dict, np.ndarray]:
+    """One dimension's entry of ``analyse`` and each respondent's score (NaN when incomplete)."""
+    matrix = columns.astype(float)
+    del columns  # the caller's compact copy: only the float64 one is needed from here
+    n = matrix.shape[0]
+    complete = ~np.isnan(matrix).any(axis=1)
+    rows = matrix if complete.all() else matrix[complete]
+    score = np.full(n, math.nan)
+    score[complete] = rows.mean(axis=1)
+    values = score[complete]
+    reliability = cronbach_alpha(rows) if len(items) > 1 and rows.shape[0] > 1 else None
+    validity = item_validity(rows) if rows.shape[0] > 2 else None
+    detail = {}
+    for j, item in enumerate(items):
+        column = rows[:, j]
+        detail[item] = {
+            "mean": float(column.mean()) if column.size else math.nan,
+            "sd": float(column.std(ddof=1)) if column.size > 1 else math.nan,
+            "r_item_total": validity[j].r_item_total if validity else math.nan,
+            "r_corrected": validity[j].r_corrected if validity else math.nan,
+            "r_corrected_p": validity[j].p_corrected if validity else math.nan,
+            "alpha_if_deleted": reliability.alpha_if_deleted[j] if reliability else math.nan,
+        }
+    entry: dict = {
+        "items": list(items),
+        "n": int(values.size),
+        "mean": float(values.mean()) if values.size else math.nan,
+        "sd": float(values.std(ddof=1)) if values.size > 1 else math.nan,
+        "alpha": reliability.alpha if reliability else math.nan,
+        "alpha_ci95": list(reliability.ci95) if reliability else [math.nan, math.nan],
+        "items_detail": detail,
+    }
+    if group_array is not None:
+        by_group = {}
+        for name in group_names:
+            in_group = (group_array == name) & complete
+            group_rows = matrix[in_group]
+            group_values = score[in_group]
+            by_group[name] = {
+                "n": int(group_values.size),
+                "mean": float(group_values.mean()) if group_values.size else math.nan,
+                "sd": float(group_values.std(ddof=1)) if group_values.size > 1 else math.nan,
+                "alpha": cronbach_alpha(group_rows).alpha
+                if len(items) > 1 and group_rows.shape[0] > 1
+                else math.nan,
+            }
+        entry["by_group"] = by_group
+        if len(group_names) == 2:
+            first = score[(group_array == group_names[0]) & complete]
+            second = score[(group_array == group_names[1]) & complete]
+            w = welch(first, second)
+            u = mann_whitney(first, second)
+            entry["gap"] = {
+                "groups": list(group_names),
+                "mean_diff": w.mean_diff,
+                "welch_t": w.t,
+                "welch_df": w.df,
+                "welch_p": w.p,
+                "mwu_u": u.u,
+                "mwu_p": u.p,
+                "hedges_g": w.hedges_g,
+                "rank_biserial": u.rank_biserial,
+            }
+    return entry, score
+
+
 def analyse(
     data: np.ndarray,
     columns: Sequence[str],
@@ -642,16 +762,22 @@ def analyse(
     decides which is first). With ``outcome``, OLS of that dimension's score on every other
     dimension's score among respondents with all scores. Returns plain floats (NaN → None).
     """
-    data = np.asarray(data, dtype=float)
+    # ``data`` may be stored compactly (the ``stats`` command keeps half-precision floats); only
+    # one dimension's columns at a time are widened to float64, so memory grows with the widest
+    # dimension, not with the whole matrix.
+    data = np.asarray(data)
+    if not np.issubdtype(data.dtype, np.floating):
+        data = data.astype(float)
     index = {name: j for j, name in enumerate(columns)}
     n = data.shape[0]
     group_names: list[str] = []
     group_array: np.ndarray | None = None
     if groups is not None:
-        group_array = np.asarray([str(g) for g in groups], dtype=object)
-        for name in group_array:
-            if name not in group_names:
-                group_names.append(name)
+        if isinstance(groups, np.ndarray) and groups.dtype == object:
+            group_array = groups
+        else:
+            group_array = np.asarray([str(g) for g in groups], dtype=object)
+        group_names = list(dict.fromkeys(group_array.tolist()))
     result: dict = {
         "n": int(n),
         "groups": {g: int(np.count_nonzero(group_array == g)) for g in group_names},
@@ -659,72 +785,25 @@ def analyse(
     }
     scores: dict[str, np.ndarray] = {}
     for code, items in dimensions.items():
-        matrix = data[:, [index[item] for item in items]]
-        complete = ~np.isnan(matrix).any(axis=1)
-        score = np.full(n, math.nan)
-        score[complete] = matrix[complete].mean(axis=1)
-        scores[code] = score
-        rows = matrix[complete]
-        values = score[complete]
-        reliability = cronbach_alpha(rows) if len(items) > 1 and rows.shape[0] > 1 else None
-        validity = item_validity(rows) if rows.shape[0] > 2 else None
-        detail = {}
-        for j, item in enumerate(items):
-            column = rows[:, j]
-            detail[item] = {
-                "mean": float(column.mean()) if column.size else math.nan,
-                "sd": float(column.std(ddof=1)) if column.size > 1 else math.nan,
-                "r_item_total": validity[j].r_item_total if validity else math.nan,
-                "r_corrected": validity[j].r_corrected if validity else math.nan,
-                "r_corrected_p": validity[j].p_corrected if validity else math.nan,
-                "alpha_if_deleted": reliability.alpha_if_deleted[j] if reliability else math.nan,
-            }
-        entry: dict = {
-            "items": list(items),
-            "n": int(values.size),
-            "mean": float(values.mean()) if values.size else math.nan,
-            "sd": float(values.std(ddof=1)) if values.size > 1 else math.nan,
-            "alpha": reliability.alpha if reliability else math.nan,
-            "alpha_ci95": list(reliability.ci95) if reliability else [math.nan, math.nan],
-            "items_detail": detail,
-        }
-        if group_array is not None:
-            by_group = {}
-            for name in group_names:
-                in_group = (group_array == name) & complete
-                group_rows = matrix[in_group]
-                group_values = score[in_group]
-                by_group[name] = {
-                    "n": int(group_values.size),
-                    "mean": float(group_values.mean()) if group_values.size else math.nan,
-                    "sd": float(group_values.std(ddof=1)) if group_values.size > 1 else math.nan,
-                    "alpha": cronbach_alpha(group_rows).alpha
-                    if len(items) > 1 and group_rows.shape[0] > 1
-                    else math.nan,
-                }
-            entry["by_group"] = by_group
-            if len(group_names) == 2:
-                first = score[(group_array == group_names[0]) & complete]
-                second = score[(group_array == group_names[1]) & complete]
-                w = welch(first, second)
-                u = mann_whitney(first, second)
-                entry["gap"] = {
-                    "groups": list(group_names),
-                    "mean_diff": w.mean_diff,
-                    "welch_t": w.t,
-                    "welch_df": w.df,
-                    "welch_p": w.p,
-                    "mwu_u": u.u,
-                    "mwu_p": u.p,
-                    "hedges_g": w.hedges_g,
-                    "rank_biserial": u.rank_biserial,
-                }
-        result["dimensions"][code] = entry
+        # One function call per dimension: its temporaries (a float64 copy of its columns, the
+        # groups' rows) are freed before the next dimension starts.
+        result["dimensions"][code], score = _dimension(
+            data[:, [index[item] for item in items]], items, group_array, group_names
+        )
+        if outcome is not None:  # the scores are needed again only by the regression
+            scores[code] = score
+        del score
     if outcome is not None:
         others = [code for code in dimensions if code != outcome]
-        stacked = np.column_stack([scores[outcome]] + [scores[c] for c in others])
-        complete = ~np.isnan(stacked).any(axis=1)
-        fit = ols(stacked[complete, 0], stacked[complete, 1:], names=others)
+        complete = ~np.isnan(scores[outcome])
+        for code in others:
+            complete &= ~np.isnan(scores[code])
+        everyone = bool(complete.all())  # then no copies: views of the scores
+
+        def kept(values: np.ndarray) -> np.ndarray:
+            return values if everyone else values[complete]
+
+        fit = ols(kept(scores[outcome]), {code: kept(scores[code]) for code in others})
         result["regression"] = {
             "outcome": outcome,
             "n": fit.n,

@@ -252,9 +252,7 @@ class Complaint(TimeStampedModel):
     integrity = models.BooleanField(
         _("about bribery, extortion or misconduct of staff"), default=False
     )
-    queue = models.CharField(
-        _("queue"), max_length=12, choices=Queue.choices, default=Queue.UNIT
-    )
+    queue = models.CharField(_("queue"), max_length=12, choices=Queue.choices, default=Queue.UNIT)
     queue_agency = models.ForeignKey(
         "organisations.Agency",
         on_delete=models.PROTECT,

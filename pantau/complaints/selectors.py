@@ -94,10 +94,14 @@ def _due_between(start, end) -> Q:
             bounds[f"{field}__lte"] = end
         return Q(**bounds)
 
-    return Q(status__in=OPEN_STATUSES) & ~Q(status=Status.POSTPONED) & (
-        (Q(status=Status.RECEIVED) & window("verify_due"))
-        | (Q(status=Status.ASSIGNED) & window("response_due"))
-        | window("resolution_due")
+    return (
+        Q(status__in=OPEN_STATUSES)
+        & ~Q(status=Status.POSTPONED)
+        & (
+            (Q(status=Status.RECEIVED) & window("verify_due"))
+            | (Q(status=Status.ASSIGNED) & window("response_due"))
+            | window("resolution_due")
+        )
     )
 
 
@@ -105,10 +109,14 @@ def overdue_q(today) -> Q:
     """Open reports past the deadline of their current stage (verification, first response,
     resolution). A postponed report waits for the reporter: its clocks are paused (the deadlines
     move by the days waited when it resumes), so it is never late while it waits."""
-    return Q(status__in=OPEN_STATUSES) & ~Q(status=Status.POSTPONED) & (
-        Q(status=Status.RECEIVED, verify_due__lt=today)
-        | Q(status=Status.ASSIGNED, response_due__lt=today)
-        | Q(resolution_due__lt=today)
+    return (
+        Q(status__in=OPEN_STATUSES)
+        & ~Q(status=Status.POSTPONED)
+        & (
+            Q(status=Status.RECEIVED, verify_due__lt=today)
+            | Q(status=Status.ASSIGNED, response_due__lt=today)
+            | Q(resolution_due__lt=today)
+        )
     )
 
 
@@ -338,10 +346,14 @@ def desk_summary(user, today) -> dict[str, int]:
     (the coordinator's "unit unknown" queue). Shown first on the staff home page."""
     from django.db.models import Count
 
-    return visible_complaints(user).select_related(None).aggregate(
-        open=Count("id", filter=Q(status__in=OPEN_STATUSES)),
-        overdue=Count("id", filter=overdue_q(today)),
-        due_soon=Count("id", filter=due_soon_q(today)),
-        waiting=Count("id", filter=Q(status=Status.POSTPONED)),
-        unknown_unit=Count("id", filter=Q(status__in=OPEN_STATUSES, unit__isnull=True)),
+    return (
+        visible_complaints(user)
+        .select_related(None)
+        .aggregate(
+            open=Count("id", filter=Q(status__in=OPEN_STATUSES)),
+            overdue=Count("id", filter=overdue_q(today)),
+            due_soon=Count("id", filter=due_soon_q(today)),
+            waiting=Count("id", filter=Q(status=Status.POSTPONED)),
+            unknown_unit=Count("id", filter=Q(status__in=OPEN_STATUSES, unit__isnull=True)),
+        )
     )

@@ -56,9 +56,7 @@ def send_assignment(complaint_id: int, officer_id: int) -> None:
 
     complaint = Complaint.objects.select_related("unit").get(pk=complaint_id)
     officer = get_user_model().objects.get(pk=officer_id)
-    link = site.base_url() + reverse(
-        "complaints:detail", args=[complaint.tracking_number]
-    )
+    link = site.base_url() + reverse("complaints:detail", args=[complaint.tracking_number])
     send_mail(
         subject=_("Report %(number)s is assigned to you") % {"number": complaint.tracking_number},
         message=_(

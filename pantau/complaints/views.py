@@ -341,11 +341,16 @@ def act(request, number):
             title=_("Archive report %(number)s?") % {"number": complaint.tracking_number},
             details=[
                 (_("Subject"), complaint.subject),
-                (_("Archive reason"), dict(Complaint.ArchiveReason.choices).get(data["reason"], "—")),
+                (
+                    _("Archive reason"),
+                    dict(Complaint.ArchiveReason.choices).get(data["reason"], "—"),
+                ),
             ],
             consequences=[
                 _("The report is closed without follow-up, and the reporter is told why."),
-                _("An archived report cannot be reopened by staff; the reporter can send a new one."),
+                _(
+                    "An archived report cannot be reopened by staff; the reporter can send a new one."
+                ),
             ],
             action_label=_("Yes, archive the report"),
             cancel_url=reverse("complaints:detail", args=[complaint.tracking_number]),
@@ -534,7 +539,9 @@ def recap(request):
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = str(year)
-        sheet.append([_("Monthly recap of information and complaint services"), data["title"], year])
+        sheet.append(
+            [_("Monthly recap of information and complaint services"), data["title"], year]
+        )
         sheet.append([_("Kind"), *months, _("Total")])
         for row in data["rows"]:
             sheet.append([str(row["label"]), *row["months"], row["total"]])

@@ -76,9 +76,7 @@ class SurveyPeriod(TimeStampedModel):
         verbose_name=_("published by"),
     )
     published_media = models.JSONField(_("published on"), default=list, blank=True)
-    publish_reason = models.TextField(
-        _("why published below the required sample"), blank=True
-    )
+    publish_reason = models.TextField(_("why published below the required sample"), blank=True)
     correction_reason = models.TextField(_("reason for the correction"), blank=True)
     correction_started_at = models.DateTimeField(_("correction started at"), null=True, blank=True)
     correction_started_by = models.ForeignKey(
@@ -132,9 +130,7 @@ class PublishedResult(models.Model):
     """What was published, each time it was: the figures as the public read them then. A
     correction republishes and adds a row with its note; earlier rows are never changed."""
 
-    period = models.ForeignKey(
-        SurveyPeriod, on_delete=models.CASCADE, related_name="publications"
-    )
+    period = models.ForeignKey(SurveyPeriod, on_delete=models.CASCADE, related_name="publications")
     published_at = models.DateTimeField(_("published at"))
     published_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("published by")

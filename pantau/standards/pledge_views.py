@@ -79,7 +79,9 @@ def maklumat_publish(request, slug):
                 (_("Signed by"), f"{draft.signatory_name}, {draft.signatory_title}"),
             ],
             consequences=[
-                _("The pledge is shown on the public portal and its poster, replacing the one in force."),
+                _(
+                    "The pledge is shown on the public portal and its poster, replacing the one in force."
+                ),
                 _("A published pledge cannot be changed; a later change is a new pledge."),
             ],
             action_label=_("Yes, set and publish the pledge"),

@@ -39,9 +39,7 @@ def send_review_reminders(today: str | None = None) -> int:
             .values_list("user__email", flat=True)
         )
         if recipients:
-            link = site.base_url() + reverse(
-                "standards:unit-standards", args=[unit.slug]
-            )
+            link = site.base_url() + reverse("standards:unit-standards", args=[unit.slug])
             lines = "\n".join(
                 f"- {v.service.name} (v{v.number}): {v.review_due_on:%d-%m-%Y}" for v in versions
             )

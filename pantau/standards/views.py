@@ -251,7 +251,8 @@ def version_action(request, slug, service_pk, number, action):
             if not confirm.confirmed(request):
                 return confirm.confirmation_page(
                     request,
-                    title=_("Discard the draft of version %(number)s?") % {"number": version.number},
+                    title=_("Discard the draft of version %(number)s?")
+                    % {"number": version.number},
                     consequences=[
                         _("The draft, its components and its documents are deleted."),
                         _("This cannot be undone."),

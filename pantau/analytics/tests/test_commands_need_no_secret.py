@@ -69,7 +69,9 @@ def test_utf16_and_windows_1252_files_with_blank_lines_are_read(tmp_path):
         "U1\tU2\tU3\tU4\tU5\tU6\tU7\tU8\tU9\n4\t4\t3\t4\t3\t4\t4\t3\t3\n\n".encode("utf-16")
     )
     cp1252 = tmp_path / "windows.csv"
-    cp1252.write_bytes("U1;U2;U3;U4;U5;U6;U7;U8;U9;saran\n4;4;3;4;3;4;4;3;3;café\n".encode("cp1252"))
+    cp1252.write_bytes(
+        "U1;U2;U3;U4;U5;U6;U7;U8;U9;saran\n4;4;3;4;3;4;4;3;3;café\n".encode("cp1252")
+    )
     for data in (utf16, cp1252):
         result = subprocess.run(  # noqa: S603 - our own console script, arguments we wrote
             [str(PANTAU), "ikm", str(data)],

@@ -10,10 +10,10 @@ from pantau.standards.tests.conftest import PDF
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.covers("POST /api/v1/units/{slug}/services/{service_slug}/standard/versions/{version}/set/")
-def test_the_api_refuses_a_decree_dated_before_its_forum(
-    token_for, draft_a, forum_a, unit_head_a
-):
+@pytest.mark.covers(
+    "POST /api/v1/units/{slug}/services/{service_slug}/standard/versions/{version}/set/"
+)
+def test_the_api_refuses_a_decree_dated_before_its_forum(token_for, draft_a, forum_a, unit_head_a):
     services.record_discussion(actor=unit_head_a, version=draft_a, forum=forum_a)
     service = draft_a.service
     response = token_for(unit_head_a, write=True).post(
@@ -27,5 +27,3 @@ def test_the_api_refuses_a_decree_dated_before_its_forum(
     )
     assert response.status_code == 400, response.content
     assert StandardVersion.objects.get(pk=draft_a.pk).status == "discussed"
-
-

@@ -29,7 +29,9 @@ def test_pantau_ikm_reads_the_skm_workbook_pantau_exports(
 
 def test_blank_lines_are_not_respondents(tmp_path, capsys):
     path = tmp_path / "skm.csv"
-    path.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,4,3,4,3,4,4,3,3\n\n,,,,,,,,\n3,3,3,3,3,3,3,3,3\n")
+    path.write_text(
+        "U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,4,3,4,3,4,4,3,3\n\n,,,,,,,,\n3,3,3,3,3,3,3,3,3\n"
+    )
     call_command("ikm", str(path), "--json")
     assert json.loads(capsys.readouterr().out)["respondents"] == 2
 
@@ -44,9 +46,11 @@ def test_the_workbook_speaks_words_and_keeps_number_formats(
     form = reverse("survey:form", args=[period_a.collection.token])
     extra = {"jenis_kelamin": "2", "pekerjaan": "6", "pekerjaan__other": "Petani"}
     assert client.post(form, answers_post(period_a, service=service_a, **extra)).status_code == 302
-    content = client_for(unit_head_a).get(
-        reverse("satisfaction:report-xlsx", args=[period_a.unit.slug, period_a.pk])
-    ).content
+    content = (
+        client_for(unit_head_a)
+        .get(reverse("satisfaction:report-xlsx", args=[period_a.unit.slug, period_a.pk]))
+        .content
+    )
     book = load_workbook(BytesIO(content))
     summary = {row[0].value: row[1] for row in book.worksheets[0].iter_rows() if row[0].value}
     assert summary["IKM (25–100)"].number_format == "0.00", list(summary)
@@ -79,7 +83,9 @@ def test_rows_keep_their_own_channel_when_saved_together(period_a, service_a):
     assert sorted(Response.objects.values_list("source", flat=True)) == ["kiosk", "paper", "web"]
 
 
-def test_the_report_pdf_prints_the_pages_figures(client, client_for, unit_head_a, period_a, service_a):
+def test_the_report_pdf_prints_the_pages_figures(
+    client, client_for, unit_head_a, period_a, service_a
+):
     """Figure by figure, the PDF rounds as the page does (it used to cut: 3,685 for 3,686)."""
     from io import BytesIO
 
@@ -111,9 +117,7 @@ def test_server_made_pdfs_embed_every_font(client, client_for, unit_head_a, peri
     )
     staff = client_for(unit_head_a)
     report = staff.get(reverse("satisfaction:report-pdf", args=[period_a.unit.slug, period_a.pk]))
-    recap = staff.get(
-        reverse("complaints:recap"), {"unit": period_a.unit.slug, "format": "pdf"}
-    )
+    recap = staff.get(reverse("complaints:recap"), {"unit": period_a.unit.slug, "format": "pdf"})
     for pdf in (report, recap):
         assert pdf.content.startswith(b"%PDF")
         assert fonts_not_embedded(pdf.content) == set()

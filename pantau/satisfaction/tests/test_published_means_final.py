@@ -291,7 +291,9 @@ def test_imports_and_their_undoing_show_in_the_units_audit_trail(
     entries = [e for e in unit_history(period_a.unit_id) if "skm.csv" in e.object_repr]
     assert [e.action for e in entries] == ["~", "+"]
     assert all(e.who == officer_a for e in entries)
-    page = client_for(unit_head_a).get(reverse("organisations:unit-audit", args=[period_a.unit.slug]))
+    page = client_for(unit_head_a).get(
+        reverse("organisations:unit-audit", args=[period_a.unit.slug])
+    )
     assert "skm.csv" in page.content.decode()
 
 

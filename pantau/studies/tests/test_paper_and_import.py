@@ -89,7 +89,9 @@ def test_the_raw_export_reads_back_in(client_for, unit_head_a, study_a, unit_a):
     client = client_for(unit_head_a)
     exported = client.get(reverse("studies:raw-csv", args=[study_a.pk])).content.decode()
     lines = exported.strip().splitlines()
-    recipients_only = [lines[0]] + [line for line in lines[1:] if line.startswith("Penerima layanan,")]
+    recipients_only = [lines[0]] + [
+        line for line in lines[1:] if line.startswith("Penerima layanan,")
+    ]
     other = services.create_study(
         actor=unit_head_a,
         unit=unit_a,

@@ -302,7 +302,12 @@ def test_spss_export_has_variable_and_value_labels(client_for, unit_head_a, stud
     assert "Penerima layanan:" in labels["SNS_1"] and "Pemberi layanan:" in labels["SNS_1"]
     assert meta.original_variable_types["SNS_1"] == "F1.0"  # "4", not "4.00"
     assert "Asia/Jakarta" in labels["submitted_at"] and labels["source"]
-    assert set(frame["source"].dropna()) <= {"Daring", "Kios", "Kertas, dimasukkan oleh petugas", ""}
+    assert set(frame["source"].dropna()) <= {
+        "Daring",
+        "Kios",
+        "Kertas, dimasukkan oleh petugas",
+        "",
+    }
     assert "(" in labels["SNS_4"]  # reverse-scored, marked
     assert meta.variable_value_labels["SNS_1"][5] == "Sangat setuju"
     assert meta.variable_value_labels["group"] == {1: "Penerima layanan", 2: "Pemberi layanan"}

@@ -30,16 +30,17 @@ class Command(BaseCommand):
             "--json", action="store_true", dest="as_json", help="print one JSON object"
         )
 
-    def _fail(self, problems: list[str]) -> None:
+    def _fail(self, problems: list[str], more: int = 0) -> None:
         for line in problems[:MAX_PROBLEMS]:
             sys.stderr.write(line + "\n")
-        if len(problems) > MAX_PROBLEMS:
-            sys.stderr.write(f"... and {len(problems) - MAX_PROBLEMS} more problems.\n")
+        more += max(0, len(problems) - MAX_PROBLEMS)
+        if more:
+            sys.stderr.write(f"... and {more} more problems.\n")
         sys.exit(2)
 
     def handle(self, *args, file: Path, weights: str, as_json: bool, **options):
         try:
-            header, rows = read_table(file, max_rows=None, sheet_with="U1")
+            header, rows = read_table(file, max_rows=None, sheet_with="U1", stream=True)
         except TableError as error:
             self._fail([str(error)])
         positions = {name.upper(): index for index, name in enumerate(header)}
@@ -55,29 +56,37 @@ class Command(BaseCommand):
         respondents = 0
         problems: list[str] = []
         scores = SCORES
-        for line_number, row in enumerate(rows, start=2):
-            if not any(cell.strip() for cell in row):
-                continue  # a blank line is not a respondent
-            if len(row) < width:  # a short row: the missing cells are unanswered
-                row = row + [""] * (width - len(row))
-            respondents += 1
-            for i, column in enumerate(columns):
-                value = row[column]
-                if not value:
-                    continue
-                score = scores.get(value)
-                if score is None:
-                    score = scores.get(value.strip())
-                    if score is None:
-                        if value.strip():
-                            problems.append(
-                                f"row {line_number}, {CODES[i]}: {value!r} is not a score from 1 to 4."
-                            )
+        more = 0
+        try:
+            for line_number, row in enumerate(rows, start=2):
+                if not "".join(row).strip():
+                    continue  # a blank line is not a respondent
+                if len(row) < width:  # a short row: the missing cells are unanswered
+                    row = row + [""] * (width - len(row))
+                respondents += 1
+                for i, column in enumerate(columns):
+                    value = row[column]
+                    if not value:
                         continue
-                answered[i] += 1
-                totals[i] += score
+                    score = scores.get(value)
+                    if score is None:
+                        score = scores.get(value.strip())
+                        if score is None:
+                            if value.strip():
+                                if len(problems) < MAX_PROBLEMS:
+                                    problems.append(
+                                        f"row {line_number}, {CODES[i]}: {value!r} is not a score "
+                                        "from 1 to 4."
+                                    )
+                                else:
+                                    more += 1
+                            continue
+                    answered[i] += 1
+                    totals[i] += score
+        except TableError as error:
+            self._fail([str(error)])
         if problems:
-            self._fail(problems)
+            self._fail(problems, more)
         if respondents == 0:
             self._fail([f"{file}: no respondent rows below the header."])
         try:

@@ -2,6 +2,7 @@ import json
 import math
 import re
 import sys
+from array import array
 from pathlib import Path
 
 import numpy as np
@@ -13,10 +14,34 @@ from pantau.common.tabular import TableError
 
 ITEM = re.compile(r"^([A-Za-z][A-Za-z0-9]*)_(\d+)$")
 MAX_PROBLEMS = 20
+BLOCK_ROWS = 50_000
 
 
 def _fmt(value, places=3) -> str:
     return "–" if value is None else f"{value:.{places}f}"
+
+
+def _line_bound(path: Path) -> int:
+    """At least the number of data rows of a CSV (its count of newline bytes), read in chunks;
+    0 for other files."""
+    if path.suffix.lower() != ".csv":
+        return 0
+    count = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            count += chunk.count(b"\n")
+    return count + 1
+
+
+def _store(matrix: np.ndarray, filled: int, block: list[list[float]]) -> tuple[np.ndarray, int]:
+    """``block`` written into ``matrix`` after its ``filled`` rows, growing it by half when full."""
+    end = filled + len(block)
+    if end > matrix.shape[0]:
+        grown = np.empty((max(end, matrix.shape[0] * 3 // 2), matrix.shape[1]), matrix.dtype)
+        grown[:filled] = matrix[:filled]
+        matrix = grown
+    matrix[filled:end] = block
+    return matrix, end
 
 
 class Command(BaseCommand):
@@ -49,11 +74,12 @@ class Command(BaseCommand):
             "(default 1-5)",
         )
 
-    def _fail(self, problems: list[str]) -> None:
+    def _fail(self, problems: list[str], more: int = 0) -> None:
         for line in problems[:MAX_PROBLEMS]:
             sys.stderr.write(line + "\n")
-        if len(problems) > MAX_PROBLEMS:
-            sys.stderr.write(f"... and {len(problems) - MAX_PROBLEMS} more problems.\n")
+        more += max(0, len(problems) - MAX_PROBLEMS)
+        if more:
+            sys.stderr.write(f"... and {more} more problems.\n")
         sys.exit(2)
 
     def handle(
@@ -67,7 +93,7 @@ class Command(BaseCommand):
         **options,
     ):
         try:
-            header, rows = read_table(file, max_rows=None)
+            header, rows = read_table(file, max_rows=None, stream=True)
         except TableError as error:
             self._fail([str(error)])
         dimensions: dict[str, list[tuple[int, str]]] = {}
@@ -106,39 +132,12 @@ class Command(BaseCommand):
             self._fail(problems)
         items = {code: [name for _n, name in sorted(found)] for code, found in dimensions.items()}
         columns = [name for names in items.values() for name in names]
-        data: list[list[float]] = []
-        groups: list[str] = []
-        for line_number, row in enumerate(rows, start=2):
-            if not any(cell.strip() for cell in row):
-                continue  # a blank line is not a respondent
-            values = []
-            for name in columns:
-                index = positions[name]
-                cell = row[index].strip() if index < len(row) else ""
-                if not cell:
-                    values.append(math.nan)
-                    continue
-                # An answer is one of the scale's whole points: "3,5", "3.5", 0 or 6 on a 1-5
-                # scale are refused with the row and column named, never averaged in silently.
-                if not re.fullmatch(r"[+-]?\d+(\.0+)?", cell) or not low <= float(cell) <= high:
-                    problems.append(
-                        f"row {line_number}, {name}: {cell!r} is not an answer on the scale "
-                        f"{low}-{high} (whole numbers only)."
-                    )
-                    values.append(math.nan)
-                    continue
-                values.append(float(cell))
-            data.append(values)
-            if group_column is not None:
-                group = row[group_column].strip() if group_column < len(row) else ""
-                if not group:
-                    problems.append(f"row {line_number}, group: the respondent group is empty.")
-                groups.append(group)
-        if not data:
-            problems.append(f"{file}: no respondent rows below the header.")
-        if problems:
-            self._fail(problems)
-        matrix = np.asarray(data, dtype=float)
+        try:
+            matrix, group_array = self._read_answers(
+                file, rows, [positions[name] for name in columns], columns, group_column, low, high
+            )
+        except TableError as error:
+            self._fail([str(error)])
         for name in reversed_items:
             j = columns.index(name)
             matrix[:, j] = low + high - matrix[:, j]
@@ -146,13 +145,88 @@ class Command(BaseCommand):
             matrix,
             columns,
             items,
-            groups=groups if group_column is not None else None,
+            groups=group_array,
             outcome=outcome,
         )
         if as_json:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
         self._print(result)
+
+    def _read_answers(self, file, rows, indexes, columns, group_column, low, high):
+        """The answers as a respondents × items array and the groups (or None), read row by row.
+
+        Memory stays small on files of millions of rows: answers are kept in blocks of half-precision
+        floats (exact for whole numbers up to 2,048; NaN for no answer) and each group as a small
+        integer code, never as Python lists of strings or floats."""
+        dtype = np.float16 if max(abs(low), abs(high)) <= 2048 else np.float64
+        # An answer is one of the scale's whole points: "3,5", "3.5", 0 or 6 on a 1-5 scale are
+        # refused with the row and column named, never averaged in silently.
+        answers: dict[str, float] = {str(v): float(v) for v in range(low, high + 1)}
+        answers[""] = math.nan
+        problems: list[str] = []
+        extra_problems = 0
+        # One array, sized from the file's line count when that can be had (a CSV: every row ends
+        # in a newline byte), grown when a guess was short: never the whole file twice in memory.
+        matrix = np.empty((max(_line_bound(file), BLOCK_ROWS), len(columns)), dtype=dtype)
+        filled = 0
+        block: list[list[float]] = []
+        group_codes: dict[str, int] = {}
+        codes = array("i")
+        width = max(indexes + ([group_column] if group_column is not None else [])) + 1
+
+        def problem(text: str) -> None:
+            nonlocal extra_problems
+            if len(problems) < MAX_PROBLEMS:
+                problems.append(text)
+            else:
+                extra_problems += 1
+
+        for line_number, row in enumerate(rows, start=2):
+            if not "".join(row).strip():
+                continue  # a blank line is not a respondent
+            if len(row) < width:
+                row = row + [""] * (width - len(row))
+            values = []
+            for name, index in zip(columns, indexes, strict=True):
+                cell = row[index]
+                value = answers.get(cell)
+                if value is None:
+                    cell = cell.strip()
+                    value = answers.get(cell)
+                    if value is None:
+                        if re.fullmatch(r"[+-]?\d+(\.0+)?", cell) and low <= float(cell) <= high:
+                            value = float(cell)
+                        else:
+                            problem(
+                                f"row {line_number}, {name}: {cell!r} is not an answer on the "
+                                f"scale {low}-{high} (whole numbers only)."
+                            )
+                            value = math.nan
+                values.append(value)
+            block.append(values)
+            if len(block) == BLOCK_ROWS:
+                matrix, filled = _store(matrix, filled, block)
+                block = []
+            if group_column is not None:
+                group = row[group_column].strip()
+                if not group:
+                    problem(f"row {line_number}, group: the respondent group is empty.")
+                codes.append(group_codes.setdefault(group, len(group_codes)))
+        if block:
+            matrix, filled = _store(matrix, filled, block)
+        if not filled:
+            problems.append(f"{file}: no respondent rows below the header.")
+        if problems:
+            self._fail(problems, extra_problems)
+        matrix = matrix[:filled]  # a view: no copy
+        group_array = None
+        if group_column is not None:
+            names = np.empty(len(group_codes), dtype=object)
+            for name, code in group_codes.items():
+                names[code] = name
+            group_array = names[np.frombuffer(codes, dtype=np.int32)]
+        return matrix, group_array
 
     def _print(self, result: dict) -> None:
         groups = ", ".join(f"{g}: {n}" for g, n in result["groups"].items())

@@ -49,11 +49,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--json", action="store_true", dest="as_json")
 
-    def _fail(self, problems: list[str]) -> NoReturn:
+    def _fail(self, problems: list[str], more: int = 0) -> NoReturn:
         for line in problems[:MAX_PROBLEMS]:
             sys.stderr.write(line + "\n")
-        if len(problems) > MAX_PROBLEMS:
-            sys.stderr.write(f"... and {len(problems) - MAX_PROBLEMS} more problems.\n")
+        more += max(0, len(problems) - MAX_PROBLEMS)
+        if more:
+            sys.stderr.write(f"... and {more} more problems.\n")
         sys.exit(2)
 
     def handle(
@@ -73,7 +74,7 @@ class Command(BaseCommand):
         aspect_codes = {a.code for a in model.aspects if not a.indicators}
         citizen_codes = {c for a in model.aspects for c in a.citizen_items}
         try:
-            header, rows = read_table(file, max_rows=None)
+            header, rows = read_table(file, max_rows=None, stream=True)
         except TableError as error:
             self._fail([str(error)])
         names = [name.strip().lower() for name in header]
@@ -82,44 +83,58 @@ class Command(BaseCommand):
         code_at, score_at = names.index("code"), names.index("score")
         scores: dict[str, int] = {}
         aspects: dict[str, Fraction] = {}
-        citizen: dict[str, list[int]] = {}
+        citizen: dict[str, list[int]] = {}  # code -> [answers, sum]: constant memory
         problems: list[str] = []
-        for line, row in enumerate(rows, start=2):
-            row = row + [""] * (max(code_at, score_at) + 1 - len(row))
-            code, raw = row[code_at].strip(), row[score_at].strip().replace(",", ".")
-            if not code and not raw:
-                continue
-            try:
-                value = Fraction(raw)
-            except (ValueError, ZeroDivisionError):
-                problems.append(f"row {line}, {code}: {raw!r} is not a number.")
-                continue
-            if not 0 <= value <= 5:
-                problems.append(f"row {line}, {code}: {raw} is not between 0 and 5.")
-            elif code in indicator_codes:
-                if value.denominator != 1:
-                    problems.append(f"row {line}, {code}: an indicator score is a whole number.")
-                elif code in scores:
-                    problems.append(f"row {line}, {code}: the indicator appears twice.")
-                else:
-                    scores[code] = int(value)
-            elif code in aspect_codes:
-                aspects[code] = value
-            elif code in citizen_codes:
-                if value.denominator != 1:
-                    problems.append(f"row {line}, {code}: a citizen answer is a whole number.")
-                else:
-                    citizen.setdefault(code, []).append(int(value))
+        more = 0
+
+        def add(problem: str) -> None:  # the first problems are kept, the rest only counted
+            nonlocal more
+            if len(problems) < MAX_PROBLEMS:
+                problems.append(problem)
             else:
-                problems.append(f"row {line}: {code!r} is not a code of {found}.")
+                more += 1
+
+        try:
+            for line, row in enumerate(rows, start=2):
+                row = row + [""] * (max(code_at, score_at) + 1 - len(row))
+                code, raw = row[code_at].strip(), row[score_at].strip().replace(",", ".")
+                if not code and not raw:
+                    continue
+                try:
+                    value = Fraction(raw)
+                except (ValueError, ZeroDivisionError):
+                    add(f"row {line}, {code}: {raw!r} is not a number.")
+                    continue
+                if not 0 <= value <= 5:
+                    add(f"row {line}, {code}: {raw} is not between 0 and 5.")
+                elif code in indicator_codes:
+                    if value.denominator != 1:
+                        add(f"row {line}, {code}: an indicator score is a whole number.")
+                    elif code in scores:
+                        add(f"row {line}, {code}: the indicator appears twice.")
+                    else:
+                        scores[code] = int(value)
+                elif code in aspect_codes:
+                    aspects[code] = value
+                elif code in citizen_codes:
+                    if value.denominator != 1:
+                        add(f"row {line}, {code}: a citizen answer is a whole number.")
+                    else:
+                        tally = citizen.setdefault(code, [0, 0])
+                        tally[0] += 1
+                        tally[1] += int(value)
+                else:
+                    add(f"row {line}: {code!r} is not a code of {found}.")
+        except TableError as error:
+            self._fail([str(error)])
         if problems:
-            self._fail(problems)
+            self._fail(problems, more)
         try:
             result = compute_ipp(
                 model,
                 indicator_scores=scores,
                 aspect_scores=aspects,
-                citizen_items=[ItemTotal(c, len(v), sum(v)) for c, v in citizen.items()],
+                citizen_items=[ItemTotal(c, n, total) for c, (n, total) in citizen.items()],
                 method=method or found.default_method,
             )
         except IppError as error:
