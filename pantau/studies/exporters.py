@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from pantau.common.spreadsheet import Workbook, csv_writer
 
 from .models import RespondentGroup
-from .selectors import StudyResults, raw_rows
+from .selectors import StudyResults, raw_rows, reversed_columns
 
 RAW_FIXED = ["group", "unit", "number", "submitted_on", "submitted_at", "source"]
 
@@ -72,8 +72,17 @@ def _for_people(body: list[list]) -> list[list]:
     ]
 
 
+def marked_header(study, header: list[str]) -> list[str]:
+    """The header of the CSV/XLSX files: a column the page turns round is named with an R
+    (``SNS_4R``), as questionnaire data usually marks reverse-scored items; ``pantau stats`` and
+    the study import read it so (issue 17). Values stay as answered."""
+    turned = reversed_columns(study)
+    return [f"{name}R" if name in turned else name for name in header]
+
+
 def raw_csv(study) -> bytes:
     header, body = raw_table(study)
+    header = marked_header(study, header)
     body = _for_people(body)
     buffer = io.StringIO()
     writer = csv_writer(buffer)
@@ -84,6 +93,7 @@ def raw_csv(study) -> bytes:
 
 def raw_xlsx(study) -> bytes:
     header, body = raw_table(study)
+    header = marked_header(study, header)
     body = _for_people(body)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Answers")[:31])

@@ -58,6 +58,8 @@ def read_group_file(path: Path, version_id: int) -> ImportReport:
     for item in items:
         name = item.code if item.section.kind == Section.Kind.SCORED else item.key
         by_name[name.lower()] = item
+        if item.section.kind == Section.Kind.SCORED and item.reverse_scored:
+            by_name.setdefault(f"{name}R".lower(), item)  # as the raw export names it (SNS_4R)
     columns: list[tuple[int, Item]] = []
     for index, name in enumerate(header):
         found = by_name.get(name.strip().lower())

@@ -340,11 +340,27 @@ def _column(code: str, key: str, kind: str) -> str:
     return code if kind == Section.Kind.SCORED else key
 
 
+def reversed_columns(study: Study) -> set[str]:
+    """The scored columns the results page turns round (``reverse_scored`` in every form of the
+    study that has the item). The raw exports name them ``SNS_4R`` so that ``pantau stats`` (and a
+    reader) turns them round the same way; a column reversed in one form and not in another keeps
+    its plain name."""
+    seen: dict[str, set[bool]] = {}
+    for code, reverse in Item.objects.filter(
+        version_id__in=study.groups.values("collection__version_id"),
+        section__kind=Section.Kind.SCORED,
+    ).values_list("code", "reverse_scored"):
+        seen.setdefault(code, set()).add(reverse)
+    return {code for code, flags in seen.items() if flags == {True}}
+
+
 def raw_rows(study: Study):
     """Every response of the study, one row per respondent: (group, unit, number, submitted at,
     source, {column: value as answered}) for the export. Reverse-scored items are exported as
     answered."""
-    groups = list(study.groups.select_related("collection", "unit").order_by("-role", "unit__name"))
+    # Providers first, as on the results page: ``pantau stats`` takes the first group it meets as
+    # the first of the gap, so the file's gap reads providers − recipients like the page's.
+    groups = list(study.groups.select_related("collection", "unit").order_by("role", "unit__name"))
     columns: list[str] = []
     for group in groups:
         for code, key, kind in (

@@ -132,8 +132,35 @@ def test_reverse_scored_items_are_turned_round(tmp_path, capsys):
     frame.to_csv(plain, index=False)
     turned.to_csv(flipped, index=False)
     expected = json.loads(_run(capsys, plain, "--json"))
-    assert json.loads(_run(capsys, flipped, "--json", "--reverse", "SNS_2")) == expected
-    assert json.loads(_run(capsys, flipped, "--json")) != expected
+    assert expected.pop("reversed") == []
+    turned_round = json.loads(_run(capsys, flipped, "--json", "--reverse", "SNS_2"))
+    assert turned_round.pop("reversed") == ["SNS_2"]
+    assert turned_round == expected
+    assert {**json.loads(_run(capsys, flipped, "--json")), "reversed": []} != {
+        **expected,
+        "reversed": [],
+    }
+
+
+def test_a_column_named_with_an_r_is_turned_round_once(tmp_path, capsys):
+    """Pantau's study export names the items its page turns round SNS_4R; typing --reverse for
+    the same item as well does not turn it back."""
+    frame = _study(seed=3)
+    expected = json.loads(_run(capsys, _write(tmp_path / "plain.csv", frame), "--json"))
+    marked = frame.copy()
+    marked["SNS_2"] = 6 - marked["SNS_2"]
+    marked = marked.rename(columns={"SNS_2": "SNS_2R"})
+    path = _write(tmp_path / "marked.csv", marked)
+    for options in ([], ["--reverse", "SNS_2"]):
+        result = json.loads(_run(capsys, path, "--json", *options))
+        assert result.pop("reversed") == ["SNS_2R"]
+        assert result["dimensions"]["SNS"]["alpha"] == expected["dimensions"]["SNS"]["alpha"]
+        assert "SNS_2R" in result["dimensions"]["SNS"]["items"]
+
+
+def _write(path, frame):
+    frame.to_csv(path, index=False)
+    return path
 
 
 def test_reverse_names_an_unknown_item(tmp_path, capsys):

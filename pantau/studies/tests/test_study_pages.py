@@ -370,15 +370,17 @@ def test_the_raw_export_through_pantau_stats_gives_the_pages_figures(
     path.write_bytes(
         client_for(unit_head_a).get(reverse("studies:raw-csv", args=[study_a.pk])).content
     )
-    call_command("stats", str(path), "--json", "--reverse", "SNS_4,SDA_4")
+    # No --reverse typed: the file names the turned-round items SNS_4R and SDA_4R (issue 17).
+    call_command("stats", str(path), "--json")
     cli = json.loads(capsys.readouterr().out)
+    assert cli["reversed"] == ["SNS_4R", "SDA_4R"]
     page = study_results(study_a).overall["dimensions"]
     for code in ("SNS", "NPL", "WRG", "SDA", "AKT"):
         assert cli["dimensions"][code]["alpha"] == pytest.approx(page[code]["alpha"], abs=1e-12)
         assert cli["dimensions"][code]["mean"] == pytest.approx(page[code]["mean"], abs=1e-12)
-        # The file lists recipients first, the page reads providers − recipients.
+        # The file lists providers first, so its gap reads providers − recipients, as the page.
         assert cli["dimensions"][code]["gap"]["welch_t"] == pytest.approx(
-            -page[code]["gap"]["welch_t"], abs=1e-9
+            page[code]["gap"]["welch_t"], abs=1e-9
         )
 
 

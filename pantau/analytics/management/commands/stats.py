@@ -12,7 +12,8 @@ from pantau.analytics.likert import analyse
 from pantau.common.readers import read_table
 from pantau.common.tabular import TableError
 
-ITEM = re.compile(r"^([A-Za-z][A-Za-z0-9]*)_(\d+)$")
+# DIM_k, or DIM_kR for a reverse-scored item (as Pantau's study export names them): turned round.
+ITEM = re.compile(r"^([A-Za-z][A-Za-z0-9]*)_(\d+)([Rr]?)$")
 MAX_PROBLEMS = 20
 BLOCK_ROWS = 50_000
 
@@ -119,10 +120,15 @@ class Command(BaseCommand):
             problems.append(f"--outcome {outcome}: the file has no dimension with that code.")
         if outcome is not None and len(dimensions) < 2:
             problems.append("--outcome needs at least one other dimension to regress on.")
-        reversed_items = [name.strip() for name in reverse.split(",") if name.strip()]
-        for name in reversed_items:
+        marked = [name for name in positions if ITEM.match(name).group(3)]
+        reversed_items = list(marked)
+        for name in (name.strip() for name in reverse.split(",")):
+            if not name or f"{name}R" in marked or f"{name}r" in marked:
+                continue  # already turned round by its name: never twice
             if name not in positions:
                 problems.append(f"--reverse {name}: the file has no item column with that name.")
+            elif name not in reversed_items:
+                reversed_items.append(name)
         try:
             low, high = (int(part) for part in scale.split("-"))
         except ValueError:
@@ -148,6 +154,7 @@ class Command(BaseCommand):
             groups=group_array,
             outcome=outcome,
         )
+        result["reversed"] = reversed_items
         if as_json:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
@@ -231,6 +238,11 @@ class Command(BaseCommand):
     def _print(self, result: dict) -> None:
         groups = ", ".join(f"{g}: {n}" for g, n in result["groups"].items())
         self.stdout.write(f"Respondents: {result['n']}" + (f"   ({groups})" if groups else ""))
+        if result["reversed"]:
+            self.stdout.write(
+                f"Turned round (reverse-scored): {', '.join(result['reversed'])}, "
+                f"as low + high − answer"
+            )
         self.stdout.write(f"{'dimension':<12}{'n':>6}{'mean':>8}{'sd':>8}{'alpha':>8}  95% CI")
         for code, d in result["dimensions"].items():
             low, high = d["alpha_ci95"]
