@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from pantau.analytics.ipp import AspectSpec, GradeRow, IndicatorSpec, IppModel, ItemTotal
+from pantau.common.numbers import half_up, half_up_int
 from pantau.organisations.selectors import scope_for
 from pantau.surveys.models import AnswerTally, Item
 
@@ -198,7 +199,7 @@ class AspectBlock:
 
     @property
     def complete_percent(self) -> int:
-        return round(100 * self.answered / len(self.rows)) if self.rows else 0
+        return half_up_int(100 * self.answered / len(self.rows)) if self.rows else 0
 
 
 def _final(scores: list[Score], verification: Verification | None) -> tuple[int | None, bool]:
@@ -380,11 +381,11 @@ def round_summary(round_: Round) -> dict:
             {
                 "grade": g,
                 "count": grades.get(g, 0),
-                "percent": round(100 * grades.get(g, 0) / most) if most else 0,
+                "percent": half_up_int(100 * grades.get(g, 0) / most) if most else 0,
             }
             for g in grade_order
         ],
-        "median_follow_up_days": round(statistics.median(durations), 1) if durations else None,
+        "median_follow_up_days": half_up(statistics.median(durations), 1) if durations else None,
         "units": lokus.count(),
         "computed": lokus.filter(ipp__isnull=False).count(),
         "grades": grades,
@@ -395,7 +396,7 @@ def round_summary(round_: Round) -> dict:
         "recommendations_followed_up": counts["followed"],
         "recommendations_accepted": counts["accepted"],
         "recommendations_returned": counts["returned"],
-        "follow_up_percent": round(100 * counts["followed"] / counts["total"])
+        "follow_up_percent": half_up_int(100 * counts["followed"] / counts["total"])
         if counts["total"]
         else None,
     }

@@ -11,6 +11,7 @@ import json
 
 from django.http import Http404, HttpResponse
 
+from pantau.common.numbers import half_up
 from pantau.common.spreadsheet import csv_dict_writer
 from pantau.complaints import selectors as complaints
 from pantau.organisations import selectors as organisations
@@ -55,7 +56,7 @@ def skm(request, slug, fmt):
             "performance": str(result.performance) if result else "",
         }
         for element in result.elements if result else ():
-            row[f"nrr_{element.code}"] = round(element.nrr, 3)
+            row[f"nrr_{element.code}"] = half_up(element.nrr, 3)
         rows.append(row)
     data = {
         "format": "pantau.skm.public/1",
@@ -95,4 +96,4 @@ def complaint_statistics(request, slug, year, fmt):
 
 
 def _round(value) -> float | None:
-    return None if value is None else round(float(value), 2)
+    return half_up(value, 2)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from pantau.analytics import followup
 from pantau.analytics.ikm import ElementTotal, IkmError, IkmResult, compute_ikm, required_sample
 from pantau.common import memo
+from pantau.common.numbers import half_up, half_up_int
 from pantau.surveys.models import (
     Answer,
     AnswerTally,
@@ -51,7 +52,7 @@ class ElementRow:
 
     @property
     def bar_percent(self) -> float:
-        return round(100 * (self.nrr or 0) / 4, 1)
+        return half_up(100 * (self.nrr or 0) / 4, 1) or 0.0
 
 
 @dataclass
@@ -86,11 +87,11 @@ class PeriodResults:
     @property
     def margin_points(self) -> float | None:
         """The margin in percentage points, as printed ("± 10,3 poin")."""
-        return None if self.margin is None else round(self.margin * 100, 1)
+        return None if self.margin is None else half_up(self.margin * 100, 1)
 
     @property
     def progress_percent(self) -> int:
-        return min(100, round(100 * self.respondents / self.required)) if self.required else 0
+        return min(100, half_up_int(100 * self.respondents / self.required)) if self.required else 0
 
 
 def _items(period: SurveyPeriod) -> tuple[Item, ...]:

@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from pantau.analytics import likert
+from pantau.common.numbers import half_up_int
 from pantau.organisations.selectors import visible_units
 from pantau.surveys.models import Answer, AnswerTally, Item, Response, Section
 
@@ -55,7 +56,7 @@ def groups_of(study: Study) -> list[RespondentGroup]:
     for group in groups:
         group.progress = min(  # type: ignore[attr-defined]
             100,
-            round(100 * group.answered / group.target_sample),  # type: ignore[attr-defined]
+            half_up_int(100 * group.answered / group.target_sample),  # type: ignore[attr-defined]
         )
     return groups
 
