@@ -3,7 +3,6 @@ active language, Indonesian by default."""
 
 from io import BytesIO
 
-from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -13,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pantau.common.numbers import fmt
 from pantau.common.pdf import FONT_BOLD, Paragraph, markup
 from pantau.common.pdf import stylesheet as pdf_stylesheet
 
@@ -31,8 +31,8 @@ GRID = TableStyle(
 
 
 def _num(value, places=2) -> str:
-    """Rounded half up and localised, as on the results page."""
-    return "—" if value is None or value != value else floatformat(value, places)
+    """Rounded half up and localised, as on the results page (pantau.common.numbers)."""
+    return fmt(value, places)
 
 
 def _chart(dimensions) -> Drawing:

@@ -8,6 +8,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pantau.common.numbers import fmt
 from pantau.common.pdf import FONT_BOLD, Paragraph
 from pantau.common.pdf import stylesheet as pdf_stylesheet
 
@@ -15,7 +16,11 @@ from pantau.common.pdf import stylesheet as pdf_stylesheet
 def export_recap_pdf(data: dict, months: list[str]) -> bytes:
     styles = pdf_stylesheet()
     header = [_("Kind"), *[m[:3] for m in months], _("Total")]
-    rows = [header] + [[str(r["label"]), *r["months"], r["total"]] for r in data["rows"]]
+    # Counts as the page prints them ("1.234" in Indonesian), the year never (issue 17).
+    rows = [header] + [
+        [str(r["label"]), *[fmt(n, 0) for n in r["months"]], fmt(r["total"], 0)]
+        for r in data["rows"]
+    ]
     table = Table(rows, repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -31,7 +36,7 @@ def export_recap_pdf(data: dict, months: list[str]) -> bytes:
     )
     story = [
         Paragraph(_("Monthly recap of information and complaint services"), styles["Title"]),
-        Paragraph(f"{data['title']} · {data['year']}", styles["Heading3"]),
+        Paragraph(f"{data['title']} · {data['year']:d}", styles["Heading3"]),
         Spacer(1, 4 * mm),
         table,
     ]

@@ -321,3 +321,25 @@ def test_a_round_does_not_close_over_a_follow_up_waiting_for_review(
     services.review_follow_up(actor=evaluator_a, recommendation=recommendation, accept=True)
     closed = services.change_round_status(actor=evaluator_a, round_=round_, action="close")
     assert closed.status == Round.Status.CLOSED
+
+
+def test_the_certificate_prints_the_pages_index_and_embeds_its_fonts(lokus_a):
+    """The Pelayanan Prima certificate: IPP rounded half up as on the result page (4,545 → 4,55),
+    every font embedded (issue 17)."""
+    import io
+    from datetime import date
+    from decimal import Decimal
+
+    from django.utils import translation
+    from pypdf import PdfReader
+
+    from pantau.common.pdf import fonts_not_embedded
+    from pantau.evaluations.exporters.pdf import export_certificate
+
+    lokus_a.grade, lokus_a.ipp = "A", Decimal("4.545")
+    lokus_a.round.results_on = date(2026, 11, 30)
+    with translation.override("id"):
+        pdf = export_certificate(lokus_a)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "4,55" in text and lokus_a.unit.name in " ".join(text.split())
+    assert fonts_not_embedded(pdf) == set()

@@ -25,13 +25,36 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from pantau.common.pdf import Paragraph
+from pantau.common.pdf import FONT, Paragraph
 from pantau.common.pdf import stylesheet as pdf_stylesheet
 
 from ..models import StandardVersion
 from ..presentation import fee_text, time_limit_text
 
 BRAND = colors.HexColor("#083b6a")
+
+
+def _box(size: float = 3.2 * mm) -> Drawing:
+    """An empty tick box drawn as a square (the embedded font has no box glyph, and the standard
+    ZapfDingbats one would not be embedded)."""
+    drawing = Drawing(size, size)
+    drawing.add(Rect(0, 0, size, size, strokeWidth=0.6, fillColor=None))
+    return drawing
+
+
+def _checklist(paragraphs) -> Table:
+    """Paragraphs each after a tick box, for the citizen to tick what they bring."""
+    table = Table([[_box(), paragraph] for paragraph in paragraphs], colWidths=[7 * mm, None])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (0, -1), 4),
+                ("LEFTPADDING", (0, 0), (0, -1), 4),
+            ]
+        )
+    )
+    return table
 
 
 def qr_drawing(url: str, *, size: float = 32 * mm) -> Drawing:
@@ -97,21 +120,14 @@ def export_guide(
         else Spacer(1, 0),
         Spacer(1, 3 * mm),
         _p(_("1. Requirements: bring these"), h2),
-        ListFlowable(
+        _checklist(
             [
-                ListItem(
-                    _p(f"{r.text}" + (f" ({r.note})" if r.note else ""), body),
-                    value="❏",
-                    bulletFontName="ZapfDingbats",
-                )
+                _p(f"{r.text}" + (f" ({r.note})" if r.note else ""), body)
                 for r in version.requirements.all()
             ]
-            or [ListItem(_p(_("No documents are needed."), body))],
-            bulletType="bullet",
-            start="o",
-            bulletFontName="ZapfDingbats",
-            leftIndent=14,
-        ),
+        )
+        if version.requirements.exists()
+        else _p(_("No documents are needed."), body),
         _p(_("2. Procedure"), h2),
         ListFlowable(
             [
@@ -119,6 +135,7 @@ def export_guide(
                 for s in version.steps.all()
             ],
             bulletType="1",
+            bulletFontName=FONT,  # the embedded font, never reportlab's default Helvetica
             leftIndent=14,
         ),
     ]

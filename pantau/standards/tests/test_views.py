@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfReader
 
+from pantau.common.pdf import fonts_not_embedded
 from pantau.standards.models import StandardVersion
 
 from .conftest import PDF
@@ -221,6 +222,11 @@ def test_the_guide_states_a_fee_and_its_legal_basis(client, published_a, officer
         ).content
     )
     assert "Rp150.000" in text and "Perda 5/2023" in text
+    # The page says the same, and the PDF prints the same everywhere (issue 17).
+    live = client.get(reverse("public_standards:service", args=[unit.slug, service.slug]))
+    assert "Rp150.000" in live.content.decode()
+    guide = client.get(reverse("public_standards:service-guide", args=[unit.slug, service.slug]))
+    assert fonts_not_embedded(guide.content) == set()
     history = client.get(
         reverse("public_standards:service-history", args=[unit.slug, service.slug])
     )
