@@ -44,7 +44,7 @@ def skm(request, slug, fmt):
         raise Http404
     unit = organisations.get_public_unit(slug)
     rows = []
-    for point in satisfaction.trend(satisfaction.published_periods(unit)):
+    for point in satisfaction.trend(satisfaction.published_periods(unit), as_published=True):
         period, result = point.period, point.ikm
         row = {
             "period": period.label,

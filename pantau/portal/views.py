@@ -91,7 +91,7 @@ def unit_skm(request, slug):
             "unit": unit,
             "latest": latest,
             "history": list(periods[-1].publications.all()),
-            "trend": satisfaction.trend(periods),
+            "trend": satisfaction.trend(periods, as_published=True),
             "plan": satisfaction.follow_up_actions(periods[-1]),
             "plan_summary": satisfaction.follow_up_summary(periods[-1]),
         },

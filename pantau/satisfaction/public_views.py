@@ -159,7 +159,7 @@ def survey_thanks(request, token, number):
             "unit": period.unit,
             "response": response,
             "published": published,
-            "published_results": selectors.period_results(published) if published else None,
+            "published_results": selectors.public_results(published) if published else None,
             "plan": selectors.follow_up_actions(published) if published else [],
             "kiosk": bool(restart_url),
             "restart_url": restart_url,

@@ -385,8 +385,12 @@ class TrendPoint:
         return round(105 - self.chart_height, 1)
 
 
-def trend(periods: list[SurveyPeriod]) -> list[TrendPoint]:
-    """The IKM of several periods from one grouped query over their tallies (oldest first)."""
+def trend(periods: list[SurveyPeriod], *, as_published: bool = False) -> list[TrendPoint]:
+    """The IKM of several periods from one grouped query over their tallies (oldest first).
+
+    ``as_published`` (every public reader: portal, open data, the public API): a period whose
+    published results are being corrected shows the figures published last, not the answers
+    being corrected, as ``public_results`` does (issue 17)."""
     periods = sorted(periods, key=lambda p: (p.starts_on, p.ends_on))
     if not periods:
         return []
@@ -427,10 +431,13 @@ def trend(periods: list[SurveyPeriod]) -> list[TrendPoint]:
             )
         except IkmError:
             result = None
+        count = respondents.get(period.collection_id, 0)
+        if as_published and period.correction_started_at is not None:
+            result, count = _last_published(period, result, count)
         points.append(
             TrendPoint(
                 period=period,
-                respondents=respondents.get(period.collection_id, 0),
+                respondents=count,
                 ikm=result,
                 position=len(points),
                 series_length=len(periods),
@@ -452,26 +459,37 @@ def public_summary(unit) -> PeriodResults | None:
     return public_results(latest) if latest else None
 
 
-def public_results(period: SurveyPeriod) -> PeriodResults:
-    """The results the public reads: those published. While a correction is under way, the
-    answers being corrected are not shown; the figures published last are (without the element
-    rows, which were not kept), until the corrected results are published."""
-    results = period_results(period)
-    if period.correction_started_at is None:
-        return results
+def _last_published(period: SurveyPeriod, result, respondents: int):
+    """(IKM result, respondents) as published last, for a period under correction: the IKM,
+    grade and count of its latest ``PublishedResult``; element rows were not kept, so none."""
     import dataclasses
 
     from pantau.analytics.ikm import grade_for
 
     last = period.publications.order_by("-published_at", "-id").first()
-    if last is None or results.ikm is None:
-        return results
+    if last is None or result is None:
+        return result, respondents
     band = grade_for(last.ikm)
     snapshot = dataclasses.replace(
-        results.ikm, ikm=last.ikm, grade=band.grade, performance=band.performance
+        result, ikm=last.ikm, grade=band.grade, performance=band.performance, elements=()
     )
+    return snapshot, last.respondents
+
+
+def public_results(period: SurveyPeriod) -> PeriodResults:
+    """The results the public reads: those published. While a correction is under way, the
+    answers being corrected are not shown; the figures published last are (without the element
+    rows, which were not kept), until the corrected results are published."""
+    import dataclasses
+
+    results = period_results(period)
+    if period.correction_started_at is None or results.ikm is None:
+        return results
+    if not period.publications.exists():
+        return results
+    snapshot, respondents = _last_published(period, results.ikm, results.respondents)
     return dataclasses.replace(
-        results, respondents=last.respondents, elements=[], ikm=snapshot, by_service=[]
+        results, respondents=respondents, elements=[], ikm=snapshot, by_service=[]
     )
 
 
@@ -514,4 +532,6 @@ def latest_per_unit(units) -> dict[int, TrendPoint]:
         .order_by("unit_id", "-ends_on", "-pk")
     ):
         latest.setdefault(period.unit_id, period)
-    return {point.period.unit_id: point for point in trend(list(latest.values()))}
+    return {
+        point.period.unit_id: point for point in trend(list(latest.values()), as_published=True)
+    }

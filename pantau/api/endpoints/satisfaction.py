@@ -125,6 +125,10 @@ class PeriodDetailSerializer(PeriodSerializer):
 
     @extend_schema_field(ResultsSerializer)
     def get_results(self, period) -> dict:
+        # The public detail (context "as_published") shows what was published while a correction
+        # is under way; staff see the answers as they stand (issue 17).
+        if self.context.get("as_published"):
+            return ResultsSerializer(selectors.public_results(period)).data
         return ResultsSerializer(selectors.period_results(period)).data
 
 
@@ -220,13 +224,14 @@ class PeriodFilter(django_filters.FilterSet):
 
 class PeriodListBase(generics.ListAPIView):
     serializer_class = PeriodSerializer
+    as_published = False  # the public list shows what was published, not a correction
     queryset = SurveyPeriod.objects.none()
     filterset_class = PeriodFilter
     cursor_ordering = "-id"
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()).distinct())
-        points = {p.period.pk: p for p in selectors.trend(page)}
+        points = {p.period.pk: p for p in selectors.trend(page, as_published=self.as_published)}
         data = PeriodSerializer(page, many=True, context={"points": points}).data
         return self.get_paginated_response(data)
 
@@ -235,6 +240,7 @@ class PublishedResultList(PeriodListBase):
     """Published SKM results of every unit, with the IKM (public)."""
 
     permission_classes = [permissions.AllowAny]
+    as_published = True
 
     def get_queryset(self):
         return SurveyPeriod.objects.filter(
@@ -248,6 +254,9 @@ class PublishedResultDetail(generics.RetrieveAPIView):
     permission_classes = [permissions.AllowAny]
     serializer_class = PeriodDetailSerializer
     queryset = SurveyPeriod.objects.filter(published_at__isnull=False, unit__is_active=True)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "as_published": True}
 
     def get_object(self):
         return get_object_or_404(
