@@ -50,7 +50,11 @@ def unit_survey(request, unit_slug):
     unit = get_object_or_404(ServiceUnit, slug=unit_slug, is_active=True)
     period = selectors.current_open_period(unit)
     if period is None:
-        return render(request, "satisfaction/public/no_survey.html", {"unit": unit})
+        return render(
+            request,
+            "satisfaction/public/no_survey.html",
+            {"unit": unit, "next_period": selectors.next_open_period(unit)},
+        )
     query = request.META.get("QUERY_STRING", "")
     return redirect(
         reverse("survey:form", args=[period.collection.token]) + (f"?{query}" if query else "")

@@ -297,10 +297,32 @@ def submission_target(token: str) -> SubmissionTarget:
 
 
 def current_open_period(unit) -> SurveyPeriod | None:
+    """The unit's survey a citizen can answer today: open, and today (local date) between its
+    dates. An open period whose dates do not cover today refuses answers (issue 16), so the
+    stable counter link must never send a citizen there (issue 17)."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
     return (
-        SurveyPeriod.objects.filter(unit=unit, collection__status="open")
+        SurveyPeriod.objects.filter(
+            unit=unit, collection__status="open", starts_on__lte=today, ends_on__gte=today
+        )
         .select_related("collection", "unit")
-        .order_by("-starts_on")
+        .order_by("-starts_on", "-pk")
+        .first()
+    )
+
+
+def next_open_period(unit) -> SurveyPeriod | None:
+    """The unit's open survey that starts after today, if any (to say when to come back)."""
+    from django.utils import timezone
+
+    return (
+        SurveyPeriod.objects.filter(
+            unit=unit, collection__status="open", starts_on__gt=timezone.localdate()
+        )
+        .select_related("collection", "unit")
+        .order_by("starts_on", "pk")
         .first()
     )
 

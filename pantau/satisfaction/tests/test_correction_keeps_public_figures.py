@@ -6,12 +6,20 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 
 from pantau.satisfaction import selectors, services
 from pantau.satisfaction.models import PublishedResult
 
-from .test_published_means_final import _paper_answers, published  # noqa: F401 (fixture)
+from .test_published_means_final import _answer, _paper_answers, _publish
+
+
+@pytest.fixture
+def published(client, period_a, service_a, unit_head_a):
+    _answer(client, period_a, service_a)
+    _answer(client, period_a, service_a, scores=(3, 3, 3, 3, 3, 3, 3, 3, 3))
+    return _publish(period_a, unit_head_a)
 
 
 def _correct(period, head, officer, service):
@@ -32,7 +40,7 @@ def test_public_readers_keep_the_published_figures_during_a_correction(
     published,
     unit_head_a,
     officer_a,
-    service_a,  # noqa: F811
+    service_a,
 ):
     kept = PublishedResult.objects.get(period=published)
     _correct(published, unit_head_a, officer_a, service_a)
@@ -65,7 +73,7 @@ def test_staff_read_the_answers_as_they_stand(
     published,
     unit_head_a,
     officer_a,
-    service_a,  # noqa: F811
+    service_a,
 ):
     _correct(published, unit_head_a, officer_a, service_a)
     body = client_for(unit_head_a).get(f"/api/v1/skm/periods/{published.pk}/")

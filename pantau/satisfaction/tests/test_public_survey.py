@@ -248,3 +248,36 @@ def test_a_submission_on_postgresql_is_one_statement(client, period_a, service_a
     statements = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
     assert len(statements) == 1 and "INSERT INTO surveys_response" in statements[0]
     assert Response.objects.count() == 2
+
+
+def test_stable_unit_link_never_sends_a_citizen_to_a_period_not_covering_today(
+    client, period_a, unit_a, unit_head_a, time_machine
+):
+    """Two periods open at once (Q1 still open while Q2 is opened early): the counter's link goes
+    to the one whose dates cover today, and says when the next opens when none does (issue 17)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from pantau.satisfaction import services
+
+    q2 = services.create_period(
+        actor=unit_head_a,
+        unit=unit_a,
+        kind="quarter",
+        year=2025,
+        number=2,
+        population=100,
+        services=list(period_a.services.all()),
+    )
+    services.change_period_status(actor=unit_head_a, period=q2, action="open")
+    link = reverse("survey:unit", args=[unit_a.slug])
+    assert client.get(link)["Location"] == _url(period_a)  # 14 February: Q1
+    time_machine.move_to(datetime(2025, 4, 10, 9, tzinfo=ZoneInfo("Asia/Jakarta")))
+    assert client.get(link)["Location"] == _url(q2)
+    time_machine.move_to(datetime(2024, 12, 20, 9, tzinfo=ZoneInfo("Asia/Jakarta")))
+    page = client.get(link)
+    assert page.status_code == 200
+    assert (
+        "Tidak ada survei" in page.content.decode()
+        and "Survei berikutnya dibuka pada 1 Januari 2025" in page.content.decode()
+    )
