@@ -4,7 +4,8 @@
 A crawler follows every same-site link from the home pages, signed in as the administrator
 (who may see every page) and as a visitor, in Indonesian and in English, over the demo data;
 on each page it reads every link, form action and form value, and every year written beside the
-word for year."""
+word for year. It reads the CSV and XLSX downloads it finds, and the PDFs (their years, and
+that every font is embedded)."""
 
 import re
 from collections import deque
@@ -38,6 +39,28 @@ FILE_LIMIT = 40  # CSV and XLSX downloads read per crawl
 
 LOCALISED_CELL = re.compile(r"-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|-?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
 FILE = re.compile(r"(\.csv|\.xlsx|format=csv|format=xlsx)")
+PDF = re.compile(r"(\.pdf$|format=pdf)")
+PDF_LIMIT = 15  # PDFs read per crawl
+
+
+def _check_pdf(client: Client, link: str, language: str) -> list[str]:
+    """A PDF's text has no year written with a separator ("Tahun 2.026"), and every font it
+    uses is embedded (issue 17)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from pantau.common.pdf import fonts_not_embedded
+
+    response = client.get(link)
+    if response.status_code != 200 or not response.content.startswith(b"%PDF"):
+        return []
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    problems = [f"{language} {link}: year written {year!r}" for year in YEAR_WORD.findall(text)]
+    missing = fonts_not_embedded(response.content)
+    if missing:
+        problems.append(f"{language} {link}: fonts not embedded {sorted(missing)}")
+    return problems
 
 
 def _file_cells(response) -> list[str]:
@@ -76,7 +99,7 @@ def _check_file(client: Client, link: str, language: str) -> list[str]:
 
 def _crawl(client: Client, language: str, seen: set[str]) -> list[str]:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    problems, queue, files = [], deque(START), set()
+    problems, queue, files, pdfs = [], deque(START), set(), set()
     while queue and len(seen) < LIMIT:
         path = queue.popleft()
         if path in seen:
@@ -98,6 +121,11 @@ def _crawl(client: Client, language: str, seen: set[str]) -> list[str]:
                     files.add(link)
                     seen.add(link)
                     problems += _check_file(client, link, language)
+            elif value.startswith("/") and PDF.search(link) and len(pdfs) < PDF_LIMIT:
+                if link not in pdfs:
+                    pdfs.add(link)
+                    seen.add(link)
+                    problems += _check_pdf(client, link, language)
         for year in YEAR_WORD.findall(re.sub(r"<[^>]+>", " ", html)):
             problems.append(f"{language} {path}: year written {year!r}")
     return problems
@@ -115,5 +143,6 @@ def test_no_year_id_or_count_used_as_a_value_is_localised(django_user_model):
         # The crawl reaches the pages whose years went wrong, and more.
         assert "/manage/complaints/recap/" in seen and len(seen) >= 100, sorted(seen)[:20]
         assert any(FILE.search(link) for link in seen)  # and it read downloads too
+        assert any(PDF.search(link) for link in seen)  # and PDFs
         problems += _crawl(Client(), language, set())
     assert problems == [], "\n".join(sorted(set(problems))[:40])
