@@ -48,15 +48,18 @@ def read_table(
     else the first sheet. ``stream=True`` reads the rows lazily (see the module's docstring)."""
     limit = _limits(max_rows)
     # These two reach only the analysts' commands (an upload exists and its type is checked by
-    # its form): they keep the commands' English wording and the full path.
+    # its form), in the user's language (``cli_language``), with the full path.
     if not path.exists():
-        raise TableError(f"{path}: the file does not exist.")
+        raise TableError(_("%(path)s: the file does not exist.") % {"path": path})
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _stream_csv(path, limit) if stream else _read_csv(path, limit)
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, limit, sheet_with, stream=stream)
-    raise TableError(f"{path}: unknown file type {suffix or '(none)'}; use .csv or .xlsx.")
+    raise TableError(
+        _("%(path)s: unknown file type %(suffix)s; use .csv or .xlsx.")
+        % {"path": path, "suffix": suffix or "(-)"}
+    )
 
 
 def decode(data: bytes) -> str:

@@ -7,6 +7,12 @@ from openpyxl import Workbook
 HEADER = ["No", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9", "Saran"]
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """These tests read the English messages; test_cli_language covers the choice of language."""
+    monkeypatch.setenv("PANTAU_LANGUAGE", "en")
+
+
 def _csv(tmp_path, rows, header=HEADER, sep=","):
     path = tmp_path / "skm.csv"
     lines = [sep.join(header)] + [sep.join(str(v) for v in row) for row in rows]

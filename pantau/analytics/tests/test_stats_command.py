@@ -13,6 +13,12 @@ from django.core.management import call_command
 from openpyxl import Workbook
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """These tests read the English messages; test_cli_language covers the choice of language."""
+    monkeypatch.setenv("PANTAU_LANGUAGE", "en")
+
+
 def _study(seed=11, n_a=30, n_b=8):
     rng = np.random.default_rng(seed)
     n = n_a + n_b

@@ -9,6 +9,12 @@ from .conftest import SCORES
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """These tests read the English messages; test_cli_language covers the choice of language."""
+    monkeypatch.setenv("PANTAU_LANGUAGE", "en")
+
+
 def _csv(tmp_path, rows, header=("code", "score"), sep=","):
     path = tmp_path / "skor.csv"
     lines = [sep.join(header)] + [sep.join(str(v) for v in row) for row in rows]

@@ -2,9 +2,10 @@ import json
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from pantau.analytics.ikm import WEIGHT_MODES, ElementTotal, IkmError, compute_ikm
+from pantau.common.cli_language import LocalisedCommand
 from pantau.common.readers import read_table
 from pantau.common.tabular import TableError
 
@@ -13,7 +14,7 @@ SCORES = {"1": 1, "2": 2, "3": 3, "4": 4}
 MAX_PROBLEMS = 20
 
 
-class Command(BaseCommand):
+class Command(LocalisedCommand):
     help = "Compute the IKM (PermenPANRB 14/2017) of a CSV or XLSX file with columns U1..U9."
 
     def add_arguments(self, parser):
@@ -35,7 +36,7 @@ class Command(BaseCommand):
             sys.stderr.write(line + "\n")
         more += max(0, len(problems) - MAX_PROBLEMS)
         if more:
-            sys.stderr.write(f"... and {more} more problems.\n")
+            sys.stderr.write(_("... and %(n)s more problems.") % {"n": more} + "\n")
         sys.exit(2)
 
     def handle(self, *args, file: Path, weights: str, as_json: bool, **options):
@@ -47,7 +48,10 @@ class Command(BaseCommand):
         missing = [code for code in CODES if code not in positions]
         if missing:
             self._fail(
-                [f"{file}: missing column(s) {', '.join(missing)}; the header must name U1 to U9."]
+                [
+                    _("%(file)s: missing column(s) %(codes)s; the header must name U1 to U9.")
+                    % {"file": file, "codes": ", ".join(missing)}
+                ]
             )
         columns = [positions[code] for code in CODES]
         width = max(columns) + 1
@@ -75,8 +79,10 @@ class Command(BaseCommand):
                             if value.strip():
                                 if len(problems) < MAX_PROBLEMS:
                                     problems.append(
-                                        f"row {line_number}, {CODES[i]}: {value!r} is not a score "
-                                        "from 1 to 4."
+                                        _(
+                                            "row %(row)s, %(column)s: %(value)r is not a score from 1 to 4."
+                                        )
+                                        % {"row": line_number, "column": CODES[i], "value": value}
                                     )
                                 else:
                                     more += 1
@@ -88,7 +94,7 @@ class Command(BaseCommand):
         if problems:
             self._fail(problems, more)
         if respondents == 0:
-            self._fail([f"{file}: no respondent rows below the header."])
+            self._fail([_("%(file)s: no respondent rows below the header.") % {"file": file}])
         try:
             result = compute_ikm(
                 [

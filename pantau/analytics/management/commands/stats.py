@@ -6,9 +6,10 @@ from array import array
 from pathlib import Path
 
 import numpy as np
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from pantau.analytics.likert import analyse
+from pantau.common.cli_language import LocalisedCommand
 from pantau.common.readers import read_table
 from pantau.common.tabular import TableError
 
@@ -45,7 +46,7 @@ def _store(matrix: np.ndarray, filled: int, block: list[list[float]]) -> tuple[n
     return matrix, end
 
 
-class Command(BaseCommand):
+class Command(LocalisedCommand):
     help = (
         "Analyse a Likert study in a CSV or XLSX file: descriptives, item validity, Cronbach's "
         "alpha, the gap between two groups and an OLS regression (columns DIM_k, optional group)."
@@ -80,7 +81,7 @@ class Command(BaseCommand):
             sys.stderr.write(line + "\n")
         more += max(0, len(problems) - MAX_PROBLEMS)
         if more:
-            sys.stderr.write(f"... and {more} more problems.\n")
+            sys.stderr.write(_("... and %(n)s more problems.") % {"n": more} + "\n")
         sys.exit(2)
 
     def handle(
@@ -106,33 +107,47 @@ class Command(BaseCommand):
             match = ITEM.match(name)
             if match:
                 if name in positions:
-                    problems.append(f"{file}: column {name} appears twice.")
+                    problems.append(
+                        _("%(file)s: column %(name)s appears twice.") % {"file": file, "name": name}
+                    )
                 positions[name] = index
                 dimensions.setdefault(match.group(1), []).append((int(match.group(2)), name))
             elif name.lower() == "group":
                 group_column = index
         if not dimensions:
             problems.append(
-                f"{file}: no item columns; name them DIM_k, the dimension code, an underscore and "
-                "the item number (e.g. SNS_1)."
+                _(
+                    "%(file)s: no item columns; name them DIM_k, the dimension code, an underscore "
+                    "and the item number (e.g. SNS_1)."
+                )
+                % {"file": file}
             )
         if outcome is not None and outcome not in dimensions:
-            problems.append(f"--outcome {outcome}: the file has no dimension with that code.")
+            problems.append(
+                _("--outcome %(code)s: the file has no dimension with that code.")
+                % {"code": outcome}
+            )
         if outcome is not None and len(dimensions) < 2:
-            problems.append("--outcome needs at least one other dimension to regress on.")
+            problems.append(_("--outcome needs at least one other dimension to regress on."))
         marked = [name for name in positions if ITEM.match(name).group(3)]
         reversed_items = list(marked)
         for name in (name.strip() for name in reverse.split(",")):
             if not name or f"{name}R" in marked or f"{name}r" in marked:
                 continue  # already turned round by its name: never twice
             if name not in positions:
-                problems.append(f"--reverse {name}: the file has no item column with that name.")
+                problems.append(
+                    _("--reverse %(name)s: the file has no item column with that name.")
+                    % {"name": name}
+                )
             elif name not in reversed_items:
                 reversed_items.append(name)
         try:
             low, high = (int(part) for part in scale.split("-"))
         except ValueError:
-            problems.append(f"--scale {scale}: write the lowest and highest answer, e.g. 1-5.")
+            problems.append(
+                _("--scale %(scale)s: write the lowest and highest answer, e.g. 1-5.")
+                % {"scale": scale}
+            )
             low, high = 1, 5
         if problems:
             self._fail(problems)
@@ -206,8 +221,17 @@ class Command(BaseCommand):
                             value = float(cell)
                         else:
                             problem(
-                                f"row {line_number}, {name}: {cell!r} is not an answer on the "
-                                f"scale {low}-{high} (whole numbers only)."
+                                _(
+                                    "row %(row)s, %(column)s: %(value)r is not an answer on the "
+                                    "scale %(low)s-%(high)s (whole numbers only)."
+                                )
+                                % {
+                                    "row": line_number,
+                                    "column": name,
+                                    "value": cell,
+                                    "low": low,
+                                    "high": high,
+                                }
                             )
                             value = math.nan
                 values.append(value)
@@ -218,12 +242,15 @@ class Command(BaseCommand):
             if group_column is not None:
                 group = row[group_column].strip()
                 if not group:
-                    problem(f"row {line_number}, group: the respondent group is empty.")
+                    problem(
+                        _("row %(row)s, group: the respondent group is empty.")
+                        % {"row": line_number}
+                    )
                 codes.append(group_codes.setdefault(group, len(group_codes)))
         if block:
             matrix, filled = _store(matrix, filled, block)
         if not filled:
-            problems.append(f"{file}: no respondent rows below the header.")
+            problems.append(_("%(file)s: no respondent rows below the header.") % {"file": file})
         if problems:
             self._fail(problems, extra_problems)
         matrix = matrix[:filled]  # a view: no copy

@@ -5,9 +5,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import NoReturn
 
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from pantau.analytics.ipp import GUIDE_GRADES, METHODS, IppError, ItemTotal, compute_ipp
+from pantau.common.cli_language import LocalisedCommand
 from pantau.common.readers import read_table
 from pantau.common.tabular import TableError
 from pantau.evaluations.models import EvaluationInstrument
@@ -25,7 +26,7 @@ def find_instrument(text: str) -> EvaluationInstrument | None:
     return versions.order_by("-number").first()
 
 
-class Command(BaseCommand):
+class Command(LocalisedCommand):
     help = (
         "Compute the IPP (PEKPPP, 0-5) of a CSV or XLSX file with columns code and score: one row "
         "per indicator (e.g. 1.a.Ak), optionally rows of citizen item scores (e.g. a1-persyaratan, "
@@ -54,7 +55,7 @@ class Command(BaseCommand):
             sys.stderr.write(line + "\n")
         more += max(0, len(problems) - MAX_PROBLEMS)
         if more:
-            sys.stderr.write(f"... and {more} more problems.\n")
+            sys.stderr.write(_("... and %(n)s more problems.") % {"n": more} + "\n")
         sys.exit(2)
 
     def handle(
@@ -65,7 +66,12 @@ class Command(BaseCommand):
             codes = ", ".join(
                 sorted(set(EvaluationInstrument.objects.values_list("code", flat=True)))
             )
-            self._fail([f"Unknown instrument {instrument!r}; known: {codes}."])
+            self._fail(
+                [
+                    _("Unknown instrument %(name)r; known: %(codes)s.")
+                    % {"name": instrument, "codes": codes}
+                ]
+            )
             return
         model = ipp_model(found)
         if grades == "guide":
@@ -79,7 +85,9 @@ class Command(BaseCommand):
             self._fail([str(error)])
         names = [name.strip().lower() for name in header]
         if "code" not in names or "score" not in names:
-            self._fail([f"{file}: the header must name the columns code and score."])
+            self._fail(
+                [_("%(file)s: the header must name the columns code and score.") % {"file": file}]
+            )
         code_at, score_at = names.index("code"), names.index("score")
         scores: dict[str, int] = {}
         aspects: dict[str, Fraction] = {}
@@ -103,28 +111,46 @@ class Command(BaseCommand):
                 try:
                     value = Fraction(raw)
                 except (ValueError, ZeroDivisionError):
-                    add(f"row {line}, {code}: {raw!r} is not a number.")
+                    add(
+                        _("row %(row)s, %(code)s: %(value)r is not a number.")
+                        % {"row": line, "code": code, "value": raw}
+                    )
                     continue
                 if not 0 <= value <= 5:
-                    add(f"row {line}, {code}: {raw} is not between 0 and 5.")
+                    add(
+                        _("row %(row)s, %(code)s: %(value)s is not between 0 and 5.")
+                        % {"row": line, "code": code, "value": raw}
+                    )
                 elif code in indicator_codes:
                     if value.denominator != 1:
-                        add(f"row {line}, {code}: an indicator score is a whole number.")
+                        add(
+                            _("row %(row)s, %(code)s: an indicator score is a whole number.")
+                            % {"row": line, "code": code}
+                        )
                     elif code in scores:
-                        add(f"row {line}, {code}: the indicator appears twice.")
+                        add(
+                            _("row %(row)s, %(code)s: the indicator appears twice.")
+                            % {"row": line, "code": code}
+                        )
                     else:
                         scores[code] = int(value)
                 elif code in aspect_codes:
                     aspects[code] = value
                 elif code in citizen_codes:
                     if value.denominator != 1:
-                        add(f"row {line}, {code}: a citizen answer is a whole number.")
+                        add(
+                            _("row %(row)s, %(code)s: a citizen answer is a whole number.")
+                            % {"row": line, "code": code}
+                        )
                     else:
                         tally = citizen.setdefault(code, [0, 0])
                         tally[0] += 1
                         tally[1] += int(value)
                 else:
-                    add(f"row {line}: {code!r} is not a code of {found}.")
+                    add(
+                        _("row %(row)s: %(code)r is not a code of %(instrument)s.")
+                        % {"row": line, "code": code, "instrument": found}
+                    )
         except TableError as error:
             self._fail([str(error)])
         if problems:
