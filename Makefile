@@ -48,8 +48,10 @@ test: install-dev system-deps
 	$(BIN)/ruff check .
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-## The suite without the browser journeys, for a quick loop.
+## The suite without the browser journeys, for a quick loop (translations compiled without GNU
+## gettext, so it works on a fresh clone).
 test-fast: install-dev
+	PANTAU_DEBUG=1 $(BIN)/pantau compile_translations
 	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
 
 ## All benchmarks, printed as one table (needs wrk; installed through apt when missing).
