@@ -1,5 +1,6 @@
 """Writes of the questionnaire engine: recording a response with its answers in one transaction."""
 
+import functools
 import hashlib
 import secrets
 import uuid
@@ -12,7 +13,16 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import AccessCode, Answer, Collection, Item, RefusedSubmission, Response
+from .models import (
+    AccessCode,
+    Answer,
+    AnswerTally,
+    Collection,
+    Item,
+    RefusedSubmission,
+    Response,
+    ResponseTally,
+)
 from .tallies import add_to_tallies
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -169,45 +179,112 @@ def _save_response(
     return response
 
 
-INSERT_WHILE_OPEN = """
+def _insert_columns(model, expressions: dict[str, str]) -> tuple[str, str]:
+    """(columns, expressions) of an INSERT … SELECT into ``model``'s table, derived from the
+    model: every concrete field but the key, with its expression from ``expressions``, or NULL
+    when the field may be empty. A new required field raises here, at the first submission of
+    the PostgreSQL test run, instead of being silently left out (issue 18)."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    columns, values = [], []
+    for field in model._meta.local_concrete_fields:
+        if field.primary_key:
+            continue
+        if field.name in expressions:
+            value = expressions[field.name]
+        elif field.null:
+            value = "NULL"
+        else:
+            raise ImproperlyConfigured(
+                f"{model.__name__}.{field.name} has no value in the one-statement insert."
+            )
+        columns.append(connection.ops.quote_name(field.column))
+        values.append(value)
+    return ", ".join(columns), ", ".join(values)
+
+
+@functools.cache
+def _insert_while_open_sql() -> str:
+    """The one-statement submission (``_insert_while_open``): table and column names from the
+    models, every value a parameter."""
+    table = {
+        model: connection.ops.quote_name(model._meta.db_table)
+        for model in (Collection, Response, Answer, AnswerTally, ResponseTally)
+    }
+    response_columns, response_values = _insert_columns(
+        Response,
+        {
+            "collection": "id",
+            "version": "%(version)s",
+            "service": "%(service)s",
+            "number": "%(number)s",
+            "submitted_at": "%(at)s",
+            "source": "%(source)s",
+            "submission_token": "%(token)s",
+            "fingerprint": "%(fingerprint)s",
+        },
+    )
+    answer_columns, answer_values = _insert_columns(
+        Answer,
+        {
+            "response": "new_response.id",
+            "collection": "%(collection)s",
+            "service": "%(service)s",
+            "item": "given.item",
+            "value_int": "given.value",
+            "value_text": "given.text",
+        },
+    )
+    answer_tally_columns, answer_tally_values = _insert_columns(
+        AnswerTally,
+        {
+            "collection": "%(collection)s",
+            "service_key": "%(service_key)s",
+            "item": "given.item",
+            "value_int": "given.value",
+            "count": "1",
+        },
+    )
+    response_tally_columns, response_tally_values = _insert_columns(
+        ResponseTally,
+        {"collection": "%(collection)s", "service_key": "%(service_key)s", "count": "1"},
+    )
+    return f"""
 WITH open_collection AS (
-    SELECT id FROM surveys_collection
+    SELECT id FROM {table[Collection]}
     WHERE id = %(collection)s AND status = 'open'
-      AND NOT EXISTS (SELECT 1 FROM surveys_response WHERE submission_token = %(token)s)
+      AND NOT EXISTS (SELECT 1 FROM {table[Response]} WHERE submission_token = %(token)s)
       AND NOT EXISTS (
-          SELECT 1 FROM surveys_response
+          SELECT 1 FROM {table[Response]}
           WHERE %(duplicate_since)s::timestamptz IS NOT NULL
             AND collection_id = %(collection)s AND fingerprint = %(fingerprint)s
             AND submitted_at >= %(duplicate_since)s::timestamptz)
 ), new_response AS (
-    INSERT INTO surveys_response (collection_id, version_id, service_id, number, submitted_at,
-                                  source, entered_by_id, submission_token, fingerprint)
-    SELECT id, %(version)s, %(service)s, %(number)s, %(at)s, %(source)s, NULL, %(token)s,
-           %(fingerprint)s
+    INSERT INTO {table[Response]} ({response_columns})
+    SELECT {response_values}
     FROM open_collection
     RETURNING id
 ), answers AS (
-    INSERT INTO surveys_answer (response_id, collection_id, service_id, item_id, value_int,
-                                value_text)
-    SELECT new_response.id, %(collection)s, %(service)s, given.item, given.value, given.text
+    INSERT INTO {table[Answer]} ({answer_columns})
+    SELECT {answer_values}
     FROM new_response,
          unnest(%(items)s::bigint[], %(values)s::smallint[], %(texts)s::text[])
              AS given(item, value, text)
 ), answer_tallies AS (
-    INSERT INTO surveys_answertally (collection_id, service_key, item_id, value_int, count)
-    SELECT %(collection)s, %(service_key)s, given.item, given.value, 1
+    INSERT INTO {table[AnswerTally]} ({answer_tally_columns})
+    SELECT {answer_tally_values}
     FROM new_response, unnest(%(items)s::bigint[], %(values)s::smallint[]) AS given(item, value)
     WHERE given.value IS NOT NULL
     ON CONFLICT (collection_id, service_key, item_id, value_int)
-        DO UPDATE SET count = surveys_answertally.count + excluded.count
+        DO UPDATE SET count = {table[AnswerTally]}.count + excluded.count
 ), response_tallies AS (
-    INSERT INTO surveys_responsetally (collection_id, service_key, count)
-    SELECT %(collection)s, %(service_key)s, 1 FROM new_response
+    INSERT INTO {table[ResponseTally]} ({response_tally_columns})
+    SELECT {response_tally_values} FROM new_response
     ON CONFLICT (collection_id, service_key)
-        DO UPDATE SET count = surveys_responsetally.count + excluded.count
+        DO UPDATE SET count = {table[ResponseTally]}.count + excluded.count
 )
 SELECT id FROM new_response
-"""
+"""  # noqa: S608 - identifiers from the models, every value a parameter
 
 
 def _insert_while_open(
@@ -244,7 +321,7 @@ def _insert_while_open(
     # Inside a caller's transaction a failed insert must not break it: a savepoint then.
     guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
     with guard, connection.cursor() as cursor:
-        cursor.execute(INSERT_WHILE_OPEN, values)
+        cursor.execute(_insert_while_open_sql(), values)
         row = cursor.fetchone()
     if row is None:
         return None

@@ -246,7 +246,7 @@ def test_a_submission_on_postgresql_is_one_statement(client, period_a, service_a
     assert response.status_code == 302
     # The test's own transaction adds a savepoint around it.
     statements = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
-    assert len(statements) == 1 and "INSERT INTO surveys_response" in statements[0]
+    assert len(statements) == 1 and 'INSERT INTO "surveys_response"' in statements[0]
     assert Response.objects.count() == 2
 
 
