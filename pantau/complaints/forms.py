@@ -1,11 +1,9 @@
-import hashlib
-
-import filetype
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pantau.accounts.models import User
+from pantau.common.files import CheckedFileField
 from pantau.common.forms import KnownModelChoiceField
 from pantau.organisations import selectors as organisations
 from pantau.organisations.models import Agency, Service, ServiceUnit
@@ -17,41 +15,18 @@ MAX_FILES = 5
 MAX_BYTES = 5 * 1024 * 1024
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class AttachmentsField(forms.FileField):
+def AttachmentsField(**kwargs) -> CheckedFileField:  # noqa: N802 (reads as the field it makes)
     """Up to five images or PDFs, each checked by its content, not by its name."""
-
-    widget = MultipleFileInput(
-        attrs={"accept": "image/jpeg,image/png,image/gif,image/webp,application/pdf"}
+    return CheckedFileField(
+        types=ALLOWED_TYPES,
+        max_bytes=MAX_BYTES,
+        max_files=MAX_FILES,
+        accept="image/jpeg,image/png,image/gif,image/webp,application/pdf",
+        too_many=_("Attach at most five files."),
+        too_large=_("“%(name)s” is larger than 5 MB."),
+        not_allowed=_("“%(name)s” is not a picture or a PDF (its content was checked)."),
+        **kwargs,
     )
-
-    def clean(self, data, initial=None):
-        uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
-        if len(uploads) > MAX_FILES:
-            raise forms.ValidationError(_("Attach at most five files."))
-        checked = []
-        for upload in uploads:
-            if upload.size > MAX_BYTES:
-                raise forms.ValidationError(
-                    _("“%(name)s” is larger than 5 MB.") % {"name": upload.name}
-                )
-            head = upload.read(8192)
-            upload.seek(0)
-            kind = filetype.guess(head)
-            if kind is None or kind.mime not in ALLOWED_TYPES:
-                raise forms.ValidationError(
-                    _("“%(name)s” is not a picture or a PDF (its content was checked).")
-                    % {"name": upload.name}
-                )
-            digest = hashlib.sha256()
-            for chunk in upload.chunks():
-                digest.update(chunk)
-            upload.seek(0)
-            checked.append((upload, kind.mime, digest.hexdigest()))
-        return checked
 
 
 class ComplaintForm(forms.Form):

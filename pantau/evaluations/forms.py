@@ -1,10 +1,8 @@
-import hashlib
-
-import filetype
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pantau.accounts.models import Role, User
+from pantau.common.files import CheckedFileField
 from pantau.organisations.models import Agency, ServiceUnit
 
 from .models import EvaluationInstrument, Lokus, Method, Round, Score
@@ -30,45 +28,21 @@ MAX_FILES = 5
 MAX_BYTES = 10 * 1024 * 1024
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class EvidenceField(forms.FileField):
-    widget = MultipleFileInput(
-        attrs={"accept": ".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx,.pptx,.doc,.xls,.ppt"}
+def EvidenceField(**kwargs) -> CheckedFileField:  # noqa: N802 (reads as the field it makes)
+    """Up to five PDFs, pictures or office documents, each checked by its content."""
+    return CheckedFileField(
+        types=EVIDENCE_TYPES,
+        max_bytes=MAX_BYTES,
+        max_files=MAX_FILES,
+        container_suffixes=OFFICE_SUFFIXES,
+        accept=".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx,.pptx,.doc,.xls,.ppt",
+        too_many=_("Upload at most five files at a time."),
+        too_large=_("“%(name)s” is larger than 10 MB."),
+        not_allowed=_(
+            "“%(name)s” is not a PDF, a picture or an office document (its content was checked)."
+        ),
+        **kwargs,
     )
-
-    def clean(self, data, initial=None):
-        uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
-        if len(uploads) > MAX_FILES:
-            raise forms.ValidationError(_("Upload at most five files at a time."))
-        checked = []
-        for upload in uploads:
-            if upload.size > MAX_BYTES:
-                raise forms.ValidationError(
-                    _("“%(name)s” is larger than 10 MB.") % {"name": upload.name}
-                )
-            head = upload.read(8192)
-            upload.seek(0)
-            kind = filetype.guess(head)
-            mime = kind.mime if kind else None
-            if mime == "application/zip" and not upload.name.lower().endswith(OFFICE_SUFFIXES):
-                mime = None
-            if mime not in EVIDENCE_TYPES:
-                raise forms.ValidationError(
-                    _(
-                        "“%(name)s” is not a PDF, a picture or an office document (its content "
-                        "was checked)."
-                    )
-                    % {"name": upload.name}
-                )
-            digest = hashlib.sha256()
-            for chunk in upload.chunks():
-                digest.update(chunk)
-            upload.seek(0)
-            checked.append((upload, mime, digest.hexdigest()))
-        return checked
 
 
 class DateInput(forms.DateInput):

@@ -1,9 +1,8 @@
-import hashlib
-
-import filetype
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from pantau.common.files import CheckedFileField
 
 from .models import (
     MANUFACTURING_COMPONENTS,
@@ -15,38 +14,21 @@ from .models import (
     Participant,
     StandardVersion,
 )
-from .services import Upload
 
 DOCUMENT_TYPES = {"application/pdf", "image/jpeg", "image/png"}
 MAX_BYTES = 10 * 1024 * 1024
 
 
-class DocumentField(forms.FileField):
+def DocumentField(**kwargs) -> CheckedFileField:  # noqa: N802 (reads as the field it makes)
     """One PDF or picture, checked by its content (not its name), at most 10 MB."""
-
-    widget = forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"})
-
-    def clean(self, data, initial=None):
-        upload = super().clean(data, initial)
-        if not upload:
-            return None
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(
-                _("“%(name)s” is larger than 10 MB.") % {"name": upload.name}
-            )
-        head = upload.read(8192)
-        upload.seek(0)
-        kind = filetype.guess(head)
-        if kind is None or kind.mime not in DOCUMENT_TYPES:
-            raise forms.ValidationError(
-                _("“%(name)s” is not a PDF or a picture (its content was checked).")
-                % {"name": upload.name}
-            )
-        digest = hashlib.sha256()
-        for chunk in upload.chunks():
-            digest.update(chunk)
-        upload.seek(0)
-        return Upload(file=upload, content_type=kind.mime, sha256=digest.hexdigest())
+    return CheckedFileField(
+        types=DOCUMENT_TYPES,
+        max_bytes=MAX_BYTES,
+        accept="application/pdf,image/jpeg,image/png",
+        too_large=_("“%(name)s” is larger than 10 MB."),
+        not_allowed=_("“%(name)s” is not a PDF or a picture (its content was checked)."),
+        **kwargs,
+    )
 
 
 def _lines(text: str, *, limit: int = 300) -> list[tuple[str, str]]:

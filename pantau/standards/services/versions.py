@@ -5,10 +5,7 @@ the permission and the state, moves the status and is recorded in the audit trai
 A version that has been set is never changed again: every writer below refuses it.
 """
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import File
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -16,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from pantau.common import audit
+from pantau.common.files import CheckedUpload
 
 from ..models import (
     MANUFACTURING_KEYS,
@@ -54,13 +52,9 @@ CONTENT_FIELDS = [
 ]
 
 
-@dataclass(frozen=True)
-class Upload:
-    """A checked upload: the file, its sniffed content type and its SHA-256."""
-
-    file: File
-    content_type: str
-    sha256: str
+# A checked upload (the file, its sniffed content type and its SHA-256): the one type every
+# content-checked file field cleans to (pantau.common.files).
+Upload = CheckedUpload
 
 
 def allowed_actions(version: StandardVersion) -> list[str]:
