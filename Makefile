@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export PANTAU_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run test test-fast bench lint audit messages install install-dev system-deps translations clean
+.PHONY: run test test-fast typecheck bench lint audit messages install install-dev system-deps translations clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Pantau needs Python 3.11"'
@@ -47,6 +47,10 @@ test: install-dev system-deps
 	PANTAU_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
 	$(BIN)/ruff check .
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+## Static types: mypy with the Django and DRF plugins (CI runs it; zero errors).
+typecheck: install-dev
+	$(BIN)/mypy pantau
 
 ## The suite without the browser journeys, for a quick loop (translations compiled without GNU
 ## gettext, so it works on a fresh clone).

@@ -1,5 +1,7 @@
 """Demo staff accounts: one for each role, in the demo units and agencies."""
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 
 from pantau.common.demo import DemoContext
@@ -7,7 +9,7 @@ from pantau.common.demo import DemoContext
 from .models import Membership, Role
 
 # username, first name, last name, e-mail, description, [(role, "unit:<slug>" | "agency:<slug>" | None)]
-PEOPLE = [
+PEOPLE: list[tuple[Any, ...]] = [
     ("admin", "Admin", "Pantau", "admin@pantau.example", "System administrator", []),
     (
         "penilai.kemenpan",

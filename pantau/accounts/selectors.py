@@ -50,8 +50,10 @@ def home_for(user) -> HomeData:
         data.scope_units = with_unit_counts(
             wide.order_by("province", "agency__name", "name")[:HOME_UNIT_LIMIT]
         )
-        roots = [m.agency for m in scope.memberships if m.agency_id]
-        data.scope_agencies = sorted({a.pk: a for a in roots}.values(), key=lambda a: a.name)
+        roots = [m.agency for m in scope.memberships if m.agency is not None]
+        data.scope_agencies = sorted(
+            {a.pk: a for a in roots if a is not None}.values(), key=lambda a: a.name
+        )
     if scope.is_admin:
         data.totals = {
             "agencies": Agency.objects.count(),

@@ -576,7 +576,7 @@ def _r_factor(y: np.ndarray, columns: Sequence[np.ndarray]) -> np.ndarray:
     [R_so_far; next rows] is the R of all rows so far), so memory does not grow with n."""
     n = y.size
     width = len(columns) + 2
-    r = np.zeros((0, width))
+    r: np.ndarray = np.zeros((0, width))
     for start in range(0, n, QR_BLOCK):
         stop = min(n, start + QR_BLOCK)
         block = np.empty((stop - start, width))
@@ -584,11 +584,11 @@ def _r_factor(y: np.ndarray, columns: Sequence[np.ndarray]) -> np.ndarray:
         for j, column in enumerate(columns, start=1):
             block[:, j] = column[start:stop]
         block[:, -1] = y[start:stop]
-        r = np.linalg.qr(np.vstack([r, block]), mode="r")
+        r = np.asarray(np.linalg.qr(np.vstack([r, block]), mode="r"))
     return r
 
 
-def ols(y, predictors: Mapping[str, Sequence[float]] | np.ndarray, names=None) -> Ols:
+def ols(y, predictors: Mapping[str, Sequence[float] | np.ndarray] | np.ndarray, names=None) -> Ols:
     """Ordinary least squares of y on a constant and the predictors:
 
         b = (XᵀX)⁻¹Xᵀy, e = y − Xb, σ² = eᵀe/(n − p), SE_j = √(σ²·[(XᵀX)⁻¹]_jj),

@@ -27,10 +27,10 @@ class AtomicRateThrottle(SimpleRateThrottle):
         self.key = self.get_cache_key(request, view)
         if self.key is None:
             return True
-        return ratelimit.hit(self.key, self.num_requests, self.duration)
+        return ratelimit.hit(self.key, self.num_requests, self.duration)  # type: ignore[attr-defined]  # set by SimpleRateThrottle.__init__ from the rate
 
     def wait(self) -> float:
-        return ratelimit.retry_after(self.duration)
+        return ratelimit.retry_after(self.duration)  # type: ignore[attr-defined]
 
 
 class TokenRateThrottle(AtomicRateThrottle):
@@ -77,7 +77,7 @@ class TrackRateThrottle(AtomicRateThrottle):
     def record_success(self, request, view) -> None:
         key = self.get_cache_key(request, view)
         if self.rate is not None and key is not None:
-            ratelimit.undo(key, self.duration)
+            ratelimit.undo(key, self.duration)  # type: ignore[attr-defined]
 
 
 class ComplaintIntakeThrottle(AtomicRateThrottle):

@@ -4,6 +4,8 @@ none names a language Pantau speaks (an unset or ``C`` locale). Problems in a fi
 that language (issue 17: "exit 2, row and column named, in the user's language")."""
 
 import os
+from collections.abc import Mapping
+from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -12,7 +14,7 @@ from django.utils import translation
 VARIABLES = ("PANTAU_LANGUAGE", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
-def command_language(environ=None) -> str:
+def command_language(environ: Mapping[str, str] | None = None) -> str:
     environ = os.environ if environ is None else environ
     known = {code for code, _name in settings.LANGUAGES}
     for variable in VARIABLES:
@@ -20,12 +22,12 @@ def command_language(environ=None) -> str:
             code = value.split(".")[0].split("@")[0].split("_")[0].lower()
             if code in known:
                 return code
-    return settings.LANGUAGE_CODE
+    return str(settings.LANGUAGE_CODE)
 
 
 class LocalisedCommand(BaseCommand):
     """A command whose messages are in the user's language (``command_language``)."""
 
-    def execute(self, *args, **options):
+    def execute(self, *args: Any, **options: Any) -> str | None:
         with translation.override(command_language()):
             return super().execute(*args, **options)

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import filetype
 from django import forms
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404
 
@@ -33,7 +34,7 @@ def private_file_response(field_file, *, name: str, content_type: str = "") -> F
 class CheckedUpload(NamedTuple):
     """An upload that passed the checks: the file, its sniffed content type and its SHA-256."""
 
-    file: UploadedFile
+    file: File
     content_type: str
     sha256: str
 
@@ -51,13 +52,13 @@ def check_upload(
     else a ValidationError with ``too_large`` or ``not_allowed`` (each with ``%(name)s``). A file
     sniffed only as a ZIP container is accepted as ``application/zip`` (when allowed) only with
     one of ``container_suffixes`` (.docx, .xlsx, .pptx are ZIP files inside)."""
-    if upload.size > max_bytes:
+    if (upload.size or 0) > max_bytes:
         raise forms.ValidationError(too_large % {"name": upload.name})
     head = upload.read(8192)
     upload.seek(0)
     kind = filetype.guess(head)
     mime = kind.mime if kind else None
-    if mime == "application/zip" and not upload.name.lower().endswith(container_suffixes):
+    if mime == "application/zip" and not (upload.name or "").lower().endswith(container_suffixes):
         mime = None
     if mime not in types:
         raise forms.ValidationError(not_allowed % {"name": upload.name})

@@ -33,7 +33,7 @@ def can_coordinate(user, complaint: Complaint) -> bool:
     if complaint.integrity:
         return in_queue
     tree = scope.coordinated_agencies | scope.headed_agencies
-    agency_id = complaint.unit.agency_id if complaint.unit_id else complaint.agency_id
+    agency_id = complaint.unit.agency_id if complaint.unit is not None else complaint.agency_id
     return in_queue or agency_id in tree
 
 
@@ -45,5 +45,5 @@ def can_assign(user, complaint: Complaint, unit) -> bool:
         return True
     if complaint.integrity:
         return False
-    roles = scope_for(user).unit_roles.get(complaint.unit_id, set())
+    roles = scope_for(user).unit_roles.get(complaint.unit_id or 0, set())
     return unit is not None and unit.pk == complaint.unit_id and Role.UNIT_HEAD in roles

@@ -39,7 +39,7 @@ def _recipients(complaint: Complaint, unit_staff: dict, coordinators: dict) -> s
     inspectors of that agency; for the national queue, the national coordinators. An integrity
     report never reaches the unit's staff."""
     if complaint.queue == Queue.UNIT and complaint.unit_id and not complaint.integrity:
-        if complaint.assigned_to_id and complaint.assigned_to.email:
+        if complaint.assigned_to is not None and complaint.assigned_to.email:
             return {complaint.assigned_to.email}
         if complaint.unit_id not in unit_staff:
             unit_staff[complaint.unit_id] = set(

@@ -319,7 +319,7 @@ def public_statistics(unit, year: int) -> list[dict]:
         .annotate(month=ExtractMonth("created_at"))
         .values_list("month", "created_at", "first_response_at", "answered_at")
     ):
-        first.setdefault(month, []).append((responded - created).total_seconds() / 86400)
+        first.setdefault(month, []).append((responded - created).total_seconds() / 86400)  # type: ignore[operator]  # filtered: first_response_at is set
         if answered:
             solved.setdefault(month, []).append((answered - created).total_seconds() / 86400)
     result = []

@@ -110,7 +110,7 @@ def _remember(request, response, number: str, *, code=None, forget_code=False):
 
     value = _tracked(request)
     numbers = [n for n in value.get("n", []) if n != number][-19:] + [number]
-    stored = {"n": numbers}
+    stored: dict[str, object] = {"n": numbers}
     if code:
         stored["c"] = {"number": number, "code": code}
     elif not forget_code and value.get("c"):

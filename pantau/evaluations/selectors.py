@@ -522,7 +522,7 @@ def public_result(unit) -> Lokus | None:
         .first()
     )
     if lokus is not None:
-        lokus.ranked = Lokus.objects.filter(round_id=lokus.round_id, ipp__isnull=False).count()
+        lokus.ranked = Lokus.objects.filter(round_id=lokus.round_id, ipp__isnull=False).count()  # type: ignore[attr-defined]
     return lokus
 
 

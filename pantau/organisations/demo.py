@@ -1,6 +1,7 @@
 """Demo organisations, modelled on the units Pantau's first users described."""
 
 from datetime import time
+from typing import Any
 
 from django.utils.text import slugify
 
@@ -74,7 +75,7 @@ WEEKDAYS_0800_1600 = {d: (time(8, 0), time(16, 0), "") for d in range(1, 5)} | {
     5: (time(8, 0), time(16, 30), "Istirahat salat Jumat 11.30–13.00")
 }
 
-UNITS = [
+UNITS: list[dict[str, Any]] = [
     {
         "slug": "dinsos-mpp-lombok-timur",
         "agency": "dinsos-lombok-timur",

@@ -116,12 +116,14 @@ def scope_for(user) -> Scope:
             scope.unit_roles.setdefault(membership.unit_id, set()).add(membership.role)
         elif membership.role == Role.EVALUATOR and membership.agency_id is None:
             scope.national = True
+        elif membership.role == Role.COORDINATOR and membership.agency_id is None:
+            scope.national_coordinator = True
+        elif membership.agency_id is None:
+            continue  # another role with neither unit nor agency grants nothing
         elif membership.role == Role.EVALUATOR:
             evaluator_roots.add(membership.agency_id)
         elif membership.role == Role.AGENCY_HEAD:
             head_roots.add(membership.agency_id)
-        elif membership.role == Role.COORDINATOR and membership.agency_id is None:
-            scope.national_coordinator = True
         elif membership.role == Role.COORDINATOR:
             coordinator_roots.add(membership.agency_id)
         elif membership.role == Role.INSPECTOR:

@@ -41,7 +41,9 @@ def update_unit_profile(*, actor, unit: ServiceUnit, data: dict) -> ServiceUnit:
 def _unique_service_slug(unit: ServiceUnit, name: str, *, exclude_id: int | None = None) -> str:
     base = slugify(name)[:70] or "layanan"
     slug, counter = base, 2
-    taken = Service.objects.filter(unit=unit).exclude(id=exclude_id)
+    taken = Service.objects.filter(unit=unit)
+    if exclude_id is not None:
+        taken = taken.exclude(id=exclude_id)
     while taken.filter(slug=slug).exists():
         slug = f"{base}-{counter}"
         counter += 1

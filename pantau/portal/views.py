@@ -17,7 +17,7 @@ PUBLIC_CACHE_SECONDS = 60
 
 
 def _provinces() -> list[str]:
-    return cache.get_or_set(
+    return cache.get_or_set(  # type: ignore[return-value]  # the loader returns a list
         "portal:provinces", organisations.public_provinces, PUBLIC_CACHE_SECONDS
     )
 

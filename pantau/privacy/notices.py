@@ -6,17 +6,19 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from pantau.common.text import Text
+
 
 @dataclass(frozen=True)
 class Notice:
     slug: str
-    title: str
-    purpose: str
-    lawful_basis: str
-    collected: tuple[str, ...]
-    not_collected: str
-    who_sees: tuple[str, ...]
-    retention: str
+    title: Text
+    purpose: Text
+    lawful_basis: Text
+    collected: tuple[Text, ...]
+    not_collected: Text
+    who_sees: tuple[Text, ...]
+    retention: Text
 
 
 NOTICES: dict[str, Notice] = {

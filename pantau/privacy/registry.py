@@ -11,14 +11,16 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from pantau.common.text import Text
+
 
 @dataclass(frozen=True)
 class PersonalFields:
     model: str  # "app_label.ModelName"
     fields: tuple[str, ...]
-    category: str
-    purpose: str
-    retention: str
+    category: Text
+    purpose: Text
+    retention: Text
     # For the retention job: months after ``retention_after`` (a date-time field) when the fields
     # are blanked; None when they are kept as long as the record (staff accounts, minutes).
     retention_setting: str | None = None

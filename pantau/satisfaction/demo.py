@@ -10,6 +10,7 @@ with the demo seed, so the same seed gives the same results; they come by web, k
 import uuid
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
@@ -162,7 +163,7 @@ def _answers(ctx, period, items, services, profile, starts_on: date, target=None
         else max(12, int(RESPONDENTS_PER_QUARTER * ctx.scale))
     )
     for _n in range(count):
-        answers = [
+        answers: list[tuple[Any, int | None, str]] = [
             (items[key], _draw_score(rng, profile.get(key, profile["default"])), "")
             for key in ELEMENT_KEYS
         ]

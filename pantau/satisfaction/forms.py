@@ -28,7 +28,7 @@ class PeriodForm(forms.Form):
             "For example last year's number of users in the same period. It sets the required sample."
         ),
     )
-    services = forms.ModelMultipleChoiceField(
+    services: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Services surveyed"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,

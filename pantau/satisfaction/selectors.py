@@ -10,6 +10,7 @@ from pantau.analytics import followup
 from pantau.analytics.ikm import ElementTotal, IkmError, IkmResult, compute_ikm, required_sample
 from pantau.common import memo
 from pantau.common.numbers import half_up, half_up_int
+from pantau.common.text import Text
 from pantau.surveys.models import (
     Answer,
     AnswerTally,
@@ -67,7 +68,7 @@ class PeriodResults:
     refusals: dict[str, int] = field(default_factory=dict)
 
     @property
-    def refusal_rows(self) -> list[tuple[str, int]]:
+    def refusal_rows(self) -> list[tuple[Text, int]]:
         return [
             (RefusedSubmission.Reason(reason).label, n)
             for reason, n in sorted(self.refusals.items())
@@ -348,13 +349,13 @@ class FollowUpSummary:
 
 def follow_up_actions(period: SurveyPeriod, *, include_cancelled: bool = False):
     """The plan's actions, each with ``element`` (the scored item it answers) attached."""
-    actions = period.actions.order_by("deadline", "id")
+    queryset = period.actions.order_by("deadline", "id")
     if not include_cancelled:
-        actions = actions.exclude(status="cancelled")
+        queryset = queryset.exclude(status="cancelled")
     elements = {item.key: item for item in scored_items(period)}
-    actions = list(actions)
+    actions = list(queryset)
     for action in actions:
-        action.element = elements.get(action.element_key)
+        action.element = elements.get(action.element_key)  # type: ignore[attr-defined]
     return actions
 
 
@@ -438,7 +439,7 @@ def trend(periods: list[SurveyPeriod], *, as_published: bool = False) -> list[Tr
         version_id__in={p.collection.version_id for p in periods}, section__kind=Section.Kind.SCORED
     ).order_by("position"):
         items_by_version.setdefault(item.version_id, []).append(item)
-    points = []
+    points: list[TrendPoint] = []
     for period in periods:
         found = totals.get(period.collection_id, {})
         elements = [

@@ -407,7 +407,7 @@ def evaluation_evidence(unit: ServiceUnit, *, today: date) -> EvaluationEvidence
         counts.setdefault(forum_id, {})[kind] = n
     for forum in forums:
         present = counts.get(forum.pk, {})
-        forum.type_counts = [
+        forum.type_counts = [  # type: ignore[attr-defined]  # annotated for the template
             (str(label), present[kind])
             for kind, label in Participant.Kind.choices
             if kind in present

@@ -44,7 +44,7 @@ class ResponseForm(forms.Form):
                 error_messages={"required": _("Choose the service you received.")},
             )
             # Services the caller has read with the same filter are taken without a query.
-            self.fields["service"].known = known_services
+            self.fields["service"].known = known_services  # type: ignore[attr-defined]
         for name, field in _item_fields(version, self.items).items():
             # A shallow copy: nothing mutates a field or its widget after it is built, and
             # building the fields again for every submission was a fifth of its CPU time.
@@ -66,7 +66,7 @@ class ResponseForm(forms.Form):
 
     def answers(self) -> list[tuple[Item, int | None, str]]:
         """(item, number, text) for every answered item."""
-        result = []
+        result: list[tuple[Item, int | None, str]] = []
         for item in self.items:
             value = self.cleaned_data.get(item.key)
             if value in (None, ""):

@@ -37,7 +37,7 @@ from ..throttling import (
 
 class CategorySerializer(serializers.ModelSerializer):
     code = serializers.SlugField()
-    label = serializers.CharField(read_only=True)
+    label = serializers.CharField(read_only=True)  # type: ignore[assignment]  # a field named like a DRF Field attribute
     agency = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
@@ -197,7 +197,7 @@ class PublicComplaintSerializer(serializers.ModelSerializer):
         ]
 
     def get_events(self, complaint) -> list[dict]:
-        return PublicEventSerializer(selectors.public_events(complaint), many=True).data
+        return list(PublicEventSerializer(selectors.public_events(complaint), many=True).data)
 
 
 class ReporterSerializer(serializers.Serializer):

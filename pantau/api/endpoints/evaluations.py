@@ -75,7 +75,7 @@ class AspectResultSerializer(serializers.Serializer):
 class ResultSerializer(serializers.Serializer):
     ipp = serializers.DecimalField(max_digits=3, decimal_places=2)
     grade = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named like a DRF Field attribute
     rank = serializers.IntegerField(allow_null=True, help_text="1 = the highest IPP of the round.")
     method = serializers.CharField()
     instrument = serializers.CharField(help_text="The instrument version the result used.")
@@ -194,7 +194,7 @@ class RoundDetailSerializer(RoundSerializer):
         ids = token_unit_ids(self.context["request"])
         if ids is not None:
             lokus = lokus.filter(unit_id__in=ids)
-        return LokusSerializer(lokus.order_by("unit__name"), many=True).data
+        return list(LokusSerializer(lokus.order_by("unit__name"), many=True).data)
 
 
 class ScoreWriteSerializer(serializers.Serializer):
@@ -381,7 +381,7 @@ class LokusAdd(generics.GenericAPIView):
             units=units,
         )
         evaluators = dict(
-            form.fields["evaluators"]
+            form.fields["evaluators"]  # type: ignore[attr-defined]  # a ModelMultipleChoiceField
             .queryset.filter(username__in=values["evaluators"])
             .values_list("username", "pk")
         )
@@ -567,7 +567,7 @@ class SelfAssessmentSerializer(serializers.ModelSerializer):
     @extend_schema_field(EvidenceSerializer(many=True))
     def get_evidence(self, entry) -> list[dict]:
         files = Evidence.objects.filter(lokus_id=entry.lokus_id, indicator_id=entry.indicator_id)
-        return EvidenceSerializer(files.order_by("original_name", "version"), many=True).data
+        return list(EvidenceSerializer(files.order_by("original_name", "version"), many=True).data)
 
 
 def _unit_lokus(request, pk: int) -> Lokus:

@@ -25,7 +25,7 @@ from ..schema import errors
 
 
 class AgencySerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)  # type: ignore[assignment]  # a field named like a DRF Field attribute
 
     class Meta:
         model = Agency

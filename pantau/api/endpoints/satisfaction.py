@@ -46,7 +46,7 @@ class IkmSummarySerializer(serializers.Serializer):
 
 class PeriodSerializer(serializers.ModelSerializer):
     unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    label = serializers.CharField(read_only=True)
+    label = serializers.CharField(read_only=True)  # type: ignore[assignment]  # a field named like a DRF Field attribute
     status = serializers.CharField(source="collection.status", read_only=True)
     result = serializers.SerializerMethodField()
 
@@ -83,7 +83,7 @@ class PeriodSerializer(serializers.ModelSerializer):
 class ElementSerializer(serializers.Serializer):
     key = serializers.CharField(source="item.key")
     code = serializers.CharField(source="item.code")
-    label = serializers.CharField(source="item.shown_label")
+    label = serializers.CharField(source="item.shown_label")  # type: ignore[assignment]  # a field named like a DRF Field attribute
     answered = serializers.IntegerField()
     total = serializers.IntegerField()
     nrr = serializers.FloatField(allow_null=True)
@@ -134,7 +134,7 @@ class PeriodDetailSerializer(PeriodSerializer):
 
 class OptionSerializer(serializers.Serializer):
     value = serializers.IntegerField()
-    label = serializers.CharField(source="shown_label")
+    label = serializers.CharField(source="shown_label")  # type: ignore[assignment]  # a field named like a DRF Field attribute
 
 
 class QuestionSerializer(serializers.Serializer):
@@ -142,7 +142,7 @@ class QuestionSerializer(serializers.Serializer):
     code = serializers.CharField()
     text = serializers.CharField(source="shown_text")
     kind = serializers.CharField()
-    required = serializers.BooleanField()
+    required = serializers.BooleanField()  # type: ignore[assignment]  # a field named like a DRF Field attribute
     min_value = serializers.IntegerField(allow_null=True)
     max_value = serializers.IntegerField(allow_null=True)
     options = OptionSerializer(many=True, source="options.all")
@@ -151,7 +151,7 @@ class QuestionSerializer(serializers.Serializer):
 class QuestionnaireSerializer(serializers.Serializer):
     period = serializers.IntegerField(source="pk")
     unit = serializers.CharField(source="unit.slug")
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named like a DRF Field attribute
     requires_code = serializers.BooleanField()
     services = serializers.SerializerMethodField()
     questions = serializers.SerializerMethodField()
@@ -162,7 +162,7 @@ class QuestionnaireSerializer(serializers.Serializer):
 
     @extend_schema_field(QuestionSerializer(many=True))
     def get_questions(self, period) -> list[dict]:
-        return QuestionSerializer(version_items(period.collection.version), many=True).data
+        return list(QuestionSerializer(version_items(period.collection.version), many=True).data)
 
 
 class AnswersSerializer(serializers.Serializer):
@@ -548,7 +548,7 @@ class PeriodPublish(generics.GenericAPIView):
 
 class PlanElementSerializer(serializers.Serializer):
     code = serializers.CharField()
-    label = serializers.CharField(source="shown_label")
+    label = serializers.CharField(source="shown_label")  # type: ignore[assignment]  # a field named like a DRF Field attribute
 
 
 class FollowUpActionSerializer(serializers.ModelSerializer):
@@ -622,7 +622,7 @@ def _action_form(period: SurveyPeriod, values: dict, instance=None) -> FollowUpA
 def _plan_action(period: SurveyPeriod, action: FollowUpAction) -> dict:
     """One action as the plan lists it, with its element."""
     elements = {item.key: item for item in selectors.scored_items(period)}
-    action.element = elements.get(action.element_key)
+    action.element = elements.get(action.element_key)  # type: ignore[attr-defined]
     return FollowUpActionSerializer(action).data
 
 

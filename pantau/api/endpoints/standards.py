@@ -161,7 +161,7 @@ class ForumSerializer(serializers.ModelSerializer):
 
 class ParticipantCountSerializer(serializers.Serializer):
     kind = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named like a DRF Field attribute
     attended = serializers.IntegerField()
 
 
@@ -190,13 +190,15 @@ class ForumDetailSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(ParticipantCountSerializer(many=True))
     def get_participants(self, forum) -> list[dict]:
-        return ParticipantCountSerializer(
-            [
-                {"kind": kind, "label": label, "attended": n}
-                for kind, label, n in selectors.participant_type_counts(forum)
-            ],
-            many=True,
-        ).data
+        return list(
+            ParticipantCountSerializer(
+                [
+                    {"kind": kind, "label": label, "attended": n}
+                    for kind, label, n in selectors.participant_type_counts(forum)
+                ],
+                many=True,
+            ).data
+        )
 
 
 class PublicationSerializer(serializers.ModelSerializer):
@@ -577,7 +579,7 @@ class VersionDiscuss(generics.GenericAPIView):
         """Record that the draft was discussed in a held consultation forum of the unit (write
         scope; the unit's officers and heads, the agency head)."""
         service = _editable_service(request, slug, service_slug)
-        version = selectors.get_version(service, version)
+        draft = selectors.get_version(service, version)
         data = DiscussWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         form = standard_forms.DiscussForm(
@@ -585,10 +587,10 @@ class VersionDiscuss(generics.GenericAPIView):
             forums=selectors.held_forums(service.unit),
         )
         cleaned = check_form(form)
-        version = standard_services.record_discussion(
-            actor=request.user, version=version, forum=cleaned["forum"]
+        draft = standard_services.record_discussion(
+            actor=request.user, version=draft, forum=cleaned["forum"]
         )
-        return Response(VersionSummarySerializer(version).data)
+        return Response(VersionSummarySerializer(draft).data)
 
 
 class SetWriteSerializer(serializers.Serializer):
@@ -612,7 +614,7 @@ class VersionSet(generics.GenericAPIView):
         signed decree file; from now on it cannot change (write scope; the unit head, the
         agency head). 400 while a component is missing."""
         service = _editable_service(request, slug, service_slug)
-        version = selectors.get_version(service, version)
+        draft = selectors.get_version(service, version)
         data = SetWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -621,11 +623,11 @@ class VersionSet(generics.GenericAPIView):
                 "decree_number": values["decree_number"],
                 "decree_date": values["decree_date"].isoformat(),
             },
-            files={"decree_file": values["decree_file"]},
+            files={"decree_file": values["decree_file"]},  # type: ignore[arg-type]
         )
         cleaned = check_form(form)
-        version = standard_services.set_version(actor=request.user, version=version, **cleaned)
-        return Response(VersionSummarySerializer(version).data)
+        draft = standard_services.set_version(actor=request.user, version=draft, **cleaned)
+        return Response(VersionSummarySerializer(draft).data)
 
 
 class VersionPublish(generics.GenericAPIView):
@@ -640,17 +642,16 @@ class VersionPublish(generics.GenericAPIView):
         """Publish a set version: it comes into force and the version in force until now
         becomes history (write scope; the unit head, the agency head)."""
         service = _editable_service(request, slug, service_slug)
-        version = selectors.get_version(service, version)
-        version = standard_services.publish_version(actor=request.user, version=version)
-        return Response(VersionSummarySerializer(version).data)
+        draft = selectors.get_version(service, version)
+        draft = standard_services.publish_version(actor=request.user, version=draft)
+        return Response(VersionSummarySerializer(draft).data)
 
 
-def _no_separators(value: str) -> str:
+def _no_separators(value: str) -> None:
     if "\n" in value or "\r" in value or "|" in value:
         raise serializers.ValidationError(
             _("Line breaks and vertical bars (|) are not allowed here.")
         )
-    return value
 
 
 class RequirementWriteSerializer(serializers.Serializer):
@@ -805,22 +806,22 @@ class VersionContent(generics.GenericAPIView):
         what is left out keeps its value (write scope; the unit's officers and heads, the agency
         head). 400 once the version is set: it can no longer change; start a new draft."""
         service = _editable_service(request, slug, service_slug)
-        version = selectors.get_version(service, version)
+        draft = selectors.get_version(service, version)
         data = DraftWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         form = standard_forms.VersionForm(
-            data=_draft_form_data(version, data.validated_data), instance=version
+            data=_draft_form_data(draft, data.validated_data), instance=draft
         )
         cleaned = check_form(form, DRAFT_FIELD_NAMES)
-        version = standard_services.update_version(
+        draft = standard_services.update_version(
             actor=request.user,
-            version=version,
+            version=draft,
             data={name: cleaned[name] for name in form.Meta.fields},
             requirements=cleaned["requirements_text"],
             steps=cleaned["steps_text"],
         )
-        version = selectors.get_version(service, version.number)
-        return Response(DraftSerializer(version).data)
+        draft = selectors.get_version(service, draft.number)
+        return Response(DraftSerializer(draft).data)
 
 
 # --- The service pledge: a draft, set and published --------------------------------------------

@@ -85,7 +85,7 @@ class StudyDetailSerializer(StudySerializer):
 
     @extend_schema_field(GroupSerializer(many=True))
     def get_groups(self, study) -> list[dict]:
-        return GroupSerializer(selectors.groups_of(study), many=True).data
+        return list(GroupSerializer(selectors.groups_of(study), many=True).data)
 
 
 class StudyFilter(django_filters.FilterSet):
@@ -450,7 +450,7 @@ class RawRowSerializer(serializers.Serializer):
     submitted_at = serializers.DateTimeField(
         allow_null=True, help_text="Null for providers: only the day is given for them."
     )
-    source = serializers.CharField(allow_null=True, help_text="Null for providers.")
+    source = serializers.CharField(allow_null=True, help_text="Null for providers.")  # type: ignore[assignment]  # a field named like a DRF Field attribute
     answers = serializers.DictField(
         help_text="Column → the answer as given (scored items by code, others by key)."
     )
@@ -582,11 +582,12 @@ class PaperResponseCreate(generics.GenericAPIView):
         values = data.validated_data
         group = groups[0]
         if values.get("unit"):
-            group = next((g for g in groups if g.unit.slug == values["unit"]), None)
-            if group is None:
+            chosen = next((g for g in groups if g.unit.slug == values["unit"]), None)
+            if chosen is None:
                 raise serializers.ValidationError(
                     {"unit": [_("You do not enter questionnaires for this unit in this study.")]}
                 )
+            group = chosen
         form, cleaned = checked_questionnaire(
             group.collection.version,
             values["answers"],

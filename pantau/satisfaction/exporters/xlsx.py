@@ -127,7 +127,7 @@ def export_xlsx(report: ReportData) -> bytes:
         if label is not None:
             cell = f"{label}: {text}" if text else label
         else:
-            cell = text if value is None else value
+            cell = text if value is None else value  # type: ignore[assignment]  # a number stays a number
         record[4 + position[item_id]] = cell  # type: ignore[index]
     if record is not None:
         raw.append(record)

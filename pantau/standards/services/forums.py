@@ -100,6 +100,6 @@ def attach_forum_file(*, actor, forum: Forum, kind: str, upload: Upload) -> Foru
         file=upload.file,
         original_name=(upload.file.name or "document")[:200],
         content_type=upload.content_type,
-        size=upload.file.size,
+        size=upload.file.size or 0,
         sha256=upload.sha256,
     )

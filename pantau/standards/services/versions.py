@@ -191,7 +191,7 @@ def attach_component_file(
         file=upload.file,
         original_name=(upload.file.name or "document")[:200],
         content_type=upload.content_type,
-        size=upload.file.size,
+        size=upload.file.size or 0,
         sha256=upload.sha256,
     )
 
@@ -257,7 +257,7 @@ def set_version(
         raise ValidationError(_("Give the number of the decree."))
     if decree_date > today:
         raise ValidationError(_("The decree date cannot be in the future."))
-    if version.forum_id is not None and decree_date < version.forum.held_on:
+    if version.forum is not None and decree_date < version.forum.held_on:
         raise ValidationError(
             _(
                 "The decree is dated %(decree)s, before the consultation forum of %(forum)s that "

@@ -129,7 +129,7 @@ class Command(LocalisedCommand):
             )
         if outcome is not None and len(dimensions) < 2:
             problems.append(_("--outcome needs at least one other dimension to regress on."))
-        marked = [name for name in positions if ITEM.match(name).group(3)]
+        marked = [name for name in positions if (found := ITEM.match(name)) and found.group(3)]
         reversed_items = list(marked)
         for name in (name.strip() for name in reverse.split(",")):
             if not name or f"{name}R" in marked or f"{name}r" in marked:
