@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import ApiToken, WebhookDelivery, WebhookEndpoint
+from pantau.events.models import WebhookDelivery, WebhookEndpoint
+
+from .models import ApiToken
 
 
 @admin.register(ApiToken)

@@ -6,8 +6,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from pantau.common.demo import DemoContext, upsert
+from pantau.events.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
-from .models import ApiToken, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from .models import ApiToken
 from .tokens import hash_token
 
 # Demo only: a real token is random and shown once (docs/api.md).

@@ -4,9 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pantau.accounts.forms import WRONG_PASSWORD, PasswordAgainField, password_is_right
+from pantau.events.models import WebhookEvent
 from pantau.organisations.selectors import visible_units
-
-from .models import WebhookEvent
 
 MAX_CHECKBOXES = 60
 

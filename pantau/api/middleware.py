@@ -4,7 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-API_PREFIXES = ("/api/", "/open311/")
+from pantau.common.query_guard import API_PREFIXES, has_nul
 
 
 class ApiLanguageMiddleware:
@@ -32,7 +32,7 @@ class ApiLanguageMiddleware:
         language = self.language_for(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        if _has_nul(request):
+        if has_nul(request):
             response = _refuse_nul(request)
         else:
             response = self.get_response(request)
@@ -41,13 +41,6 @@ class ApiLanguageMiddleware:
         if "Accept-Language" not in vary:
             response.headers["Vary"] = f"{vary}, Accept-Language" if vary else "Accept-Language"
         return response
-
-
-def _has_nul(request) -> bool:
-    """A NUL character in the address or the query: no database stores it (PostgreSQL refuses it)."""
-    return "\x00" in request.path or any(
-        "\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values
-    )
 
 
 def _refuse_nul(request) -> JsonResponse:

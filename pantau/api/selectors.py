@@ -2,7 +2,9 @@
 
 from django.db.models import Q, QuerySet
 
-from .models import ApiToken, WebhookDelivery, WebhookEndpoint
+from pantau.events.models import WebhookDelivery, WebhookEndpoint
+
+from .models import ApiToken
 
 
 def tokens_of(user) -> QuerySet[ApiToken]:

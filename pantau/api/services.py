@@ -7,10 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pantau.events.models import WebhookEndpoint, WebhookEvent
 from pantau.organisations.permissions import can_manage_unit
 from pantau.organisations.selectors import visible_units
 
-from .models import ApiToken, WebhookEndpoint, WebhookEvent
+from .models import ApiToken
 from .tokens import new_token
 
 MAX_ACTIVE_TOKENS = 20

@@ -16,7 +16,7 @@ Values are shared by every request of the process: callers must not change them.
 
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -37,7 +37,7 @@ WATCHED = (
     "complaints.DeadlinePolicy",
     "complaints.DayOff",
     "complaints.Category",
-    "api.WebhookEndpoint",
+    "events.WebhookEndpoint",
 )
 
 _entries: dict[tuple, tuple[float, object]] = {}
@@ -48,7 +48,7 @@ def remembered(key: tuple, load: Callable[[], T], *, ttl: float = TTL) -> T:
     now = time.monotonic()
     hit = _entries.get(key)
     if hit is not None and hit[0] > now:
-        return hit[1]
+        return cast(T, hit[1])
     value = load()
     if len(_entries) >= MAX_ENTRIES:
         _entries.clear()

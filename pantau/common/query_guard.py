@@ -9,7 +9,16 @@ from django.http import HttpResponseBadRequest
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from pantau.api.middleware import API_PREFIXES, _has_nul
+# The addresses of the API and Open311, which answer errors in their own format (their
+# middleware, ``pantau.api.middleware``, imports these two from here: common sits below them).
+API_PREFIXES = ("/api/", "/open311/")
+
+
+def has_nul(request) -> bool:
+    """A NUL character in the address or the query: no database stores it (PostgreSQL refuses it)."""
+    return "\x00" in request.path or any(
+        "\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values
+    )
 
 
 class RefuseNulMiddleware:
@@ -17,7 +26,7 @@ class RefuseNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith(API_PREFIXES) and _has_nul(request):
+        if not request.path.startswith(API_PREFIXES) and has_nul(request):
             message = _("The address or its parameters contain a NUL character.")
             return HttpResponseBadRequest(
                 f"<!doctype html><title>400</title><p>{escape(message)}</p>",

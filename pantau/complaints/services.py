@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 from pantau.analytics.workdays import add_working_days
 from pantau.common import audit, background
 
+from . import events
 from .models import Attachment, Complaint, Event, Status
 from .permissions import can_assign, can_coordinate, can_handle
 from .routing import route
@@ -154,9 +155,7 @@ def submit_complaint(
                 send_acknowledgement, complaint.pk, code, email=acknowledge_to
             )
         )
-    from pantau.api import webhooks
-
-    webhooks.complaint_created(complaint)  # queued on commit
+    events.complaint_created(complaint)  # queued on commit
     return complaint, code, True
 
 
@@ -364,7 +363,7 @@ def transition(
             )
         if officer is not None and not unit.memberships.filter(user=officer).exists():
             raise ValidationError(_("The officer must work in the chosen unit."))
-        if complaint.service_id and complaint.service.unit_id != unit.pk:
+        if complaint.service is not None and complaint.service.unit_id != unit.pk:
             complaint.service = None  # a service belongs to one unit
         complaint.unit = unit
         complaint.assigned_to = officer
@@ -415,7 +414,7 @@ def transition(
     else:
         if before == Status.POSTPONED:  # archived while waiting
             complaint.postponed_on = None
-        complaint.status = target
+        complaint.status = target  # type: ignore[assignment]  # every action reaching here has a target
     audit.attribute_to(complaint, actor)
     complaint.save()
     _record(
@@ -430,9 +429,7 @@ def transition(
         from .tasks import send_status_update
 
         transaction.on_commit(lambda: background.dispatch(send_status_update, complaint.pk))
-    from pantau.api import webhooks
-
-    webhooks.complaint_status_changed(
+    events.complaint_status_changed(
         complaint, before=before, action=action, previous_unit_id=previous_unit_id
     )  # queued on commit
     if action in ("assign", "forward") and officer is not None and officer.email:
@@ -473,6 +470,7 @@ def forward_targets(actor, complaint: Complaint):
     elif complaint.unit_id is None:
         return ServiceUnit.objects.none()
     else:
+        assert complaint.unit is not None  # noqa: S101 - unit_id was checked just above
         root = agency_ancestor_ids(complaint.unit.agency_id)[-1]
         units = ServiceUnit.objects.filter(
             is_active=True, agency_id__in=agency_subtree_ids({root})

@@ -92,7 +92,7 @@ def _digits(text: str) -> str:
 def find_person(*, name: str = "", email: str = "", phone: str = "") -> QuerySet:
     """The reports whose reporter matches the e-mail address or telephone number (any format),
     or the exact name when neither is given."""
-    from pantau.complaints.models import Complaint
+    Complaint = apps.get_model("complaints", "Complaint")  # by its registry label: no import cycle
 
     match = Q(pk__in=[])
     if email:
@@ -146,7 +146,7 @@ def erase_person(*, actor, request) -> int:
     fields = [name for entry in entries_for("complaints.Complaint") for name in entry.fields]
     reports = find_person(name=request.name, email=request.email, phone=request.phone)
     ids = list(reports.values_list("pk", flat=True))
-    from pantau.complaints.models import Complaint
+    Complaint = apps.get_model("complaints", "Complaint")
 
     blanks = dict.fromkeys(fields, "")
     Complaint.objects.filter(pk__in=ids).update(**blanks)

@@ -231,6 +231,7 @@ def publish_period(
             "reason": period.correction_reason,
         }
     margin = results.margin
+    assert results.ikm is not None  # publish_refusal refuses a period without an IKM  # noqa: S101
     PublishedResult.objects.create(
         period=period,
         published_at=now,
@@ -263,9 +264,9 @@ def publish_period(
             "updated_at",
         ]
     )
-    from pantau.api import webhooks
+    from . import events
 
-    webhooks.skm_result_published(period)  # queued on commit
+    events.skm_result_published(period)  # queued on commit
     return period
 
 

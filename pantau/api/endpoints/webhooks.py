@@ -7,8 +7,9 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
+from pantau.events.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+
 from .. import selectors, services
-from ..models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from ..permissions import WriteScope, get_unit
 from ..schema import errors
 

@@ -5,9 +5,9 @@ import threading
 
 import pytest
 
-from pantau.api import tasks
-from pantau.api.models import WebhookDelivery
 from pantau.common import background, site
+from pantau.events import tasks
+from pantau.events.models import WebhookDelivery
 
 
 @pytest.fixture

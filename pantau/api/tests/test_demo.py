@@ -2,8 +2,8 @@ import pytest
 
 from pantau.api.authentication import find_token
 from pantau.api.demo import DEMO_TOKEN
-from pantau.api.models import WebhookDelivery
 from pantau.common.demo import load_demo
+from pantau.events.models import WebhookDelivery
 
 pytestmark = pytest.mark.django_db
 

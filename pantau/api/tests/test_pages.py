@@ -3,8 +3,9 @@
 import pytest
 
 from pantau.accounts.tests.factories import PASSWORD
-from pantau.api.models import ApiToken, WebhookEndpoint
+from pantau.api.models import ApiToken
 from pantau.api.tokens import hash_token
+from pantau.events.models import WebhookEndpoint
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from pantau.api import tasks, webhooks
-from pantau.api.models import WebhookDelivery, WebhookEndpoint
 from pantau.complaints import services as complaint_services
+from pantau.events import tasks, webhooks
+from pantau.events.models import WebhookDelivery, WebhookEndpoint
 
 from .conftest import make_report
 

@@ -1,6 +1,6 @@
 from django import template
 
-from pantau.complaints.public_text import public_subject
+from ..public_text import public_subject
 
 register = template.Library()
 

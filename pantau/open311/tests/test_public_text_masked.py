@@ -6,8 +6,8 @@ import uuid
 
 import pytest
 
-from pantau.api.webhooks import _complaint_data
 from pantau.complaints import services as complaint_services
+from pantau.complaints.events import complaint_data as _complaint_data
 from pantau.complaints.models import Category, Complaint, Status
 
 pytestmark = pytest.mark.django_db
