@@ -6,6 +6,7 @@ A posted request becomes a report through the same checks and service as the web
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -351,11 +352,14 @@ class Requests(Open311View):
                     for key, value in checked.errors.items()
                 }
             )
-        complaint, _code, _created = submit_report(checked.validated_data)
-        submission, _new = Submission.objects.get_or_create(
-            complaint=complaint,
-            defaults={"api_token": token, "token": checked.validated_data["submission_token"]},
-        )
+        # The report and the record of which token posted it are saved together or not at all
+        # (issue 18): a report without its Submission could not be found by its token.
+        with transaction.atomic():
+            complaint, _code, _created = submit_report(checked.validated_data)
+            submission, _new = Submission.objects.get_or_create(
+                complaint=complaint,
+                defaults={"api_token": token, "token": checked.validated_data["submission_token"]},
+            )
         return Response(
             [
                 {
