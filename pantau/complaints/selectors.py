@@ -244,10 +244,18 @@ def _recap(complaints, year: int) -> dict:
     return {"year": year, "rows": rows, "total": sum(r["total"] for r in rows)}
 
 
+def publicly_visible(prefix: str = "") -> Q:
+    """The one rule of which reports the public may see, wherever it reads them (the register,
+    Open311 requests, their updates, a token's submissions): never a confidential one. An
+    integrity report is always confidential (``services.submit_complaint``). ``prefix`` reaches the
+    report through a relation (``"complaint__"``)."""
+    return Q(**{f"{prefix}confidential": False})
+
+
 def public_register(*, unit_slug: str = "", kind: str = "", status: str = "", category: str = ""):
-    """Reports the public may see: never a confidential one, and only fields without identity."""
+    """Reports the public may see (``publicly_visible``), and only fields without identity."""
     reports = (
-        Complaint.objects.filter(confidential=False)
+        Complaint.objects.filter(publicly_visible())
         .select_related("unit", "category")
         .only(
             "tracking_number",

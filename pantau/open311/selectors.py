@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from pantau.complaints.models import OPEN_STATUSES, Category, Complaint, Event
-from pantau.complaints.selectors import categories_for
+from pantau.complaints.selectors import categories_for, publicly_visible
 from pantau.organisations.models import Agency, ServiceUnit
 from pantau.organisations.selectors import agency_subtree_ids
 
@@ -48,7 +48,7 @@ def public_requests(
     status: str = "",
 ) -> QuerySet[Complaint]:
     reports = (
-        Complaint.objects.filter(confidential=False)
+        Complaint.objects.filter(publicly_visible())
         .filter(in_jurisdiction(jurisdiction))
         .select_related("unit", "agency", "category")
         .only(
@@ -106,7 +106,7 @@ UPDATE_ACTIONS = (
 def public_updates(*, jurisdiction=None, start=None, end=None) -> QuerySet[Event]:
     """Public steps of non-confidential reports (mySociety's servicerequestupdates)."""
     events = Event.objects.filter(
-        public=True, action__in=UPDATE_ACTIONS, complaint__confidential=False
+        publicly_visible("complaint__"), public=True, action__in=UPDATE_ACTIONS
     ).select_related("complaint")
     if jurisdiction is not None:
         tree = agency_subtree_ids({jurisdiction.pk})

@@ -25,6 +25,7 @@ from pantau.api.permissions import token_of
 from pantau.common.flags import parse_flag
 from pantau.common.moments import parse_moment
 from pantau.complaints.models import Complaint
+from pantau.complaints.selectors import publicly_visible
 
 from . import mapping, selectors
 from .models import Submission
@@ -386,7 +387,7 @@ class TokenDetail(Open311View):
 
     def get(self, request, token_id, format=None):
         submission = (
-            Submission.objects.filter(token=token_id, complaint__confidential=False)
+            Submission.objects.filter(publicly_visible("complaint__"), token=token_id)
             .select_related("complaint")
             .first()
             if _is_uuid(token_id)
