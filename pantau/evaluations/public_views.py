@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from pantau.satisfaction.public_views import REFUSAL_MESSAGES
 from pantau.surveys.forms import ResponseForm
 from pantau.surveys.models import Collection, Response
+from pantau.surveys.refusals import REFUSAL_MESSAGES
 from pantau.surveys.selectors import version_items
 from pantau.surveys.services import (
     SubmissionRefused,

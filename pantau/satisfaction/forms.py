@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pantau.analytics.ikm import required_sample
+from pantau.surveys.forms import TableFileForm
 
 from .models import SurveyPeriod
 from .periods import COUNT_IN_YEAR
@@ -107,28 +108,14 @@ class FollowUpActionForm(forms.ModelForm):
         return data
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("CSV or XLSX file"),
-        help_text=_(
+class ImportForm(TableFileForm):
+    """An SKM import: the engine's checked CSV/XLSX file, with the SKM's columns."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
             "One row per respondent; columns layanan, U1 … U9 and optionally tanggal, jenis_kelamin, usia, pendidikan, pekerjaan, saran."
-        ),
-    )
-
-    MAX_BYTES = 20 * 1024 * 1024
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        name = upload.name.lower()
-        if not name.endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB; split it."))
-        head = upload.read(4)
-        upload.seek(0)
-        if name.endswith(".xlsx") and head != b"PK\x03\x04":
-            raise forms.ValidationError(_("This file is not a real XLSX workbook."))
-        return upload
+        )
 
 
 class UnitElementForm(forms.Form):

@@ -6,13 +6,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from pantau.common.humancheck import HumanCheckForm
 from pantau.organisations.models import ServiceUnit
 from pantau.surveys.forms import ResponseForm
 from pantau.surveys.models import Collection, Response
+from pantau.surveys.refusals import REFUSAL_MESSAGES
 from pantau.surveys.selectors import version_items
 from pantau.surveys.services import (
     SubmissionRefused,
@@ -25,24 +25,6 @@ from pantau.surveys.services import (
 from . import selectors
 from . import services as skm_services
 from .views import KIOSK_SALT
-
-REFUSAL_MESSAGES = {
-    "closed": gettext_lazy(
-        "This survey is not open at the moment, so your answers were not saved."
-    ),
-    "rate_limited": gettext_lazy(
-        "Many answers came from this device in a short time, so these were not saved. Please try again later."
-    ),
-    "duplicate": gettext_lazy(
-        "The same answers were already sent from this device, so they were not saved twice."
-    ),
-    "bad_code": gettext_lazy(
-        "The one-time code is missing, unknown or already used. Check the code on your receipt."
-    ),
-    "outside_dates": gettext_lazy(
-        "This survey's period has not started yet or is over, so your answers were not saved."
-    ),
-}
 
 
 def unit_survey(request, unit_slug):

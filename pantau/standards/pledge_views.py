@@ -13,10 +13,9 @@ from django.views.decorators.http import require_POST
 
 from pantau.common import confirm
 from pantau.organisations import selectors as organisations
-from pantau.satisfaction.models import SurveyPeriod
 
 from . import forms, selectors, services
-from .models import Maklumat, Publication, StandardVersion
+from .models import Publication
 from .permissions import can_edit_standards, can_set_standards
 from .views import _editable_unit, _error_text, _serve
 
@@ -106,34 +105,6 @@ def maklumat_publish(request, slug):
 # --- Publication records --------------------------------------------------------------------
 
 
-def _publication_targets(unit) -> dict[str, tuple[str, str, object]]:
-    targets: dict[str, tuple[str, str, object]] = {}
-    for version in StandardVersion.objects.filter(
-        service__unit=unit, status__in=selectors.PUBLIC_STATUSES
-    ).select_related("service"):
-        targets[f"standard-{version.pk}"] = (
-            Publication.Subject.STANDARD,
-            _("Standard: %(service)s, version %(number)s")
-            % {"service": version.service.name, "number": version.number},
-            version,
-        )
-    for pledge in Maklumat.objects.filter(unit=unit).exclude(status=Maklumat.Status.DRAFT):
-        targets[f"maklumat-{pledge.pk}"] = (
-            Publication.Subject.MAKLUMAT,
-            _("Service pledge, version %(number)s") % {"number": pledge.number},
-            pledge,
-        )
-    for period in SurveyPeriod.objects.filter(unit=unit, published_at__isnull=False).order_by(
-        "-starts_on"
-    ):
-        targets[f"skm-{period.pk}"] = (
-            Publication.Subject.SKM,
-            _("SKM result: %(period)s") % {"period": period.label},
-            period,
-        )
-    return targets
-
-
 @login_required
 def publications(request, slug):
     unit = organisations.get_visible_unit(request.user, slug)
@@ -143,7 +114,7 @@ def publications(request, slug):
         form = forms.PublicationForm(
             request.POST or None,
             request.FILES or None,
-            targets=_publication_targets(unit),
+            targets=selectors.publication_targets(unit),
             initial={"published_on": timezone.localdate()},
         )
         if request.method == "POST" and form.is_valid():

@@ -5,8 +5,10 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from pantau.organisations.models import Service, ServiceMall, ServiceUnit
+from pantau.satisfaction.models import SurveyPeriod
 
 from .models import (
     COUNTED_PARTICIPANT_KINDS,
@@ -615,3 +617,33 @@ def mall_units(mall: ServiceMall) -> list[ServiceUnit]:
         for service in unit.services.all():
             service.standard = in_force.get(service.pk)  # type: ignore[attr-defined]
     return units
+
+
+def publication_targets(unit) -> dict[str, tuple[str, str, object]]:
+    """What a unit may record as published (choice value -> (subject, label, object)): its
+    standards in force or superseded, its pledges past draft, its published SKM results."""
+    targets: dict[str, tuple[str, str, object]] = {}
+    for version in StandardVersion.objects.filter(
+        service__unit=unit, status__in=PUBLIC_STATUSES
+    ).select_related("service"):
+        targets[f"standard-{version.pk}"] = (
+            Publication.Subject.STANDARD,
+            _("Standard: %(service)s, version %(number)s")
+            % {"service": version.service.name, "number": version.number},
+            version,
+        )
+    for pledge in Maklumat.objects.filter(unit=unit).exclude(status=Maklumat.Status.DRAFT):
+        targets[f"maklumat-{pledge.pk}"] = (
+            Publication.Subject.MAKLUMAT,
+            _("Service pledge, version %(number)s") % {"number": pledge.number},
+            pledge,
+        )
+    for period in SurveyPeriod.objects.filter(unit=unit, published_at__isnull=False).order_by(
+        "-starts_on"
+    ):
+        targets[f"skm-{period.pk}"] = (
+            Publication.Subject.SKM,
+            _("SKM result: %(period)s") % {"period": period.label},
+            period,
+        )
+    return targets

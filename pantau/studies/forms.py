@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pantau.organisations.models import ServiceUnit
-from pantau.satisfaction.forms import ImportForm as SatisfactionImportForm
+from pantau.surveys.forms import TableFileForm
 
 from .models import RespondentGroup
 
@@ -61,7 +61,9 @@ class StudyForm(forms.Form):
         return data
 
 
-class ImportForm(SatisfactionImportForm):
+class ImportForm(TableFileForm):
+    """A study import: whose questionnaires, and the file (columns named by the item codes)."""
+
     group = forms.ModelChoiceField(
         label=_("Whose questionnaires are in the file?"),
         queryset=RespondentGroup.objects.none(),
@@ -73,6 +75,10 @@ class ImportForm(SatisfactionImportForm):
     def __init__(self, *args, groups, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = groups
+        self.fields["file"].help_text = _(
+            "One row per respondent; a column per statement named by its code (SNS_1 …), "
+            "optionally the profile questions (jenis-kelamin, usia, …)."
+        )
         self.fields["group"].label_from_instance = lambda g: (
             f"{g.get_role_display()} · {g.unit.name}"
         )

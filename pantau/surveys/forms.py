@@ -154,3 +154,26 @@ def _item_fields(version: InstrumentVersion, items: list[Item]) -> dict[str, for
                 _FIELDS.clear()
             _FIELDS[key] = fields
     return fields
+
+
+class TableFileForm(forms.Form):
+    """A file of answers to import (one row per respondent): a .csv or a real .xlsx of at most
+    20 MB. Each questionnaire's import form adds what it needs and reads the rows with
+    ``pantau.common.readers``."""
+
+    file = forms.FileField(label=_("CSV or XLSX file"))
+
+    MAX_BYTES = 20 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB; split it."))
+        head = upload.read(4)
+        upload.seek(0)
+        if name.endswith(".xlsx") and head != b"PK\x03\x04":
+            raise forms.ValidationError(_("This file is not a real XLSX workbook."))
+        return upload

@@ -21,8 +21,8 @@ from pantau.satisfaction import services as skm_services
 from pantau.satisfaction.forms import AccessCodeBatchForm, FollowUpActionForm, PeriodForm
 from pantau.satisfaction.models import FollowUpAction, Medium, SurveyPeriod
 from pantau.satisfaction.permissions import can_enter_responses
-from pantau.satisfaction.public_views import REFUSAL_MESSAGES
 from pantau.surveys.models import Collection
+from pantau.surveys.refusals import REFUSAL_MESSAGES
 from pantau.surveys.selectors import version_items
 from pantau.surveys.services import (
     SubmissionRefused,

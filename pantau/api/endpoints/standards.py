@@ -35,7 +35,6 @@ from pantau.standards.models import (
     StandardVersion,
 )
 from pantau.standards.permissions import can_edit_standards, can_set_standards
-from pantau.standards.pledge_views import _publication_targets
 
 from ..forms import MAX_ID, check_form
 from ..permissions import WriteScope, get_unit
@@ -503,7 +502,7 @@ class PublicationList(generics.ListAPIView):
         values = data.validated_data
         form = standard_forms.PublicationForm(
             data={**values, "published_on": values["published_on"].isoformat()},
-            targets=_publication_targets(unit),
+            targets=selectors.publication_targets(unit),
         )
         cleaned = check_form(form)
         subject, _label, target = form.targets[cleaned["target"]]
