@@ -133,3 +133,22 @@ def fonts_not_embedded(content: bytes) -> set[str]:
             if not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
                 missing.add(str(font_dict.get("/BaseFont")))
     return missing
+
+
+def grid_style(*, font_size: float = 8, extra: list | None = None):
+    """The data tables' style, one for every PDF: a grey grid, a tinted heading row in the bold
+    embedded font, cells aligned at the top; ``extra`` adds a table's own commands."""
+    from reportlab.lib import colors
+    from reportlab.platypus import TableStyle
+
+    register_fonts()
+    return TableStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
+            ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+            ("FONTSIZE", (0, 0), (-1, -1), font_size),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            *(extra or []),
+        ]
+    )

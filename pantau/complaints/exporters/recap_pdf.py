@@ -3,13 +3,12 @@
 from io import BytesIO
 
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table
 
 from pantau.common.numbers import fmt
-from pantau.common.pdf import FONT_BOLD, Paragraph
+from pantau.common.pdf import FONT_BOLD, Paragraph, grid_style
 from pantau.common.pdf import stylesheet as pdf_stylesheet
 
 
@@ -23,15 +22,12 @@ def export_recap_pdf(data: dict, months: list[str]) -> bytes:
     ]
     table = Table(rows, repeatRows=1)
     table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-                ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+        grid_style(
+            font_size=9,
+            extra=[
                 ("FONTNAME", (-1, 1), (-1, -1), FONT_BOLD),
                 ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-                ("FONTSIZE", (0, 0), (-1, -1), 9),
-            ]
+            ],
         )
     )
     story = [

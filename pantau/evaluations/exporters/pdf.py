@@ -8,24 +8,16 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table
 
 from pantau.common.numbers import fmt
-from pantau.common.pdf import FONT_BOLD, Paragraph, join, markup
+from pantau.common.pdf import Paragraph, grid_style, join, markup
 from pantau.common.pdf import stylesheet as pdf_stylesheet
 
 from ..models import Method
 from ..report import LokusReport
 
-GRID = TableStyle(
-    [
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-        ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
-        ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]
-)
+GRID = grid_style()
 
 
 def _num(value, places=2) -> str:

@@ -4,27 +4,18 @@ from io import BytesIO
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table
 
 from pantau.common.numbers import fmt
-from pantau.common.pdf import FONT_BOLD, Paragraph, markup
+from pantau.common.pdf import FONT_BOLD, Paragraph, grid_style, markup
 from pantau.common.pdf import stylesheet as pdf_stylesheet
 
 from ..report import ReportData
 
-GRID = TableStyle(
-    [
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-        ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
-        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]
-)
+GRID = grid_style(font_size=8.5)
 
 
 def _num(value, places=2) -> str:
