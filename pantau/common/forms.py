@@ -1,6 +1,7 @@
 """Form pieces shared by the modules."""
 
 from django import forms
+from django.utils.translation import gettext
 
 
 class KnownModelChoiceField(forms.ModelChoiceField):
@@ -16,3 +17,18 @@ class KnownModelChoiceField(forms.ModelChoiceField):
             if hit is not None:
                 return hit
         return super().to_python(value)
+
+
+class LongTextField(forms.CharField):
+    """Text a person may type or paste at length: a report, a suggestion, a comment. The browser
+    never cuts it (no ``maxlength`` attribute: a pasted 20,000-character report used to be cut to
+    10,000 and sent without a word). The limit travels as ``data-maxlength`` for a live count
+    (static/js/charcount.js) and is checked here; the error names the limit and the form keeps the
+    text so the person can shorten it (issue 19)."""
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if "maxlength" in attrs:
+            attrs["data-maxlength"] = attrs.pop("maxlength")
+            attrs["data-count-text"] = gettext("%(count)s of %(max)s characters")
+        return attrs

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pantau.accounts.models import User
 from pantau.common.files import CheckedFileField
-from pantau.common.forms import KnownModelChoiceField
+from pantau.common.forms import KnownModelChoiceField, LongTextField
 from pantau.organisations import selectors as organisations
 from pantau.organisations.models import Agency, Service, ServiceUnit
 
@@ -74,7 +74,7 @@ class ComplaintForm(forms.Form):
             "write personal data here."
         ),
     )
-    description = forms.CharField(
+    description = LongTextField(
         label=_("What happened?"),
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -85,7 +85,7 @@ class ComplaintForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    remedy = forms.CharField(
+    remedy = LongTextField(
         label=_("What do you ask for?"),
         required=False,
         max_length=4000,
@@ -168,7 +168,7 @@ class OfficerEntryForm(ComplaintForm):
     channel = forms.ChoiceField(
         label=_("Channel"), choices=[c for c in Complaint.Channel.choices if c[0] != "web"]
     )
-    original_message = forms.CharField(
+    original_message = LongTextField(
         label=_("Original message, as received"),
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -199,7 +199,7 @@ class RatingForm(forms.Form):
         choices=[(i, str(i)) for i in range(1, 6)],
         widget=forms.RadioSelect,
     )
-    comment = forms.CharField(
+    comment = LongTextField(
         label=_("Comment"),
         required=False,
         max_length=2000,
@@ -209,7 +209,7 @@ class RatingForm(forms.Form):
 
 class ActionForm(forms.Form):
     action = forms.CharField(widget=forms.HiddenInput)
-    note = forms.CharField(
+    note = LongTextField(
         label=_("Note or answer"),
         required=False,
         max_length=10000,

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from pantau.common.forms import KnownModelChoiceField
+from pantau.common.forms import KnownModelChoiceField, LongTextField
 
 from .models import InstrumentVersion, Item
 
@@ -125,7 +125,7 @@ def _field_for(item: Item) -> forms.Field:
             max_value=item.max_value,
             widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         )
-    return forms.CharField(
+    return LongTextField(
         label=label,
         required=item.required,
         max_length=item.max_value or 2000,

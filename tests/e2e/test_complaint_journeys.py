@@ -141,3 +141,17 @@ def test_no_report_is_lost_and_none_stays_stuck(page, demo):
     page.context.clear_cookies()
     sign_in(page, "kepala.cakung", settings.PANTAU_DEMO_PASSWORD)
     visit(page, f"/manage/complaints/{integrity.tracking_number}/", status=404)
+
+
+def test_a_long_report_pasted_on_a_phone_is_counted_not_cut(phone, demo):
+    """Issue 19: the box never cuts a pasted text; the count says how far over it is, and the
+    server refuses with the limit named while the text stays whole."""
+    visit(phone, "/lapor/?unit=dinsos-mpp-lombok-timur")
+    box = phone.get_by_label("Apa yang terjadi?")
+    pasted = "Antrean tidak bergerak sejak pagi. " * 300  # 10,500 characters
+    box.fill(pasted)
+    assert len(box.input_value()) == len(pasted)  # nothing cut by the browser
+    count = phone.locator("#id_description-count")
+    assert "dari 10.000 karakter" in count.inner_text()
+    assert "over" in (count.get_attribute("class") or "")
+    check_accessibility(phone)
