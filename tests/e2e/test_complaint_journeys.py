@@ -155,3 +155,20 @@ def test_a_long_report_pasted_on_a_phone_is_counted_not_cut(phone, demo):
     assert "dari 10.000 karakter" in count.inner_text()
     assert "over" in (count.get_attribute("class") or "")
     check_accessibility(phone)
+
+
+def test_an_empty_report_on_a_phone_shows_its_errors_first(phone, demo):
+    """Issue 19: the page title starts with "Galat:", focus moves to the summary at the top, and
+    a link in it takes the cursor to its field."""
+    visit(phone, "/lapor/?unit=dinsos-mpp-lombok-timur")
+    wait_as_a_person_would(phone)
+    phone.get_by_role("button", name="Kirim laporan").click()
+    phone.wait_for_load_state()
+    assert phone.title().startswith("Galat:")
+    focused = phone.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert focused
+    summary = phone.locator("[data-error-summary]")
+    assert summary.is_visible() and summary.bounding_box()["y"] < 900
+    summary.get_by_role("link", name=re.compile("Apa yang terjadi")).click()
+    assert phone.evaluate("document.activeElement.id") == "id_description"
+    check_accessibility(phone)

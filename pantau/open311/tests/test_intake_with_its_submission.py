@@ -9,7 +9,7 @@ from pantau.api import services as api_services
 from pantau.complaints.models import Complaint
 from pantau.open311.models import Submission
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 def _post(key, unit, **extra):
