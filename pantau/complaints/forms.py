@@ -196,7 +196,14 @@ class RatingForm(forms.Form):
     rating = forms.TypedChoiceField(
         label=_("How satisfied are you with the resolution?"),
         coerce=int,
-        choices=[(i, str(i)) for i in range(1, 6)],
+        # Each point says what it means (issue 19: a bare 1-5 left people guessing which end is good).
+        choices=[
+            (1, _("1 – Very dissatisfied")),
+            (2, _("2 – Dissatisfied")),
+            (3, _("3 – Neither satisfied nor dissatisfied")),
+            (4, _("4 – Satisfied")),
+            (5, _("5 – Very satisfied")),
+        ],
         widget=forms.RadioSelect,
     )
     comment = LongTextField(

@@ -208,6 +208,15 @@ class ContactChannel(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.value}"
 
+    @property
+    def whatsapp_url(self) -> str:
+        """A link that opens a WhatsApp chat with this number on a phone (issue 19: the number
+        could not be tapped): wa.me takes the number in international form, 62 for a leading 0."""
+        digits = "".join(ch for ch in self.value if ch.isdigit())
+        if digits.startswith("0"):
+            digits = "62" + digits[1:]
+        return f"https://wa.me/{digits}" if len(digits) >= 8 else ""
+
 
 class Service(TimeStampedModel):
     """A jenis layanan offered by a unit. Surveys, complaints, standards and evaluations refer to it."""

@@ -54,7 +54,7 @@ def test_report_from_phone_to_rated_answer(phone, page, demo):
     phone.wait_for_url(re.compile(r"/lapor/status/"))
     check_accessibility(phone)
     assert phone.get_by_text("Rekomendasi sudah terbit dan dapat diambil di loket.").is_visible()
-    phone.get_by_text("4", exact=True).click()
+    phone.get_by_text("4 – Puas", exact=True).click()  # each point is labelled (issue 19)
     phone.get_by_role("button", name="Beri nilai").click()
     assert phone.get_by_text("Anda menilai penyelesaiannya 4 dari 5.").is_visible()
     assert Complaint.objects.get(tracking_number=number).rating == 4
