@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from pantau.accounts.models import Membership, Role
 
 from .models import Agency, ContactChannel, OpeningHours, Service, ServiceUnit
+from .search import matching_unit_ids
 
 
 def active_unit(pk: int):
@@ -223,7 +224,7 @@ def with_unit_counts(units) -> list[ServiceUnit]:
 def unit_list_for_staff(user, *, search: str = "") -> QuerySet[ServiceUnit]:
     units = visible_units(user)
     if search:
-        units = units.filter(Q(name__icontains=search) | Q(agency__name__icontains=search))
+        units = units.filter(pk__in=matching_unit_ids(search))
     return units.order_by("agency__name", "name")
 
 
@@ -252,12 +253,7 @@ def unit_with_details(unit: ServiceUnit) -> ServiceUnit:
 def public_units(*, search: str = "", province: str = "") -> QuerySet[ServiceUnit]:
     units = ServiceUnit.objects.filter(is_active=True).select_related("agency", "mall")
     if search:
-        units = units.filter(
-            Q(name__icontains=search)
-            | Q(agency__name__icontains=search)
-            | Q(city__icontains=search)
-            | Q(services__name__icontains=search, services__is_active=True)
-        ).distinct()
+        units = units.filter(pk__in=matching_unit_ids(search))
     if province:
         units = units.filter(province=province)
     return units.order_by("province", "city", "name")
