@@ -433,3 +433,11 @@ def test_a_study_with_groups_out_of_step_still_opens_and_closes(unit_head_a, stu
     services.change_study_status(actor=unit_head_a, study=study_a, action="close")
     first.refresh_from_db()
     assert first.status == "closed"
+
+
+def test_the_public_questionnaire_shows_statements_not_internal_codes(client, study_a):
+    """Issue 19: "SNS_1." before each statement meant nothing to a respondent."""
+    g = group(study_a, RECIPIENT)
+    body = client.get(reverse("study:form", args=[g.collection.token])).content.decode()
+    assert body.count("<legend>") > 10  # the statements are there
+    assert "SNS_1." not in body and "SDA_4." not in body
