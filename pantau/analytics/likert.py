@@ -751,7 +751,7 @@ def analyse(
     data: np.ndarray,
     columns: Sequence[str],
     dimensions: Mapping[str, Sequence[str]],
-    groups: Sequence[str] | None = None,
+    groups: Sequence[str] | np.ndarray | None = None,
     outcome: str | None = None,
 ) -> dict:
     """The full analysis of a respondents × items matrix (NaN = not answered).

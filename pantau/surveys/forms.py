@@ -84,7 +84,7 @@ class ResponseForm(forms.Form):
                 result.append((item, int(value), other))
         return result
 
-    def sections(self):
+    def sections(self) -> list[tuple]:
         """The items grouped by section, with their bound fields, for templates."""
         groups: list[tuple] = []
         for item in self.items:

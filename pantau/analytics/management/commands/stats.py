@@ -3,6 +3,7 @@ import math
 import re
 import sys
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -175,7 +176,16 @@ class Command(LocalisedCommand):
             return
         self._print(result)
 
-    def _read_answers(self, file, rows, indexes, columns, group_column, low, high):
+    def _read_answers(
+        self,
+        file: Path,
+        rows: Iterator[list[str]],
+        indexes: list[int],
+        columns: list[str],
+        group_column: int | None,
+        low: int,
+        high: int,
+    ) -> tuple[np.ndarray, np.ndarray | None]:
         """The answers as a respondents × items array and the groups (or None), read row by row.
 
         Memory stays small on files of millions of rows: answers are kept in blocks of half-precision
