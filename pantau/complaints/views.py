@@ -127,6 +127,25 @@ def _remember(request, response, number: str, *, code=None, forget_code=False):
     return response
 
 
+def _receipt_text(request, complaint: Complaint, code: str) -> str:
+    """The receipt a citizen can save as a file while the code is shown (issue 19: the code
+    was shown once and sent only by e-mail, so without e-mail it was easily lost)."""
+    from pantau.organisations.templatetags.unit_time import unit_time
+
+    return "\n".join(
+        [
+            _("Pantau: receipt of your report"),
+            _("Tracking number: %(number)s") % {"number": complaint.tracking_number},
+            _("Access code: %(code)s") % {"code": code},
+            _("Received: %(when)s") % {"when": unit_time(complaint.created_at, complaint.unit)},
+            _("Follow it at: %(url)s")
+            % {"url": request.build_absolute_uri(reverse("complaints:track"))},
+            _("Keep this file private: with the number and the code anyone can read your report."),
+            "",
+        ]
+    )
+
+
 def received(request, number):
     tracked = _tracked(request)
     if number not in tracked.get("n", []):
@@ -134,7 +153,10 @@ def received(request, number):
     shown = tracked.get("c") or {}
     code = shown.get("code") if shown.get("number") == number else None
     complaint = get_object_or_404(Complaint, tracking_number=number)
-    response = render(request, "complaints/received.html", {"complaint": complaint, "code": code})
+    context = {"complaint": complaint, "code": code}
+    if code:
+        context["receipt_text"] = _receipt_text(request, complaint, code)
+    response = render(request, "complaints/received.html", context)
     response["Cache-Control"] = "no-store"
     return _remember(request, response, number, forget_code=True) if code else response
 

@@ -172,3 +172,21 @@ def test_an_empty_report_on_a_phone_shows_its_errors_first(phone, demo):
     summary.get_by_role("link", name=re.compile("Apa yang terjadi")).click()
     assert phone.evaluate("document.activeElement.id") == "id_description"
     check_accessibility(phone)
+
+
+def test_the_receipt_is_saved_on_the_phone(phone, demo):
+    """Issue 19: without e-mail the access code was easily lost; the receipt page saves it."""
+    visit(phone, "/lapor/?unit=dinsos-mpp-lombok-timur")
+    phone.get_by_label("Judul").fill("Antrean tidak bergerak")
+    phone.get_by_label("Apa yang terjadi?").fill("Sejak pagi antrean tidak bergerak.")
+    wait_as_a_person_would(phone)
+    phone.get_by_role("button", name="Kirim laporan").click()
+    phone.wait_for_url(re.compile(r"/lapor/diterima/"))
+    number, code = phone.locator(".receipt").all_inner_texts()[:2]
+    with phone.expect_download() as download:
+        phone.get_by_role("link", name="Simpan tanda terima di perangkat ini").click()
+    saved = download.value
+    assert saved.suggested_filename == f"tanda-terima-{number}.txt"
+    text = open(saved.path(), encoding="utf-8").read()
+    assert number in text and code in text
+    check_accessibility(phone)
