@@ -11,6 +11,7 @@ from pantau.evaluations import selectors as evaluations
 from pantau.organisations import selectors as organisations
 from pantau.satisfaction import selectors as satisfaction
 from pantau.standards import selectors as standards
+from pantau.studies import selectors as studies
 
 # Figures on public pages may be a minute old; they are read on every visit.
 PUBLIC_CACHE_SECONDS = 60
@@ -63,12 +64,17 @@ def unit_detail(request, slug):
     in_force = standards.public_standards_of_unit(unit)
     for service in unit.services.all():
         service.standard = in_force.get(service.pk)
+    # Offer only what a citizen can answer today (issue 19: the button led to "no survey").
+    survey_open, next_survey = satisfaction.open_survey_for_public(unit)
     return render(
         request,
         "portal/unit_detail.html",
         {
             "unit": unit,
             "skm": satisfaction.public_summary(unit),
+            "survey_open": survey_open,
+            "next_survey": next_survey,
+            "studies_open": studies.open_recipient_groups(unit),
             "maklumat": standards.current_maklumat(unit),
             "forums": standards.public_forums(unit)[:5],
             "publications": standards.public_publications(unit),

@@ -314,6 +314,23 @@ def current_open_period(unit) -> SurveyPeriod | None:
     )
 
 
+def open_survey_for_public(unit) -> tuple[SurveyPeriod | None, SurveyPeriod | None]:
+    """(the open survey a citizen can answer today, else the next open one that starts later),
+    read in one query: what a unit's public page offers."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    current = upcoming = None
+    for period in SurveyPeriod.objects.filter(
+        unit=unit, collection__status="open", ends_on__gte=today
+    ).order_by("starts_on", "pk"):
+        if period.starts_on <= today and current is None:
+            current = period
+        elif period.starts_on > today and upcoming is None:
+            upcoming = period
+    return current, upcoming
+
+
 def next_open_period(unit) -> SurveyPeriod | None:
     """The unit's open survey that starts after today, if any (to say when to come back)."""
     from django.utils import timezone

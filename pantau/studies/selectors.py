@@ -408,3 +408,23 @@ def raw_rows(study: Study):
                 )
             )
     return columns, rows
+
+
+def open_recipient_groups(unit) -> list[RespondentGroup]:
+    """The studies a unit's service recipients can answer today (open, and today between the
+    study's dates): what the unit's public page offers (issue 19: a study could not be found from
+    the portal)."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    return list(
+        RespondentGroup.objects.filter(
+            unit=unit,
+            role=RespondentGroup.Role.RECIPIENT,
+            collection__status="open",
+            study__starts_on__lte=today,
+            study__ends_on__gte=today,
+        )
+        .select_related("study", "collection")
+        .order_by("study__starts_on", "pk")
+    )
