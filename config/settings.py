@@ -18,6 +18,9 @@ VAR_DIR = Path(environ.Env().str("PANTAU_VAR_DIR", default=str(BASE_DIR / "var")
 env = environ.Env()
 
 DEBUG = env.bool("PANTAU_DEBUG", default=False)
+# With DEBUG on, a missing page still shows Pantau's own 404 unless this is set (it lists every
+# address of the site): pantau.common.middleware.FriendlyNotFoundMiddleware.
+PANTAU_TECHNICAL_404 = env.bool("PANTAU_TECHNICAL_404", default=False)
 
 # A development key is allowed only with DEBUG on: production must set SECRET_KEY.
 DEV_SECRET_KEY = "pantau-development-key-not-for-production"  # noqa: S105
@@ -93,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "pantau.common.middleware.FriendlyNotFoundMiddleware",
     # axes must be last: it reads the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]

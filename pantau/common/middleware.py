@@ -26,3 +26,31 @@ class DefaultLanguageMiddleware:
             response.headers["Vary"] = f"{patch}, Cookie" if patch else "Cookie"
         translation.deactivate()
         return response
+
+
+class FriendlyNotFoundMiddleware:
+    """Under ``make run`` (DEBUG on) a missing page showed Django's technical 404, which lists
+    every address of the site to whoever typed a wrong one (issue 19). With DEBUG on, a 404 page
+    is Pantau's own "Page not found" instead; ``PANTAU_TECHNICAL_404=1`` brings the list back
+    for a developer. API and Open311 answers keep their JSON. Without DEBUG, Django already
+    renders 404.html, and this does nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.shortcuts import render
+
+        from .query_guard import API_PREFIXES
+
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and not settings.PANTAU_TECHNICAL_404
+            and response.status_code == 404
+            and "text/html" in response.get("Content-Type", "")
+            and not request.path.startswith(API_PREFIXES)
+        ):
+            return render(request, "404.html", status=404)
+        return response

@@ -5,6 +5,7 @@ from the portal)."""
 from datetime import date
 
 from django.urls import reverse
+from django.utils import timezone
 
 from pantau.organisations.tests.factories import ServiceFactory
 from pantau.satisfaction import services as skm
@@ -42,7 +43,7 @@ def test_an_open_survey_covering_today_has_its_button(client, unit_a, unit_head_
 def test_an_open_study_is_offered(client, unit_a, unit_head_a):
     from pantau.studies import services as studies
 
-    today = date.today()
+    today = timezone.localdate()
     study = studies.create_study(
         actor=unit_head_a,
         unit=unit_a,
