@@ -441,3 +441,13 @@ def test_the_public_questionnaire_shows_statements_not_internal_codes(client, st
     body = client.get(reverse("study:form", args=[g.collection.token])).content.decode()
     assert body.count("<legend>") > 10  # the statements are there
     assert "SNS_1." not in body and "SDA_4." not in body
+
+
+def test_a_closed_study_shows_a_way_forward(client, study_a, unit_head_a, unit_a):
+    """Issue 19: "Kuesioner ini sedang tidak dibuka" with no way forward."""
+    services.change_study_status(actor=unit_head_a, study=study_a, action="close")
+    g = group(study_a, RECIPIENT)
+    body = client.get(reverse("study:form", args=[g.collection.token])).content.decode()
+    assert reverse("portal:unit-detail", args=[unit_a.slug]) in body
+    assert f"{reverse('complaints:new')}?unit={unit_a.slug}" in body
+    assert "Studi ini berlangsung" in body
