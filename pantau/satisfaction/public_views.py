@@ -30,12 +30,12 @@ from .views import KIOSK_SALT
 def unit_survey(request, unit_slug):
     """The stable link printed at a counter: the unit's survey that is open now."""
     unit = get_object_or_404(ServiceUnit, slug=unit_slug, is_active=True)
-    period = selectors.current_open_period(unit)
+    period, upcoming = selectors.open_survey_for_public(unit)
     if period is None:
         return render(
             request,
             "satisfaction/public/no_survey.html",
-            {"unit": unit, "next_period": selectors.next_open_period(unit)},
+            {"unit": unit, "next_period": upcoming},
         )
     query = request.META.get("QUERY_STRING", "")
     return redirect(

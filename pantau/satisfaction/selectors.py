@@ -297,52 +297,25 @@ def submission_target(token: str) -> SubmissionTarget:
     return memo.remembered(("survey-submission", token), load)
 
 
-def current_open_period(unit) -> SurveyPeriod | None:
-    """The unit's survey a citizen can answer today: open, and today (local date) between its
-    dates. An open period whose dates do not cover today refuses answers (issue 16), so the
-    stable counter link must never send a citizen there (issue 17)."""
-    from django.utils import timezone
-
-    today = timezone.localdate()
-    return (
-        SurveyPeriod.objects.filter(
-            unit=unit, collection__status="open", starts_on__lte=today, ends_on__gte=today
-        )
-        .select_related("collection", "unit")
-        .order_by("-starts_on", "-pk")
-        .first()
-    )
-
-
 def open_survey_for_public(unit) -> tuple[SurveyPeriod | None, SurveyPeriod | None]:
-    """(the open survey a citizen can answer today, else the next open one that starts later),
-    read in one query: what a unit's public page offers."""
+    """(the open survey a citizen can answer today, the next open one that starts later), read in
+    one query: what the counter's stable link and the unit's public page offer. An open period
+    whose dates do not cover today refuses answers (issue 16), so neither ever sends a citizen
+    there (issue 17)."""
     from django.utils import timezone
 
     today = timezone.localdate()
     current = upcoming = None
-    for period in SurveyPeriod.objects.filter(
-        unit=unit, collection__status="open", ends_on__gte=today
-    ).order_by("starts_on", "pk"):
-        if period.starts_on <= today and current is None:
-            current = period
-        elif period.starts_on > today and upcoming is None:
-            upcoming = period
-    return current, upcoming
-
-
-def next_open_period(unit) -> SurveyPeriod | None:
-    """The unit's open survey that starts after today, if any (to say when to come back)."""
-    from django.utils import timezone
-
-    return (
-        SurveyPeriod.objects.filter(
-            unit=unit, collection__status="open", starts_on__gt=timezone.localdate()
-        )
+    for period in (
+        SurveyPeriod.objects.filter(unit=unit, collection__status="open", ends_on__gte=today)
         .select_related("collection", "unit")
         .order_by("starts_on", "pk")
-        .first()
-    )
+    ):
+        if period.starts_on <= today:
+            current = period  # of several covering today, the one started last
+        elif upcoming is None:
+            upcoming = period
+    return current, upcoming
 
 
 def latest_published(unit) -> SurveyPeriod | None:
