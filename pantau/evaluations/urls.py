@@ -7,13 +7,13 @@ app_name = "evaluations"
 LOKUS = "manage/evaluasi/<int:round_pk>/lokus/<int:pk>/"
 
 urlpatterns = [
-    path("penilaian-warga/<str:token>/", public_views.citizen_form, name="citizen-form"),
+    path("penilaian-warga/<str:token>/", public_views.citizen.answer, name="citizen-form"),
     path(
         "penilaian-warga/<str:token>/terima-kasih/<str:number>/",
-        public_views.citizen_thanks,
+        public_views.citizen.thanks,
         name="citizen-thanks",
     ),
-    path("penilaian-warga/<str:token>/qr.svg", public_views.citizen_qr, name="citizen-qr"),
+    path("penilaian-warga/<str:token>/qr.svg", public_views.citizen.qr, name="citizen-qr"),
     path("manage/evaluasi/", views.round_list, name="round-list"),
     path("manage/evaluasi/baru/", views.round_create, name="round-create"),
     path("manage/evaluasi/instrumen/", views.instrument_list, name="instrument-list"),

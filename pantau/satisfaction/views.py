@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.signing import TimestampSigner
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,15 +17,13 @@ from pantau.organisations.permissions import can_manage_unit
 from pantau.surveys.forms import ResponseForm
 from pantau.surveys.models import AccessCode
 
-from . import forms, selectors, services
+from . import forms, public_views, selectors, services
 from .models import Medium
 from .permissions import can_enter_responses
 
-KIOSK_SALT = "pantau.satisfaction.kiosk"
-
 
 def kiosk_signature(period) -> str:
-    return TimestampSigner(salt=KIOSK_SALT).sign(period.collection.token).split(":", 1)[1]
+    return public_views.KIOSK.sign(period.collection.token)
 
 
 @login_required

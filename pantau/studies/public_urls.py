@@ -6,8 +6,10 @@ app_name = "study"
 
 urlpatterns = [
     path("petugas/<str:token>/", public_views.invited_form, name="invited"),
-    path("<str:token>/", public_views.study_form, name="form"),
-    path("<str:token>/kiosk/<str:signature>/", public_views.study_kiosk, name="kiosk"),
-    path("<str:token>/terima-kasih/<str:number>/", public_views.study_thanks, name="thanks"),
-    path("<str:token>/qr.svg", public_views.study_qr, name="qr"),
+    path("<str:token>/", public_views.recipients.answer, name="form"),
+    path(
+        "<str:token>/kiosk/<str:signature>/", public_views.recipients.answer_at_kiosk, name="kiosk"
+    ),
+    path("<str:token>/terima-kasih/<str:number>/", public_views.recipients.thanks, name="thanks"),
+    path("<str:token>/qr.svg", public_views.recipients.qr, name="qr"),
 ]

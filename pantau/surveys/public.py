@@ -1,0 +1,218 @@
+"""Answering a questionnaire in public: one view for the SKM, the perception studies' recipients,
+PEKPPP's citizen form F-03 and whatever questionnaire comes next.
+
+A domain describes its questionnaire by subclassing ``PublicQuestionnaire``: how a link's token
+finds the collection (``target``), when it is closed, its templates and URL names, whether it can
+run on a signed kiosk link, whether it asks for the human check, and what it adds to the form, the
+submission and the thanks page. The rest is written here once: the form, the engine's refusal
+rules (``submit_public_response``) and their messages, the thanks redirect carrying the kiosk
+signature, the kiosk's restart link, the QR code, and ``never_cache`` on the answer page.
+
+Each view is a bound method, so a domain's ``urls.py`` reads
+``path("<str:token>/", survey.answer, name="form")``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import segno
+from django.core.signing import BadSignature, TimestampSigner
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+
+from pantau.common.humancheck import HumanCheckForm
+from pantau.common.text import Text
+from pantau.organisations.models import ServiceUnit
+
+from .forms import ResponseForm
+from .models import Collection, Response
+from .refusals import REFUSAL_MESSAGES
+from .selectors import version_items
+from .services import SubmissionRefused, client_key_for, device_key_for, submit_public_response
+
+
+class KioskLink:
+    """The signature that turns a questionnaire's link into its kiosk link: a staff member makes
+    it on the staff pages, the kiosk shows it, and the thanks page leads back to it."""
+
+    def __init__(self, salt: str) -> None:
+        self.salt = salt
+
+    def sign(self, token: str) -> str:
+        return TimestampSigner(salt=self.salt).sign(token).split(":", 1)[1]
+
+    def valid(self, token: str, signature: str) -> bool:
+        if not signature:
+            return False
+        try:
+            TimestampSigner(salt=self.salt).unsign(f"{token}:{signature}")
+        except BadSignature:
+            return False
+        return True
+
+
+@dataclass
+class Target:
+    """What a link's token leads to: the collection answered, the unit it is about, and what the
+    domain's templates need besides (``context``)."""
+
+    collection: Collection
+    unit: ServiceUnit
+    context: dict[str, Any] = field(default_factory=dict)
+    domain: Any = None  # the domain's own object (the SKM period, the study group, the lokus)
+
+
+class PublicQuestionnaire:
+    """One questionnaire answered in public. Subclasses set the attributes and override the
+    hooks whose default does not fit."""
+
+    form_url: str = ""  # URL name taking the token
+    thanks_url: str = ""  # URL name taking the token and the response's number
+    kiosk_url: str = ""  # URL name taking the token and the kiosk signature; "" when no kiosk
+    template: str = ""
+    kiosk_template: str = ""  # defaults to ``template``
+    closed_template: str = ""
+    thanks_template: str = ""
+    kiosk: KioskLink | None = None
+    human_check: bool = False  # the honeypot and timing check of pantau.common.humancheck
+    qr_title: Text = ""
+
+    # --- hooks -------------------------------------------------------------------------------
+
+    def target(self, token: str, *, posting: bool) -> Target:
+        """The target of a link (404 when the token is unknown). ``posting`` lets a domain read
+        less, or from a memo, when a submission arrives."""
+        raise NotImplementedError
+
+    def is_closed(self, target: Target, *, posting: bool) -> bool:
+        """Whether the page says the questionnaire is closed instead of showing it. By default
+        only a page view does: a form sent as the collection closes is refused by the engine,
+        with its reason, so the respondent knows the answers were not saved."""
+        return not posting and target.collection.status != Collection.Status.OPEN
+
+    def closed_context(self, target: Target) -> dict[str, Any]:
+        return {"unit": target.unit, **target.context}
+
+    def refusal_before_submit(self, target: Target) -> str:
+        """A reason (a key of ``REFUSAL_MESSAGES``) to refuse before the engine is asked, or ""."""
+        return ""
+
+    def form_kwargs(self, request: HttpRequest, target: Target) -> dict[str, Any]:
+        return {}
+
+    def submit_kwargs(
+        self, request: HttpRequest, target: Target, form: ResponseForm
+    ) -> dict[str, Any]:
+        return {}
+
+    def page_context(self, request: HttpRequest, target: Target) -> dict[str, Any]:
+        return {}
+
+    def after_refusal(self, token: str, target: Target) -> Target:
+        """The target to show the form again with, after a POST that saved nothing."""
+        return target
+
+    def thanks_context(self, target: Target, response: Response) -> dict[str, Any]:
+        return {}
+
+    # --- views -------------------------------------------------------------------------------
+
+    def answer(self, request: HttpRequest, token: str, kiosk_signature: str = "") -> HttpResponse:
+        page = self._answer(request, token, kiosk_signature)
+        add_never_cache_headers(page)
+        return page
+
+    def answer_at_kiosk(self, request: HttpRequest, token: str, signature: str) -> HttpResponse:
+        self.target(token, posting=True)  # a 404 for an unknown link comes first
+        if self.kiosk is None or not self.kiosk.valid(token, signature):
+            raise Http404
+        return self.answer(request, token, kiosk_signature=signature)
+
+    def thanks(self, request: HttpRequest, token: str, number: str) -> HttpResponse:
+        target = self.target(token, posting=False)
+        response = get_object_or_404(Response, collection=target.collection, number=number)
+        signature = request.GET.get("kiosk", "")
+        restart_url = ""
+        if self.kiosk is not None and self.kiosk.valid(token, signature):
+            restart_url = reverse(self.kiosk_url, args=[token, signature])
+        return render(
+            request,
+            self.thanks_template,
+            {
+                "unit": target.unit,
+                **target.context,
+                "response": response,
+                "kiosk": bool(restart_url),
+                "restart_url": restart_url,
+                **self.thanks_context(target, response),
+            },
+        )
+
+    def qr(self, request: HttpRequest, token: str) -> HttpResponse:
+        self.target(token, posting=False)  # a 404 for an unknown link
+        url = request.build_absolute_uri(reverse(self.form_url, args=[token]))
+        svg = segno.make(url, error="m").svg_inline(
+            scale=6, dark="#000", light="#fff", title=str(self.qr_title)
+        )
+        return HttpResponse(svg, content_type="image/svg+xml")
+
+    # --- the answer page ---------------------------------------------------------------------
+
+    def _answer(self, request: HttpRequest, token: str, kiosk_signature: str) -> HttpResponse:
+        posting = request.method == "POST"
+        kiosk = bool(kiosk_signature)
+        target = self.target(token, posting=posting)
+        if self.is_closed(target, posting=posting):
+            return render(request, self.closed_template, self.closed_context(target))
+        version = target.collection.version
+        form = ResponseForm(
+            request.POST or None,
+            version=version,
+            items=version_items(version),
+            **self.form_kwargs(request, target),
+        )
+        guard = HumanCheckForm(request.POST or None) if self.human_check else None
+        refusal = ""
+        if posting and (guard is None or guard.is_valid()) and form.is_valid():
+            why = self.refusal_before_submit(target)
+            if not why:
+                try:
+                    response, _created = submit_public_response(
+                        collection=target.collection,
+                        answers=form.answers(),
+                        submission_token=form.cleaned_data["submission_token"],
+                        client_key=client_key_for(request),
+                        device_key=device_key_for(request),
+                        kiosk=kiosk,
+                        **self.submit_kwargs(request, target, form),
+                    )
+                except SubmissionRefused as refused:
+                    why = refused.reason
+                else:
+                    thanks = reverse(self.thanks_url, args=[token, response.number])
+                    return redirect(thanks + (f"?kiosk={kiosk_signature}" if kiosk else ""))
+            refusal = str(REFUSAL_MESSAGES[why])
+        if posting:
+            target = self.after_refusal(token, target)
+        status = 409 if refusal else 400 if guard is not None and guard.errors else 200
+        return render(
+            request,
+            self.kiosk_template if kiosk and self.kiosk_template else self.template,
+            {
+                "unit": target.unit,
+                **target.context,
+                "form": form,
+                "guard": guard,
+                "refusal": refusal,
+                "kiosk": kiosk,
+                "kiosk_url": reverse(self.kiosk_url, args=[token, kiosk_signature])
+                if kiosk
+                else "",
+                **self.page_context(request, target),
+            },
+            status=status,
+        )
