@@ -18,7 +18,6 @@ Every row is checked first; if any row is invalid nothing is imported and the re
 rows and why.
 """
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from pantau.common.readers import read_table
 from pantau.common.tabular import TableError
+from pantau.surveys.imports import ImportReport
 from pantau.surveys.models import Item, Section
 from pantau.surveys.services import ResponseRow
 
@@ -46,17 +46,6 @@ MAX_ROWS = 100_000
 SCORES = {"1": 1, "2": 2, "3": 3, "4": 4, "1.0": 1, "2.0": 2, "3.0": 3, "4.0": 4}
 
 
-@dataclass
-class ImportReport:
-    rows: list[ResponseRow] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    batch: object = None  # the ImportBatch saved, when the import went through
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and bool(self.rows)
-
-
 def _parse_date(text: str) -> date | None:
     for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
         try:
@@ -72,6 +61,42 @@ def _choice_value(item: Item, text: str) -> int | None:
         if lowered in (str(option.value), option.label.lower(), option.label_en.lower()):
             return option.value
     return None
+
+
+def template_columns(period: SurveyPeriod) -> tuple[list[str], list[str]]:
+    """The header ``read_skm_file`` expects for this period (its questionnaire's elements, the
+    unit's own included) and an example row, for the downloadable template."""
+    codes = list(
+        Item.objects.filter(
+            version_id=period.collection.version_id, section__kind=Section.Kind.SCORED
+        )
+        .order_by("section__position", "position")
+        .values_list("code", flat=True)
+    )
+    service = period.services.filter(is_active=True).order_by("name").first()
+    columns = [
+        "layanan",
+        "tanggal",
+        *codes,
+        "jenis_kelamin",
+        "usia",
+        "pendidikan",
+        "pekerjaan",
+        "pekerjaan_lainnya",
+        "saran",
+    ]
+    example = [
+        service.name if service else "",
+        period.starts_on.isoformat(),
+        *["4" for _code in codes],
+        "P",
+        "35",
+        "SMA",
+        "Swasta",
+        "",
+        "",
+    ]
+    return columns, example
 
 
 def read_skm_file(path: Path, *, period: SurveyPeriod, max_errors: int = 200) -> ImportReport:

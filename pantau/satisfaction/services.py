@@ -6,9 +6,11 @@ from django.utils.translation import gettext as _
 
 from pantau.common import audit
 from pantau.organisations.permissions import can_manage_unit
+from pantau.surveys.imports import import_file, undo_batch
 from pantau.surveys.models import Collection, Response
 from pantau.surveys.services import submit_response
 
+from .importers import read_skm_file
 from .instrument import unit_skm_version
 from .models import SurveyPeriod
 from .periods import period_dates
@@ -327,95 +329,29 @@ def start_correction(*, actor, period: SurveyPeriod, reason: str) -> SurveyPerio
 
 
 def import_responses(*, actor, period: SurveyPeriod, path, file_name: str = ""):
-    """Check every row of the file, then save all of them in one transaction, or none.
-
-    Every import is recorded (``ImportBatch``: file, SHA-256, rows, who, when); the same file
-    again is refused; the rows' dates must fall in the period; only while the period accepts
-    entries (``accepts_staff_entries``)."""
-    import hashlib
-    from pathlib import Path
-
-    from pantau.surveys.models import ImportBatch
-    from pantau.surveys.services import bulk_create_responses
-
-    from .importers import ImportReport, read_skm_file
-
+    """Check every row of the file, then save all of them in one transaction, or none
+    (``pantau.surveys.imports``: recorded as an ``ImportBatch``, the same file refused again);
+    the rows' dates must fall in the period; only while the period accepts entries
+    (``accepts_staff_entries``)."""
     if not can_enter_responses(actor, period.unit):
         raise PermissionDenied
     _require_staff_entries(period)
-    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    earlier = ImportBatch.objects.filter(
-        collection_id=period.collection_id, sha256=digest, undone_at__isnull=True
-    ).first()
-    if earlier is not None:
-        from django.utils import timezone
-        from django.utils.formats import date_format
-
-        report = ImportReport()
-        report.errors.append(
-            _(
-                "This file was already imported on %(day)s (%(rows)s rows, %(name)s): nothing "
-                "was imported again. Undo that import first if it was wrong."
-            )
-            % {
-                "day": date_format(timezone.localtime(earlier.created_at), "j F Y H.i"),
-                "rows": earlier.rows,
-                "name": earlier.file_name,
-            }
-        )
-        return report
-    report = read_skm_file(path, period=period)
-    if report.ok:
-        with transaction.atomic():
-            batch = ImportBatch(
-                collection_id=period.collection_id,
-                file_name=(file_name or Path(path).name)[:200],
-                sha256=digest,
-                rows=len(report.rows),
-                created_by=actor,
-            )
-            audit.attribute_to(batch, actor)
-            batch.save()
-            bulk_create_responses(
-                collection=period.collection,
-                rows=report.rows,
-                source=Response.Source.IMPORT,
-                entered_by=actor,
-                batch=batch,
-            )
-        report.batch = batch
-    return report
+    return import_file(
+        actor=actor,
+        collection=period.collection,
+        path=path,
+        file_name=file_name,
+        read=lambda stored: read_skm_file(stored, period=period),
+    )
 
 
-@transaction.atomic
 def undo_import(*, actor, period: SurveyPeriod, batch_id: int):
     """Remove every response of one import, while the period accepts entries; the import stays
     in the record, marked undone by whom and when."""
-    from django.utils import timezone
-
-    from pantau.surveys.models import Answer, ImportBatch
-    from pantau.surveys.tallies import rebuild_tallies
-
     if not can_enter_responses(actor, period.unit):
         raise PermissionDenied
-    batch = (
-        ImportBatch.objects.select_for_update()
-        .filter(pk=batch_id, collection_id=period.collection_id)
-        .first()
-    )
-    if batch is None:
-        raise ValidationError(_("There is no such import in this survey."))
-    if batch.undone_at is not None:
-        raise ValidationError(_("This import has already been undone."))
     _require_staff_entries(period)
-    Answer.objects.filter(response__batch=batch).delete()
-    Response.objects.filter(batch=batch).delete()
-    rebuild_tallies(period.collection)
-    batch.undone_at = timezone.now()
-    batch.undone_by = actor
-    audit.attribute_to(batch, actor)
-    batch.save(update_fields=["undone_at", "undone_by"])
-    return batch
+    return undo_batch(actor=actor, collection=period.collection, batch_id=batch_id)
 
 
 @transaction.atomic

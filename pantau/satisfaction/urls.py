@@ -43,6 +43,11 @@ urlpatterns = [
     path("units/<slug:slug>/skm/<int:pk>/codes/", views.access_codes, name="access-codes"),
     path("units/<slug:slug>/skm/<int:pk>/import/", views.import_file, name="import"),
     path(
+        "units/<slug:slug>/skm/<int:pk>/import/template.csv",
+        views.import_template,
+        name="import-template",
+    ),
+    path(
         "units/<slug:slug>/skm/<int:pk>/suggestions/tag/",
         views.suggestion_tag,
         name="suggestion-tag",

@@ -7,7 +7,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,9 +14,10 @@ from pantau.common import confirm
 from pantau.organisations import selectors as organisations
 from pantau.organisations.permissions import can_manage_unit
 from pantau.surveys.forms import ResponseForm
+from pantau.surveys.imports import stored_upload, template_response, undo_confirmation
 from pantau.surveys.models import AccessCode
 
-from . import forms, public_views, selectors, services
+from . import forms, importers, public_views, selectors, services
 from .models import Medium
 from .permissions import can_enter_responses
 
@@ -375,9 +375,6 @@ def action_form(request, slug, pk, action_pk=None):
 
 @login_required
 def import_file(request, slug, pk):
-    import tempfile
-    from pathlib import Path
-
     unit = organisations.get_visible_unit(request.user, slug)
     if not can_enter_responses(request.user, unit):
         raise Http404
@@ -386,13 +383,7 @@ def import_file(request, slug, pk):
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / (
-                "upload.xlsx" if upload.name.lower().endswith(".xlsx") else "upload.csv"
-            )
-            with path.open("wb") as handle:
-                for chunk in upload.chunks():
-                    handle.write(chunk)
+        with stored_upload(upload) as path:
             try:
                 report = services.import_responses(
                     actor=request.user, period=period, path=path, file_name=upload.name
@@ -404,6 +395,12 @@ def import_file(request, slug, pk):
                 request, _("%(count)s questionnaires are imported.") % {"count": len(report.rows)}
             )
             return redirect("satisfaction:period-detail", slug=slug, pk=pk)
+    accepts = services.accepts_staff_entries(period)
+    imports = list(period.collection.imports.select_related("created_by", "undone_by"))
+    for item in imports:
+        item.undo_url = (
+            reverse("satisfaction:import-undo", args=[slug, pk, item.pk]) if accepts else ""
+        )
     return render(
         request,
         "satisfaction/import.html",
@@ -412,9 +409,22 @@ def import_file(request, slug, pk):
             "period": period,
             "form": form,
             "report": report,
-            "imports": period.collection.imports.select_related("created_by", "undone_by"),
-            "accepts": services.accepts_staff_entries(period),
+            "imports": imports,
+            "accepts": accepts,
         },
+    )
+
+
+@login_required
+def import_template(request, slug, pk):
+    """A CSV with the header the import reads for this survey, and one example row."""
+    unit = organisations.get_visible_unit(request.user, slug)
+    if not can_enter_responses(request.user, unit):
+        raise Http404
+    period = selectors.get_period(unit, pk)
+    columns, example = importers.template_columns(period)
+    return template_response(
+        columns=columns, example=example, file_name=f"skm-{unit.slug}-{period.pk}-template.csv"
     )
 
 
@@ -428,20 +438,8 @@ def import_undo(request, slug, pk, batch):
     period = selectors.get_period(unit, pk)
     item = get_object_or_404(period.collection.imports, pk=batch, undone_at__isnull=True)
     if not confirm.confirmed(request):
-        return confirm.confirmation_page(
-            request,
-            title=_("Undo the import of %(name)s?") % {"name": item.file_name},
-            details=[
-                (_("Imported at"), date_format(timezone.localtime(item.created_at), "j F Y H.i")),
-                (_("Questionnaires"), str(item.rows)),
-            ],
-            consequences=[
-                _("Its %(rows)s questionnaires are removed and the results computed again.")
-                % {"rows": item.rows},
-                _("The import stays in the record, marked as undone by you."),
-            ],
-            action_label=_("Yes, undo the import"),
-            cancel_url=reverse("satisfaction:import", args=[slug, pk]),
+        return undo_confirmation(
+            request, item, cancel_url=reverse("satisfaction:import", args=[slug, pk])
         )
     try:
         services.undo_import(actor=request.user, period=period, batch_id=item.pk)

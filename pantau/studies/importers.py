@@ -10,27 +10,17 @@ read back. Every row is checked first; if any row is wrong nothing is imported a
 which rows and why.
 """
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
 from pantau.common.readers import read_table
 from pantau.common.tabular import TableError
+from pantau.surveys.imports import ImportReport
 from pantau.surveys.models import Item, Section
 from pantau.surveys.services import ResponseRow
 
 MAX_ROWS = 100_000
-
-
-@dataclass
-class ImportReport:
-    rows: list[ResponseRow] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and bool(self.rows)
 
 
 def _number(cell: str) -> int | None:
@@ -40,6 +30,27 @@ def _number(cell: str) -> int | None:
     except ValueError:
         return None
     return int(value) if value.is_integer() else None
+
+
+def template_columns(version_id: int) -> tuple[list[str], list[str]]:
+    """The header ``read_group_file`` reads for a group's form (the statements by their code,
+    the questions about the respondent by their key) and an example row: the middle answer of
+    each, which the officer overwrites."""
+    columns: list[str] = []
+    example: list[str] = []
+    items = (
+        Item.objects.filter(version_id=version_id)
+        .select_related("section")
+        .prefetch_related("options")
+        .order_by("section__position", "position")
+    )
+    for item in items:
+        values = sorted(option.value for option in item.options.all())
+        if not values:
+            continue  # free text is not imported
+        columns.append(item.code if item.section.kind == Section.Kind.SCORED else item.key)
+        example.append(str(values[len(values) // 2]))
+    return columns, example
 
 
 def read_group_file(path: Path, version_id: int) -> ImportReport:

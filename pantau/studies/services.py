@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from pantau.accounts.models import Membership
 from pantau.common import audit
 from pantau.organisations.permissions import can_manage_unit
+from pantau.surveys.imports import ImportReport, import_file, undo_batch
 from pantau.surveys.models import Collection, InstrumentVersion, Item, ItemOption, Response
-from pantau.surveys.services import bulk_create_responses, submit_response
+from pantau.surveys.services import submit_response
 
-from .importers import ImportReport, read_group_file
+from .importers import read_group_file
 from .instruments import FORM_SETS, shipped_version
 from .models import ProviderInvitation, ProviderParticipation, RespondentGroup, Study
 from .permissions import can_answer_as_provider, can_enter_responses, can_manage_study
@@ -265,16 +266,25 @@ def enter_paper_response(
     )
 
 
-def import_responses(*, actor, group: RespondentGroup, path) -> ImportReport:
-    """Every row or none: the report lists each wrong row; a clean file is saved in one go."""
+def import_responses(*, actor, group: RespondentGroup, path, file_name: str = "") -> ImportReport:
+    """Every row or none (``pantau.surveys.imports``): the report lists each wrong row; a clean
+    file is saved in one go and recorded as an ``ImportBatch``; the same file is refused again."""
     if not can_enter_responses(actor, group):
         raise PermissionDenied
-    report = read_group_file(path, group.collection.version_id)
-    if report.ok:
-        bulk_create_responses(
-            collection=group.collection,
-            rows=report.rows,
-            source=Response.Source.IMPORT,
-            entered_by=actor,
-        )
-    return report
+    return import_file(
+        actor=actor,
+        collection=group.collection,
+        path=path,
+        file_name=file_name,
+        read=lambda stored: read_group_file(stored, group.collection.version_id),
+    )
+
+
+def undo_import(*, actor, group: RespondentGroup, batch_id: int):
+    """Remove one import's questionnaires while the group's collection is open; the import stays
+    in the record, marked undone."""
+    if not can_enter_responses(actor, group):
+        raise PermissionDenied
+    if group.collection.status != Collection.Status.OPEN:
+        raise ValidationError(_("The questionnaire is closed: its answers can no longer change."))
+    return undo_batch(actor=actor, collection=group.collection, batch_id=batch_id)

@@ -18,6 +18,12 @@ urlpatterns = [
     path("studies/<int:pk>/answer/", views.provider_answer, name="provider-answer"),
     path("studies/<int:pk>/entry/", views.paper_entry, name="paper-entry"),
     path("studies/<int:pk>/import/", views.import_file, name="import"),
+    path(
+        "studies/<int:pk>/import/<int:group>/template.csv",
+        views.import_template,
+        name="import-template",
+    ),
+    path("studies/<int:pk>/import/<int:batch>/undo/", views.import_undo, name="import-undo"),
     path("studies/<int:pk>/invitations/", views.invitations, name="invitations"),
     path("studies/<int:pk>/results/", views.study_results, name="study-results"),
     path("studies/<int:pk>/export/raw.csv", views.export_raw, {"fmt": "csv"}, name="raw-csv"),

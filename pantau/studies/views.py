@@ -10,12 +10,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pantau.common import confirm
 from pantau.organisations import selectors as organisations
 from pantau.surveys.forms import ResponseForm
-from pantau.surveys.models import Instrument, Item, Response
+from pantau.surveys.imports import stored_upload, template_response, undo_confirmation
+from pantau.surveys.models import Collection, ImportBatch, Instrument, Item, Response
 from pantau.surveys.selectors import version_items
 
-from . import exporters, presenters, selectors, services
+from . import exporters, importers, presenters, selectors, services
 from .forms import ImportForm, ItemRevisionForm, StudyForm
 from .models import ProviderInvitation, ProviderParticipation, RespondentGroup
 from .permissions import can_enter_responses, can_manage_study, provider_group_for
@@ -198,9 +200,6 @@ def paper_entry(request, pk):
 
 @login_required
 def import_file(request, pk):
-    import tempfile
-    from pathlib import Path
-
     study = selectors.get_visible_study(request.user, pk)
     groups = study.groups.select_related("unit", "collection")
     allowed = [g.pk for g in groups if can_enter_responses(request.user, g)]
@@ -215,24 +214,78 @@ def import_file(request, pk):
     if request.method == "POST" and form.is_valid():
         group = form.cleaned_data["group"]
         upload = form.cleaned_data["file"]
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / (
-                "upload.xlsx" if upload.name.lower().endswith(".xlsx") else "upload.csv"
+        with stored_upload(upload) as path:
+            report = services.import_responses(
+                actor=request.user, group=group, path=path, file_name=upload.name
             )
-            with path.open("wb") as handle:
-                for chunk in upload.chunks():
-                    handle.write(chunk)
-            report = services.import_responses(actor=request.user, group=group, path=path)
         if report.ok:
             messages.success(
                 request, _("%(count)s questionnaires are imported.") % {"count": len(report.rows)}
             )
             return redirect("studies:study-detail", pk=pk)
+    imports = list(
+        ImportBatch.objects.filter(collection__study_group__pk__in=allowed)
+        .select_related("created_by", "undone_by", "collection__study_group__unit")
+        .order_by("-created_at", "-id")
+    )
+    for item in imports:
+        item.undo_url = (
+            reverse("studies:import-undo", args=[pk, item.pk])
+            if item.collection.status == Collection.Status.OPEN
+            else ""
+        )
     return render(
         request,
         "studies/import.html",
-        {"study": study, "unit": study.unit, "form": form, "report": report},
+        {
+            "study": study,
+            "unit": study.unit,
+            "form": form,
+            "report": report,
+            "groups": form.fields["group"].queryset,
+            "imports": imports,
+        },
     )
+
+
+@login_required
+def import_template(request, pk, group):
+    """A CSV with the columns the import reads for one group's form, and an example row."""
+    study = selectors.get_visible_study(request.user, pk)
+    chosen = get_object_or_404(study.groups.select_related("collection", "unit"), pk=group)
+    if not can_enter_responses(request.user, chosen):
+        raise Http404
+    columns, example = importers.template_columns(chosen.collection.version_id)
+    return template_response(
+        columns=columns,
+        example=example,
+        file_name=f"study-{study.pk}-{chosen.role}-{chosen.unit.slug}-template.csv",
+    )
+
+
+@login_required
+@require_POST
+def import_undo(request, pk, batch):
+    """Undo one import (its questionnaires are removed), after a confirmation page."""
+    study = selectors.get_visible_study(request.user, pk)
+    item = get_object_or_404(
+        ImportBatch.objects.select_related("collection__study_group"),
+        pk=batch,
+        collection__study_group__study=study,
+        undone_at__isnull=True,
+    )
+    group = item.collection.study_group
+    if not can_enter_responses(request.user, group):
+        raise Http404
+    if not confirm.confirmed(request):
+        return undo_confirmation(request, item, cancel_url=reverse("studies:import", args=[pk]))
+    try:
+        services.undo_import(actor=request.user, group=group, batch_id=item.pk)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The import is undone."))
+    return redirect("studies:import", pk=pk)
 
 
 @login_required

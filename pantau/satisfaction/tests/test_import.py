@@ -79,3 +79,26 @@ def test_import_is_404_for_other_units_and_evaluators(client_for, officer_b, eva
     url = reverse("satisfaction:import", args=[period_a.unit.slug, period_a.pk])
     assert client_for(officer_b).get(url).status_code == 404
     assert client_for(evaluator_a).get(url).status_code == 404
+
+
+def test_the_template_has_the_surveys_columns_and_imports_as_it_comes(
+    client_for, officer_a, period_a, service_a
+):
+    import csv
+    import io
+
+    client = client_for(officer_a)
+    reply = client.get(
+        reverse("satisfaction:import-template", args=[period_a.unit.slug, period_a.pk])
+    )
+    assert reply.status_code == 200 and reply["Content-Type"].startswith("text/csv")
+    header, example = list(csv.reader(io.StringIO(reply.content.decode("utf-8-sig"))))
+    assert header[:2] == ["layanan", "tanggal"] and "U9" in header and header[-1] == "saran"
+    assert example[0] == service_a.name
+    assert _upload(client, period_a, reply.content).status_code == 302
+    assert Response.objects.filter(collection=period_a.collection).count() == 1
+
+
+def test_template_is_404_for_other_units(client_for, officer_b, period_a):
+    url = reverse("satisfaction:import-template", args=[period_a.unit.slug, period_a.pk])
+    assert client_for(officer_b).get(url).status_code == 404
