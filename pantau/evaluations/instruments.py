@@ -17,6 +17,8 @@ mapping of counts to scores is not spelled out), only that summary is loaded.
 
 from decimal import Decimal
 
+from pantau.surveys.specs import ItemSpec, OptionSpec, SectionSpec, VersionSpec, build_version
+
 EXISTING_CODE = "pekppp-eksisting"
 REGULATION_17_CODE = "pekppp-17-2017"
 F03_CODE = "pekppp-f03-kode-a"
@@ -607,9 +609,6 @@ def _citizen_version(apps):
     """The F-03 form on the questionnaire engine (purpose PEKPPP_CITIZEN, 0–5 items)."""
     Instrument = apps.get_model("surveys", "Instrument")
     InstrumentVersion = apps.get_model("surveys", "InstrumentVersion")
-    Section = apps.get_model("surveys", "Section")
-    Item = apps.get_model("surveys", "Item")
-    ItemOption = apps.get_model("surveys", "ItemOption")
     instrument, _ = Instrument.objects.get_or_create(
         code=F03_CODE,
         defaults={
@@ -621,31 +620,36 @@ def _citizen_version(apps):
     version = InstrumentVersion.objects.filter(instrument=instrument).order_by("-number").first()
     if version is not None:
         return version
-    version = InstrumentVersion.objects.create(instrument=instrument, number=1)
+    return build_version(instrument, number=1, spec=citizen_spec(), apps=apps)
+
+
+def citizen_spec() -> VersionSpec:
+    """F-03: a section per aspect, its items numbered F1… across the form, each answered 0–5."""
+    sections = []
     position = 0
     for aspect_number, items in CITIZEN_ITEMS.items():
-        name = ASPECTS_EXISTING[aspect_number - 1][1]
-        section = Section.objects.create(
-            version=version, position=aspect_number, kind="scored", title=name
-        )
+        specs = []
         for key, label, question in items:
             position += 1
-            item = Item.objects.create(
-                version=version,
-                section=section,
-                key=f"a{aspect_number}-{key}",
-                code=f"F{position}",
-                position=position,
-                text=question,
-                short_label=label,
-                kind="scored",
-                min_value=0,
-                max_value=5,
+            specs.append(
+                ItemSpec(
+                    key=f"a{aspect_number}-{key}",
+                    code=f"F{position}",
+                    position=position,
+                    text=question,
+                    short_label=label,
+                    kind="scored",
+                    min_value=0,
+                    max_value=5,
+                    options=tuple(OptionSpec(value=v, label=str(v)) for v in range(6)),
+                )
             )
-            ItemOption.objects.bulk_create(
-                ItemOption(item=item, value=v, label=str(v), position=v + 1) for v in range(6)
+        sections.append(
+            SectionSpec(
+                kind="scored", title=ASPECTS_EXISTING[aspect_number - 1][1], items=tuple(specs)
             )
-    return version
+        )
+    return VersionSpec(sections=tuple(sections))
 
 
 def _grades(GradeBand, instrument) -> None:

@@ -7,7 +7,8 @@ are those of the sample questionnaire; labels 6 and 9 are not confirmed and use 
 
 from django.db import transaction
 
-from pantau.surveys.models import Instrument, InstrumentVersion, Item, ItemOption, Section
+from pantau.surveys.models import Instrument, InstrumentVersion, Item, Section
+from pantau.surveys.specs import ItemSpec, OptionSpec, SectionSpec, VersionSpec, build_version
 
 NATIONAL_SKM_CODE = "skm-permenpanrb-14-2017"
 
@@ -181,18 +182,9 @@ def national_skm_version() -> InstrumentVersion:
     return build_skm_version(instrument, number=1, extra_elements=[])
 
 
-def build_skm_version(
-    instrument: Instrument, *, number: int, extra_elements: list[tuple[str, str, str]]
-) -> InstrumentVersion:
-    """A new SKM version: the 9 national elements, then a unit's own (key, label, question)."""
-    version = InstrumentVersion.objects.create(instrument=instrument, number=number)
-    scored = Section.objects.create(
-        version=version,
-        position=1,
-        kind=Section.Kind.SCORED,
-        title="Pendapat Saudara tentang pelayanan",
-        title_en="Your opinion of the service",
-    )
+def skm_spec(extra_elements: list[tuple[str, str, str]]) -> VersionSpec:
+    """The SKM questionnaire: the 9 national elements, then a unit's own (key, label, question),
+    the respondent's profile, and the suggestion."""
     # A unit's own elements use the generic four answers of the regulation's material.
     generic = (
         ["Tidak baik", "Kurang baik", "Baik", "Sangat baik"],
@@ -201,15 +193,10 @@ def build_skm_version(
     elements = list(ELEMENTS) + [
         (key, label, "", question, "", *generic) for key, label, question in extra_elements
     ]
-    for position, (key, label, label_en, question, question_en, labels, labels_en) in enumerate(
-        elements, start=1
-    ):
-        item = Item.objects.create(
-            version=version,
-            section=scored,
+    scored = tuple(
+        ItemSpec(
             key=key,
             code=f"U{position}",
-            position=position,
             text=question,
             text_en=question_en,
             short_label=label,
@@ -217,27 +204,19 @@ def build_skm_version(
             kind=Item.Kind.SCORED,
             min_value=1,
             max_value=4,
+            options=tuple(
+                OptionSpec(value=v, label=lab, label_en=lab_en, icon=FACE_ICONS[v - 1])
+                for v, lab, lab_en in zip(range(1, 5), labels, labels_en, strict=True)
+            ),
         )
-        ItemOption.objects.bulk_create(
-            ItemOption(
-                item=item, value=v, label=lab, label_en=lab_en, position=v, icon=FACE_ICONS[v - 1]
-            )
-            for v, lab, lab_en in zip(range(1, 5), labels, labels_en, strict=True)
+        for position, (key, label, label_en, question, question_en, labels, labels_en) in enumerate(
+            elements, start=1
         )
-    profile = Section.objects.create(
-        version=version,
-        position=2,
-        kind=Section.Kind.DEMOGRAPHICS,
-        title="Profil responden",
-        title_en="About you",
     )
-    for index, (key, label, label_en, kind, options, other) in enumerate(DEMOGRAPHICS, start=1):
-        item = Item.objects.create(
-            version=version,
-            section=profile,
+    profile = tuple(
+        ItemSpec(
             key=key,
             code=f"D{index}",
-            position=index,
             text=label,
             text_en=label_en,
             short_label=label,
@@ -247,24 +226,15 @@ def build_skm_version(
             min_value=15 if kind == Item.Kind.NUMBER else None,
             max_value=100 if kind == Item.Kind.NUMBER else None,
             other_value=other,
+            options=tuple(
+                OptionSpec(value=v, label=lab, label_en=lab_en) for v, lab, lab_en in options
+            ),
         )
-        ItemOption.objects.bulk_create(
-            ItemOption(item=item, value=v, label=lab, label_en=lab_en, position=v)
-            for v, lab, lab_en in options
-        )
-    feedback = Section.objects.create(
-        version=version,
-        position=3,
-        kind=Section.Kind.FEEDBACK,
-        title="Saran dan masukan",
-        title_en="Suggestions",
+        for index, (key, label, label_en, kind, options, other) in enumerate(DEMOGRAPHICS, start=1)
     )
-    Item.objects.create(
-        version=version,
-        section=feedback,
+    suggestion = ItemSpec(
         key=SUGGESTION,
         code="S1",
-        position=1,
         text="Saran dan masukan untuk perbaikan pelayanan (tidak wajib)",
         text_en="Suggestions to improve the service (optional)",
         short_label="Saran",
@@ -273,7 +243,35 @@ def build_skm_version(
         required=False,
         max_value=2000,
     )
-    return version
+    return VersionSpec(
+        sections=(
+            SectionSpec(
+                kind=Section.Kind.SCORED,
+                title="Pendapat Saudara tentang pelayanan",
+                title_en="Your opinion of the service",
+                items=scored,
+            ),
+            SectionSpec(
+                kind=Section.Kind.DEMOGRAPHICS,
+                title="Profil responden",
+                title_en="About you",
+                items=profile,
+            ),
+            SectionSpec(
+                kind=Section.Kind.FEEDBACK,
+                title="Saran dan masukan",
+                title_en="Suggestions",
+                items=(suggestion,),
+            ),
+        )
+    )
+
+
+def build_skm_version(
+    instrument: Instrument, *, number: int, extra_elements: list[tuple[str, str, str]]
+) -> InstrumentVersion:
+    """A new SKM version: the 9 national elements, then a unit's own (key, label, question)."""
+    return build_version(instrument, number=number, spec=skm_spec(extra_elements))
 
 
 def unit_instrument_code(unit) -> str:

@@ -13,7 +13,9 @@ estimated on the same respondents; the service-quality instrument also ships on 
 
 from django.db import transaction
 
-from pantau.surveys.models import Instrument, InstrumentVersion, Item, ItemOption, Section
+from pantau.surveys.models import Instrument, InstrumentVersion, Item, Section
+from pantau.surveys.specs import ItemSpec, OptionSpec, SectionSpec, VersionSpec
+from pantau.surveys.specs import build_version as build_spec_version
 
 DEFAULT_LABELS = ("Sangat tidak setuju", "Tidak setuju", "Ragu-ragu", "Setuju", "Sangat setuju")
 DEFAULT_LABELS_EN = ("Strongly disagree", "Disagree", "Undecided", "Agree", "Strongly agree")
@@ -541,101 +543,98 @@ PROVIDER_DEMOGRAPHICS = [
 ]
 
 
-def _add_dimension(version, position, code, title, title_en, statements, labels) -> None:
-    section = Section.objects.create(
-        version=version,
-        position=position,
+def _dimension(code, title, title_en, statements, labels) -> SectionSpec:
+    options = tuple(
+        OptionSpec(value=value, label=label, label_en=label_en)
+        for value, (label, label_en) in enumerate(zip(*labels, strict=True), start=1)
+    )
+    return SectionSpec(
         kind=Section.Kind.SCORED,
         title=title,
         title_en=title_en,
+        items=tuple(
+            ItemSpec(
+                key=f"{code.lower()}-{number}",
+                code=f"{code}_{number}",
+                text=text,
+                text_en=text_en,
+                short_label=f"{code}_{number}",
+                kind=Item.Kind.SCORED,
+                reverse_scored=reverse,
+                min_value=1,
+                max_value=5,
+                options=options,
+            )
+            for number, (text, text_en, reverse) in enumerate(statements, start=1)
+        ),
     )
-    for number, (text, text_en, reverse) in enumerate(statements, start=1):
-        item = Item.objects.create(
-            version=version,
-            section=section,
-            key=f"{code.lower()}-{number}",
-            code=f"{code}_{number}",
-            position=number,
-            text=text,
-            text_en=text_en,
-            short_label=f"{code}_{number}",
-            kind=Item.Kind.SCORED,
-            reverse_scored=reverse,
-            min_value=1,
-            max_value=5,
-        )
-        ItemOption.objects.bulk_create(
-            ItemOption(item=item, value=value, label=label, label_en=label_en, position=value)
-            for value, (label, label_en) in enumerate(zip(*labels, strict=True), start=1)
-        )
 
 
-def _add_demographics(version, position, questions) -> None:
-    section = Section.objects.create(
-        version=version,
-        position=position,
+def _demographics(questions) -> SectionSpec:
+    return SectionSpec(
         kind=Section.Kind.DEMOGRAPHICS,
         title="Tentang Anda",
         title_en="About you",
+        items=tuple(
+            ItemSpec(
+                key=key,
+                code=f"D{number}",
+                text=label,
+                text_en=label_en,
+                short_label=label,
+                short_label_en=label_en,
+                kind=Item.Kind.CHOICE,
+                required=False,
+                options=tuple(
+                    OptionSpec(value=value, label=text, label_en=text_en)
+                    for value, text, text_en in options
+                ),
+            )
+            for number, (key, label, label_en, options) in enumerate(questions, start=1)
+        ),
     )
-    for number, (key, label, label_en, options) in enumerate(questions, start=1):
-        item = Item.objects.create(
-            version=version,
-            section=section,
-            key=key,
-            code=f"D{number}",
-            position=number,
-            text=label,
-            text_en=label_en,
-            short_label=label,
-            short_label_en=label_en,
-            kind=Item.Kind.CHOICE,
-            required=False,
-        )
-        ItemOption.objects.bulk_create(
-            ItemOption(item=item, value=value, label=text, label_en=text_en, position=value)
-            for value, text, text_en in options
-        )
 
 
-def build_version(code: str, *, number: int = 1, labels=None) -> InstrumentVersion:
-    """A new version of one of the shipped instruments, answer labels configurable."""
+def form_spec(code: str, *, labels=None) -> VersionSpec:
+    """What one of the shipped instruments asks, answer labels configurable."""
     labels = labels or (DEFAULT_LABELS, DEFAULT_LABELS_EN)
-    instrument = Instrument.objects.get(code=code)
-    version = InstrumentVersion.objects.create(instrument=instrument, number=number)
-    position = 0
+    sections: list[SectionSpec] = []
     if code in (FORM_A, FORM_B, FORM_A7, FORM_B7):
         provider = code in (FORM_B, FORM_B7)
         x_dimensions = PRINCIPLES_DIMENSIONS if code in (FORM_A7, FORM_B7) else NPS_DIMENSIONS
         for dim_code, title, title_en, statements in x_dimensions:
-            position += 1
-            _add_dimension(
-                version,
-                position,
-                dim_code,
-                title,
-                title_en,
-                [(b if provider else a, en, rev) for a, b, en, rev in statements],
-                labels,
+            sections.append(
+                _dimension(
+                    dim_code,
+                    title,
+                    title_en,
+                    [(b if provider else a, en, rev) for a, b, en, rev in statements],
+                    labels,
+                )
             )
     if code in (FORM_A, FORM_A7, QUALITY):
         for dim_code, title, title_en, quality_statements in QUALITY_DIMENSIONS:
-            position += 1
-            _add_dimension(
-                version,
-                position,
-                dim_code,
-                title,
-                title_en,
-                [(text, en, False) for text, en in quality_statements],
-                labels,
+            sections.append(
+                _dimension(
+                    dim_code,
+                    title,
+                    title_en,
+                    [(text, en, False) for text, en in quality_statements],
+                    labels,
+                )
             )
-    _add_demographics(
-        version,
-        position + 1,
-        PROVIDER_DEMOGRAPHICS if code in (FORM_B, FORM_B7) else RECIPIENT_DEMOGRAPHICS,
+    sections.append(
+        _demographics(
+            PROVIDER_DEMOGRAPHICS if code in (FORM_B, FORM_B7) else RECIPIENT_DEMOGRAPHICS
+        )
     )
-    return version
+    return VersionSpec(sections=tuple(sections))
+
+
+def build_version(code: str, *, number: int = 1, labels=None) -> InstrumentVersion:
+    """A new version of one of the shipped instruments, answer labels configurable."""
+    instrument = Instrument.objects.get(code=code)
+    return build_spec_version(instrument, number=number, spec=form_spec(code, labels=labels))
 
 
 INSTRUMENTS = {
