@@ -2,18 +2,17 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pantau.analytics.ikm import required_sample
 from pantau.surveys.forms import TableFileForm
 
 from .models import SurveyPeriod
-from .periods import COUNT_IN_YEAR
+from .periods import POPULATION_MAX, YEARS
 
 
 class PeriodForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Period"), choices=SurveyPeriod.Kind.choices, initial=SurveyPeriod.Kind.QUARTER
     )
-    year = forms.IntegerField(label=_("Year"), min_value=2017, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), min_value=YEARS[0], max_value=YEARS[1])
     number = forms.IntegerField(
         label=_("Number in the year"),
         min_value=1,
@@ -24,7 +23,7 @@ class PeriodForm(forms.Form):
     population = forms.IntegerField(
         label=_("Service users in the period"),
         min_value=1,
-        max_value=100_000_000,
+        max_value=POPULATION_MAX,
         help_text=_(
             "For example last year's number of users in the same period. It sets the required sample."
         ),
@@ -52,27 +51,8 @@ class PeriodForm(forms.Form):
         self.fields["services"].queryset = unit.services.filter(is_active=True).order_by("name")
         self.initial.setdefault("year", timezone.localdate().year)
 
-    def clean(self):
-        data = super().clean()
-        kind, number = data.get("kind"), data.get("number")
-        if kind and number and number > COUNT_IN_YEAR[kind]:
-            self.add_error(
-                "number",
-                _("This period has only %(count)s parts in a year.")
-                % {"count": COUNT_IN_YEAR[kind]},
-            )
-        if (
-            kind
-            and number
-            and data.get("year")
-            and SurveyPeriod.objects.filter(
-                unit=self.unit, kind=kind, year=data["year"], number=number
-            ).exists()
-        ):
-            raise forms.ValidationError(_("This unit already has a survey for that period."))
-        if data.get("population"):
-            data["required_sample"] = required_sample(data["population"])
-        return data
+    # The period's rules (the number within the kind, one survey per period) are the service's
+    # (services.create_period), which the API calls too; the view puts its errors on the fields.
 
 
 class AccessCodeBatchForm(forms.Form):

@@ -5,6 +5,8 @@ from datetime import date
 
 LENGTH_IN_MONTHS = {"month": 1, "quarter": 3, "semester": 6, "year": 12}
 COUNT_IN_YEAR = {"month": 12, "quarter": 4, "semester": 2, "year": 1}
+YEARS = (2017, 2100)  # PermenPANRB 14/2017 onwards
+POPULATION_MAX = 100_000_000
 
 
 def period_dates(kind: str, year: int, number: int) -> tuple[date, date]:

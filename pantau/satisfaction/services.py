@@ -13,7 +13,7 @@ from pantau.surveys.services import submit_response
 from .importers import read_skm_file
 from .instrument import unit_skm_version
 from .models import SurveyPeriod
-from .periods import period_dates
+from .periods import COUNT_IN_YEAR, POPULATION_MAX, YEARS, period_dates
 from .permissions import can_enter_responses
 
 
@@ -30,11 +30,31 @@ def create_period(
     weight_mode: str = "exact",
     requires_code: bool = False,
 ) -> SurveyPeriod:
+    """A survey period of the unit, as a draft. Every rule of a period is checked here, for the
+    web form and the API alike; the errors name the fields (``kind``, ``number``, …)."""
     if not can_manage_unit(actor, unit):
         raise PermissionDenied
     services = list(services)
-    if not services or any(s.unit_id != unit.id for s in services):
-        raise ValidationError(_("Choose at least one service of this unit."))
+    errors: dict[str, list] = {}
+    if kind not in COUNT_IN_YEAR:
+        errors["kind"] = [_("Choose a month, quarter, semester or year.")]
+    elif not 1 <= number <= COUNT_IN_YEAR[kind]:
+        errors["number"] = [
+            _("This period has only %(count)s parts in a year.") % {"count": COUNT_IN_YEAR[kind]}
+        ]
+    if not YEARS[0] <= year <= YEARS[1]:
+        errors["year"] = [
+            _("Give a year from %(first)s to %(last)s.") % {"first": YEARS[0], "last": YEARS[1]}
+        ]
+    if not 1 <= population <= POPULATION_MAX:
+        errors["population"] = [
+            _("Give the number of service users, from 1 to %(max)s.")
+            % {"max": f"{POPULATION_MAX:,}".replace(",", ".")}
+        ]
+    if not services or any(s.unit_id != unit.id or not s.is_active for s in services):
+        errors["services"] = [_("Choose at least one service of this unit.")]
+    if errors:
+        raise ValidationError(errors)
     if SurveyPeriod.objects.filter(unit=unit, kind=kind, year=year, number=number).exists():
         raise ValidationError(_("This unit already has a survey for that period."))
     starts_on, ends_on = period_dates(kind, year, number)

@@ -31,20 +31,16 @@ def DocumentField(**kwargs) -> CheckedFileField:  # noqa: N802 (reads as the fie
     )
 
 
-def _lines(text: str, *, limit: int = 300) -> list[tuple[str, str]]:
-    """One item a line; an optional second part after " | " (a note, or who does the step)."""
+def _lines(text: str) -> list[tuple[str, str]]:
+    """One item a line; an optional second part after " | " (a note, or who does the step).
+    Nothing is cut: the lengths are the service's rule (``services.check_content``)."""
     rows = []
     for raw in text.splitlines():
         line = raw.strip().lstrip("-•*").strip()
         if not line:
             continue
         first, _sep, second = line.partition("|")
-        first, second = first.strip(), second.strip()
-        if len(first) > limit:
-            raise forms.ValidationError(
-                _("Each line may hold at most %(limit)s characters.") % {"limit": limit}
-            )
-        rows.append((first, second[:120]))
+        rows.append((first.strip(), second.strip()))
     return rows
 
 
@@ -128,24 +124,8 @@ class VersionForm(forms.ModelForm):
     def clean_steps_text(self):
         return _lines(self.cleaned_data["steps_text"])
 
-    def clean_review_months(self):
-        months = self.cleaned_data["review_months"]
-        if not 1 <= months <= 60:
-            raise forms.ValidationError(_("Choose a review interval of 1 to 60 months."))
-        return months
-
-    def clean(self):
-        data = super().clean()
-        if data.get("fee_is_free"):
-            if data.get("fee_amount"):
-                self.add_error(
-                    "fee_amount", _("Leave the amount empty for a free service, or untick “free”.")
-                )
-        elif not data.get("fee_amount"):
-            self.add_error("fee_amount", _("Give the fee in rupiah, or tick “free of charge”."))
-        if (data.get("time_limit_value") is None) != (not data.get("time_limit_unit")):
-            self.add_error("time_limit_unit", _("Give both the number and the unit of time."))
-        return data
+    # The cross-field rules (fee, time limit, review interval, line lengths) are the service's
+    # (services.check_content), which the API calls too; the view puts its errors on the fields.
 
     def _post_clean(self):
         # The service validates the whole version; constraints are checked there.

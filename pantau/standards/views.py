@@ -149,6 +149,16 @@ def version_detail(request, slug, service_pk, number):
     return render(request, "standards/version_detail.html", context)
 
 
+def _add_service_errors(form, error: ValidationError) -> None:
+    """The service's errors on the form's fields (its lists are the form's ``…_text``)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        field = {"requirements": "requirements_text", "steps": "steps_text"}.get(name, name)
+        form.add_error(field if field in form.fields else None, errors)
+
+
 @login_required
 def version_edit(request, slug, service_pk, number):
     unit = _editable_unit(request, slug)
@@ -175,7 +185,7 @@ def version_edit(request, slug, service_pk, number):
                 steps=form.cleaned_data["steps_text"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_service_errors(form, error)
         else:
             messages.success(request, _("The draft is saved."))
             return redirect("standards:version", slug=slug, service_pk=service.pk, number=number)

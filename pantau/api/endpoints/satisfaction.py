@@ -11,15 +11,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, permissions, serializers, status
 from rest_framework.response import Response
 
+from pantau.organisations.models import Service
 from pantau.organisations.permissions import can_manage_unit
 from pantau.satisfaction import selectors
 from pantau.satisfaction import services as skm_services
-from pantau.satisfaction.forms import AccessCodeBatchForm, FollowUpActionForm, PeriodForm
+from pantau.satisfaction.forms import AccessCodeBatchForm, FollowUpActionForm
 from pantau.satisfaction.models import FollowUpAction, Medium, SurveyPeriod
+from pantau.satisfaction.periods import POPULATION_MAX, YEARS
 from pantau.satisfaction.permissions import can_enter_responses
 from pantau.surveys.models import Collection
 from pantau.surveys.refusals import REFUSAL_MESSAGES
@@ -277,12 +280,14 @@ def reachable_periods(request):
 class PeriodCreateSerializer(serializers.Serializer):
     unit = serializers.SlugField(max_length=80, help_text="Slug of a unit you manage.")
     kind = serializers.ChoiceField(choices=SurveyPeriod.Kind.choices)
-    year = serializers.IntegerField()
+    year = serializers.IntegerField(min_value=YEARS[0], max_value=YEARS[1])
     number = serializers.IntegerField(
-        help_text="Month 1–12, quarter 1–4, semester 1–2; 1 for a year."
+        min_value=1, max_value=12, help_text="Month 1–12, quarter 1–4, semester 1–2; 1 for a year."
     )
     population = serializers.IntegerField(
-        help_text="Service users in the period; it sets the required sample (Krejcie & Morgan)."
+        min_value=1,
+        max_value=POPULATION_MAX,
+        help_text="Service users in the period; it sets the required sample (Krejcie & Morgan).",
     )
     services = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
@@ -318,29 +323,21 @@ class PeriodList(PeriodListBase):
         data.is_valid(raise_exception=True)
         values = data.validated_data
         unit = get_unit(request, values["unit"], managed=True)
-        form = PeriodForm(
-            data={
-                "kind": values["kind"],
-                "year": str(values["year"]),
-                "number": str(values["number"]),
-                "population": str(values["population"]),
-                "services": [str(pk) for pk in values["services"]],
-                "weight_mode": values["weight_mode"],
-                **({"requires_code": "on"} if values["requires_code"] else {}),
-            },
-            unit=unit,
-        )
-        cleaned = check_form(form)
+        chosen = list(Service.objects.filter(pk__in=values["services"]))
+        if len(chosen) != len(set(values["services"])):
+            raise serializers.ValidationError(
+                {"services": [_("Choose at least one service of this unit.")]}
+            )
         period = skm_services.create_period(
             actor=request.user,
             unit=unit,
-            kind=cleaned["kind"],
-            year=cleaned["year"],
-            number=cleaned["number"],
-            population=cleaned["population"],
-            services=cleaned["services"],
-            weight_mode=cleaned["weight_mode"],
-            requires_code=cleaned["requires_code"],
+            kind=values["kind"],
+            year=values["year"],
+            number=values["number"],
+            population=values["population"],
+            services=chosen,
+            weight_mode=values["weight_mode"],
+            requires_code=values["requires_code"],
         )
         period = get_object_or_404(reachable_periods(request), pk=period.pk)
         return Response(PeriodDetailSerializer(period).data, status=status.HTTP_201_CREATED)

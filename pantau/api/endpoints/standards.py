@@ -11,6 +11,7 @@ form's own checks (``standards.forms``: VersionForm, MaklumatForm, ForumForm, Ag
 and the service checks the right."""
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -646,28 +647,20 @@ class VersionPublish(generics.GenericAPIView):
         return Response(VersionSummarySerializer(draft).data)
 
 
-def _no_separators(value: str) -> None:
-    if "\n" in value or "\r" in value or "|" in value:
-        raise serializers.ValidationError(
-            _("Line breaks and vertical bars (|) are not allowed here.")
-        )
-
-
 class RequirementWriteSerializer(serializers.Serializer):
-    text = serializers.CharField(max_length=300, validators=[_no_separators])
+    text = serializers.CharField(max_length=standard_services.LINE_TEXT_MAX)
     note = serializers.CharField(
-        max_length=120, required=False, allow_blank=True, default="", validators=[_no_separators]
+        max_length=standard_services.LINE_NOTE_MAX, required=False, allow_blank=True, default=""
     )
 
 
 class StepWriteSerializer(serializers.Serializer):
-    text = serializers.CharField(max_length=300, validators=[_no_separators])
+    text = serializers.CharField(max_length=standard_services.LINE_TEXT_MAX)
     actor = serializers.CharField(
-        max_length=120,
+        max_length=standard_services.LINE_NOTE_MAX,
         required=False,
         allow_blank=True,
         default="",
-        validators=[_no_separators],
         help_text="Who does the step.",
     )
 
@@ -734,10 +727,8 @@ class DraftSerializer(StandardSerializer):
         fields = [*StandardSerializer.Meta.fields, *MANUFACTURING_KEYS]
 
 
-# The web form's fields, as the API names them (for check_form's errors).
+# The service's field names, as the API names them (for its errors).
 DRAFT_FIELD_NAMES = {
-    "requirements_text": "requirements",
-    "steps_text": "steps",
     "time_limit_value": "time_limit.value",
     "time_limit_unit": "time_limit.unit",
     "time_limit_note": "time_limit.note",
@@ -746,45 +737,30 @@ DRAFT_FIELD_NAMES = {
     "fee_legal_basis": "fee.legal_basis",
     "fee_note": "fee.note",
 }
+DRAFT_TEXT_FIELDS = ("product", "complaint_handling", *MANUFACTURING_KEYS, "change_note")
 
 
-def _draft_form_data(version: StandardVersion, values: dict) -> dict:
-    """The web form's data: the version's current content, with what was sent over it."""
-    form = standard_forms.VersionForm(instance=version)
-    data = {name: form.initial.get(name) for name in form.Meta.fields}
-    data["requirements_text"] = form.initial["requirements_text"]
-    data["steps_text"] = form.initial["steps_text"]
-    if "requirements" in values:
-        data["requirements_text"] = "\n".join(
-            f"{row['text']} | {row['note']}" if row["note"] else row["text"]
-            for row in values["requirements"]
-        )
-    if "steps" in values:
-        data["steps_text"] = "\n".join(
-            f"{row['text']} | {row['actor']}" if row["actor"] else row["text"]
-            for row in values["steps"]
-        )
+def _draft_changes(values: dict) -> dict:
+    """The sent content by the service's field names; what is left out keeps its value."""
+    content = {
+        name: values[name] for name in (*DRAFT_TEXT_FIELDS, "review_months") if name in values
+    }
     if "time_limit" in values:
         limit = values["time_limit"]
-        data["time_limit_value"] = limit["value"]
-        data["time_limit_unit"] = limit["unit"]
-        data["time_limit_note"] = limit["note"]
+        content.update(
+            time_limit_value=limit["value"],
+            time_limit_unit=limit["unit"],
+            time_limit_note=limit["note"],
+        )
     if "fee" in values:
         fee = values["fee"]
-        data["fee_is_free"] = fee["free"]
-        data["fee_amount"] = fee["amount"]
-        data["fee_legal_basis"] = fee["legal_basis"]
-        data["fee_note"] = fee["note"]
-    for name in ("product", "complaint_handling", *MANUFACTURING_KEYS, "change_note"):
-        if name in values:
-            data[name] = values[name]
-    if "review_months" in values:
-        data["review_months"] = values["review_months"]
-    # A bound form reads "" for an empty number and leaves a false checkbox out.
-    data = {name: "" if value is None else value for name, value in data.items()}
-    if not data["fee_is_free"]:
-        del data["fee_is_free"]
-    return data
+        content.update(
+            fee_is_free=fee["free"],
+            fee_amount=fee["amount"],
+            fee_legal_basis=fee["legal_basis"],
+            fee_note=fee["note"],
+        )
+    return content
 
 
 class VersionContent(generics.GenericAPIView):
@@ -808,17 +784,34 @@ class VersionContent(generics.GenericAPIView):
         draft = selectors.get_version(service, version)
         data = DraftWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        form = standard_forms.VersionForm(
-            data=_draft_form_data(draft, data.validated_data), instance=draft
+        values = data.validated_data
+        requirements = (
+            [(row["text"], row["note"]) for row in values["requirements"]]
+            if "requirements" in values
+            else [(row.text, row.note) for row in draft.requirements.all()]
         )
-        cleaned = check_form(form, DRAFT_FIELD_NAMES)
-        draft = standard_services.update_version(
-            actor=request.user,
-            version=draft,
-            data={name: cleaned[name] for name in form.Meta.fields},
-            requirements=cleaned["requirements_text"],
-            steps=cleaned["steps_text"],
+        steps = (
+            [(row["text"], row["actor"]) for row in values["steps"]]
+            if "steps" in values
+            else [(row.text, row.actor) for row in draft.steps.all()]
         )
+        try:
+            draft = standard_services.update_version(
+                actor=request.user,
+                version=draft,
+                data=_draft_changes(values),
+                requirements=requirements,
+                steps=steps,
+            )
+        except DjangoValidationError as error:
+            if not hasattr(error, "error_dict"):
+                raise
+            raise serializers.ValidationError(
+                {
+                    DRAFT_FIELD_NAMES.get(name, name): errors
+                    for name, errors in error.message_dict.items()
+                }
+            ) from None
         draft = selectors.get_version(service, draft.number)
         return Response(DraftSerializer(draft).data)
 

@@ -97,7 +97,8 @@ def test_draft_content_refuses_bad_input_and_changes_nothing(token_for, draft_a,
         ({"time_limit": {"value": 3, "unit": ""}}, "time_limit.unit"),
         ({"time_limit": {"value": 3, "unit": "weeks"}}, "time_limit.unit"),
         ({"review_months": 0}, "review_months"),
-        ({"requirements": [{"text": "KTP | asli"}]}, "requirements.0.text"),
+        ({"requirements": [{"text": "KTP\nasli"}]}, "requirements"),
+        ({"requirements": [{"text": "  "}]}, "requirements.0.text"),
         ({"steps": [{"text": "x" * 301}]}, "steps.0.text"),
         ({"change_note": "x" * 301}, "change_note"),
     ]
@@ -108,6 +109,22 @@ def test_draft_content_refuses_bad_input_and_changes_nothing(token_for, draft_a,
         assert error["field"] == field, (body, response.json())
         assert error["code"] and error["message"]
     assert _content(draft_a) == before
+
+
+def test_a_vertical_bar_is_kept_as_written(token_for, draft_a, officer_a):
+    """The API hands its lists to the service as they are: no text is re-encoded into the web
+    form's "text | note" lines, so a bar is an ordinary character."""
+    client = token_for(officer_a, write=True)
+    body = {
+        "requirements": [{"text": "KTP | KK", "note": "asli | fotokopi"}],
+        "steps": [{"text": "Periksa", "actor": "petugas | loket 2"}],
+    }
+    response = client.patch(f"{SERVICE}/versions/1/content/", body, format="json")
+    assert response.status_code == 200, response.json()
+    assert [(r.text, r.note) for r in draft_a.requirements.all()] == [
+        ("KTP | KK", "asli | fotokopi")
+    ]
+    assert [(s.text, s.actor) for s in draft_a.steps.all()] == [("Periksa", "petugas | loket 2")]
 
 
 def test_a_published_version_cannot_change(token_for, published_a, unit_head_a):

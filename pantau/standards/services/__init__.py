@@ -26,10 +26,13 @@ from .pledges import (
 )
 from .versions import (
     CONTENT_FIELDS,
+    LINE_NOTE_MAX,
+    LINE_TEXT_MAX,
     TRANSITIONS,
     Upload,
     allowed_actions,
     attach_component_file,
+    check_content,
     discard_draft,
     missing_components,
     publish_version,
@@ -43,6 +46,8 @@ from .versions import (
 
 __all__ = [
     "CONTENT_FIELDS",
+    "LINE_NOTE_MAX",
+    "LINE_TEXT_MAX",
     "DEFAULT_PLEDGE",
     "PLEDGE_FIELDS",
     "TRANSITIONS",
@@ -51,6 +56,7 @@ __all__ = [
     "allowed_actions",
     "attach_component_file",
     "attach_forum_file",
+    "check_content",
     "delete_publication",
     "discard_draft",
     "mark_forum_held",

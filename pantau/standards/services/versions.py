@@ -52,6 +52,59 @@ CONTENT_FIELDS = [
 ]
 
 
+# What one requirement or procedure step may hold: its text, and its note (a requirement) or who
+# does it (a step). The web form and the API take these limits from here.
+LINE_TEXT_MAX = 300
+LINE_NOTE_MAX = 120
+REVIEW_MONTHS = (1, 60)
+
+
+def check_content(
+    content: dict, requirements: list[tuple[str, str]], steps: list[tuple[str, str]]
+) -> None:
+    """The rules a version's content keeps, whoever sends it (the web form, the API): each line's
+    length (nothing is cut), the fee (free, or an amount), the time limit (a number with its
+    unit), and the review interval. Raises one ValidationError naming every field at fault by
+    the model's names, ``requirements`` and ``steps``."""
+    errors: dict[str, list[str]] = {}
+    for field, rows, second_label in (
+        ("requirements", requirements, _("the note")),
+        ("steps", steps, _("who does it")),
+    ):
+        for number, (text, second) in enumerate(rows, start=1):
+            if not text.strip():
+                errors.setdefault(field, []).append(
+                    _("Line %(number)s has no text.") % {"number": number}
+                )
+            elif any(mark in text + second for mark in "\r\n"):
+                errors.setdefault(field, []).append(
+                    _("Line %(number)s: one line may not hold a line break.") % {"number": number}
+                )
+            elif len(text) > LINE_TEXT_MAX:
+                errors.setdefault(field, []).append(
+                    _("Each line may hold at most %(limit)s characters.") % {"limit": LINE_TEXT_MAX}
+                )
+            if len(second) > LINE_NOTE_MAX:
+                errors.setdefault(field, []).append(
+                    _("Line %(number)s: %(part)s may hold at most %(limit)s characters.")
+                    % {"number": number, "part": second_label, "limit": LINE_NOTE_MAX}
+                )
+    if content.get("fee_is_free"):
+        if content.get("fee_amount"):
+            errors["fee_amount"] = [
+                _("Leave the amount empty for a free service, or untick “free”.")
+            ]
+    elif not content.get("fee_amount"):
+        errors["fee_amount"] = [_("Give the fee in rupiah, or tick “free of charge”.")]
+    if (content.get("time_limit_value") is None) != (not content.get("time_limit_unit")):
+        errors["time_limit_unit"] = [_("Give both the number and the unit of time.")]
+    months = content.get("review_months")
+    if months is not None and not REVIEW_MONTHS[0] <= months <= REVIEW_MONTHS[1]:
+        errors["review_months"] = [_("Choose a review interval of 1 to 60 months.")]
+    if errors:
+        raise ValidationError(errors)
+
+
 # A checked upload (the file, its sniffed content type and its SHA-256): the one type every
 # content-checked file field cleans to (pantau.common.files).
 Upload = CheckedUpload
@@ -152,13 +205,15 @@ def update_version(
     requirements: list[tuple[str, str]],
     steps: list[tuple[str, str]],
 ) -> StandardVersion:
-    """Change the content of a draft (or discussed) version: fields and the two ordered lists."""
+    """Change the content of a draft (or discussed) version: fields and the two ordered lists.
+    What ``data`` leaves out keeps its value; the result must keep ``check_content``'s rules."""
     _check_edit(actor, version.service.unit)
     version = StandardVersion.objects.select_for_update().get(pk=version.pk)
     _check_editable(version)
     for name in CONTENT_FIELDS:
         if name in data:
             setattr(version, name, data[name])
+    check_content({name: getattr(version, name) for name in CONTENT_FIELDS}, requirements, steps)
     if version.fee_is_free:
         version.fee_amount = None
     audit.attribute_to(version, actor)

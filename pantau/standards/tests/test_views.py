@@ -96,6 +96,24 @@ def test_a_refused_form_changes_nothing(client_for, officer_a, draft_a):
     assert draft_a.requirements.count() == 2 and draft_a.product == "Surat rekomendasi PBI-JKN"
 
 
+def test_a_long_note_is_refused_on_its_field_not_cut(client_for, officer_a, draft_a):
+    unit = draft_a.service.unit
+    edit = reverse("standards:version-edit", args=[unit.slug, draft_a.service.pk, 1])
+    response = client_for(officer_a).post(
+        edit,
+        {
+            "requirements_text": "KTP | " + "n" * 121,
+            "fee_is_free": "on",
+            "product": "X",
+            "review_months": "12",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["requirements_text"]
+    draft_a.refresh_from_db()
+    assert draft_a.requirements.count() == 2 and draft_a.product == "Surat rekomendasi PBI-JKN"
+
+
 def test_unit_head_sets_and_publishes_through_the_pages(client_for, unit_head_a, draft_a, forum_a):
     client = client_for(unit_head_a)
     unit, service = draft_a.service.unit, draft_a.service
