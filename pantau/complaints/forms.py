@@ -1,5 +1,4 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pantau.accounts.models import User
@@ -8,6 +7,7 @@ from pantau.common.forms import KnownModelChoiceField, LongTextField
 from pantau.organisations import selectors as organisations
 from pantau.organisations.models import Agency, Service, ServiceUnit
 
+from .intake import DESCRIPTION_MAX, NAME_MAX, PHONE_MAX, REMEDY_MAX, SUBJECT_MAX, report_errors
 from .models import Category, Complaint
 
 ALLOWED_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
@@ -67,7 +67,7 @@ class ComplaintForm(forms.Form):
     )
     subject = forms.CharField(
         label=_("Subject"),
-        max_length=200,
+        max_length=SUBJECT_MAX,
         help_text=_(
             "Public once an officer has checked the report (unless it is confidential), with "
             "identity numbers, telephone numbers, e-mail addresses and your name hidden. Do not "
@@ -76,7 +76,7 @@ class ComplaintForm(forms.Form):
     )
     description = LongTextField(
         label=_("What happened?"),
-        max_length=10000,
+        max_length=DESCRIPTION_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Seen only by the officers handling your report; never published."),
     )
@@ -88,18 +88,18 @@ class ComplaintForm(forms.Form):
     remedy = LongTextField(
         label=_("What do you ask for?"),
         required=False,
-        max_length=4000,
+        max_length=REMEDY_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     attachments = AttachmentsField(
         label=_("Photos or documents (at most 5, images or PDF, 5 MB each)"), required=False
     )
-    reporter_name = forms.CharField(label=_("Your name"), required=False, max_length=120)
+    reporter_name = forms.CharField(label=_("Your name"), required=False, max_length=NAME_MAX)
     reporter_email = forms.EmailField(
         label=_("Your e-mail (to receive the tracking number and news)"), required=False
     )
     reporter_phone = forms.CharField(
-        label=_("Your telephone or WhatsApp"), required=False, max_length=32
+        label=_("Your telephone or WhatsApp"), required=False, max_length=PHONE_MAX
     )
     anonymous = forms.BooleanField(
         label=_("Anonymous: never show my identity to the unit"),
@@ -136,28 +136,18 @@ class ComplaintForm(forms.Form):
         else:
             del self.fields["service"]
 
-    def clean_happened_on(self):
-        day = self.cleaned_data.get("happened_on")
-        if day and day > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot be in the future."))
-        return day
-
     def clean(self):
         data = super().clean()
-        unit, service = data.get("unit"), data.get("service")
-        if service is not None and (unit is None or service.unit_id != unit.pk):
-            self.add_error("service", _("Choose a service of the chosen unit."))
-        category = data.get("category")
-        if category is not None and category.agency_id is not None:
-            from .selectors import categories_for
-
-            if (
-                not categories_for(unit=unit, agency=data.get("agency"))
-                .filter(pk=category.pk)
-                .exists()
-            ):
-                self.add_error("category", _("This category does not apply to the chosen unit."))
-        if unit is not None:
+        problems = report_errors(
+            unit=data.get("unit"),
+            agency=data.get("agency"),
+            service=data.get("service"),
+            category=data.get("category"),
+            happened_on=data.get("happened_on"),
+        )
+        for name, message in problems.items():
+            self.add_error(name, message)
+        if data.get("unit") is not None:
             data["agency"] = None
         return data
 

@@ -4,8 +4,11 @@ XML, with mySociety's ``servicerequestupdates`` extension.
 Reads are public. ``POST requests`` needs an ``api_key``: a Pantau API token with the write scope.
 A posted request becomes a report through the same checks and service as the web form."""
 
+import uuid
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -19,11 +22,12 @@ from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from pantau.api.authentication import TokenAuthentication, find_token, touch
-from pantau.api.endpoints.complaints import ComplaintCreateSerializer, submit_report
 from pantau.api.exceptions import flatten
 from pantau.api.permissions import token_of
 from pantau.common.flags import parse_flag
 from pantau.common.moments import parse_moment
+from pantau.complaints import intake
+from pantau.complaints import services as complaint_services
 from pantau.complaints.models import Complaint
 from pantau.complaints.selectors import publicly_visible
 
@@ -311,19 +315,7 @@ class Requests(Open311View):
                 raise exceptions.ValidationError({f"attribute[{name}]": str(error)}) from None
         anonymous = flags["anonymous"]
         happened = attribute("happened_on")
-        body = {
-            "kind": attribute("kind") or Complaint.Kind.COMPLAINT,
-            "category": str(data.get("service_code", "") or ""),
-            # Never the first words of the description: they may name the reporter (issue 15).
-            "subject": attribute("subject") or _("Report without a title (sent through Open311)"),
-            "description": description,
-            "anonymous": anonymous,
-            "confidential": flags["confidential"],
-        }
-        if unit_slug:
-            body["unit"] = unit_slug
-        else:
-            body["agency"] = jurisdiction.slug
+        day = None
         if happened:
             try:
                 day = parse_date(happened[:10])
@@ -333,33 +325,72 @@ class Requests(Open311View):
                 raise exceptions.ValidationError(
                     {"attribute[happened_on]": _("Give the date as YYYY-MM-DD.")}
                 )
-            body["happened_on"] = day
+        category_code = str(data.get("service_code", "") or "")
+        if not category_code:
+            raise exceptions.ValidationError({"service_code": _("Give the service_code.")})
+        # The same rules as the web form and the REST API (pantau.complaints.intake), on the
+        # objects named; no detour through another interface's serializer (issue 18).
+        found = intake.resolve(
+            unit_slug=unit_slug,
+            agency_slug="" if unit_slug else jurisdiction.slug,
+            category_code=category_code,
+            happened_on=day,
+        )
+        problems = {
+            {"category": "service_code", "happened_on": "attribute[happened_on]"}.get(k, k): v
+            for k, v in found.errors.items()
+        }
+        kind = attribute("kind") or Complaint.Kind.COMPLAINT
+        if kind not in Complaint.Kind.values:
+            problems["attribute[kind]"] = _("Choose one of the listed kinds.")
+        subject = attribute("subject") or _("Report without a title (sent through Open311)")
+        if len(subject) > intake.SUBJECT_MAX:
+            problems["attribute[subject]"] = _(
+                "Ensure this field has no more than %(max)s characters."
+            ) % {"max": intake.SUBJECT_MAX}
+        if not description:
+            problems["description"] = _("Describe what happened.")
+        elif len(description) > intake.DESCRIPTION_MAX:
+            problems["description"] = _(
+                "Ensure this field has no more than %(max)s characters."
+            ) % {"max": intake.DESCRIPTION_MAX}
+        reporter = {"reporter_name": "", "reporter_email": "", "reporter_phone": ""}
         if not anonymous:  # anonymous reports are saved without identity
             name = " ".join(
                 str(data.get(k, "") or "").strip() for k in ("first_name", "last_name")
             ).strip()
-            body.update(
-                reporter_name=name[:120],
-                reporter_email=str(data.get("email", "") or "").strip(),
-                reporter_phone=str(data.get("phone", "") or "").strip()[:32],
-            )
-        if not body["category"]:
-            raise exceptions.ValidationError({"service_code": _("Give the service_code.")})
-        checked = ComplaintCreateSerializer(data=body)
-        if not checked.is_valid():
-            raise serializers.ValidationError(
-                {
-                    ("service_code" if key == "category" else key): value
-                    for key, value in checked.errors.items()
-                }
-            )
+            reporter = {
+                "reporter_name": name[: intake.NAME_MAX],
+                "reporter_email": str(data.get("email", "") or "").strip(),
+                "reporter_phone": str(data.get("phone", "") or "").strip()[: intake.PHONE_MAX],
+            }
+            if reporter["reporter_email"]:
+                try:
+                    validate_email(reporter["reporter_email"])
+                except DjangoValidationError:
+                    problems["email"] = _("Enter a valid email address.")
+        if problems:
+            raise serializers.ValidationError(problems)
+        report = {
+            "kind": kind,
+            # Never the first words of the description: they may name the reporter (issue 15).
+            "subject": subject,
+            "description": description,
+            "happened_on": day,
+            "anonymous": anonymous,
+            "confidential": flags["confidential"],
+            **reporter,
+            **found.as_data(),
+        }
         # The report and the record of which token posted it are saved together or not at all
         # (issue 18): a report without its Submission could not be found by its token.
         with transaction.atomic():
-            complaint, _code, _created = submit_report(checked.validated_data)
+            complaint, _code, _created = complaint_services.submit_complaint(
+                data=report, files=[], submission_token=uuid.uuid4()
+            )
             submission, _new = Submission.objects.get_or_create(
                 complaint=complaint,
-                defaults={"api_token": token, "token": checked.validated_data["submission_token"]},
+                defaults={"api_token": token, "token": complaint.submission_token},
             )
         return Response(
             [

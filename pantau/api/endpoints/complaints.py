@@ -16,7 +16,7 @@ from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 
 from pantau.complaints import forms as complaint_forms
-from pantau.complaints import selectors, services
+from pantau.complaints import intake, selectors, services
 from pantau.complaints.models import Category, Complaint, Event, Status
 from pantau.organisations.models import Agency, ServiceUnit
 
@@ -59,13 +59,17 @@ class ComplaintCreateSerializer(serializers.Serializer):
         required=False, min_value=1, max_value=MAX_ID, help_text="Id of a service of the unit."
     )
     category = serializers.SlugField(required=False, help_text="Code of a complaint category.")
-    subject = serializers.CharField(max_length=200)
-    description = serializers.CharField(max_length=10000)
+    subject = serializers.CharField(max_length=intake.SUBJECT_MAX)
+    description = serializers.CharField(max_length=intake.DESCRIPTION_MAX)
     happened_on = serializers.DateField(required=False, allow_null=True)
-    remedy = serializers.CharField(required=False, allow_blank=True, max_length=4000)
-    reporter_name = serializers.CharField(required=False, allow_blank=True, max_length=120)
+    remedy = serializers.CharField(required=False, allow_blank=True, max_length=intake.REMEDY_MAX)
+    reporter_name = serializers.CharField(
+        required=False, allow_blank=True, max_length=intake.NAME_MAX
+    )
     reporter_email = serializers.EmailField(required=False, allow_blank=True)
-    reporter_phone = serializers.CharField(required=False, allow_blank=True, max_length=32)
+    reporter_phone = serializers.CharField(
+        required=False, allow_blank=True, max_length=intake.PHONE_MAX
+    )
     anonymous = StrictBooleanField(default=False)
     confidential = StrictBooleanField(default=False)
     integrity = StrictBooleanField(
@@ -75,38 +79,24 @@ class ComplaintCreateSerializer(serializers.Serializer):
     )
 
     def validate(self, attrs):
-        unit = None
-        if attrs.get("unit"):
-            unit = ServiceUnit.objects.filter(slug=attrs["unit"], is_active=True).first()
-            if unit is None:
-                raise serializers.ValidationError(
-                    {"unit": _("There is no active unit with this slug.")}
-                )
-        agency = None
-        if attrs.get("agency") and unit is None:
-            agency = Agency.objects.filter(slug=attrs["agency"]).first()
-            if agency is None:
-                raise serializers.ValidationError(
-                    {"agency": _("There is no agency with this slug.")}
-                )
-        category = None
-        if attrs.get("category"):
-            category = (
-                selectors.categories_for(unit=unit, agency=agency)
-                .filter(code=attrs["category"])
-                .order_by("agency_id")
-                .first()
-            )
-            if category is None:
-                raise serializers.ValidationError(
-                    {"category": _("This category does not apply to the chosen unit.")}
-                )
+        """The objects named, checked by the rules the web form applies
+        (``complaints.intake``); what is returned is what ``submit_complaint`` takes."""
+        found = intake.resolve(
+            unit_slug=attrs.get("unit", ""),
+            agency_slug=attrs.get("agency", ""),
+            service_id=attrs.get("service"),
+            category_code=attrs.get("category", ""),
+            happened_on=attrs.get("happened_on"),
+        )
+        if found.errors:
+            raise serializers.ValidationError(found.errors)
         data = {
             key: attrs[key]
             for key in (
                 "kind",
                 "subject",
                 "description",
+                "happened_on",
                 "remedy",
                 "reporter_name",
                 "reporter_email",
@@ -117,19 +107,11 @@ class ComplaintCreateSerializer(serializers.Serializer):
             )
             if key in attrs
         }
-        data.update(
-            submission_token=str(attrs.get("submission_token") or uuid.uuid4()),
-            unit=unit.pk if unit else "",
-            agency=agency.pk if agency else "",
-            service=attrs.get("service") or "",
-            category=category.pk if category else "",
-            happened_on=attrs.get("happened_on") or "",
-        )
-        form = complaint_forms.ComplaintForm(data=data, files={}, unit=unit)
-        if agency is not None:
-            # The web form offers top governments; the API also accepts an agency below them.
-            form.fields["agency"].queryset = Agency.objects.all()
-        return check_form(form)
+        return {
+            **data,
+            **found.as_data(),
+            "submission_token": attrs.get("submission_token") or uuid.uuid4(),
+        }
 
 
 def submit_report(cleaned: dict):
