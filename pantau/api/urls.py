@@ -1,6 +1,7 @@
 """``/api/v1/``: the schema, its docs page, and the endpoints of every module.
 
-Each module's endpoints live in one file ``pantau/api/endpoints/<module>.py`` that defines
+Each module's endpoints live in ``pantau/api/endpoints/<module>.py`` (or a package of that name,
+mirroring the module's services) that defines
 ``urlpatterns``; every file there is included, so a new module's API is that one file."""
 
 import pkgutil
