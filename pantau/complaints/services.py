@@ -4,8 +4,11 @@ service that checks the permission, moves the status, sets deadlines and records
 import functools
 import secrets
 import uuid
+from collections.abc import Callable
 from contextlib import nullcontext
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -270,41 +273,62 @@ def _insert_received(complaint: Complaint) -> None:
     complaint._state.db = connection.alias
 
 
-@transaction.atomic
-def transition(
+@dataclass
+class _Step:
+    """One workflow step under way: the report locked, where it stood, and the note to record."""
+
+    actor: Any
+    complaint: Complaint
+    action: str
+    today: date
+    note: str
+    before: str
+    previous_unit_id: int | None
+    reporter_step: bool
+
+
+# Steps whose event the reporter sees on the tracking page (every staff step but a note).
+PUBLIC_STEPS = frozenset(
+    {
+        "verify",
+        "assign",
+        "start",
+        "answer",
+        "close",
+        "postpone",
+        "resume",
+        "forward",
+        "archive",
+        "reopen",
+    }
+)
+
+
+def _begin(
     *,
     actor,
     complaint: Complaint,
     action: str,
-    note: str = "",
-    unit=None,
-    officer=None,
-    reason: str = "",
-    duplicate_of: Complaint | None = None,
-    today=None,
-) -> Complaint:
-    """Run one workflow step. Raises ValidationError for a step the table does not allow.
-
-    Archiving as a duplicate needs ``duplicate_of``, the report it repeats (the caller has checked
-    that the actor may see it); the link always points at the first report of a chain."""
-    if action not in TRANSITIONS:
-        raise ValidationError(_("Unknown action."))
+    note: str,
+    today,
+    may: Callable[[Complaint], bool] | None = None,
+) -> _Step:
+    """Lock the report and check the step: the table, the actor's right and role (a reporter's
+    step is authorised by the access code in the view), the disposal rule, integrity reports."""
     complaint = (
         Complaint.objects.select_for_update(of=("self",))
         .select_related("unit", "unit__agency")
         .get(pk=complaint.pk)
     )
-    sources, target = TRANSITIONS[action]
+    sources, _target = TRANSITIONS[action]
     if complaint.status not in sources:
         raise ValidationError(
             _("A report that is “%(status)s” cannot take this step.")
             % {"status": complaint.get_status_display()}
         )
-    reporter_step = action in REPORTER_ACTIONS  # authorised by the access code in the view
+    reporter_step = action in REPORTER_ACTIONS
     if not reporter_step:
-        if not can_handle(actor, complaint):
-            raise PermissionDenied
-        if action == "assign" and not can_assign(actor, complaint, unit):
+        if not can_handle(actor, complaint) or (may is not None and not may(complaint)):
             raise PermissionDenied
         COMPLAINT_WORKFLOW.check(
             action,
@@ -328,117 +352,260 @@ def transition(
                     "is never sent to the unit it is about."
                 )
             )
-    today = today or timezone.localdate()
-    before = complaint.status
-    previous_unit_id = complaint.unit_id
-    public = action in (
-        "verify",
-        "assign",
-        "start",
-        "answer",
-        "close",
-        "postpone",
-        "resume",
-        "forward",
-        "archive",
-        "reopen",
+    return _Step(
+        actor=actor,
+        complaint=complaint,
+        action=action,
+        today=today or timezone.localdate(),
+        note=note,
+        before=complaint.status,
+        previous_unit_id=complaint.unit_id,
+        reporter_step=reporter_step,
     )
-    if action == "verify":
-        policy = policy_for(complaint.unit, complaint.agency, complaint.service)
-        complaint.resolution_due = today + timedelta(days=policy.resolution_days)
-    elif action in ("assign", "forward"):
-        if unit is None:
-            raise ValidationError(_("Choose the unit that can act on the report."))
-        if action == "forward" and not note.strip():
-            raise ValidationError(_("Say why the report is forwarded."))
-        if not forward_targets(actor, complaint).filter(pk=unit.pk).exists():
-            if can_coordinate(actor, complaint):
-                raise ValidationError(
-                    _("This unit is outside your area; ask the national complaint coordinator.")
-                )
-            raise ValidationError(
-                _(
-                    "You can forward only to units of the same government or agency; ask the coordinator."
-                )
-            )
-        if officer is not None and not unit.memberships.filter(user=officer).exists():
-            raise ValidationError(_("The officer must work in the chosen unit."))
-        if complaint.service is not None and complaint.service.unit_id != unit.pk:
-            complaint.service = None  # a service belongs to one unit
-        complaint.unit = unit
-        complaint.assigned_to = officer
-        complaint.queue, complaint.queue_agency_id = route(unit=unit)
-        policy = policy_for(unit=unit, service=complaint.service)
-        complaint.response_due = add_working_days(
-            today, policy.response_working_days, days_off_for(unit=unit)
-        )
-    elif action == "answer":
-        if not note.strip():
-            raise ValidationError(_("Write the answer the reporter will read."))
-        complaint.answered_at = timezone.now()
-        complaint.first_response_at = complaint.first_response_at or complaint.answered_at
-    elif action == "start":
-        complaint.first_response_at = complaint.first_response_at or timezone.now()
-    elif action == "close":
-        complaint.closed_at = timezone.now()
-    elif action == "postpone":
-        if not note.strip():
-            raise ValidationError(_("Say what the reporter must add."))
-        complaint.postponed_from = before
-        complaint.postponed_on = today
-    elif action == "resume" and not note.strip():
-        raise ValidationError(_("Say what the reporter sent and how (telephone, letter, visit)."))
-    elif action == "archive":
-        if reason not in Complaint.ArchiveReason.values:
-            raise ValidationError(_("Choose why the report is archived."))
-        complaint.archive_reason = reason
-        if reason == Complaint.ArchiveReason.DUPLICATE:
-            if duplicate_of is None:
-                raise ValidationError(_("Give the tracking number of the report this one repeats."))
-            original = duplicate_of.duplicate_of or duplicate_of
-            if original.pk == complaint.pk:
-                raise ValidationError(_("A report cannot be a duplicate of itself."))
-            complaint.duplicate_of = original
-            note = note.strip() or _("The same matter is followed up in report %(number)s.") % {
-                "number": original.tracking_number
-            }
-    elif action == "reopen":
-        if complaint.reopened:
-            raise ValidationError(_("A report can be reopened once."))
-        complaint.reopened = True
-    if action in RETURNS_TO_PREVIOUS:
+
+
+def _finish(step: _Step, *, officer=None) -> Complaint:
+    """Move the status, save, record the event, and tell the reporter, the officer and the
+    subscribers (all on commit)."""
+    complaint = step.complaint
+    if step.action in RETURNS_TO_PREVIOUS:
         complaint.status = complaint.postponed_from or Status.RECEIVED
-        _resume_deadlines(complaint, today)
+        _resume_deadlines(complaint, step.today)
         complaint.postponed_from = ""
         complaint.postponed_on = None
     else:
-        if before == Status.POSTPONED:  # archived while waiting
+        if step.before == Status.POSTPONED:  # archived while waiting
             complaint.postponed_on = None
-        complaint.status = target  # type: ignore[assignment]  # every action reaching here has a target
-    audit.attribute_to(complaint, actor)
+        complaint.status = TRANSITIONS[step.action][1]  # type: ignore[assignment]
+    audit.attribute_to(complaint, step.actor)
     complaint.save()
+    public = step.action in PUBLIC_STEPS
     _record(
         complaint,
-        actor=actor,
-        action=action,
-        from_status=before,
-        note=note,
-        public=public or reporter_step,
+        actor=step.actor,
+        action=step.action,
+        from_status=step.before,
+        note=step.note,
+        public=public or step.reporter_step,
     )
     if public and complaint.reporter_email:
         from .tasks import send_status_update
 
         transaction.on_commit(lambda: background.dispatch(send_status_update, complaint.pk))
     events.complaint_status_changed(
-        complaint, before=before, action=action, previous_unit_id=previous_unit_id
+        complaint, before=step.before, action=step.action, previous_unit_id=step.previous_unit_id
     )  # queued on commit
-    if action in ("assign", "forward") and officer is not None and officer.email:
+    if officer is not None and officer.email:
         from .tasks import send_assignment
 
         transaction.on_commit(
             lambda: background.dispatch(send_assignment, complaint.pk, officer.pk)
         )
     return complaint
+
+
+# --- One service per step --------------------------------------------------------------------
+
+
+@transaction.atomic
+def verify(*, actor, complaint: Complaint, note: str = "", today=None) -> Complaint:
+    """The report is complete and within authority: the resolution clock starts."""
+    step = _begin(actor=actor, complaint=complaint, action="verify", note=note, today=today)
+    c = step.complaint
+    policy = policy_for(c.unit, c.agency, c.service)
+    c.resolution_due = step.today + timedelta(days=policy.resolution_days)
+    return _finish(step)
+
+
+def _send_to_unit(step: _Step, *, unit, officer) -> None:
+    """Assigning and forwarding: the unit must be one the actor may send to, the officer one of
+    its people; the answer's clock restarts with the unit's policy."""
+    c = step.complaint
+    if unit is None:
+        raise ValidationError(_("Choose the unit that can act on the report."))
+    if not forward_targets(step.actor, c).filter(pk=unit.pk).exists():
+        if can_coordinate(step.actor, c):
+            raise ValidationError(
+                _("This unit is outside your area; ask the national complaint coordinator.")
+            )
+        raise ValidationError(
+            _(
+                "You can forward only to units of the same government or agency; ask the coordinator."
+            )
+        )
+    if officer is not None and not unit.memberships.filter(user=officer).exists():
+        raise ValidationError(_("The officer must work in the chosen unit."))
+    if c.service is not None and c.service.unit_id != unit.pk:
+        c.service = None  # a service belongs to one unit
+    c.unit = unit
+    c.assigned_to = officer
+    c.queue, c.queue_agency_id = route(unit=unit)
+    policy = policy_for(unit=unit, service=c.service)
+    c.response_due = add_working_days(
+        step.today, policy.response_working_days, days_off_for(unit=unit)
+    )
+
+
+@transaction.atomic
+def assign(
+    *, actor, complaint: Complaint, unit, officer=None, note: str = "", today=None
+) -> Complaint:
+    """The unit head or a coordinator gives the report to a unit (and an officer of it)."""
+    step = _begin(
+        actor=actor,
+        complaint=complaint,
+        action="assign",
+        note=note,
+        today=today,
+        may=lambda locked: can_assign(actor, locked, unit),
+    )
+    _send_to_unit(step, unit=unit, officer=officer)
+    return _finish(step, officer=officer)
+
+
+@transaction.atomic
+def forward(
+    *, actor, complaint: Complaint, unit, officer=None, note: str = "", today=None
+) -> Complaint:
+    """Not this unit's authority: the report goes to the unit that can act, with the reason."""
+    step = _begin(actor=actor, complaint=complaint, action="forward", note=note, today=today)
+    if unit is not None and not note.strip():
+        raise ValidationError(_("Say why the report is forwarded."))
+    _send_to_unit(step, unit=unit, officer=officer)
+    return _finish(step, officer=officer)
+
+
+@transaction.atomic
+def start(*, actor, complaint: Complaint, note: str = "", today=None) -> Complaint:
+    step = _begin(actor=actor, complaint=complaint, action="start", note=note, today=today)
+    c = step.complaint
+    c.first_response_at = c.first_response_at or timezone.now()
+    return _finish(step)
+
+
+@transaction.atomic
+def answer(*, actor, complaint: Complaint, note: str, today=None) -> Complaint:
+    """The answer the reporter reads (required)."""
+    step = _begin(actor=actor, complaint=complaint, action="answer", note=note, today=today)
+    if not note.strip():
+        raise ValidationError(_("Write the answer the reporter will read."))
+    c = step.complaint
+    c.answered_at = timezone.now()
+    c.first_response_at = c.first_response_at or c.answered_at
+    return _finish(step)
+
+
+@transaction.atomic
+def close(*, actor, complaint: Complaint, note: str = "", today=None) -> Complaint:
+    step = _begin(actor=actor, complaint=complaint, action="close", note=note, today=today)
+    step.complaint.closed_at = timezone.now()
+    return _finish(step)
+
+
+@transaction.atomic
+def postpone(*, actor, complaint: Complaint, note: str, today=None) -> Complaint:
+    """Waiting for the reporter: the clocks stop until the report resumes."""
+    step = _begin(actor=actor, complaint=complaint, action="postpone", note=note, today=today)
+    if not note.strip():
+        raise ValidationError(_("Say what the reporter must add."))
+    step.complaint.postponed_from = step.before
+    step.complaint.postponed_on = step.today
+    return _finish(step)
+
+
+@transaction.atomic
+def resume(*, actor, complaint: Complaint, note: str, today=None) -> Complaint:
+    """The reporter answered outside Pantau; the officer says what came and how."""
+    step = _begin(actor=actor, complaint=complaint, action="resume", note=note, today=today)
+    if not note.strip():
+        raise ValidationError(_("Say what the reporter sent and how (telephone, letter, visit)."))
+    return _finish(step)
+
+
+@transaction.atomic
+def reporter_reply(*, complaint: Complaint, note: str = "", actor=None, today=None) -> Complaint:
+    """The reporter adds what was asked (authorised by the access code in the view)."""
+    step = _begin(actor=actor, complaint=complaint, action="reporter_reply", note=note, today=today)
+    return _finish(step)
+
+
+@transaction.atomic
+def archive(
+    *,
+    actor,
+    complaint: Complaint,
+    reason: str,
+    duplicate_of: Complaint | None = None,
+    note: str = "",
+    today=None,
+) -> Complaint:
+    """Not followed up (spam, a duplicate, outside government, too general). A duplicate links
+    to the first report of its chain (the caller has checked the actor may see it)."""
+    step = _begin(actor=actor, complaint=complaint, action="archive", note=note, today=today)
+    c = step.complaint
+    if reason not in Complaint.ArchiveReason.values:
+        raise ValidationError(_("Choose why the report is archived."))
+    c.archive_reason = reason
+    if reason == Complaint.ArchiveReason.DUPLICATE:
+        if duplicate_of is None:
+            raise ValidationError(_("Give the tracking number of the report this one repeats."))
+        original = duplicate_of.duplicate_of or duplicate_of
+        if original.pk == c.pk:
+            raise ValidationError(_("A report cannot be a duplicate of itself."))
+        c.duplicate_of = original
+        step.note = note.strip() or _("The same matter is followed up in report %(number)s.") % {
+            "number": original.tracking_number
+        }
+    return _finish(step)
+
+
+@transaction.atomic
+def reopen(*, complaint: Complaint, note: str = "", actor=None, today=None) -> Complaint:
+    """The reporter is not satisfied with the answer: once."""
+    step = _begin(actor=actor, complaint=complaint, action="reopen", note=note, today=today)
+    if step.complaint.reopened:
+        raise ValidationError(_("A report can be reopened once."))
+    step.complaint.reopened = True
+    return _finish(step)
+
+
+def transition(
+    *,
+    actor,
+    complaint: Complaint,
+    action: str,
+    note: str = "",
+    unit=None,
+    officer=None,
+    reason: str = "",
+    duplicate_of: Complaint | None = None,
+    today=None,
+) -> Complaint:
+    """Run the step named ``action`` (for the pages and the API, which take the action as data)
+    through its own service above. Raises ValidationError for a step the table does not allow."""
+    common = {"actor": actor, "complaint": complaint, "note": note, "today": today}
+    if action in ("assign", "forward"):
+        return STEPS[action](**common, unit=unit, officer=officer)
+    if action == "archive":
+        return archive(**common, reason=reason, duplicate_of=duplicate_of)
+    if action in STEPS:
+        return STEPS[action](**common)
+    raise ValidationError(_("Unknown action."))
+
+
+STEPS: dict[str, Callable[..., Complaint]] = {
+    "verify": verify,
+    "assign": assign,
+    "forward": forward,
+    "start": start,
+    "answer": answer,
+    "close": close,
+    "postpone": postpone,
+    "resume": resume,
+    "reporter_reply": reporter_reply,
+    "archive": archive,
+    "reopen": reopen,
+}
 
 
 def _resume_deadlines(complaint: Complaint, today) -> None:

@@ -205,3 +205,10 @@ def test_assign_to_a_named_officer_of_the_unit(
         )
     assert complaint.assigned_to == officer_a
     assert any(m.to == ["petugas@example.id"] for m in mail.outbox)
+
+
+def test_every_step_of_the_table_has_its_own_service():
+    from pantau.complaints import services
+
+    assert set(services.STEPS) == set(services.TRANSITIONS)
+    assert all(step.__name__ == name for name, step in services.STEPS.items())
