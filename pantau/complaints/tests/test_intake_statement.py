@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from pantau.complaints import services
 from pantau.complaints.models import Complaint, Event
+from pantau.complaints.services.reports import _create
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the one-statement intake is PostgreSQL's"
@@ -66,7 +67,7 @@ def test_both_paths_write_the_same_rows(unit_a):
     for one_statement in (True, False):
         with transaction.atomic():
             made.append(
-                services._create(
+                _create(
                     data=_data(unit_a, service_a),
                     files=[],
                     number=f"LP-TEST-{len(made)}",
