@@ -40,13 +40,19 @@ def test_half_precision_answers_and_an_object_group_array_give_the_same_result()
 
 
 def test_regression_over_many_blocks_equals_statsmodels(monkeypatch):
-    monkeypatch.setattr(likert, "QR_BLOCK", 257)  # many blocks, the last one short
+    from pantau.analytics import regression
+
+    calls = []
+    original = regression._r_factor
+    monkeypatch.setattr(regression, "QR_BLOCK", 257)  # many blocks, the last one short
+    monkeypatch.setattr(regression, "_r_factor", lambda *a: calls.append(1) or original(*a))
     rng = np.random.default_rng(11)
     x = rng.normal(size=(5_000, 3)) + rng.normal(size=(5_000, 1))  # correlated predictors
     y = x @ np.array([0.5, -0.2, 0.9]) + rng.normal(size=5_000)
     design = sm.add_constant(x)
     reference = sm.OLS(y, design).fit()
     ours = likert.ols(y, x)
+    assert calls  # the blocked QR ran
     for j, coefficient in enumerate(ours.coefficients):
         assert coefficient.b == pytest.approx(reference.params[j], rel=1e-10)
         assert coefficient.se == pytest.approx(reference.bse[j], rel=1e-10)
