@@ -282,106 +282,7 @@ class Requests(Open311View):
         data = {**request.query_params.dict(), **_flat(request.data)}
         if any("\x00" in str(value) for value in data.values()):
             raise exceptions.ValidationError(_("The request contains a NUL character."))
-        jurisdiction = self.jurisdiction(source=data)
-
-        def attribute(name: str) -> str:
-            return str(data.get(f"attribute[{name}]", "") or "").strip()
-
-        unit_slug = attribute("unit")
-        if unit_slug and jurisdiction is not None:
-            if not selectors.units_of(jurisdiction).filter(slug=unit_slug).exists():
-                raise exceptions.ValidationError(
-                    {"attribute[unit]": _("This unit is not part of the jurisdiction.")}
-                )
-        if not unit_slug and jurisdiction is None:
-            raise exceptions.ValidationError(
-                {"jurisdiction_id": _("Give the jurisdiction_id or the unit attribute.")}
-            )
-        description = str(data.get("description", "") or "").strip()
-        location = ", ".join(
-            str(data.get(k, "")).strip()
-            for k in ("address_string", "lat", "long")
-            if str(data.get(k, "") or "").strip()
-        )
-        if location:
-            description += "\n\n" + _("Location: %(place)s") % {"place": location}
-        if str(data.get("media_url", "") or "").strip():
-            description += "\n" + _("Media: %(url)s") % {"url": str(data["media_url"]).strip()}
-        flags = {}
-        for name in ("anonymous", "confidential"):
-            try:
-                flags[name] = parse_flag(attribute(name))
-            except ValueError as error:
-                raise exceptions.ValidationError({f"attribute[{name}]": str(error)}) from None
-        anonymous = flags["anonymous"]
-        happened = attribute("happened_on")
-        day = None
-        if happened:
-            try:
-                day = parse_date(happened[:10])
-            except ValueError:  # well formed but not a date: 2026-13-45
-                day = None
-            if day is None:
-                raise exceptions.ValidationError(
-                    {"attribute[happened_on]": _("Give the date as YYYY-MM-DD.")}
-                )
-        category_code = str(data.get("service_code", "") or "")
-        if not category_code:
-            raise exceptions.ValidationError({"service_code": _("Give the service_code.")})
-        # The same rules as the web form and the REST API (pantau.complaints.intake), on the
-        # objects named; no detour through another interface's serializer (issue 18).
-        found = intake.resolve(
-            unit_slug=unit_slug,
-            agency_slug="" if unit_slug else jurisdiction.slug,
-            category_code=category_code,
-            happened_on=day,
-        )
-        problems = {
-            {"category": "service_code", "happened_on": "attribute[happened_on]"}.get(k, k): v
-            for k, v in found.errors.items()
-        }
-        kind = attribute("kind") or Complaint.Kind.COMPLAINT
-        if kind not in Complaint.Kind.values:
-            problems["attribute[kind]"] = _("Choose one of the listed kinds.")
-        subject = attribute("subject") or _("Report without a title (sent through Open311)")
-        if len(subject) > intake.SUBJECT_MAX:
-            problems["attribute[subject]"] = _(
-                "Ensure this field has no more than %(max)s characters."
-            ) % {"max": intake.SUBJECT_MAX}
-        if not description:
-            problems["description"] = _("Describe what happened.")
-        elif len(description) > intake.DESCRIPTION_MAX:
-            problems["description"] = _(
-                "Ensure this field has no more than %(max)s characters."
-            ) % {"max": intake.DESCRIPTION_MAX}
-        reporter = {"reporter_name": "", "reporter_email": "", "reporter_phone": ""}
-        if not anonymous:  # anonymous reports are saved without identity
-            name = " ".join(
-                str(data.get(k, "") or "").strip() for k in ("first_name", "last_name")
-            ).strip()
-            reporter = {
-                "reporter_name": name[: intake.NAME_MAX],
-                "reporter_email": str(data.get("email", "") or "").strip(),
-                "reporter_phone": str(data.get("phone", "") or "").strip()[: intake.PHONE_MAX],
-            }
-            if reporter["reporter_email"]:
-                try:
-                    validate_email(reporter["reporter_email"])
-                except DjangoValidationError:
-                    problems["email"] = _("Enter a valid email address.")
-        if problems:
-            raise serializers.ValidationError(problems)
-        report = {
-            "kind": kind,
-            # Never the first words of the description: they may name the reporter (issue 15).
-            "subject": subject,
-            "description": description,
-            "happened_on": day,
-            "anonymous": anonymous,
-            "confidential": flags["confidential"],
-            **reporter,
-            **found.as_data(),
-        }
+        report = _report_from(data, self.jurisdiction(source=data))
         # The report and the record of which token posted it are saved together or not at all
         # (issue 18): a report without its Submission could not be found by its token.
         with transaction.atomic():
@@ -429,6 +330,124 @@ class TokenDetail(Open311View):
         return Response(
             [{"service_request_id": submission.complaint.tracking_number, "token": token_id}]
         )
+
+
+def _report_from(data: dict, jurisdiction) -> dict:
+    """The report an Open311 request describes, for ``submit_complaint``: the unit (an attribute)
+    or the jurisdiction, the category (``service_code``), the location and media added to the
+    description, the flags and the reporter. Every problem is answered 400 naming the Open311
+    field, before anything is saved."""
+
+    def attribute(name: str) -> str:
+        return str(data.get(f"attribute[{name}]", "") or "").strip()
+
+    unit_slug = attribute("unit")
+    if unit_slug and jurisdiction is not None:
+        if not selectors.units_of(jurisdiction).filter(slug=unit_slug).exists():
+            raise exceptions.ValidationError(
+                {"attribute[unit]": _("This unit is not part of the jurisdiction.")}
+            )
+    if not unit_slug and jurisdiction is None:
+        raise exceptions.ValidationError(
+            {"jurisdiction_id": _("Give the jurisdiction_id or the unit attribute.")}
+        )
+    description = _description(data)
+    flags = {}
+    for name in ("anonymous", "confidential"):
+        try:
+            flags[name] = parse_flag(attribute(name))
+        except ValueError as error:
+            raise exceptions.ValidationError({f"attribute[{name}]": str(error)}) from None
+    anonymous = flags["anonymous"]
+    happened = attribute("happened_on")
+    day = None
+    if happened:
+        try:
+            day = parse_date(happened[:10])
+        except ValueError:  # well formed but not a date: 2026-13-45
+            day = None
+        if day is None:
+            raise exceptions.ValidationError(
+                {"attribute[happened_on]": _("Give the date as YYYY-MM-DD.")}
+            )
+    category_code = str(data.get("service_code", "") or "")
+    if not category_code:
+        raise exceptions.ValidationError({"service_code": _("Give the service_code.")})
+    # The same rules as the web form and the REST API (pantau.complaints.intake), on the
+    # objects named; no detour through another interface's serializer (issue 18).
+    found = intake.resolve(
+        unit_slug=unit_slug,
+        agency_slug="" if unit_slug else jurisdiction.slug,
+        category_code=category_code,
+        happened_on=day,
+    )
+    problems = {
+        {"category": "service_code", "happened_on": "attribute[happened_on]"}.get(k, k): v
+        for k, v in found.errors.items()
+    }
+    kind = attribute("kind") or Complaint.Kind.COMPLAINT
+    if kind not in Complaint.Kind.values:
+        problems["attribute[kind]"] = _("Choose one of the listed kinds.")
+    subject = attribute("subject") or _("Report without a title (sent through Open311)")
+    _check_length(problems, "attribute[subject]", subject, intake.SUBJECT_MAX)
+    if not description:
+        problems["description"] = _("Describe what happened.")
+    _check_length(problems, "description", description, intake.DESCRIPTION_MAX)
+    reporter = _reporter(data, anonymous=anonymous, problems=problems)
+    if problems:
+        raise serializers.ValidationError(problems)
+    report = {
+        "kind": kind,
+        # Never the first words of the description: they may name the reporter (issue 15).
+        "subject": subject,
+        "description": description,
+        "happened_on": day,
+        "anonymous": anonymous,
+        "confidential": flags["confidential"],
+        **reporter,
+        **found.as_data(),
+    }
+    return report
+
+
+def _description(data: dict) -> str:
+    """The description, with the location and media the request gives added below it."""
+    description = str(data.get("description", "") or "").strip()
+    location = ", ".join(
+        str(data.get(k, "")).strip()
+        for k in ("address_string", "lat", "long")
+        if str(data.get(k, "") or "").strip()
+    )
+    if location:
+        description += "\n\n" + _("Location: %(place)s") % {"place": location}
+    if str(data.get("media_url", "") or "").strip():
+        description += "\n" + _("Media: %(url)s") % {"url": str(data["media_url"]).strip()}
+    return description
+
+
+def _check_length(problems: dict, field: str, text: str, limit: int) -> None:
+    if len(text) > limit:
+        problems[field] = _("Ensure this field has no more than %(max)s characters.") % {
+            "max": limit
+        }
+
+
+def _reporter(data: dict, *, anonymous: bool, problems: dict) -> dict:
+    """Who reports: nothing at all for an anonymous report (not even in the history)."""
+    if anonymous:
+        return {"reporter_name": "", "reporter_email": "", "reporter_phone": ""}
+    name = " ".join(str(data.get(k, "") or "").strip() for k in ("first_name", "last_name"))
+    reporter = {
+        "reporter_name": name.strip()[: intake.NAME_MAX],
+        "reporter_email": str(data.get("email", "") or "").strip(),
+        "reporter_phone": str(data.get("phone", "") or "").strip()[: intake.PHONE_MAX],
+    }
+    if reporter["reporter_email"]:
+        try:
+            validate_email(reporter["reporter_email"])
+        except DjangoValidationError:
+            problems["email"] = _("Enter a valid email address.")
+    return reporter
 
 
 def _flat(data) -> dict:

@@ -100,6 +100,8 @@ def template_columns(period: SurveyPeriod) -> tuple[list[str], list[str]]:
 
 
 def read_skm_file(path: Path, *, period: SurveyPeriod, max_errors: int = 200) -> ImportReport:
+    """Long: one pass over the rows that checks each column in the order of the documented table
+    (module docstring), so that all of a row's problems are reported together."""
     report = ImportReport()
     try:
         header, rows = read_table(path)

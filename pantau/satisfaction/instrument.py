@@ -184,7 +184,9 @@ def national_skm_version() -> InstrumentVersion:
 
 def skm_spec(extra_elements: list[tuple[str, str, str]]) -> VersionSpec:
     """The SKM questionnaire: the 9 national elements, then a unit's own (key, label, question),
-    the respondent's profile, and the suggestion."""
+    the respondent's profile, and the suggestion.
+
+    Long: the questionnaire as data, section by section, in the order a respondent reads it."""
     # A unit's own elements use the generic four answers of the regulation's material.
     generic = (
         ["Tidak baik", "Kurang baik", "Baik", "Sangat baik"],

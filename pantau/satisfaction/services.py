@@ -210,7 +210,10 @@ def publish_period(
 
     It closes the survey (published results are final: no answer can change them afterwards), and
     keeps the figures as published in ``PublishedResult``. Below the required sample it needs a
-    ``reason``, which is kept and shown. Publishing again ends a correction, with its note."""
+    ``reason``, which is kept and shown. Publishing again ends a correction, with its note.
+
+    Long: one act in one transaction: its checks, then its records in order (the published
+    figures, the media, the closing, the audit)."""
     from decimal import Decimal
 
     from django.utils import timezone

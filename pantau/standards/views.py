@@ -199,6 +199,8 @@ def version_edit(request, slug, service_pk, number):
 @login_required
 @require_POST
 def version_action(request, slug, service_pk, number, action):
+    """Long: one POST address for the standard's workflow steps, a branch of a few lines each with
+    its own form and message; the services behind them are one per step."""
     unit = _editable_unit(request, slug)
     service = _service(unit, service_pk)
     version = selectors.get_version(service, number)

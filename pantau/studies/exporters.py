@@ -105,9 +105,42 @@ def raw_xlsx(study) -> bytes:
     return buffer.getvalue()
 
 
+ITEM_COLUMNS = [
+    "item",
+    "mean",
+    "sd",
+    "r_item_total",
+    "r_corrected",
+    "r_corrected_p",
+    "alpha_if_deleted",
+]
+
+
+def _item_row(item: str, i: dict) -> list:
+    return [
+        item,
+        i["mean"],
+        i["sd"],
+        i["r_item_total"],
+        i["r_corrected"],
+        i["r_corrected_p"],
+        i["alpha_if_deleted"],
+    ]
+
+
 def result_tables(results: StudyResults) -> list[tuple[str, list[str], list[list]]]:
-    """(title, header, rows) for every table of the results page."""
-    tables = []
+    """(title, header, rows) for every table of the results page, in its order."""
+    tables: list[tuple[str, list[str], list[list]]] = []
+    _descriptives(results, tables)
+    _profile(results, tables)
+    _dimensions(results, tables)
+    _by_group(results, tables)
+    _gaps(results, tables)
+    _regression(results, tables)
+    return tables
+
+
+def _descriptives(results: StudyResults, tables: list) -> None:
     rows = []
     for role, descriptives in results.descriptives.items():
         for code, d in descriptives.items():
@@ -122,6 +155,9 @@ def result_tables(results: StudyResults) -> list[tuple[str, list[str], list[list
             rows,
         )
     )
+
+
+def _profile(results: StudyResults, tables: list) -> None:
     tables.append(
         (
             _("Respondent profile"),
@@ -141,6 +177,9 @@ def result_tables(results: StudyResults) -> list[tuple[str, list[str], list[list
             ],
         )
     )
+
+
+def _dimensions(results: StudyResults, tables: list) -> None:
     for title, analysis in (
         (_("NPS dimensions"), results.overall),
         (_("Service quality"), results.quality),
@@ -159,60 +198,32 @@ def result_tables(results: StudyResults) -> list[tuple[str, list[str], list[list
         tables.append(
             (
                 title + " · " + _("items"),
+                ITEM_COLUMNS,
                 [
-                    "item",
-                    "mean",
-                    "sd",
-                    "r_item_total",
-                    "r_corrected",
-                    "r_corrected_p",
-                    "alpha_if_deleted",
-                ],
-                [
-                    [
-                        item,
-                        i["mean"],
-                        i["sd"],
-                        i["r_item_total"],
-                        i["r_corrected"],
-                        i["r_corrected_p"],
-                        i["alpha_if_deleted"],
-                    ]
+                    _item_row(item, i)
                     for d in dims.values()
                     for item, i in d["items_detail"].items()
                 ],
             )
         )
+
+
+def _by_group(results: StudyResults, tables: list) -> None:
     for role, analysis in results.by_group.items():
         tables.append(
             (
                 _("NPS dimensions") + " · " + str(RespondentGroup.Role(role).label),
+                [*ITEM_COLUMNS, "dimension_alpha"],
                 [
-                    "item",
-                    "mean",
-                    "sd",
-                    "r_item_total",
-                    "r_corrected",
-                    "r_corrected_p",
-                    "alpha_if_deleted",
-                    "dimension_alpha",
-                ],
-                [
-                    [
-                        item,
-                        i["mean"],
-                        i["sd"],
-                        i["r_item_total"],
-                        i["r_corrected"],
-                        i["r_corrected_p"],
-                        i["alpha_if_deleted"],
-                        d["alpha"],
-                    ]
+                    [*_item_row(item, i), d["alpha"]]
                     for d in analysis["dimensions"].values()
                     for item, i in d["items_detail"].items()
                 ],
             )
         )
+
+
+def _gaps(results: StudyResults, tables: list) -> None:
     gap_rows = []
     for code, d in (results.overall or {}).get("dimensions", {}).items():
         gap = d.get("gap")
@@ -252,6 +263,9 @@ def result_tables(results: StudyResults) -> list[tuple[str, list[str], list[list
             [[_value(v) for v in row] for row in gap_rows],
         )
     )
+
+
+def _regression(results: StudyResults, tables: list) -> None:
     fit = results.regression
     tables.append(
         (
@@ -280,7 +294,6 @@ def result_tables(results: StudyResults) -> list[tuple[str, list[str], list[list
             ),
         )
     )
-    return tables
 
 
 def results_xlsx(results: StudyResults) -> bytes:
@@ -315,7 +328,9 @@ def _spss_name(name: str) -> str:
 def raw_sav(study) -> bytes:
     """The raw answers as an SPSS .sav file with variable labels (the statements) and value labels
     (the answer labels), so that the researcher can re-run the analysis in SPSS. The group is
-    coded 1 = recipients, 2 = providers; reverse-scored items are as answered (recode in SPSS)."""
+    coded 1 = recipients, 2 = providers; reverse-scored items are as answered (recode in SPSS).
+
+    Long: the SPSS file's variables, labels and values written in the order PSPP lists them."""
     import tempfile
     from pathlib import Path
 

@@ -45,6 +45,8 @@ def _chart(dimensions) -> Drawing:
 
 
 def study_pdf(study, results, summary: list[str]) -> bytes:
+    """Long: a document written top to bottom in the order it prints; each block is a few lines of
+    reportlab."""
     styles = pdf_stylesheet()
     body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
     dimensions = presenters.dimension_rows(results)

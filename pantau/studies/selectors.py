@@ -247,7 +247,9 @@ MIN_FOR_ANALYSIS = 3
 
 
 def study_results(study: Study, unit=None) -> StudyResults:
-    """The study's results over all its units (each role's groups pooled), or over one unit."""
+    """The study's results over all its units (each role's groups pooled), or over one unit.
+
+    Long: the results page's figures in its order; each step is a call into pantau.analytics."""
     groups = groups_of(study)
     results = StudyResults(study=study, groups=groups, unit=unit)
     results.units = sorted({g.unit for g in groups}, key=lambda u: u.name)

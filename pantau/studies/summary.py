@@ -14,6 +14,7 @@ def _num(value: float, places: int = 2) -> str:
 
 
 def summary_sentences(results) -> list[str]:
+    """Long: the plain-language summary, one sentence per finding in reading order."""
     if not results.overall:
         return [_("There are not enough answers yet for a summary.")]
     titles = {d.code: d.title for d in results.x_dimensions + results.y_dimensions}

@@ -206,7 +206,9 @@ def _insert_columns(model, expressions: dict[str, str]) -> tuple[str, str]:
 @functools.cache
 def _insert_while_open_sql() -> str:
     """The one-statement submission (``_insert_while_open``): table and column names from the
-    models, every value a parameter."""
+    models, every value a parameter.
+
+    Long: one SQL statement (decision 0018) written out whole, so that it reads as SQL."""
     table = {
         model: connection.ops.quote_name(model._meta.db_table)
         for model in (Collection, Response, Answer, AnswerTally, ResponseTally)
@@ -418,6 +420,8 @@ def submit_public_response(
     nor a recent duplicate; only when that statement saves nothing are the reasons looked up.
     ``collection`` may come from a memo (``pantau.common.memo``): its status is only trusted
     by the database.
+
+    Long: half of it is this docstring; the code is the guards in the order they apply.
     """
     fingerprint = answers_fingerprint(
         collection, getattr(service, "pk", None), answers, device_key or client_key

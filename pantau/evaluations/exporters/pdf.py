@@ -66,6 +66,8 @@ def _profile_chart(aspects: list[dict]) -> Drawing:
 
 
 def export_pdf(report: LokusReport) -> bytes:
+    """Long: a document written top to bottom in the order it prints; each block is a few lines of
+    reportlab, and the order is the reader's."""
     lokus = report.lokus
     round_ = lokus.round
     styles = pdf_stylesheet()

@@ -23,11 +23,32 @@ def _num(value, places=2) -> str:
 
 
 def export_pdf(report: ReportData) -> bytes:
-    period, results = report.period, report.results
+    """The SKM report as the regulation lays it out: I introduction, II method (with the grade
+    table), III results (elements, profile, suggestions), IV conclusions and follow-up plan."""
+    period = report.period
     styles = pdf_stylesheet()
+    story = [
+        *_introduction_and_method(report, styles),
+        *_results(report, styles),
+        *_profile_and_suggestions(report, styles),
+        *_conclusions(report, styles),
+    ]
+    buffer = BytesIO()
+    SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=16 * mm,
+        title=f"SKM {period.unit.name} {period.label}",
+    ).build(story)
+    return buffer.getvalue()
+
+
+def _introduction_and_method(report: ReportData, styles) -> list:
+    period, results = report.period, report.results
     body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
-    # Column headings wrap inside their cell instead of running into the next one.
-    head = ParagraphStyle("head", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10)
     story = [
         Paragraph(_("Report of the community satisfaction survey (SKM)"), h1),
         Paragraph(
@@ -87,7 +108,16 @@ def export_pdf(report: ReportData) -> bytes:
                 band.performance,
             ]
         )
-    story += [Table(bands, style=GRID), Paragraph(_("III. Results"), h2)]
+    story.append(Table(bands, style=GRID))
+    return story
+
+
+def _results(report: ReportData, styles) -> list:
+    results = report.results
+    body, h2 = styles["BodyText"], styles["Heading2"]
+    # Column headings wrap inside their cell instead of running into the next one.
+    head = ParagraphStyle("head", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10)
+    story: list = [Paragraph(_("III. Results"), h2)]
     if results.ikm:
         story.append(
             Paragraph(
@@ -140,6 +170,12 @@ def export_pdf(report: ReportData) -> bytes:
             colWidths=[12 * mm, 55 * mm, 18 * mm, 18 * mm, 18 * mm, 25 * mm, 15 * mm],
         ),
     ]
+    return story
+
+
+def _profile_and_suggestions(report: ReportData, styles) -> list:
+    body = styles["BodyText"]
+    story: list = []
     for table in report.profile:
         data = [
             [table.item.shown_label, _("Respondents")],
@@ -159,6 +195,13 @@ def export_pdf(report: ReportData) -> bytes:
             )
         for answer in report.suggestions[:20]:
             story.append(Paragraph(f"• {answer.value_text}", body))
+    return story
+
+
+def _conclusions(report: ReportData, styles) -> list:
+    results = report.results
+    body, h2 = styles["BodyText"], styles["Heading2"]
+    story: list = []
     story.append(Paragraph(_("IV. Conclusions and follow-up"), h2))
     if results.ikm:
         story.append(
@@ -211,17 +254,7 @@ def export_pdf(report: ReportData) -> bytes:
             )
     else:
         story.append(Paragraph(_("No follow-up action yet."), body))
-    buffer = BytesIO()
-    SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=16 * mm,
-        title=f"SKM {period.unit.name} {period.label}",
-    ).build(story)
-    return buffer.getvalue()
+    return story
 
 
 def _sample_note(results) -> str:

@@ -14,6 +14,8 @@ from ..report import ReportData
 
 
 def export_xlsx(report: ReportData) -> bytes:
+    """Long: a workbook written sheet by sheet in the order the page shows them; each sheet is a
+    few lines of openpyxl."""
     period = report.period
     results = report.results
     workbook = Workbook(write_only=True)

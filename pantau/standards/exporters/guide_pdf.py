@@ -94,6 +94,8 @@ def export_guide(
     channels: list[str],
     hours: list[str] | None = None,
 ) -> bytes:
+    """Long: a document written top to bottom in the order it prints (the fourteen components of
+    the standard); each block is a few lines of reportlab."""
     service, unit = version.service, version.service.unit
     styles = pdf_stylesheet()
     body = ParagraphStyle("guide-body", parent=styles["BodyText"], fontSize=10, leading=13)

@@ -40,6 +40,9 @@ class Command(LocalisedCommand):
         sys.exit(2)
 
     def handle(self, *args, file: Path, weights: str, as_json: bool, **options):
+        """Long: the command's steps in the order its output reads (arguments, file, checks,
+        figures, table); each is a few lines, and splitting them would pass a dozen values
+        between functions."""
         try:
             header, rows = read_table(file, max_rows=None, sheet_with="U1", stream=True)
         except TableError as error:

@@ -95,6 +95,8 @@ class Command(LocalisedCommand):
         scale: str = "1-5",
         **options,
     ):
+        """Long: the command's steps in the order its output reads (arguments, file, groups,
+        each analysis, tables); each is a call into pantau.analytics."""
         try:
             header, rows = read_table(file, max_rows=None, stream=True)
         except TableError as error:
@@ -190,7 +192,10 @@ class Command(LocalisedCommand):
 
         Memory stays small on files of millions of rows: answers are kept in blocks of half-precision
         floats (exact for whole numbers up to 2,048; NaN for no answer) and each group as a small
-        integer code, never as Python lists of strings or floats."""
+        integer code, never as Python lists of strings or floats.
+
+        Long: one pass over a streamed file that fills preallocated arrays (decision 0034);
+        a function per column would cost a call per cell of a file with millions of cells."""
         dtype = np.float16 if max(abs(low), abs(high)) <= 2048 else np.float64
         # An answer is one of the scale's whole points: "3,5", "3.5", 0 or 6 on a 1-5 scale are
         # refused with the row and column named, never averaged in silently.

@@ -61,6 +61,8 @@ class Command(LocalisedCommand):
     def handle(
         self, *args, file: Path, instrument: str, method, grades: str, as_json: bool, **options
     ):
+        """Long: the command's steps in the order its output reads (instrument, file, grades,
+        scores, result, table); each is a few lines."""
         found = find_instrument(instrument)
         if found is None:
             codes = ", ".join(
