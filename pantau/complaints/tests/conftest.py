@@ -1,10 +1,8 @@
-import uuid
-
 import pytest
 
 from pantau.accounts.models import Role
 from pantau.accounts.tests.factories import MembershipFactory, UserFactory
-from pantau.complaints import services
+from pantau.complaints.tests.factories import ComplaintFactory
 
 
 @pytest.fixture
@@ -15,16 +13,6 @@ def coordinator_a(province_a, unit_a):
 
 
 def report(unit=None, **overrides):
-    data = {
-        "kind": "complaint",
-        "unit": unit,
-        "subject": "Antrean panjang",
-        "description": "Tiga jam menunggu.",
-        "reporter_name": "Budi",
-        "reporter_email": "budi@example.id",
-    }
-    data.update(overrides)
-    complaint, code, _created = services.submit_complaint(
-        data=data, files=[], submission_token=uuid.uuid4()
-    )
-    return complaint, code
+    """A citizen's report (``ComplaintFactory``) and its access code."""
+    complaint = ComplaintFactory(unit=unit, **overrides)
+    return complaint, complaint.code

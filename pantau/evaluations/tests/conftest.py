@@ -1,7 +1,4 @@
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from pantau.accounts.models import Role
 from pantau.accounts.tests.factories import MembershipFactory, UserFactory
@@ -11,6 +8,7 @@ from pantau.analytics.tests.test_ipp import SCORES  # noqa: E402
 from pantau.evaluations import services
 from pantau.evaluations.instruments import EXISTING_CODE, REGULATION_17_CODE
 from pantau.evaluations.models import EvaluationInstrument, Indicator, Lokus, Round
+from pantau.evaluations.tests.factories import open_schedule
 
 
 @pytest.fixture(autouse=True)
@@ -34,21 +32,7 @@ def instrument_17(db):
 
 def schedule(today=None, **overrides):
     """Every window contains today, so each step's actions are allowed at its step."""
-    today = today or timezone.localdate()
-    dates = {
-        "self_assessment_opens": today,
-        "self_assessment_closes": today,
-        "citizen_opens": today - timedelta(days=5),
-        "citizen_closes": today + timedelta(days=5),
-        "scoring_opens": today,
-        "scoring_closes": today,
-        "verification_opens": today,
-        "verification_closes": today,
-        "results_on": today,
-        "follow_up_due": today + timedelta(days=60),
-    }
-    dates.update(overrides)
-    return dates
+    return {**open_schedule(today), **overrides}
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from pantau.organisations.tests.factories import ServiceFactory
-from pantau.satisfaction import services
 from pantau.satisfaction.models import SurveyPeriod
+from pantau.satisfaction.tests.factories import SurveyPeriodFactory
 
 
 @pytest.fixture(autouse=True)
@@ -22,16 +22,9 @@ def service_a(unit_a):
 
 @pytest.fixture
 def period_a(unit_a, unit_head_a, service_a) -> SurveyPeriod:
-    period = services.create_period(
-        actor=unit_head_a,
-        unit=unit_a,
-        kind="quarter",
-        year=2025,
-        number=1,
-        population=100,
-        services=[service_a],
+    return SurveyPeriodFactory(
+        unit=unit_a, actor=unit_head_a, services=[service_a], year=2025, number=1, opened=True
     )
-    return services.change_period_status(actor=unit_head_a, period=period, action="open")
 
 
 def answers_post(period, *, service, scores=(4, 4, 3, 4, 3, 4, 4, 3, 3), token=None, **extra):

@@ -1,29 +1,18 @@
 import uuid
-from datetime import date
 
 import numpy as np
 import pytest
 
-from pantau.studies import services
 from pantau.studies.models import RespondentGroup
 from pantau.studies.selectors import scored_items
+from pantau.studies.tests.factories import StudyFactory
 from pantau.surveys.models import Response
 from pantau.surveys.services import ResponseRow, bulk_create_responses
 
 
 @pytest.fixture
 def study_a(unit_a, unit_head_a):
-    study = services.create_study(
-        actor=unit_head_a,
-        unit=unit_a,
-        title="Studi NPS A",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2025, 6, 30),
-        recipient_target=30,
-        provider_target=5,
-    )
-    services.change_study_status(actor=unit_head_a, study=study, action="open")
-    return study
+    return StudyFactory(unit=unit_a, actor=unit_head_a, title="Studi NPS A", opened=True)
 
 
 def group(study, role) -> RespondentGroup:
