@@ -366,7 +366,7 @@ PANTAU_DEMO_PASSWORD = env.str("PANTAU_DEMO_PASSWORD", default="pantau-demo-2026
 
 # Public survey submissions per client: (count, seconds). A kiosk at the counter serves many people.
 PANTAU_SURVEY_RATE = (
-    env.int("SURVEY_RATE_COUNT", default=5),
+    env.int("SURVEY_RATE_COUNT", default=30),
     env.int("SURVEY_RATE_SECONDS", default=600),
 )
 PANTAU_SURVEY_RATE_KIOSK = (env.int("SURVEY_KIOSK_RATE_COUNT", default=120), 600)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pantau.organisations.models import ServiceUnit
 from pantau.surveys.forms import ResponseForm
-from pantau.surveys.models import Response
+from pantau.surveys.models import HeldResponse, Response
 from pantau.surveys.public import KioskLink, PublicQuestionnaire, Target
 from pantau.surveys.services import record_refusal
 
@@ -21,6 +21,7 @@ from . import selectors
 from . import services as skm_services
 
 KIOSK = KioskLink("pantau.satisfaction.kiosk")
+ASSISTED = KioskLink("pantau.satisfaction.assisted")
 
 
 def unit_survey(request, unit_slug):
@@ -48,6 +49,8 @@ class SkmQuestionnaire(PublicQuestionnaire):
     closed_template = "satisfaction/public/no_survey.html"
     thanks_template = "satisfaction/public/thanks.html"
     kiosk = KIOSK
+    assisted = ASSISTED
+    assisted_url = "survey:assisted"
     human_check = True
     qr_title = _("QR code of the survey")
 
@@ -107,7 +110,7 @@ class SkmQuestionnaire(PublicQuestionnaire):
         period = selectors.period_by_token(token)
         return Target(collection=period.collection, unit=period.unit, context={"period": period})
 
-    def thanks_context(self, target: Target, response: Response) -> dict[str, Any]:
+    def thanks_context(self, target: Target, response: Response | HeldResponse) -> dict[str, Any]:
         published = selectors.latest_published(target.unit)
         return {
             "published": published,

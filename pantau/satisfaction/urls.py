@@ -42,6 +42,7 @@ urlpatterns = [
     path("units/<slug:slug>/skm/<int:pk>/entry/", views.paper_entry, name="paper-entry"),
     path("units/<slug:slug>/skm/<int:pk>/codes/", views.access_codes, name="access-codes"),
     path("units/<slug:slug>/skm/<int:pk>/import/", views.import_file, name="import"),
+    path("units/<slug:slug>/skm/<int:pk>/held/", views.held_answers, name="held"),
     path(
         "units/<slug:slug>/skm/<int:pk>/import/template.csv",
         views.import_template,

@@ -1,5 +1,6 @@
 """Staff pages of the SKM: periods, results, paper entry, one-time codes, publication."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 from pantau.common import confirm
 from pantau.organisations import selectors as organisations
 from pantau.organisations.permissions import can_manage_unit
+from pantau.surveys import review as held_review
 from pantau.surveys.forms import ResponseForm
 from pantau.surveys.imports import stored_upload, template_response, undo_confirmation
 from pantau.surveys.models import AccessCode
@@ -24,6 +26,10 @@ from .permissions import can_enter_responses
 
 def kiosk_signature(period) -> str:
     return public_views.KIOSK.sign(period.collection.token)
+
+
+def assisted_signature(period) -> str:
+    return public_views.ASSISTED.sign(period.collection.token)
 
 
 @login_required
@@ -117,6 +123,16 @@ def period_detail(request, slug, pk):
             )
             if can_enter_responses(request.user, unit)
             else "",
+            "assisted_url": request.build_absolute_uri(
+                reverse(
+                    "survey:assisted", args=[period.collection.token, assisted_signature(period)]
+                )
+            )
+            if can_enter_responses(request.user, unit)
+            else "",
+            "held_pending": held_review.pending(period.collection),
+            "survey_rate": settings.PANTAU_SURVEY_RATE,
+            "survey_rate_minutes": settings.PANTAU_SURVEY_RATE[1] // 60,
             "media": Medium.choices,
             "plan": selectors.follow_up_actions(period, include_cancelled=True),
             "publications": period.publications.select_related("published_by"),
@@ -411,6 +427,26 @@ def import_file(request, slug, pk):
             "report": report,
             "imports": imports,
             "accepts": accepts,
+        },
+    )
+
+
+@login_required
+def held_answers(request, slug, pk):
+    """Answers held for review (suspected repeats): the unit's officers count or set them aside
+    while the period accepts entries."""
+    unit = organisations.get_visible_unit(request.user, slug)
+    if not can_enter_responses(request.user, unit):
+        raise Http404
+    period = selectors.get_period(unit, pk)
+    return held_review.review_page(
+        request,
+        collection=period.collection,
+        may_decide=services.accepts_staff_entries(period),
+        context={
+            "unit": unit,
+            "title": period.label,
+            "back_url": reverse("satisfaction:period-detail", args=[slug, pk]),
         },
     )
 

@@ -267,6 +267,7 @@ class Response(models.Model):
         KIOSK = "kiosk", _("Kiosk")
         PAPER = "paper", _("Paper, entered by an officer")
         IMPORT = "import", _("Imported file")
+        ASSISTED = "assisted", _("Online, helped by an officer")
 
     collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="responses")
     version = models.ForeignKey(InstrumentVersion, on_delete=models.PROTECT, related_name="+")
@@ -307,6 +308,67 @@ class Response(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    held = False  # an answer counted in the results (a HeldResponse is not, yet)
+
+
+class HeldResponse(models.Model):
+    """A public answer kept aside for the unit to review instead of being refused (issue 19): the
+    same answers from the same device within 24 hours. A family sharing a phone, or an officer
+    helping citizens on one tablet, sends such answers; so does someone stuffing the ballot. It is
+    not counted in any result until the unit confirms it (it then becomes a ``Response`` with the
+    same receipt number and time); a discarded one stays in the record."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        CONFIRMED = "confirmed", _("Confirmed and counted")
+        DISCARDED = "discarded", _("Discarded")
+
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="held")
+    service = models.ForeignKey(
+        "organisations.Service",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("service"),
+    )
+    number = models.CharField(_("receipt number"), max_length=20, unique=True)
+    submission_token = models.UUIDField(_("submission token"), unique=True)
+    fingerprint = models.CharField(max_length=64, db_index=True)
+    source = models.CharField(_("source"), max_length=10, choices=Response.Source.choices)
+    submitted_at = models.DateTimeField(_("submitted at"))
+    # [[item id, value or null, text], …] as the form gave them
+    answers = models.JSONField(_("answers"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    response = models.OneToOneField(
+        Response, on_delete=models.SET_NULL, null=True, blank=True, related_name="held_as"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("answer held for review")
+        verbose_name_plural = _("answers held for review")
+        ordering = ["submitted_at", "id"]
+        indexes = [models.Index(fields=["collection", "status"], name="surveys_held_coll_status")]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def held(self) -> bool:
+        return True
 
 
 class Answer(models.Model):

@@ -29,7 +29,7 @@ from pantau.common.text import Text
 from pantau.organisations.models import ServiceUnit
 
 from .forms import ResponseForm
-from .models import Collection, Response
+from .models import Collection, HeldResponse, Response
 from .refusals import REFUSAL_MESSAGES
 from .selectors import version_items
 from .services import SubmissionRefused, client_key_for, device_key_for, submit_public_response
@@ -78,6 +78,10 @@ class PublicQuestionnaire:
     closed_template: str = ""
     thanks_template: str = ""
     kiosk: KioskLink | None = None
+    # An officer helping several citizens on one device (issue 19): every answer counts, and each
+    # is marked as assisted. Same signed-link mechanism as the kiosk, its own salt.
+    assisted: KioskLink | None = None
+    assisted_url: str = ""  # URL name taking the token and the signature
     human_check: bool = False  # the honeypot and timing check of pantau.common.humancheck
     qr_title: Text = ""
 
@@ -116,15 +120,27 @@ class PublicQuestionnaire:
         """The target to show the form again with, after a POST that saved nothing."""
         return target
 
-    def thanks_context(self, target: Target, response: Response) -> dict[str, Any]:
+    def thanks_context(self, target: Target, response: Response | HeldResponse) -> dict[str, Any]:
         return {}
 
     # --- views -------------------------------------------------------------------------------
 
-    def answer(self, request: HttpRequest, token: str, kiosk_signature: str = "") -> HttpResponse:
-        page = self._answer(request, token, kiosk_signature)
+    def answer(
+        self,
+        request: HttpRequest,
+        token: str,
+        kiosk_signature: str = "",
+        assisted_signature: str = "",
+    ) -> HttpResponse:
+        page = self._answer(request, token, kiosk_signature, assisted_signature)
         add_never_cache_headers(page)
         return page
+
+    def answer_assisted(self, request: HttpRequest, token: str, signature: str) -> HttpResponse:
+        self.target(token, posting=True)  # a 404 for an unknown link comes first
+        if self.assisted is None or not self.assisted.valid(token, signature):
+            raise Http404
+        return self.answer(request, token, assisted_signature=signature)
 
     def answer_at_kiosk(self, request: HttpRequest, token: str, signature: str) -> HttpResponse:
         self.target(token, posting=True)  # a 404 for an unknown link comes first
@@ -134,11 +150,18 @@ class PublicQuestionnaire:
 
     def thanks(self, request: HttpRequest, token: str, number: str) -> HttpResponse:
         target = self.target(token, posting=False)
-        response = get_object_or_404(Response, collection=target.collection, number=number)
+        response: Response | HeldResponse | None = Response.objects.filter(
+            collection=target.collection, number=number
+        ).first()
+        if response is None:  # kept aside for the unit's review: a receipt all the same
+            response = get_object_or_404(HeldResponse, collection=target.collection, number=number)
         signature = request.GET.get("kiosk", "")
-        restart_url = ""
+        helped = request.GET.get("dibantu", "")
+        restart_url = next_url = ""
         if self.kiosk is not None and self.kiosk.valid(token, signature):
             restart_url = reverse(self.kiosk_url, args=[token, signature])
+        elif self.assisted is not None and self.assisted.valid(token, helped):
+            next_url = reverse(self.assisted_url, args=[token, helped])
         return render(
             request,
             self.thanks_template,
@@ -148,6 +171,7 @@ class PublicQuestionnaire:
                 "response": response,
                 "kiosk": bool(restart_url),
                 "restart_url": restart_url,
+                "next_citizen_url": next_url,
                 **self.thanks_context(target, response),
             },
         )
@@ -162,9 +186,12 @@ class PublicQuestionnaire:
 
     # --- the answer page ---------------------------------------------------------------------
 
-    def _answer(self, request: HttpRequest, token: str, kiosk_signature: str) -> HttpResponse:
+    def _answer(
+        self, request: HttpRequest, token: str, kiosk_signature: str, assisted_signature: str
+    ) -> HttpResponse:
         posting = request.method == "POST"
         kiosk = bool(kiosk_signature)
+        assisted = bool(assisted_signature)
         target = self.target(token, posting=posting)
         if self.is_closed(target, posting=posting):
             return render(request, self.closed_template, self.closed_context(target))
@@ -188,13 +215,18 @@ class PublicQuestionnaire:
                         client_key=client_key_for(request),
                         device_key=device_key_for(request),
                         kiosk=kiosk,
+                        assisted=assisted,
                         **self.submit_kwargs(request, target, form),
                     )
                 except SubmissionRefused as refused:
                     why = refused.reason
                 else:
                     thanks = reverse(self.thanks_url, args=[token, response.number])
-                    return redirect(thanks + (f"?kiosk={kiosk_signature}" if kiosk else ""))
+                    if kiosk:
+                        thanks += f"?kiosk={kiosk_signature}"
+                    elif assisted:
+                        thanks += f"?dibantu={assisted_signature}"
+                    return redirect(thanks)
             refusal = str(REFUSAL_MESSAGES[why])
         if posting:
             target = self.after_refusal(token, target)
@@ -212,6 +244,7 @@ class PublicQuestionnaire:
                 "kiosk_url": reverse(self.kiosk_url, args=[token, kiosk_signature])
                 if kiosk
                 else "",
+                "assisted": assisted,
                 **self.page_context(request, target),
             },
             status=status,

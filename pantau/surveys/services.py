@@ -9,15 +9,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pantau.common import audit
 
 from .models import (
     AccessCode,
     Answer,
     AnswerTally,
     Collection,
+    HeldResponse,
     Item,
     RefusedSubmission,
     Response,
@@ -402,7 +407,8 @@ def submit_public_response(
     kiosk: bool = False,
     service=None,
     access_code: str | None = None,
-) -> tuple[Response, bool]:
+    assisted: bool = False,
+) -> tuple[Response | HeldResponse, bool]:
     """A citizen's submission, guarded against ballot stuffing without an account.
 
     ``client_key`` is the client's address (``client_key_for``), on which the rate is counted;
@@ -410,10 +416,12 @@ def submit_public_response(
     client for duplicates, and defaults to ``client_key``.
 
     Checks: the same submission again (returns the saved one), the collection is open, the
-    client's rate, a duplicate of a recent submission from the same client (not on a kiosk,
-    where one device serves many people who may well answer alike), and the one-time code when
-    the collection asks for one. Every refusal is counted (RefusedSubmission) and raised
-    as SubmissionRefused; nothing is dropped silently.
+    client's rate, and the one-time code when the collection asks for one. Every refusal is
+    counted (RefusedSubmission) and raised as SubmissionRefused; nothing is dropped silently.
+    The same answers as a recent submission from the same client are not refused but held for
+    the unit's review (``hold_response``: kept, given a receipt, counted once confirmed); not on
+    a kiosk or in ``assisted`` mode, where one device serves many people who may well answer
+    alike, nor with one-time codes.
 
     On PostgreSQL, a submission within the rate and without a code is saved by one statement
     that itself checks that the collection is open and that the submission is neither a resend
@@ -426,9 +434,20 @@ def submit_public_response(
     fingerprint = answers_fingerprint(
         collection, getattr(service, "pk", None), answers, device_key or client_key
     )
-    duplicate_since = None if kiosk else timezone.now() - timedelta(hours=DUPLICATE_WINDOW_HOURS)
-    source = Response.Source.KIOSK if kiosk else Response.Source.WEB
-    within_rate = _within_rate(collection, client_key, kiosk=kiosk)
+    # On a kiosk or in assisted mode one device serves many people who may well answer alike;
+    # with one-time codes each answer has its own code.
+    alike_allowed = kiosk or assisted or access_code is not None
+    duplicate_since = (
+        None if alike_allowed else timezone.now() - timedelta(hours=DUPLICATE_WINDOW_HOURS)
+    )
+    source = (
+        Response.Source.ASSISTED
+        if assisted
+        else Response.Source.KIOSK
+        if kiosk
+        else Response.Source.WEB
+    )
+    within_rate = _within_rate(collection, client_key, kiosk=kiosk or assisted)
     if within_rate and access_code is None and connection.vendor == "postgresql":
         saved = _insert_fresh(
             collection=collection,
@@ -451,16 +470,26 @@ def submit_public_response(
     resent = next((r for r in earlier if r.submission_token == submission_token), None)
     if resent is not None:
         return resent, False
+    held = HeldResponse.objects.filter(submission_token=submission_token).first()
+    if held is not None:  # a resent form whose first sending was held for review
+        return held, False
     reason = None
     if not Collection.objects.filter(pk=collection.pk, status=Collection.Status.OPEN).exists():
         reason = RefusedSubmission.Reason.CLOSED
     elif not within_rate:
         reason = RefusedSubmission.Reason.RATE_LIMITED
-    elif earlier:  # a recent response with the same fingerprint
-        reason = RefusedSubmission.Reason.DUPLICATE
     if reason is not None:
         record_refusal(collection=collection, reason=reason)
         raise SubmissionRefused(reason)
+    if earlier:  # a recent response with the same fingerprint: kept aside, never refused
+        return hold_response(
+            collection=collection,
+            answers=answers,
+            submission_token=submission_token,
+            source=source,
+            service=service,
+            fingerprint=fingerprint,
+        )
     try:
         return submit_response(
             collection=collection,
@@ -476,6 +505,76 @@ def submit_public_response(
     except SubmissionRefused as refused:
         record_refusal(collection=collection, reason=refused.reason)
         raise
+
+
+def hold_response(
+    *, collection: Collection, answers, submission_token, source, service, fingerprint
+) -> tuple[HeldResponse, bool]:
+    """Keep a suspected repeat aside, with its own receipt number, for the unit to review."""
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                held = HeldResponse.objects.create(
+                    collection=collection,
+                    service=service,
+                    number=new_receipt_number(),
+                    submission_token=submission_token,
+                    fingerprint=fingerprint,
+                    source=source,
+                    submitted_at=timezone.now(),
+                    answers=[[item.pk, number, text] for item, number, text in answers],
+                )
+            return held, True
+        except IntegrityError:
+            same = HeldResponse.objects.filter(submission_token=submission_token).first()
+            if same is not None:
+                return same, False
+    raise RuntimeError("Could not draw a free receipt number.")
+
+
+@transaction.atomic
+def review_held(*, actor, held: HeldResponse, confirm: bool) -> HeldResponse:
+    """The unit's decision on an answer held for review: confirmed, it is counted as the response
+    it would have been (same receipt number, time and source); discarded, it stays in the record.
+    The caller checks that the actor may enter answers for the collection and that it accepts
+    them."""
+    held = HeldResponse.objects.select_for_update().get(pk=held.pk)
+    if held.status != HeldResponse.Status.PENDING:
+        raise ValidationError(_("This answer has already been reviewed."))
+    if confirm:
+        items = {item.pk: item for item in Item.objects.filter(pk__in=[a[0] for a in held.answers])}
+        response = Response.objects.create(
+            collection=held.collection,
+            version_id=held.collection.version_id,
+            service=held.service,
+            number=held.number,
+            submitted_at=held.submitted_at,
+            source=held.source,
+            submission_token=held.submission_token,
+            fingerprint=held.fingerprint,
+        )
+        Answer.objects.bulk_create(
+            Answer(
+                response=response,
+                collection=held.collection,
+                service=held.service,
+                item=items[item_id],
+                value_int=value,
+                value_text=text,
+            )
+            for item_id, value, text in held.answers
+        )
+        add_to_tallies(
+            held.collection_id,
+            [(held.service_id, [(item_id, value) for item_id, value, _text in held.answers])],
+        )
+        held.response = response
+    held.status = HeldResponse.Status.CONFIRMED if confirm else HeldResponse.Status.DISCARDED
+    held.reviewed_at = timezone.now()
+    held.reviewed_by = actor
+    audit.attribute_to(held, actor)
+    held.save()
+    return held
 
 
 def _insert_fresh(**kwargs) -> Response | None:

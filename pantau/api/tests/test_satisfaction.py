@@ -90,10 +90,12 @@ def test_closed_survey_takes_no_answers(api, period_a, service_a, unit_head_a):
     assert not Response.objects.exists()
 
 
-def test_duplicate_answers_are_refused_with_409(api, period_a, service_a):
-    assert _submit(api, period_a, service_a).status_code == 201
+def test_duplicate_answers_are_held_for_review_with_a_receipt(api, period_a, service_a):
+    first = _submit(api, period_a, service_a)
+    assert first.status_code == 201 and first.json()["held_for_review"] is False
     second = _submit(api, period_a, service_a)
-    assert second.status_code == 409 and second.json()["errors"][0]["code"] == "duplicate"
+    assert second.status_code == 201 and second.json()["held_for_review"] is True
+    assert second.json()["receipt_number"] != first.json()["receipt_number"]
 
 
 def _fill(api, period, service, n=3):

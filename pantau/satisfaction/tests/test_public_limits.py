@@ -42,10 +42,15 @@ def test_rotating_the_user_agent_does_not_escape_the_rate(
 def test_two_browsers_at_one_address_giving_the_same_answers_are_not_duplicates(
     client, period_a, service_a
 ):
+    from pantau.surveys.models import HeldResponse, Response
+
     assert _send(client, period_a, service_a, 4, HTTP_USER_AGENT="phone A").status_code == 302
     assert _send(client, period_a, service_a, 4, HTTP_USER_AGENT="phone B").status_code == 302
-    assert _send(client, period_a, service_a, 4, HTTP_USER_AGENT="phone A").status_code == 409
-    assert RefusedSubmission.objects.get().reason == "duplicate"
+    assert Response.objects.count() == 2 and not HeldResponse.objects.exists()
+    # the same answers from phone A again: kept for review, not counted, not refused
+    assert _send(client, period_a, service_a, 4, HTTP_USER_AGENT="phone A").status_code == 302
+    assert Response.objects.count() == 2 and HeldResponse.objects.count() == 1
+    assert not RefusedSubmission.objects.exists()
 
 
 def test_behind_a_proxy_two_forwarded_addresses_are_two_clients(

@@ -68,12 +68,18 @@ def test_double_click_saves_once(client, period_a, service_a):
     assert Response.objects.count() == 1
 
 
-def test_same_answers_again_from_same_device_are_refused_and_counted(client, period_a, service_a):
+def test_same_answers_again_from_same_device_are_kept_for_review_not_counted(
+    client, period_a, service_a
+):
+    from pantau.surveys.models import HeldResponse
+
     client.post(_url(period_a), answers_post(period_a, service=service_a))
-    response = client.post(_url(period_a), answers_post(period_a, service=service_a))
-    assert response.status_code == 409
-    assert Response.objects.count() == 1
-    assert RefusedSubmission.objects.get().reason == "duplicate"
+    response = client.post(_url(period_a), answers_post(period_a, service=service_a), follow=True)
+    assert response.status_code == 200
+    held = HeldResponse.objects.get()
+    assert held.number in response.content.decode() and held.status == "pending"
+    assert "Jawaban Anda disimpan untuk diperiksa" in response.content.decode()
+    assert Response.objects.count() == 1 and not RefusedSubmission.objects.exists()
 
 
 @override_settings(PANTAU_SURVEY_RATE=(2, 600))

@@ -97,7 +97,7 @@ class ResponseSubmit(generics.GenericAPIView):
             error.status_code = status.HTTP_409_CONFLICT
             raise error from None
         return Response(
-            {"receipt_number": response.number},
+            {"receipt_number": response.number, "held_for_review": response.held},
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
@@ -145,7 +145,7 @@ class PaperResponseCreate(generics.GenericAPIView):
             answered_on=values.get("answered_on"),
         )
         return Response(
-            {"receipt_number": response.number},
+            {"receipt_number": response.number, "held_for_review": False},
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 

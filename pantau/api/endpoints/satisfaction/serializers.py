@@ -161,6 +161,10 @@ class ResponseSubmitSerializer(AnswersSerializer):
 
 class ReceiptSerializer(serializers.Serializer):
     receipt_number = serializers.CharField()
+    held_for_review = serializers.BooleanField(
+        help_text="True when the answers equal ones sent from the same device within 24 hours: "
+        "they are kept, not refused, and counted once the unit confirms them."
+    )
 
 
 class StatusActionSerializer(serializers.Serializer):
