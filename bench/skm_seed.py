@@ -5,6 +5,7 @@ and its tallies rebuilt. Prints one JSON line with what the benchmark needs.
     python -m bench.skm_seed N
 """
 
+import datetime
 import json
 import secrets
 import sys
@@ -47,6 +48,9 @@ def main() -> None:
             services=unit.services.all(),
         )
         services.change_period_status(actor=head, period=period, action="open")
+    # Citizens' answers are taken only between the period's dates (issue 16): the bench's own
+    # period, far in the future so that it never meets the demo's, is stretched back over today.
+    SurveyPeriod.objects.filter(pk=period.pk).update(starts_on=datetime.date(2020, 1, 1))
     collection = period.collection
     service_id = period.services.order_by("pk").first().pk
     items = [Item.objects.get(version=collection.version, key=key).pk for key in ELEMENT_KEYS]

@@ -6,6 +6,8 @@ app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("hak-warga/", views.rights, name="rights"),
+    path("aksesibilitas/", views.accessibility, name="accessibility"),
     path("units/", views.unit_list, name="unit-list"),
     path("mpp/<slug:slug>/", views.mall_detail, name="mall-detail"),
     path("units/<slug:slug>/", views.unit_detail, name="unit-detail"),

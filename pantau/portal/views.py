@@ -23,6 +23,24 @@ def _provinces() -> list[str]:
     )
 
 
+def rights(request):
+    """Citizens' rights under Law 25/2009 and how a complaint is handled (issue 19)."""
+    return render(
+        request,
+        "portal/rights.html",
+        {
+            "complaint_url": reverse("complaints:new"),
+            "privacy_url": reverse("privacy:notice-index"),
+        },
+    )
+
+
+def accessibility(request):
+    return render(
+        request, "portal/accessibility.html", {"complaint_url": reverse("complaints:new")}
+    )
+
+
 def home(request):
     return render(
         request,
