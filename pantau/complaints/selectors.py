@@ -11,9 +11,12 @@ from .models import OPEN_STATUSES, Category, Complaint, DayOff, DeadlinePolicy, 
 DUE_SOON_WORKING_DAYS = 2
 
 
-def visible_complaints(user) -> QuerySet[Complaint]:
+def visible_complaints(user, *, aggregate: bool = False) -> QuerySet[Complaint]:
     """Reports a staff user may see: those of their units, and for coordinators and agency heads
-    those of every unit (or region, when the unit is unknown) of their agency tree."""
+    those of every unit (or region, when the unit is unknown) of their agency tree, and those the
+    user recorded. ``aggregate``: for a query that counts over all of them (one query, the
+    recorded ones as an inline condition); otherwise they are looked up first so that a page in
+    date order walks an index (``_or_entered_by``)."""
     scope = scope_for(user)
     complaints = Complaint.objects.select_related(
         "unit", "unit__agency", "agency", "service", "assigned_to", "category"
@@ -21,21 +24,46 @@ def visible_complaints(user) -> QuerySet[Complaint]:
     if scope.is_admin:
         return complaints
     if scope.national_coordinator:
-        return complaints.filter(Q(integrity=False) | Q(queue=Queue.NATIONAL) | Q(entered_by=user))
+        return complaints.filter(
+            _or_entered_by(user, Q(integrity=False) | Q(queue=Queue.NATIONAL), aggregate)
+        )
     tree = scope.coordinated_agencies | scope.headed_agencies
     # Integrity reports are seen only in the queue they were routed to (pantau.complaints.routing),
     # never by the unit they are about; whoever recorded a report keeps seeing it.
     return complaints.filter(
-        Q(integrity=False)
-        & (
-            Q(unit_id__in=scope.unit_roles.keys())
-            | Q(unit__agency_id__in=tree)
-            | Q(unit__isnull=True, agency_id__in=tree)
+        _or_entered_by(
+            user,
+            Q(integrity=False)
+            & (
+                Q(unit_id__in=scope.unit_roles.keys())
+                | Q(unit__agency_id__in=tree)
+                | Q(unit__isnull=True, agency_id__in=tree)
+            )
+            | Q(queue=Queue.COORDINATOR, queue_agency_id__in=scope.coordinated_agencies)
+            | Q(queue=Queue.INSPECTOR, queue_agency_id__in=scope.inspected_agencies),
+            aggregate,
         )
-        | Q(queue=Queue.COORDINATOR, queue_agency_id__in=scope.coordinated_agencies)
-        | Q(queue=Queue.INSPECTOR, queue_agency_id__in=scope.inspected_agencies)
-        | Q(entered_by=user)
     )
+
+
+def _or_entered_by(user, visible: Q, aggregate: bool = False) -> Q:
+    """``visible``, and the reports ``user`` recorded outside it. Those are named by their ids,
+    and only when there are any: an ``OR entered_by = user`` in every query kept PostgreSQL from
+    walking the (unit, created_at) index, so a unit head's first page of 2,000,000 reports
+    sorted 200,000 rows (1.3 s at p95 instead of about 100 ms)."""
+    if aggregate:
+        return visible | Q(entered_by=user)
+    elsewhere = list(
+        Complaint.objects.filter(entered_by=user)
+        .exclude(visible)
+        .values_list("pk", flat=True)[:MAX_ENTERED_ELSEWHERE]
+    )
+    return visible | Q(pk__in=elsewhere) if elsewhere else visible
+
+
+# An officer records reports about other units now and then (a walk-in at the wrong counter);
+# past this many, the oldest of them leave that officer's list (the unit they went to keeps them).
+MAX_ENTERED_ELSEWHERE = 1000
 
 
 def get_visible_complaint(user, number: str) -> Complaint:
@@ -355,7 +383,7 @@ def desk_summary(user, today) -> dict[str, int]:
     from django.db.models import Count
 
     return (
-        visible_complaints(user)
+        visible_complaints(user, aggregate=True)
         .select_related(None)
         .aggregate(
             open=Count("id", filter=Q(status__in=OPEN_STATUSES)),

@@ -26,7 +26,14 @@ def test_citizen_switches_to_english(page, demo):
 
 
 def test_pages_fit_a_360px_phone(phone, demo):
-    for path in ["/", "/units/", "/units/ptsp-kecamatan-duren-sawit/", "/accounts/login/"]:
+    for path in [
+        "/",
+        "/units/",
+        "/units/ptsp-kecamatan-duren-sawit/",
+        "/accounts/login/",
+        "/hak-warga/",
+        "/aksesibilitas/",
+    ]:
         visit(phone, path)
         overflow = phone.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
