@@ -280,6 +280,29 @@ def publicly_visible(prefix: str = "") -> Q:
     return Q(**{f"{prefix}confidential": False})
 
 
+def public_report(number: str) -> Complaint:
+    """One report as the public may see it (``publicly_visible``; 404 otherwise), for its own page:
+    no identity, no description, no attachment."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Complaint.objects.filter(publicly_visible()).select_related("unit", "category"),
+        tracking_number=number,
+    )
+
+
+def public_history(complaint: Complaint) -> list:
+    """The steps of a report the public may read: each status it reached, when, and at which
+    unit; never an officer's or the reporter's words (they may name people)."""
+    return list(
+        complaint.events.filter(public=True)
+        .exclude(to_status="")
+        .select_related("unit")
+        .only("at", "to_status", "action", "unit__name")
+        .order_by("at", "id")
+    )
+
+
 def public_register(*, unit_slug: str = "", kind: str = "", status: str = "", category: str = ""):
     """Reports the public may see (``publicly_visible``), and only fields without identity."""
     reports = (

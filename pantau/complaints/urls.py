@@ -10,6 +10,7 @@ urlpatterns = [
     path("lapor/lacak/", views.track, name="track"),
     path("lapor/status/<str:number>/", views.status, name="status"),
     path("lapor/register/", views.register, name="register"),
+    path("lapor/laporan/<str:number>/", views.public_report, name="public-report"),
     path("lapor/statistik/<slug:slug>/", views.statistics, name="statistics"),
     path("manage/complaints/", views.queue, name="queue"),
     path("manage/complaints/new/", views.entry, name="entry"),

@@ -618,6 +618,21 @@ def register(request):
     )
 
 
+def public_report(request, number):
+    """A report's public page (FixMyStreet-like): its public title, unit, category and the steps
+    it went through, for anyone who saw it in the register."""
+    complaint = selectors.public_report(number)
+    return render(
+        request,
+        "complaints/public_report.html",
+        {
+            "complaint": complaint,
+            "history": selectors.public_history(complaint),
+            "new_url": reverse("complaints:new"),
+        },
+    )
+
+
 def statistics(request, slug):
     from django.utils.formats import date_format
 

@@ -1,0 +1,32 @@
+"""Each public report has its own page (issue 19): public title, unit, category, status and its
+steps; never the reporter, the description or an officer's words; a confidential report has none."""
+
+from django.urls import reverse
+
+from pantau.complaints import services
+from pantau.complaints.tests.factories import ComplaintFactory
+
+
+def test_a_public_report_page_shows_its_steps_without_words_or_identity(client, unit_a, officer_a):
+    complaint = ComplaintFactory(
+        unit=unit_a,
+        subject="Antrean panjang di loket 2",
+        description="Saya Budi, HP 081234567890, menunggu tiga jam.",
+        reporter_name="Budi Santoso",
+    )
+    services.verify(actor=officer_a, complaint=complaint, note="Dicek oleh Pak Darto")
+    page = client.get(reverse("complaints:public-report", args=[complaint.tracking_number]))
+    text = page.content.decode()
+    assert page.status_code == 200 and complaint.tracking_number in text
+    assert "Diverifikasi" in text or "Terverifikasi" in text
+    for private in ("Budi", "081234567890", "Pak Darto", "tiga jam"):
+        assert private not in text
+    register = client.get(reverse("complaints:register")).content.decode()
+    assert reverse("complaints:public-report", args=[complaint.tracking_number]) in register
+
+
+def test_a_confidential_report_has_no_public_page(client, unit_a):
+    complaint = ComplaintFactory(unit=unit_a, confidential=True)
+    url = reverse("complaints:public-report", args=[complaint.tracking_number])
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("complaints:public-report", args=["LP-XXXX-XXXX"])).status_code == 404
