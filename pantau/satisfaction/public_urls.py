@@ -9,6 +9,11 @@ urlpatterns = [
     path("<str:token>/", public_views.survey.answer, name="form"),
     path("<str:token>/kiosk/<str:signature>/", public_views.survey.answer_at_kiosk, name="kiosk"),
     path(
+        "<str:token>/kiosk/<str:signature>/keluar/",
+        public_views.survey.kiosk_exit,
+        name="kiosk-exit",
+    ),
+    path(
         "<str:token>/dibantu/<str:signature>/",
         public_views.survey.answer_assisted,
         name="assisted",

@@ -49,6 +49,7 @@ class SkmQuestionnaire(PublicQuestionnaire):
     closed_template = "satisfaction/public/no_survey.html"
     thanks_template = "satisfaction/public/thanks.html"
     kiosk = KIOSK
+    kiosk_exit_url = "survey:kiosk-exit"
     assisted = ASSISTED
     assisted_url = "survey:assisted"
     human_check = True
@@ -109,6 +110,10 @@ class SkmQuestionnaire(PublicQuestionnaire):
         # the page again, with all that the submission did not need
         period = selectors.period_by_token(token)
         return Target(collection=period.collection, unit=period.unit, context={"period": period})
+
+    def staff_url(self, target: Target) -> str:
+        period = target.context["period"]
+        return reverse("satisfaction:period-detail", args=[target.unit.slug, period.pk])
 
     def thanks_context(self, target: Target, response: Response | HeldResponse) -> dict[str, Any]:
         published = selectors.latest_published(target.unit)

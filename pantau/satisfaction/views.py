@@ -130,6 +130,9 @@ def period_detail(request, slug, pk):
             )
             if can_enter_responses(request.user, unit)
             else "",
+            "kiosk_pin": public_views.KIOSK.pin(period.collection.token)
+            if can_enter_responses(request.user, unit)
+            else "",
             "held_pending": held_review.pending(period.collection),
             "survey_rate": settings.PANTAU_SURVEY_RATE,
             "survey_rate_minutes": settings.PANTAU_SURVEY_RATE[1] // 60,

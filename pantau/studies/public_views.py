@@ -1,6 +1,7 @@
 """The recipients' side of a perception study: answer on a phone or at a kiosk, anonymously."""
 
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -40,6 +41,7 @@ class RecipientQuestionnaire(PublicQuestionnaire):
     closed_template = "studies/public/closed.html"
     thanks_template = "studies/public/thanks.html"
     kiosk = KIOSK
+    kiosk_exit_url = "study:kiosk-exit"
     qr_title = _("QR code of the study questionnaire")
 
     def target(self, token: str, *, posting: bool) -> Target:
@@ -50,6 +52,9 @@ class RecipientQuestionnaire(PublicQuestionnaire):
             context={"group": group, "study": group.study},
             domain=group,
         )
+
+    def staff_url(self, target: Target) -> str:
+        return reverse("studies:study-detail", args=[target.context["study"].pk])
 
 
 recipients = RecipientQuestionnaire()

@@ -21,7 +21,7 @@ from . import exporters, importers, presenters, selectors, services
 from .forms import ImportForm, ItemRevisionForm, StudyForm
 from .models import ProviderInvitation, ProviderParticipation, RespondentGroup
 from .permissions import can_enter_responses, can_manage_study, provider_group_for
-from .public_views import kiosk_signature
+from .public_views import KIOSK, kiosk_signature
 from .summary import summary_sentences
 
 
@@ -74,6 +74,7 @@ def study_detail(request, pk):
                 if can_manage
                 else ""
             )
+            group.kiosk_pin = KIOSK.pin(group.collection.token) if can_manage else ""
     return render(
         request,
         "studies/study_detail.html",

@@ -23,7 +23,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
 
+from pantau.common import ratelimit
 from pantau.common.humancheck import HumanCheckForm
 from pantau.common.text import Text
 from pantau.organisations.models import ServiceUnit
@@ -54,6 +57,12 @@ class KioskLink:
             return False
         return True
 
+    def pin(self, token: str) -> str:
+        """The six digits that let staff leave this kiosk (issue 19): shown on the staff page
+        beside the kiosk link, derived from the secret key, so nothing is stored."""
+        digest = salted_hmac(f"{self.salt}.pin", token).hexdigest()
+        return f"{int(digest[:12], 16) % 1_000_000:06d}"
+
 
 @dataclass
 class Target:
@@ -78,6 +87,7 @@ class PublicQuestionnaire:
     closed_template: str = ""
     thanks_template: str = ""
     kiosk: KioskLink | None = None
+    kiosk_exit_url: str = ""  # URL name taking the token and the kiosk signature
     # An officer helping several citizens on one device (issue 19): every answer counts, and each
     # is marked as assisted. Same signed-link mechanism as the kiosk, its own salt.
     assisted: KioskLink | None = None
@@ -148,6 +158,44 @@ class PublicQuestionnaire:
             raise Http404
         return self.answer(request, token, kiosk_signature=signature)
 
+    def staff_url(self, target: Target) -> str:
+        """Where staff go when they leave the kiosk with its PIN."""
+        return reverse("accounts:home")
+
+    def _exit_url(self, token: str, signature: str) -> str:
+        return reverse(self.kiosk_exit_url, args=[token, signature]) if self.kiosk_exit_url else ""
+
+    def kiosk_exit(self, request: HttpRequest, token: str, signature: str) -> HttpResponse:
+        """Leaving the kiosk: only with its PIN; a few tries per device, then a pause."""
+        target = self.target(token, posting=False)
+        if self.kiosk is None or not self.kiosk.valid(token, signature):
+            raise Http404
+        error = ""
+        if request.method == "POST":
+            within = ratelimit.hit(f"kiosk-exit:{client_key_for(request)}", 5, 600)
+            if within and constant_time_compare(
+                request.POST.get("pin", "").strip(), self.kiosk.pin(token)
+            ):
+                return redirect(self.staff_url(target))
+            error = (
+                _("That is not the kiosk's PIN.")
+                if within
+                else _("Too many tries. Wait ten minutes, then try again.")
+            )
+        page = render(
+            request,
+            "surveys/kiosk_exit.html",
+            {
+                "unit": target.unit,
+                "kiosk": True,
+                "kiosk_url": reverse(self.kiosk_url, args=[token, signature]),
+                "error": error,
+            },
+            status=400 if error else 200,
+        )
+        add_never_cache_headers(page)
+        return page
+
     def thanks(self, request: HttpRequest, token: str, number: str) -> HttpResponse:
         target = self.target(token, posting=False)
         response: Response | HeldResponse | None = Response.objects.filter(
@@ -171,6 +219,7 @@ class PublicQuestionnaire:
                 "response": response,
                 "kiosk": bool(restart_url),
                 "restart_url": restart_url,
+                "kiosk_exit_url": self._exit_url(token, signature) if restart_url else "",
                 "next_citizen_url": next_url,
                 **self.thanks_context(target, response),
             },
@@ -245,6 +294,7 @@ class PublicQuestionnaire:
                 if kiosk
                 else "",
                 "assisted": assisted,
+                "kiosk_exit_url": self._exit_url(token, kiosk_signature) if kiosk else "",
                 **self.page_context(request, target),
             },
             status=status,
