@@ -36,6 +36,10 @@ TRACKED = (
 )
 TRACKED_SALT = "pantau.complaints.tracked"
 TRACKED_MAX_AGE = 7 * 24 * 60 * 60
+# The last receipt (number and access code), for this browser session only (issue 19: the code
+# vanished on reload): no expiry date, so the browser drops it when it closes.
+RECEIPT = "pantau_tanda_terima"
+RECEIPT_SALT = "pantau.complaints.receipt"
 
 
 def _year(request) -> int:
@@ -147,18 +151,33 @@ def _receipt_text(request, complaint: Complaint, code: str) -> str:
 
 
 def received(request, number):
+    """The receipt: the number and, for the rest of this browser session, the access code (a
+    reload or a return keeps showing it), to print, save or photograph."""
     tracked = _tracked(request)
     if number not in tracked.get("n", []):
         raise Http404
     shown = tracked.get("c") or {}
-    code = shown.get("code") if shown.get("number") == number else None
+    fresh = shown.get("code") if shown.get("number") == number else None
+    kept = request.get_signed_cookie(RECEIPT, default="", salt=RECEIPT_SALT)
+    kept_number, _sep, kept_code = kept.partition(":")
+    code = fresh or (kept_code if kept_number == number else None)
     complaint = get_object_or_404(Complaint, tracking_number=number)
     context = {"complaint": complaint, "code": code}
     if code:
         context["receipt_text"] = _receipt_text(request, complaint, code)
     response = render(request, "complaints/received.html", context)
     response["Cache-Control"] = "no-store"
-    return _remember(request, response, number, forget_code=True) if code else response
+    if not fresh:
+        return response
+    response.set_signed_cookie(
+        RECEIPT,
+        f"{number}:{fresh}",
+        salt=RECEIPT_SALT,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )  # no max_age: a browser-session cookie
+    return _remember(request, response, number, forget_code=True)
 
 
 def track(request):

@@ -14,5 +14,8 @@ def test_the_subject_is_the_first_column(client, unit_a):
     body = client.get(reverse("complaints:register")).content.decode()
     headers = re.findall(r'<th scope="col">([^<]+)</th>', body.split("<thead>", 1)[1])
     assert headers[:3] == ["Judul", "Status", "Unit"] and headers[-1] == "Nomor"
-    first_cell = re.search(r"<tbody><tr><td>([^<]+)</td>", body).group(1)
-    assert first_cell == public_subject(complaint)  # the title as the public may read it
+    first_cell = re.search(r'<tbody><tr><td><a href="([^"]+)">([^<]+)</a></td>', body)
+    assert first_cell.group(2) == public_subject(complaint)  # the title as the public may read it
+    assert first_cell.group(1) == reverse(
+        "complaints:public-report", args=[complaint.tracking_number]
+    )

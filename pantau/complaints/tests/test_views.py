@@ -30,13 +30,20 @@ def _post(client, unit, **extra):
     return client.post(reverse("complaints:new"), data)
 
 
-def test_citizen_files_a_report_and_gets_number_and_code_once(client, unit_a):
+def test_citizen_files_a_report_and_keeps_number_and_code_for_the_browser_session(client, unit_a):
     response = _post(client, unit_a, attachments=[SimpleUploadedFile("foto.png", PNG)])
     complaint = Complaint.objects.get()
     assert response["Location"] == reverse("complaints:received", args=[complaint.tracking_number])
-    page = client.get(response["Location"]).content.decode()
-    assert complaint.tracking_number in page and "Kode akses" in page
-    assert "Kode akses" not in client.get(response["Location"]).content.decode()  # shown once
+    first = client.get(response["Location"])
+    code = first.context["code"]
+    assert complaint.tracking_number in first.content.decode() and code in first.content.decode()
+    # a reload, or coming back before the browser closes, still shows the code (issue 19)
+    assert code in client.get(response["Location"]).content.decode()
+    receipt = client.cookies["pantau_tanda_terima"]
+    assert not receipt["max-age"] and not receipt["expires"]  # gone when the browser closes
+    client.cookies.pop("pantau_tanda_terima")
+    third = client.get(response["Location"])
+    assert third.context["code"] is None and code not in third.content.decode()
     assert Attachment.objects.get().content_type == "image/png"
 
 
