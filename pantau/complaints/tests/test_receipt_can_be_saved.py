@@ -1,6 +1,7 @@
 """While the access code is shown, the citizen can save a receipt on the device (issue 19: the
 code was shown once and sent only by e-mail). The file holds the number, the code and where to
-follow the report; after a reload the code is no longer on the page, nor in a link."""
+follow the report; a reload keeps it for the browser session, and once the browser is closed
+(its session cookie gone) the code is no longer on the page, nor in a link."""
 
 import re
 from urllib.parse import unquote
@@ -25,5 +26,7 @@ def test_the_receipt_file_holds_the_number_and_the_code(client, unit_a):
     assert f"Nomor pelacakan: {complaint.tracking_number}" in text
     assert f"Kode akses: {code}" in text and "/lapor/lacak/" in text
     assert services.check_access_code(complaint, code)  # the code in the file opens the report
+    assert code in client.get(response["Location"]).content.decode()  # a reload keeps it
+    client.cookies.pop("pantau_tanda_terima")  # the browser was closed
     again = client.get(response["Location"]).content.decode()
     assert code not in again and "data:text/plain" not in again

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
-from pantau.surveys import services
+from pantau.surveys import one_statement
 from pantau.surveys.models import Answer, Response
 
 
@@ -18,7 +18,7 @@ def _inserted_columns(sql: str, table: str) -> list[str]:
 
 
 def test_every_column_of_a_response_and_an_answer_is_written():
-    sql = services._insert_while_open_sql()
+    sql = one_statement._insert_while_open_sql()
     for model in (Response, Answer):
         expected = [f.column for f in model._meta.local_concrete_fields if not f.primary_key]
         assert _inserted_columns(sql, model._meta.db_table) == expected
@@ -27,4 +27,4 @@ def test_every_column_of_a_response_and_an_answer_is_written():
 
 def test_a_required_field_without_a_value_is_refused():
     with pytest.raises(ImproperlyConfigured, match="Response.number"):
-        services._insert_columns(Response, {"collection": "id", "version": "1"})
+        one_statement._insert_columns(Response, {"collection": "id", "version": "1"})
