@@ -26,6 +26,7 @@ urlpatterns = [
     path("manage/evaluasi/<int:pk>/peringkat.xlsx", views.round_ranking, name="round-ranking"),
     path("manage/evaluasi/<int:pk>/ringkasan.pdf", views.round_summary_pdf, name="round-summary"),
     path(LOKUS, views.lokus_detail, name="lokus-detail"),
+    path(LOKUS + "f03-ditahan/", views.citizen_held, name="citizen-held"),
     path(LOKUS + "laporan.pdf", views.lokus_report, {"fmt": "pdf"}, name="lokus-report-pdf"),
     path(LOKUS + "laporan.xlsx", views.lokus_report, {"fmt": "xlsx"}, name="lokus-report-xlsx"),
     path(LOKUS + "piagam.pdf", views.lokus_certificate, name="lokus-certificate"),

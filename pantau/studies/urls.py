@@ -24,6 +24,7 @@ urlpatterns = [
         name="import-template",
     ),
     path("studies/<int:pk>/import/<int:batch>/undo/", views.import_undo, name="import-undo"),
+    path("studies/<int:pk>/held/<int:group>/", views.held_answers, name="held"),
     path("studies/<int:pk>/invitations/", views.invitations, name="invitations"),
     path("studies/<int:pk>/results/", views.study_results, name="study-results"),
     path("studies/<int:pk>/export/raw.csv", views.export_raw, {"fmt": "csv"}, name="raw-csv"),

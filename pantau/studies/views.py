@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from pantau.common import confirm
 from pantau.organisations import selectors as organisations
+from pantau.surveys import review as held_review
 from pantau.surveys.forms import ResponseForm
 from pantau.surveys.imports import stored_upload, template_response, undo_confirmation
 from pantau.surveys.models import Collection, ImportBatch, Instrument, Item, Response
@@ -75,6 +76,7 @@ def study_detail(request, pk):
                 else ""
             )
             group.kiosk_pin = KIOSK.pin(group.collection.token) if can_manage else ""
+            group.held_pending = held_review.pending(group.collection) if group.can_enter else 0
     return render(
         request,
         "studies/study_detail.html",
@@ -245,6 +247,26 @@ def import_file(request, pk):
             "report": report,
             "groups": form.fields["group"].queryset,
             "imports": imports,
+        },
+    )
+
+
+@login_required
+def held_answers(request, pk, group):
+    """A group's answers held for review (suspected repeats), counted or set aside by those who
+    enter its answers, while its questionnaire is open."""
+    study = selectors.get_visible_study(request.user, pk)
+    chosen = get_object_or_404(study.groups.select_related("collection", "unit"), pk=group)
+    if not can_enter_responses(request.user, chosen):
+        raise Http404
+    return held_review.review_page(
+        request,
+        collection=chosen.collection,
+        may_decide=chosen.collection.status == Collection.Status.OPEN,
+        context={
+            "unit": chosen.unit,
+            "title": f"{study.title} · {chosen.unit.name}",
+            "back_url": reverse("studies:study-detail", args=[pk]),
         },
     )
 

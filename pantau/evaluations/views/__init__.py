@@ -10,6 +10,7 @@ from .files import (
     round_summary_pdf,
 )
 from .lokus import (
+    citizen_held,
     evidence_download,
     follow_up_edit,
     follow_up_review,
@@ -35,6 +36,7 @@ from .rounds import (
 )
 
 __all__ = [
+    "citizen_held",
     "ACTION_CONSEQUENCES",
     "ACTION_LABELS",
     "XLSX",

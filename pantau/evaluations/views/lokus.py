@@ -13,10 +13,37 @@ from django.views.decorators.http import require_POST
 from pantau.common import confirm
 from pantau.common.files import private_file_response
 from pantau.organisations import permissions as organisations_permissions
+from pantau.surveys import review as held_review
+from pantau.surveys.public import Target
 
 from .. import forms, permissions, selectors, services
 from ..models import Evidence, Indicator, Lokus, Method, Recommendation
+from ..public_views import citizen
 from .rounds import form_errors_from
+
+
+@login_required
+def citizen_held(request, round_pk, pk):
+    """The lokus's citizen forms (F-03) held for review (suspected repeats): the round's managers
+    count or set them aside while the citizens' window is open."""
+    lokus = selectors.get_visible_lokus(request.user, round_pk, pk)
+    if lokus.citizen_collection is None or not permissions.can_manage_round(
+        request.user, lokus.round
+    ):
+        raise Http404
+    return held_review.review_page(
+        request,
+        collection=lokus.citizen_collection,
+        may_decide=not citizen.is_closed(
+            Target(collection=lokus.citizen_collection, unit=lokus.unit, context={"lokus": lokus}),
+            posting=True,
+        ),
+        context={
+            "unit": lokus.unit,
+            "title": f"{lokus.round.name} · {lokus.unit.name}",
+            "back_url": reverse("evaluations:lokus-detail", args=[round_pk, pk]),
+        },
+    )
 
 
 @login_required
@@ -32,6 +59,10 @@ def lokus_detail(request, round_pk, pk):
         request,
         "evaluations/lokus_detail.html",
         {
+            "held_pending": held_review.pending(lokus.citizen_collection)
+            if lokus.citizen_collection is not None
+            and permissions.can_manage_round(request.user, lokus.round)
+            else 0,
             "lokus": lokus,
             "round": lokus.round,
             "blocks": blocks,

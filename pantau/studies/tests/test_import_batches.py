@@ -88,3 +88,25 @@ def test_the_template_has_the_columns_the_import_reads(client_for, officer_a, st
     response = _post(client, study_a, g, reply.content)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Response.objects.filter(collection=g.collection).count() == 1
+
+
+def test_a_recipients_repeat_is_held_and_reviewed_by_the_unit(
+    client, client_for, officer_a, officer_b, study_a
+):
+    from pantau.studies.selectors import scored_items
+    from pantau.studies.tests.conftest import form_post
+    from pantau.surveys.models import HeldResponse
+    from pantau.surveys.selectors import version_items
+
+    g = group(study_a, RespondentGroup.Role.RECIPIENT)
+    url = reverse("study:form", args=[g.collection.token])
+    data = form_post(version_items(g.collection.version))
+    assert scored_items(g.collection.version_id)
+    client.post(url, data)
+    client.post(url, {**data, "submission_token": "2c1f6b1e-8a44-4b7a-9a55-2d1f0c3e4b5a"})
+    held = HeldResponse.objects.get(collection=g.collection)
+    page = reverse("studies:held", args=[study_a.pk, g.pk])
+    assert client_for(officer_b).get(page).status_code == 404
+    assert held.number in client_for(officer_a).get(page).content.decode()
+    client_for(officer_a).post(page, {"held": held.pk, "decision": "confirm"})
+    assert Response.objects.filter(collection=g.collection).count() == 2
