@@ -291,6 +291,19 @@ def public_report(number: str) -> Complaint:
     )
 
 
+def open_public_reports(unit, limit: int = 5) -> list:
+    """The unit's newest open reports the public may see, shown before a citizen files another
+    (FixMyStreet does the same): perhaps theirs is already being handled."""
+    return list(
+        Complaint.objects.filter(publicly_visible(), unit=unit)
+        .exclude(status__in=(Status.ANSWERED, Status.CLOSED, Status.ARCHIVED))
+        .only(
+            "tracking_number", "subject", "public_summary", "status", "created_at", "reporter_name"
+        )
+        .order_by("-created_at")[:limit]
+    )
+
+
 def public_history(complaint: Complaint) -> list:
     """The steps of a report the public may read: each status it reached, when, and at which
     unit; never an officer's or the reporter's words (they may name people)."""

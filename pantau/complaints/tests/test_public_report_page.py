@@ -30,3 +30,14 @@ def test_a_confidential_report_has_no_public_page(client, unit_a):
     url = reverse("complaints:public-report", args=[complaint.tracking_number])
     assert client.get(url).status_code == 404
     assert client.get(reverse("complaints:public-report", args=["LP-XXXX-XXXX"])).status_code == 404
+
+
+def test_before_filing_a_citizen_sees_the_units_open_public_reports(client, unit_a, unit_b):
+    mine = ComplaintFactory(unit=unit_a)
+    ComplaintFactory(unit=unit_a, confidential=True)
+    elsewhere = ComplaintFactory(unit=unit_b)
+    page = client.get(reverse("complaints:new") + f"?unit={unit_a.slug}").content.decode()
+    assert reverse("complaints:public-report", args=[mine.tracking_number]) in page
+    assert page.count("/lapor/laporan/") == 1  # not the confidential one, not another unit's
+    assert elsewhere.tracking_number not in page
+    assert "/lapor/laporan/" not in client.get(reverse("complaints:new")).content.decode()

@@ -89,7 +89,14 @@ def new(request):
     return render(
         request,
         "complaints/new.html",
-        {"form": form, "guard": guard, "unit": unit},
+        {
+            "form": form,
+            "guard": guard,
+            "unit": unit,
+            "similar": selectors.open_public_reports(unit)
+            if unit is not None and request.method == "GET"
+            else [],
+        },
         status=http_status,
     )
 
