@@ -71,6 +71,9 @@ def test_complaint_staff_pages_are_accessible(page, demo):
 
 def test_public_register_and_statistics_are_accessible(phone, demo):
     visit(phone, "/lapor/register/")
+    phone.locator("table a[href^='/lapor/laporan/']").first.click()  # a report's own page
+    phone.wait_for_url(re.compile(r"/lapor/laporan/"))
+    check_accessibility(phone)
     visit(phone, "/lapor/statistik/ulpk-bbpom-yogyakarta/?year=2021")
     assert phone.get_by_text(
         "1220"
@@ -101,9 +104,9 @@ def test_no_report_is_lost_and_none_stays_stuck(page, demo):
     sign_in(page, "koordinator.jaktim", settings.PANTAU_DEMO_PASSWORD)
     visit(page, "/manage/complaints/new/")
     page.get_by_label("Kanal").select_option(label="Telepon")
-    page.get_by_label("Jika tidak tahu unitnya: pemerintah daerah atau instansi mana?").select_option(
-        label="Dinas Sosial Kabupaten Lombok Timur (Pemerintah Kabupaten Lombok Timur)"
-    )
+    page.get_by_label(
+        "Jika tidak tahu unitnya: pemerintah daerah atau instansi mana?"
+    ).select_option(label="Dinas Sosial Kabupaten Lombok Timur (Pemerintah Kabupaten Lombok Timur)")
     page.get_by_label("Judul").fill("Bantuan tidak sampai")
     page.get_by_label("Apa yang terjadi?").fill("Penelepon belum menerima bantuan sejak Mei.")
     page.get_by_label("Pesan asli, sebagaimana diterima").fill("Catatan telepon pukul 09.10.")

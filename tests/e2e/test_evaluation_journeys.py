@@ -165,7 +165,9 @@ def test_whole_cycle_for_one_unit(page, phone, demo, tmp_path):
     assert page.get_by_text("Tindak lanjut diterima.").is_visible()
     check_accessibility(page)
     visit(page, f"/manage/evaluasi/{round_.pk}/")
-    assert page.get_by_text(re.compile(r"rekomendasi sudah ditindaklanjuti \(1 dari 1")).is_visible()
+    assert page.get_by_text(
+        re.compile(r"rekomendasi sudah ditindaklanjuti \(1 dari 1")
+    ).is_visible()
     _sign_out(page)
 
     # 7. The unit head reads the result on a phone: nothing wider than the 360 px screen.

@@ -3,6 +3,7 @@ import re
 from django.conf import settings
 
 from pantau.satisfaction.models import SurveyPeriod
+from pantau.satisfaction.public_views import KIOSK as KIOSK_LINK
 from pantau.satisfaction.views import kiosk_signature
 from pantau.surveys.models import Response
 
@@ -83,6 +84,16 @@ def test_kiosk_at_the_counter_serves_one_person_after_another(browser, live_serv
     page.wait_for_url(re.compile(r"/kiosk/"))
     assert page.locator("input[type=radio]:checked").count() == 0
     assert Response.objects.filter(collection=period.collection, source="kiosk").count() == 1
+    # staff leave only with the kiosk's PIN (issue 19)
+    page.get_by_role("link", name="Petugas").click()
+    page.wait_for_url(re.compile(r"/keluar/"))
+    check_accessibility(page)
+    page.get_by_label("PIN (6 angka)").fill(
+        "000000" if KIOSK_LINK.pin(period.collection.token) != "000000" else "111111"
+    )
+    page.get_by_role("button", name="Keluar dari kios").click()
+    assert page.get_by_text("Itu bukan PIN kios ini.").first.is_visible()
+    check_accessibility(page)
     context.close()
 
 
@@ -123,6 +134,7 @@ def test_every_skm_staff_page_is_accessible(page, demo):
         f"{base}/entry/",
         f"{base}/codes/",
         f"{base}/import/",
+        f"{base}/held/",
         f"{base}/report/",
         f"{base}/plan/new/",
         "/manage/skm/",
