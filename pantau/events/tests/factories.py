@@ -13,6 +13,6 @@ class WebhookEndpointFactory(factory.django.DjangoModelFactory):
 
     unit = factory.SubFactory(ServiceUnitFactory)
     url = factory.Sequence(lambda n: f"https://sistem-{n}.example.id/pantau")
-    secret = factory.Sequence(lambda n: f"rahasia-{n:058d}")
+    secret = factory.Sequence(lambda n: f"rahasia-{n:056d}")
     events = factory.LazyFunction(lambda: list(WebhookEvent.values))
     created_by = factory.SubFactory(UserFactory)
