@@ -308,6 +308,11 @@ EMAIL_CONFIG = env.email_url(
 )
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Pantau <noreply@localhost>")
+# SMS and WhatsApp to a citizen's telephone (pantau.common.notify): the console in development and
+# the demo; an HTTP gateway in production (PANTAU_TEXT_BACKEND=pantau.common.notify.HttpText).
+PANTAU_TEXT_BACKEND = env.str("PANTAU_TEXT_BACKEND", default="pantau.common.notify.ConsoleText")
+PANTAU_TEXT_URL = env.str("PANTAU_TEXT_URL", default="")
+PANTAU_TEXT_TOKEN = env.str("PANTAU_TEXT_TOKEN", default="")
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)

@@ -175,6 +175,23 @@ class OfficerEntryForm(ComplaintForm):
         agency.label_from_instance = lambda a: f"{a.name} ({a.parent.name})" if a.parent else a.name
 
 
+class CodeLostForm(forms.Form):
+    number = forms.CharField(label=_("Tracking number"), max_length=20)
+    contact = forms.CharField(
+        label=_("The e-mail address or telephone number you gave on the report"),
+        max_length=120,
+    )
+
+
+class CodeConfirmForm(forms.Form):
+    otp = forms.RegexField(
+        label=_("The six-digit code we sent"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("Type the six digits of the code.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+
 class TrackForm(forms.Form):
     number = forms.CharField(label=_("Tracking number"), max_length=20)
     code = forms.CharField(

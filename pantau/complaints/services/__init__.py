@@ -2,6 +2,7 @@
 service that checks the permission, moves the status, sets deadlines and records an Event."""
 
 from .desk import add_note, approve_public_summary, categorise, rate_resolution
+from .recovery import finish_code_recovery, start_code_recovery
 from .reports import (
     ALPHABET,
     LATE_AFTER_DAYS,
@@ -31,6 +32,8 @@ from .steps import (
 )
 
 __all__ = [
+    "finish_code_recovery",
+    "start_code_recovery",
     "ALPHABET",
     "LATE_AFTER_DAYS",
     "PUBLIC_STEPS",

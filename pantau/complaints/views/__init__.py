@@ -7,6 +7,8 @@ from .public import (
     TRACKED,
     TRACKED_MAX_AGE,
     TRACKED_SALT,
+    code_confirm,
+    code_lost,
     new,
     public_report,
     received,
@@ -17,6 +19,8 @@ from .public import (
 )
 
 __all__ = [
+    "code_confirm",
+    "code_lost",
     "RECEIPT",
     "RECEIPT_SALT",
     "TRACKED",

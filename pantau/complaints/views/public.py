@@ -334,3 +334,40 @@ def statistics(request, slug):
             "recap": selectors.monthly_recap(unit, year),
         },
     )
+
+
+@never_cache
+def code_lost(request):
+    """The access code is lost: the reporter names the report and the contact they gave on it;
+    a one-time code goes to that contact (the page never says whether they matched)."""
+    form = forms.CodeLostForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        limit, window = settings.PANTAU_TRACK_RATE
+        if not ratelimit.hit(f"complaint-code-lost:{client_ip(request)}", limit, window):
+            form.add_error(None, _("Too many tries from this address. Wait a while and try again."))
+        else:
+            number = form.cleaned_data["number"].strip().upper()
+            services.start_code_recovery(number=number, contact=form.cleaned_data["contact"])
+            return redirect("complaints:code-confirm", number=number)
+    return render(request, "complaints/code_lost.html", {"form": form})
+
+
+@never_cache
+def code_confirm(request, number):
+    """The one-time code opens the report and gives it a new access code, shown on the receipt
+    page for this browser session."""
+    form = forms.CodeConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        found = services.finish_code_recovery(number=number, otp=form.cleaned_data["otp"])
+        if found is not None:
+            complaint, code = found
+            response = redirect("complaints:received", number=complaint.tracking_number)
+            return _remember(request, response, complaint.tracking_number, code=code)
+        form.add_error(
+            "otp",
+            _(
+                "This code does not open the report: it may be mistyped, more than 15 minutes "
+                "old, or tried too often. Ask for a new one."
+            ),
+        )
+    return render(request, "complaints/code_confirm.html", {"form": form, "number": number})
