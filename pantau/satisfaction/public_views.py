@@ -15,6 +15,7 @@ from pantau.organisations.models import ServiceUnit
 from pantau.surveys.forms import ResponseForm
 from pantau.surveys.models import HeldResponse, Response
 from pantau.surveys.public import KioskLink, PublicQuestionnaire, Target
+from pantau.surveys.selectors import version_items
 from pantau.surveys.services import record_refusal
 
 from . import selectors
@@ -104,7 +105,8 @@ class SkmQuestionnaire(PublicQuestionnaire):
         }
 
     def page_context(self, request: HttpRequest, target: Target) -> dict[str, Any]:
-        return {"code": _code(request)}
+        questions = len(version_items(target.collection.version))  # a per-process cache
+        return {"code": _code(request), "question_count": questions}
 
     def after_refusal(self, token: str, target: Target) -> Target:
         # the page again, with all that the submission did not need

@@ -93,6 +93,7 @@ def new(request):
             "form": form,
             "guard": guard,
             "unit": unit,
+            "rights_url": reverse("portal:rights"),
             "similar": selectors.open_public_reports(unit)
             if unit is not None and request.method == "GET"
             else [],
