@@ -43,7 +43,7 @@ def test_before_filing_a_citizen_sees_the_units_open_public_reports(client, unit
     assert "/lapor/laporan/" not in client.get(reverse("complaints:new")).content.decode()
 
 
-def test_the_form_says_before_you_start_what_it_takes_and_what_happens(client):
+def test_the_form_says_before_you_start_what_it_takes_and_what_happens(client, db):
     page = client.get(reverse("complaints:new")).content.decode()
     assert "Sebelum Anda mulai" in page and "lima menit" in page
     assert reverse("portal:rights") in page
