@@ -187,6 +187,8 @@ CELERY_BEAT_SCHEDULE = {
 # Retention of personal data (pantau/privacy/registry.py, `pantau apply_retention --dry-run`):
 # a reporter's name, e-mail and telephone are blanked this many months after the report closed.
 PANTAU_RETENTION_REPORTER_MONTHS = env.int("RETENTION_REPORTER_MONTHS", default=24)
+# A home-visit request's name, telephone and address: blanked this many months after it came.
+PANTAU_RETENTION_VISIT_MONTHS = env.int("RETENTION_VISIT_MONTHS", default=12)
 # Perception studies show and export a group's results only from this many answers on.
 PANTAU_STUDY_MIN_GROUP = env.int("STUDY_MIN_GROUP", default=5)
 # Days within which a person's request about their own data is answered (pantau/privacy).

@@ -87,6 +87,8 @@ UNITS: list[dict[str, Any]] = [
         "province": "Nusa Tenggara Barat",
         "postal_code": "83612",
         "time_zone": ServiceUnit.TimeZone.WITA,
+        # The Lombok Timur study's "jemput bola" for elderly and disabled residents.
+        "home_visit_note": "Petugas berkunjung Selasa dan Kamis ke desa-desa di Kecamatan Selong dan Sakra.",
         "hours": WEEKDAYS_0800_1600,
         "channels": [
             (ContactChannel.Kind.COUNTER, "Loket Dinas Sosial, lantai 1 MPP", ""),
@@ -238,6 +240,8 @@ def load(ctx: DemoContext) -> None:
             defaults={
                 "agency": agencies[spec["agency"]],
                 "mall": mall if spec["mall"] else None,
+                "home_visits": bool(spec.get("home_visit_note")),
+                "home_visit_note": spec.get("home_visit_note", ""),
                 **{
                     k: spec[k]
                     for k in (

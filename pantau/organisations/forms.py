@@ -4,13 +4,22 @@ from django import forms
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from .models import ContactChannel, OpeningHours, Service, ServiceUnit
+from .models import ContactChannel, OpeningHours, Service, ServiceUnit, VisitRequest
 
 
 class UnitProfileForm(forms.ModelForm):
     class Meta:
         model = ServiceUnit
-        fields = ["description", "address", "city", "province", "postal_code", "time_zone"]
+        fields = [
+            "description",
+            "address",
+            "city",
+            "province",
+            "postal_code",
+            "time_zone",
+            "home_visits",
+            "home_visit_note",
+        ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "address": forms.Textarea(attrs={"rows": 3}),
@@ -21,6 +30,45 @@ class UnitProfileForm(forms.ModelForm):
         if code and not re.fullmatch(r"\d{5}", code):
             raise forms.ValidationError(_("An Indonesian postal code has five digits."))
         return code
+
+
+class VisitRequestForm(forms.ModelForm):
+    """A resident's request for a home visit (jemput bola), as the public form asks it."""
+
+    class Meta:
+        model = VisitRequest
+        fields = ["name", "phone", "address", "village", "reason", "service", "details"]
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "details": forms.Textarea(attrs={"rows": 3}),
+            "reason": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, unit: ServiceUnit, **kwargs):
+        super().__init__(*args, **kwargs)
+        service = self.fields["service"]
+        assert isinstance(service, forms.ModelChoiceField)  # noqa: S101 - a ForeignKey's field
+        service.queryset = unit.services.filter(is_active=True).order_by("name")
+        service.empty_label = _("Not sure")
+        self.fields["phone"].help_text = _(
+            "Officers call or send a WhatsApp message to agree the day."
+        )
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"].strip()
+        if len(re.sub(r"\D", "", phone)) < 8:
+            raise forms.ValidationError(_("Give a telephone number officers can call."))
+        return phone
+
+
+class VisitUpdateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=VisitRequest.Status.choices)
+    scheduled_on = forms.DateField(
+        label=_("Visit date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    note = forms.CharField(label=_("Note for the resident"), max_length=300, required=False)
 
 
 class ServiceForm(forms.ModelForm):

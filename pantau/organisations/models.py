@@ -111,6 +111,18 @@ class ServiceUnit(TimeStampedModel):
         _("time zone"), max_length=20, choices=TimeZone.choices, default=TimeZone.WIB
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # "Jemput bola": officers visit residents who cannot come (issue 19).
+    home_visits = models.BooleanField(
+        _("offers home visits (jemput bola)"),
+        default=False,
+        help_text=_("Residents who cannot come (elderly, disabled, sick) may ask for a visit."),
+    )
+    home_visit_note = models.CharField(
+        _("about home visits"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example the area covered and the days officers visit."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -250,3 +262,63 @@ class Service(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class VisitRequest(models.Model):
+    """A resident's request for a home visit ("jemput bola", issue 19): officers come to those who
+    cannot come to the counter. Personal data (privacy registry): blanked after the set months."""
+
+    class Reason(models.TextChoices):
+        ELDERLY = "elderly", _("Elderly")
+        DISABLED = "disabled", _("Living with a disability")
+        SICK = "sick", _("Sick or bedridden")
+        OTHER = "other", _("Another reason")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Received")
+        SCHEDULED = "scheduled", _("Visit scheduled")
+        DONE = "done", _("Visited")
+        DECLINED = "declined", _("Not possible")
+
+    unit = models.ForeignKey(
+        ServiceUnit, on_delete=models.CASCADE, related_name="visit_requests", verbose_name=_("unit")
+    )
+    service = models.ForeignKey(
+        Service,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("service needed"),
+    )
+    number = models.CharField(_("request number"), max_length=20, unique=True)
+    name = models.CharField(_("name of the person to visit"), max_length=120)
+    phone = models.CharField(_("telephone or WhatsApp"), max_length=32)
+    address = models.TextField(_("address"), max_length=500)
+    village = models.CharField(_("village or kelurahan"), max_length=120, blank=True)
+    reason = models.CharField(_("why a visit"), max_length=10, choices=Reason.choices)
+    details = models.TextField(_("what is needed"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    scheduled_on = models.DateField(_("visit date"), null=True, blank=True)
+    staff_note = models.CharField(_("note for the resident"), max_length=300, blank=True)
+    handled_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("home visit request")
+        verbose_name_plural = _("home visit requests")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["unit", "status"], name="org_visit_unit_status")]
+
+    def __str__(self) -> str:
+        return self.number

@@ -26,3 +26,10 @@ def can_manage_unit(user, unit: ServiceUnit) -> bool:
         or Role.UNIT_HEAD in scope.unit_roles.get(unit.id, set())
         or unit.agency_id in scope.headed_agencies
     )
+
+
+def can_serve_unit(user, unit: ServiceUnit) -> bool:
+    """The unit's own people (officers and head) and administrators: they handle its residents'
+    requests, such as home visits."""
+    scope = scope_for(user)
+    return scope.is_admin or unit.id in scope.unit_roles or unit.agency_id in scope.headed_agencies

@@ -1,17 +1,28 @@
 """Writes to the organisation spine: one function per action, the acting user passed explicitly."""
 
+import secrets
 from datetime import time
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from pantau.common import audit
 
-from .models import ContactChannel, OpeningHours, Service, ServiceUnit
-from .permissions import can_manage_unit
+from .models import ContactChannel, OpeningHours, Service, ServiceUnit, VisitRequest
+from .permissions import can_manage_unit, can_serve_unit
 
-UNIT_PROFILE_FIELDS = ("description", "address", "city", "province", "postal_code", "time_zone")
+UNIT_PROFILE_FIELDS = (
+    "description",
+    "address",
+    "city",
+    "province",
+    "postal_code",
+    "time_zone",
+    "home_visits",
+    "home_visit_note",
+)
 
 
 def _require_manager(actor, unit: ServiceUnit) -> None:
@@ -124,3 +135,51 @@ def set_contact_channels(*, actor, unit: ServiceUnit, channels: list[dict]) -> N
     for row in existing[len(channels) :]:
         audit.attribute_to(row, actor)
         row.delete()
+
+
+VISIT_NUMBER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def request_home_visit(*, unit: ServiceUnit, data: dict) -> VisitRequest:
+    """A resident asks the unit to visit (jemput bola); only a unit that offers visits takes one.
+    Returns the request with its number, to be shown to the resident."""
+    if not unit.home_visits or not unit.is_active:
+        raise ValidationError(_("This unit does not offer home visits."))
+    service = data.get("service")
+    if service is not None and service.unit_id != unit.pk:
+        raise ValidationError({"service": _("Choose a service of this unit.")})
+    for _attempt in range(3):
+        number = "JB-" + "".join(secrets.choice(VISIT_NUMBER_ALPHABET) for _ in range(6))
+        if not VisitRequest.objects.filter(number=number).exists():
+            break
+    visit = VisitRequest(
+        unit=unit,
+        number=number,
+        **{
+            name: data.get(name) or ""
+            for name in ("name", "phone", "address", "village", "reason", "details")
+        },
+        service=service,
+    )
+    visit.full_clean()
+    visit.save()
+    return visit
+
+
+@transaction.atomic
+def update_home_visit(
+    *, actor, visit: VisitRequest, status: str, scheduled_on=None, note: str = ""
+) -> VisitRequest:
+    """An officer of the unit schedules, records or declines a visit; a scheduled visit needs its
+    date."""
+    if not can_serve_unit(actor, visit.unit):
+        raise PermissionDenied
+    if status == VisitRequest.Status.SCHEDULED and scheduled_on is None:
+        raise ValidationError({"scheduled_on": _("Give the date of the visit.")})
+    visit.status = status
+    visit.scheduled_on = scheduled_on
+    visit.staff_note = note
+    visit.handled_by = actor
+    visit.full_clean()
+    _save_audited(visit, actor)
+    return visit

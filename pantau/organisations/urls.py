@@ -13,4 +13,5 @@ urlpatterns = [
     path("units/<slug:slug>/services/new/", views.service_create, name="service-create"),
     path("units/<slug:slug>/services/<int:pk>/edit/", views.service_edit, name="service-edit"),
     path("units/<slug:slug>/audit/", views.unit_audit, name="unit-audit"),
+    path("units/<slug:slug>/jemput-bola/", views.home_visits, name="home-visits"),
 ]

@@ -1,14 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from pantau.common import audit
 
 from . import forms, selectors, services
-from .models import Service
-from .permissions import can_manage_unit
+from .models import Service, VisitRequest
+from .permissions import can_manage_unit, can_serve_unit
 
 
 @login_required
@@ -26,7 +28,14 @@ def unit_detail(request, slug):
     return render(
         request,
         "organisations/unit_detail.html",
-        {"unit": unit, "can_manage": can_manage_unit(request.user, unit)},
+        {
+            "unit": unit,
+            "can_manage": can_manage_unit(request.user, unit),
+            "can_serve": can_serve_unit(request.user, unit),
+            "pending_visits": unit.visit_requests.filter(
+                status__in=(VisitRequest.Status.NEW, VisitRequest.Status.SCHEDULED)
+            ).count(),
+        },
     )
 
 
@@ -115,3 +124,44 @@ def unit_audit(request, slug):
     entries = audit.unit_history(unit.id, limit=200)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "organisations/unit_audit.html", {"unit": unit, "page": page})
+
+
+@login_required
+def home_visits(request, slug):
+    """The unit's home-visit requests (jemput bola): its officers schedule, record or decline
+    each; other users get a 404."""
+    unit = selectors.get_visible_unit(request.user, slug)
+    if not can_serve_unit(request.user, unit):
+        raise Http404
+    if request.method == "POST":
+        visit = get_object_or_404(VisitRequest, unit=unit, pk=request.POST.get("visit"))
+        form = forms.VisitUpdateForm(request.POST, prefix=f"v{visit.pk}")
+        if form.is_valid():
+            try:
+                services.update_home_visit(
+                    actor=request.user,
+                    visit=visit,
+                    status=form.cleaned_data["status"],
+                    scheduled_on=form.cleaned_data["scheduled_on"],
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request, _("Request %(number)s is updated.") % {"number": visit.number}
+                )
+        else:
+            messages.error(request, _("Check the status and the date."))
+        return redirect("organisations:home-visits", slug=slug)
+    visits = list(unit.visit_requests.select_related("service", "handled_by"))
+    for visit in visits:
+        visit.form = forms.VisitUpdateForm(
+            initial={
+                "status": visit.status,
+                "scheduled_on": visit.scheduled_on,
+                "note": visit.staff_note,
+            },
+            prefix=f"v{visit.pk}",
+        )
+    return render(request, "organisations/home_visits.html", {"unit": unit, "visits": visits})

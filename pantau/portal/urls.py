@@ -11,6 +11,7 @@ urlpatterns = [
     path("units/", views.unit_list, name="unit-list"),
     path("mpp/<slug:slug>/", views.mall_detail, name="mall-detail"),
     path("units/<slug:slug>/", views.unit_detail, name="unit-detail"),
+    path("units/<slug:slug>/jemput-bola/", views.home_visit, name="home-visit"),
     path("units/<slug:slug>/skm/", views.unit_skm, name="unit-skm"),
     path("units/<slug:slug>/report-card/", views.unit_report_card, name="unit-report-card"),
     path("units/<slug:slug>/skm/poster/", views.unit_poster, name="unit-poster"),

@@ -1,14 +1,23 @@
 import segno
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from pantau.common import ratelimit
+from pantau.common.client_ip import client_ip
+from pantau.common.humancheck import HumanCheckForm
 from pantau.complaints import selectors as complaints
 from pantau.evaluations import selectors as evaluations
 from pantau.organisations import selectors as organisations
+from pantau.organisations import services as organisation_services
+from pantau.organisations.forms import VisitRequestForm
 from pantau.satisfaction import selectors as satisfaction
 from pantau.standards import selectors as standards
 from pantau.studies import selectors as studies
@@ -20,6 +29,39 @@ PUBLIC_CACHE_SECONDS = 60
 def _provinces() -> list[str]:
     return cache.get_or_set(  # type: ignore[return-value]  # the loader returns a list
         "portal:provinces", organisations.public_provinces, PUBLIC_CACHE_SECONDS
+    )
+
+
+@never_cache
+def home_visit(request, slug):
+    """A resident asks the unit for a home visit (jemput bola, issue 19), where the unit offers
+    them; the receipt shows the request's number."""
+    unit = organisations.get_public_unit(slug)
+    if not unit.home_visits:
+        raise Http404
+    form = VisitRequestForm(request.POST or None, unit=unit)
+    guard = HumanCheckForm(request.POST or None)
+    if request.method == "POST" and guard.is_valid() and form.is_valid():
+        limit, window = settings.PANTAU_COMPLAINT_RATE
+        if ratelimit.hit(f"home-visit:{client_ip(request)}", limit, window):
+            try:
+                visit = organisation_services.request_home_visit(unit=unit, data=form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return render(
+                    request, "portal/home_visit_sent.html", {"unit": unit, "visit": visit}
+                )
+        else:
+            form.add_error(
+                None,
+                _("Many requests came from this address in a short time. Please try again later."),
+            )
+    return render(
+        request,
+        "portal/home_visit.html",
+        {"unit": unit, "form": form, "guard": guard},
+        status=400 if guard.errors else 200,
     )
 
 

@@ -38,6 +38,15 @@ REGISTRY: tuple[PersonalFields, ...] = (
         retention_after="closed_at",
     ),
     PersonalFields(
+        model="organisations.VisitRequest",
+        fields=("name", "phone", "address", "village", "details"),
+        category=_("identity, contact and address of a resident asking for a home visit"),
+        purpose=_("visiting a resident who cannot come to the counter (jemput bola)"),
+        retention=_("blanked the set number of months after the request"),
+        retention_setting="PANTAU_RETENTION_VISIT_MONTHS",
+        retention_after="created_at",
+    ),
+    PersonalFields(
         model="complaints.Attachment",
         fields=("original_name",),
         category=_("file names chosen by a reporter"),
