@@ -14,7 +14,7 @@ def _answers(collection, token):
     return data
 
 
-def test_a_repeated_citizen_form_is_held_and_counted_when_confirmed(
+def test_a_repeated_citizen_form_is_held_and_counted_when_confirmed_not_by_other_unit(
     client, client_for, lokus_a, evaluator_a, officer_b
 ):
     advance(lokus_a.round, evaluator_a, "open_self_assessment")

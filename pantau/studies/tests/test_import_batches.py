@@ -90,7 +90,7 @@ def test_the_template_has_the_columns_the_import_reads(client_for, officer_a, st
     assert Response.objects.filter(collection=g.collection).count() == 1
 
 
-def test_a_recipients_repeat_is_held_and_reviewed_by_the_unit(
+def test_a_recipients_repeat_is_held_and_reviewed_by_the_unit_not_another_unit(
     client, client_for, officer_a, officer_b, study_a
 ):
     from pantau.studies.selectors import scored_items
