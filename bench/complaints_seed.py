@@ -38,13 +38,13 @@ def main() -> None:
                     created_at, updated_at, tracking_number, access_code_hash, submission_token, kind, channel,
                     unit_id, subject, description, remedy, late, reporter_name, reporter_email, reporter_phone,
                     anonymous, confidential, original_message, status, postponed_from, archive_reason,
-                    rating_comment, reopened, verify_due, public_summary, queue, integrity)
+                    rating_comment, reopened, verify_due, public_summary, queue, integrity, public_answer)
                 SELECT now() - (g || ' minutes')::interval, now(), 'BN-' || lpad(g::text, 9, '0'), '-',
                        md5('complaint' || g)::uuid,
                        (ARRAY['complaint', 'information', 'aspiration'])[1 + g %% 3], 'web', %s,
                        'Laporan uji ' || g, 'Isi laporan uji.', '', false, '', '', '', false, g %% 10 = 0, '',
                        (ARRAY['received', 'verified', 'assigned', 'in_progress', 'answered', 'closed'])[1 + g %% 6],
-                       '', '', '', false, current_date + 3, '', 'unit', false
+                       '', '', '', false, current_date + 3, '', 'unit', false, ''
                 FROM generate_series(%s, %s) AS g
                 """,
                 [unit.pk, existing + 1, size],

@@ -245,6 +245,18 @@ class ActionForm(forms.Form):
     )
 
 
+class PublicAnswerForm(forms.Form):
+    public_answer = LongTextField(
+        label=_("Public answer"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "What the report's public page shows of your answer, for others with the same problem. "
+            "Write it without the reporter's name or contacts; what looks personal is hidden anyway."
+        ),
+    )
+
+
 class PublicSummaryForm(forms.Form):
     public_summary = forms.CharField(
         label=_("Public summary"),

@@ -249,6 +249,18 @@ class Complaint(TimeStampedModel):
         verbose_name=_("public summary approved by"),
     )
     public_summary_at = models.DateTimeField(_("public summary approved at"), null=True, blank=True)
+    # What the public reads of the unit's answer, written or approved by staff (issue 19): the
+    # answer to the reporter may name them; this never does.
+    public_answer = models.TextField(_("public answer"), max_length=2000, blank=True)
+    public_answer_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("public answer approved by"),
+    )
+    public_answer_at = models.DateTimeField(_("public answer approved at"), null=True, blank=True)
     integrity = models.BooleanField(
         _("about bribery, extortion or misconduct of staff"), default=False
     )

@@ -32,3 +32,11 @@ def public_subject(complaint) -> str:
     if complaint.status == Status.ARCHIVED:
         return _("Not shown")
     return _("Under review")
+
+
+def public_answer_text(complaint) -> str:
+    """The unit's answer as staff approved it for the public page (issue 19), masked like the
+    summary; "" when none is approved."""
+    if not complaint.public_answer:
+        return ""
+    return mask_personal_data(complaint.public_answer, names=reporter_names(complaint))

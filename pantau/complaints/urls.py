@@ -21,6 +21,7 @@ urlpatterns = [
     path("manage/complaints/<str:number>/act/", views.act, name="act"),
     path("manage/complaints/<str:number>/note/", views.note, name="note"),
     path("manage/complaints/<str:number>/summary/", views.summary, name="summary"),
+    path("manage/complaints/<str:number>/answer/", views.public_answer, name="public-answer"),
     path("manage/complaints/<str:number>/categorise/", views.categorise, name="categorise"),
     path("manage/complaints/<str:number>/files/<int:pk>/", views.attachment, name="attachment"),
 ]

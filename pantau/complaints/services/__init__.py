@@ -1,7 +1,13 @@
 """Complaint desk actions. The workflow is an explicit transition table; each transition is one
 service that checks the permission, moves the status, sets deadlines and records an Event."""
 
-from .desk import add_note, approve_public_summary, categorise, rate_resolution
+from .desk import (
+    add_note,
+    approve_public_answer,
+    approve_public_summary,
+    categorise,
+    rate_resolution,
+)
 from .recovery import finish_code_recovery, start_code_recovery
 from .reports import (
     ALPHABET,
@@ -32,6 +38,7 @@ from .steps import (
 )
 
 __all__ = [
+    "approve_public_answer",
     "finish_code_recovery",
     "start_code_recovery",
     "ALPHABET",

@@ -76,6 +76,39 @@ def approve_public_summary(*, actor, complaint: Complaint, summary: str) -> list
     return find_personal_data(summary, names=reporter_names(complaint))
 
 
+PUBLIC_ANSWER_MAX = 2000
+
+
+@transaction.atomic
+def approve_public_answer(*, actor, complaint: Complaint, answer: str) -> list:
+    """Set what the public reads of the unit's answer on the report's page (issue 19), once the
+    report is answered. Returns what in it still looks like personal data; the public page masks
+    it in any case."""
+    from pantau.common.personal_data import find_personal_data
+
+    from ..public_text import reporter_names
+
+    if not can_handle(actor, complaint):
+        raise PermissionDenied
+    if complaint.status not in (Status.ANSWERED, Status.CLOSED):
+        raise ValidationError(_("Publish an answer once the report is answered."))
+    answer = answer.strip()
+    if not answer:
+        raise ValidationError(_("Write the public answer."))
+    if len(answer) > PUBLIC_ANSWER_MAX:
+        raise ValidationError(
+            _("The public answer has at most %(max)s characters.") % {"max": PUBLIC_ANSWER_MAX}
+        )
+    complaint.public_answer = answer
+    complaint.public_answer_by = actor
+    complaint.public_answer_at = timezone.now()
+    audit.attribute_to(complaint, actor)
+    complaint.save(
+        update_fields=["public_answer", "public_answer_by", "public_answer_at", "updated_at"]
+    )
+    return find_personal_data(answer, names=reporter_names(complaint))
+
+
 @transaction.atomic
 def add_note(*, actor, complaint: Complaint, note: str, public: bool) -> Event:
     if not can_handle(actor, complaint):

@@ -1,6 +1,17 @@
 """The complaint desk: the public front door and tracking page, and the staff queue."""
 
-from .desk import act, attachment, categorise, detail, entry, note, queue, recap, summary
+from .desk import (
+    act,
+    attachment,
+    categorise,
+    detail,
+    entry,
+    note,
+    public_answer,
+    queue,
+    recap,
+    summary,
+)
 from .public import (
     RECEIPT,
     RECEIPT_SALT,
@@ -19,6 +30,7 @@ from .public import (
 )
 
 __all__ = [
+    "public_answer",
     "code_confirm",
     "code_lost",
     "RECEIPT",

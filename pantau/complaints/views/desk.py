@@ -104,6 +104,9 @@ def detail(request, number):
             "archive_reasons": Complaint.ArchiveReason.choices,
             "units": services.forward_targets(request.user, complaint),
             "note_form": forms.NoteForm(),
+            "answer_form": forms.PublicAnswerForm(
+                initial={"public_answer": complaint.public_answer}
+            ),
             "summary_form": forms.PublicSummaryForm(
                 initial={"public_summary": complaint.public_summary or suggested_summary(complaint)}
             ),
@@ -239,6 +242,36 @@ def summary(request, number):
                 _(
                     "The summary still holds what looks like personal data (%(what)s): it is "
                     "hidden on public pages, but rewrite it without it."
+                )
+                % {"what": ", ".join(match.text for match in found)},
+            )
+    return redirect("complaints:detail", number=number)
+
+
+@login_required
+@require_POST
+def public_answer(request, number):
+    complaint = selectors.get_visible_complaint(request.user, number)
+    form = forms.PublicAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("complaints:detail", number=number)
+    try:
+        found = services.approve_public_answer(
+            actor=request.user, complaint=complaint, answer=form.cleaned_data["public_answer"]
+        )
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The public answer is shown on the report's public page."))
+        if found:
+            messages.warning(
+                request,
+                _(
+                    "The answer still holds what looks like personal data (%(what)s): it is "
+                    "hidden on the public page, but rewrite it without it."
                 )
                 % {"what": ", ".join(match.text for match in found)},
             )

@@ -24,6 +24,7 @@ from pantau.organisations.models import ServiceUnit
 
 from .. import forms, selectors, services
 from ..models import Category, Complaint
+from ..public_text import public_answer_text
 
 TRACKED = (
     "pantau_lapor"  # signed cookie: the reports this browser may open, and a code to show once
@@ -312,6 +313,7 @@ def public_report(request, number):
         {
             "complaint": complaint,
             "history": selectors.public_history(complaint),
+            "public_answer": public_answer_text(complaint),
             "new_url": reverse("complaints:new"),
         },
     )
