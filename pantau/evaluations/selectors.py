@@ -512,6 +512,26 @@ def body_trend(round_: Round) -> list[dict]:
 ANNOUNCED = (Round.Status.RESULTS, Round.Status.FOLLOW_UP, Round.Status.CLOSED)
 
 
+def open_citizen_forms(unit, today=None) -> list[Lokus]:
+    """The unit's PEKPPP citizen forms (F-03) a resident can answer today, for the unit's public
+    page, beside the SKM and the open studies (issue 19: every open questionnaire in one place)."""
+    from django.utils import timezone
+
+    from pantau.surveys.models import Collection
+
+    today = today or timezone.localdate()
+    return list(
+        Lokus.objects.filter(
+            unit=unit,
+            citizen_collection__status=Collection.Status.OPEN,
+            round__citizen_opens__lte=today,
+            round__citizen_closes__gte=today,
+        )
+        .select_related("round", "citizen_collection")
+        .only("id", "round__name", "citizen_collection__token")
+    )
+
+
 def public_result(unit) -> Lokus | None:
     """The unit's latest announced evaluation result, for the public report card: a round past its
     results step, with an IPP computed; ``lokus.ranked`` is how many units of the round have one."""

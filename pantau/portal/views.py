@@ -135,6 +135,7 @@ def unit_detail(request, slug):
             "survey_open": survey_open,
             "next_survey": next_survey,
             "studies_open": studies.open_recipient_groups(unit),
+            "citizen_forms_open": evaluations.open_citizen_forms(unit),
             "maklumat": standards.current_maklumat(unit),
             "forums": standards.public_forums(unit)[:5],
             "publications": standards.public_publications(unit),
