@@ -218,64 +218,65 @@ def categorise(request, number):
     return redirect("complaints:detail", number=number)
 
 
-@login_required
-@require_POST
-def summary(request, number):
+def _publish_text(request, number, *, form_class, field, approve, saved, still_personal):
+    """Approving what the public reads of a report (its summary, the unit's answer): the form,
+    the service, and a warning naming what still looks like personal data."""
     complaint = selectors.get_visible_complaint(request.user, number)
-    form = forms.PublicSummaryForm(request.POST)
+    form = form_class(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("complaints:detail", number=number)
     try:
-        found = services.approve_public_summary(
-            actor=request.user, complaint=complaint, summary=form.cleaned_data["public_summary"]
-        )
+        found = approve(request.user, complaint, form.cleaned_data[field])
     except PermissionDenied:
         raise Http404 from None
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The public summary is saved and shown in public."))
+        messages.success(request, saved)
         if found:
             messages.warning(
-                request,
-                _(
-                    "The summary still holds what looks like personal data (%(what)s): it is "
-                    "hidden on public pages, but rewrite it without it."
-                )
-                % {"what": ", ".join(match.text for match in found)},
+                request, still_personal % {"what": ", ".join(match.text for match in found)}
             )
     return redirect("complaints:detail", number=number)
+
+
+@login_required
+@require_POST
+def summary(request, number):
+    return _publish_text(
+        request,
+        number,
+        form_class=forms.PublicSummaryForm,
+        field="public_summary",
+        approve=lambda actor, complaint, text: services.approve_public_summary(
+            actor=actor, complaint=complaint, summary=text
+        ),
+        saved=_("The public summary is saved and shown in public."),
+        still_personal=_(
+            "The summary still holds what looks like personal data (%(what)s): it is "
+            "hidden on public pages, but rewrite it without it."
+        ),
+    )
 
 
 @login_required
 @require_POST
 def public_answer(request, number):
-    complaint = selectors.get_visible_complaint(request.user, number)
-    form = forms.PublicAnswerForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect("complaints:detail", number=number)
-    try:
-        found = services.approve_public_answer(
-            actor=request.user, complaint=complaint, answer=form.cleaned_data["public_answer"]
-        )
-    except PermissionDenied:
-        raise Http404 from None
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The public answer is shown on the report's public page."))
-        if found:
-            messages.warning(
-                request,
-                _(
-                    "The answer still holds what looks like personal data (%(what)s): it is "
-                    "hidden on the public page, but rewrite it without it."
-                )
-                % {"what": ", ".join(match.text for match in found)},
-            )
-    return redirect("complaints:detail", number=number)
+    return _publish_text(
+        request,
+        number,
+        form_class=forms.PublicAnswerForm,
+        field="public_answer",
+        approve=lambda actor, complaint, text: services.approve_public_answer(
+            actor=actor, complaint=complaint, answer=text
+        ),
+        saved=_("The public answer is shown on the report's public page."),
+        still_personal=_(
+            "The answer still holds what looks like personal data (%(what)s): it is "
+            "hidden on the public page, but rewrite it without it."
+        ),
+    )
 
 
 @login_required
