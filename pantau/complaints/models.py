@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -347,6 +348,31 @@ class Complaint(TimeStampedModel):
     def reporter_shown(self) -> str:
         """What a unit user may see of the reporter: nothing when the report is anonymous."""
         return "" if self.anonymous else self.reporter_name
+
+
+class ReportFollower(models.Model):
+    """Someone following a public report by e-mail (issue 19, FixMyStreet's alerts): told when a
+    public step is recorded or a public answer approved. Double opt-in: mail goes only to a
+    follower who opened the link sent to the address (``confirmed_at``). The address is personal
+    data (pantau.privacy.registry): staff see only how many follow, never who."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="followers")
+    email = models.EmailField(_("e-mail"))  # stored in lower case: one follow per address
+    # SHA-256 of the confirmation link's random token; the token itself is only in the mail.
+    token_hash = models.CharField(max_length=64, unique=True)
+    asked_at = models.DateTimeField(_("confirmation asked at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follower of a report")
+        verbose_name_plural = _("followers of reports")
+        constraints = [
+            models.UniqueConstraint(fields=["complaint", "email"], name="complaints_follow_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} follower {self.pk}"
 
 
 ACTION_LABELS = {

@@ -47,6 +47,16 @@ REGISTRY: tuple[PersonalFields, ...] = (
         retention_after="created_at",
     ),
     PersonalFields(
+        model="complaints.ReportFollower",
+        fields=("email",),
+        category=_("e-mail address of someone following a public report"),
+        purpose=_("telling a follower when a public report moves on, after they confirmed"),
+        retention=_(
+            "deleted when the follower stops following, when it is not confirmed within a few "
+            "days, and the set number of months after the report is closed or archived"
+        ),
+    ),
+    PersonalFields(
         model="complaints.Attachment",
         fields=("original_name",),
         category=_("file names chosen by a reporter"),
