@@ -417,6 +417,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "pantau.api.exceptions.exception_handler",
+    "DEFAULT_METADATA_CLASS": "pantau.api.metadata.Metadata",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "COERCE_DECIMAL_TO_STRING": False,  # an IKM of 82.12 is a number in JSON
 }

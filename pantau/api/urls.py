@@ -9,6 +9,7 @@ from importlib import import_module
 
 from csp.decorators import csp_update
 from django.urls import path, re_path
+from django.views import View
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import exceptions, permissions
@@ -26,6 +27,14 @@ def _endpoint_patterns() -> list:
     return patterns
 
 
+class DocsPage(SpectacularSwaggerSplitView):
+    """Swagger UI. Its only renderer is an HTML template, which cannot render DRF's OPTIONS
+    metadata: OPTIONS answers as any Django page does (the allowed methods, no body)."""
+
+    def options(self, request, *args, **kwargs):
+        return View.options(self, request, *args, **kwargs)
+
+
 @extend_schema(exclude=True)
 @api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
 @permission_classes([permissions.AllowAny])
@@ -40,7 +49,7 @@ urlpatterns = [
     path(
         "docs/",
         csp_update({"style-src": ["'self'", "'unsafe-inline'"]})(
-            SpectacularSwaggerSplitView.as_view(url_name="api-v1:schema")
+            DocsPage.as_view(url_name="api-v1:schema")
         ),
         name="docs",
     ),
