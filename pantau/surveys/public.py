@@ -14,6 +14,7 @@ Each view is a bound method, so a domain's ``urls.py`` reads
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,8 +32,9 @@ from pantau.common.humancheck import HumanCheckForm
 from pantau.common.text import Text
 from pantau.organisations.models import ServiceUnit
 
+from . import paging
 from .forms import ResponseForm
-from .models import Collection, HeldResponse, Response
+from .models import Collection, HeldResponse, Item, Response
 from .refusals import REFUSAL_MESSAGES
 from .selectors import version_items
 from .services import SubmissionRefused, client_key_for, device_key_for, submit_public_response
@@ -93,6 +95,8 @@ class PublicQuestionnaire:
     assisted: KioskLink | None = None
     assisted_url: str = ""  # URL name taking the token and the signature
     human_check: bool = False  # the honeypot and timing check of pantau.common.humancheck
+    # Items per page of a long questionnaire (whole sections per page); 0 keeps one page.
+    page_items: int = 0
     qr_title: Text = ""
 
     # --- hooks -------------------------------------------------------------------------------
@@ -239,47 +243,191 @@ class PublicQuestionnaire:
         self, request: HttpRequest, token: str, kiosk_signature: str, assisted_signature: str
     ) -> HttpResponse:
         posting = request.method == "POST"
-        kiosk = bool(kiosk_signature)
-        assisted = bool(assisted_signature)
         target = self.target(token, posting=posting)
         if self.is_closed(target, posting=posting):
             return render(request, self.closed_template, self.closed_context(target))
-        version = target.collection.version
+        items = version_items(target.collection.version)
+        pages = paging.split(items, self.page_items)
+        # A form sent without a page number holds the whole questionnaire (a page from before
+        # the questionnaire had pages, or a script): it is checked and taken as one page.
+        if len(pages) > 1 and not (posting and paging.PAGE not in request.POST):
+            return self._answer_paged(
+                request, token, target, pages, kiosk_signature, assisted_signature
+            )
         form = ResponseForm(
             request.POST or None,
-            version=version,
-            items=version_items(version),
+            version=target.collection.version,
+            items=items,
             **self.form_kwargs(request, target),
         )
         guard = HumanCheckForm(request.POST or None) if self.human_check else None
         refusal = ""
         if posting and (guard is None or guard.is_valid()) and form.is_valid():
-            why = self.refusal_before_submit(target)
-            if not why:
-                try:
-                    response, _created = submit_public_response(
-                        collection=target.collection,
-                        answers=form.answers(),
-                        submission_token=form.cleaned_data["submission_token"],
-                        client_key=client_key_for(request),
-                        device_key=device_key_for(request),
-                        kiosk=kiosk,
-                        assisted=assisted,
-                        **self.submit_kwargs(request, target, form),
-                    )
-                except SubmissionRefused as refused:
-                    why = refused.reason
-                else:
-                    thanks = reverse(self.thanks_url, args=[token, response.number])
-                    if kiosk:
-                        thanks += f"?kiosk={kiosk_signature}"
-                    elif assisted:
-                        thanks += f"?dibantu={assisted_signature}"
-                    return redirect(thanks)
-            refusal = str(REFUSAL_MESSAGES[why])
+            done, refusal = self._submit(
+                request, token, target, form, kiosk_signature, assisted_signature
+            )
+            if done is not None:
+                return done
         if posting:
             target = self.after_refusal(token, target)
         status = 409 if refusal else 400 if guard is not None and guard.errors else 200
+        return self._form_page(
+            request,
+            token,
+            target,
+            form,
+            guard,
+            refusal,
+            kiosk_signature,
+            assisted_signature,
+            status,
+        )
+
+    def _submit(
+        self,
+        request: HttpRequest,
+        token: str,
+        target: Target,
+        form: ResponseForm,
+        kiosk_signature: str,
+        assisted_signature: str,
+    ) -> tuple[HttpResponse | None, str]:
+        """The answers to the engine: the redirect to the thanks page, or the refusal's text."""
+        why = self.refusal_before_submit(target)
+        if not why:
+            try:
+                response, _created = submit_public_response(
+                    collection=target.collection,
+                    answers=form.answers(),
+                    submission_token=form.cleaned_data["submission_token"],
+                    client_key=client_key_for(request),
+                    device_key=device_key_for(request),
+                    kiosk=bool(kiosk_signature),
+                    assisted=bool(assisted_signature),
+                    **self.submit_kwargs(request, target, form),
+                )
+            except SubmissionRefused as refused:
+                why = refused.reason
+            else:
+                thanks = reverse(self.thanks_url, args=[token, response.number])
+                if kiosk_signature:
+                    thanks += f"?kiosk={kiosk_signature}"
+                elif assisted_signature:
+                    thanks += f"?dibantu={assisted_signature}"
+                return redirect(thanks), ""
+        return None, str(REFUSAL_MESSAGES[why])
+
+    def _page_url(
+        self, token: str, kiosk_signature: str, assisted_signature: str, page: int = 0
+    ) -> str:
+        if kiosk_signature:
+            url = reverse(self.kiosk_url, args=[token, kiosk_signature])
+        elif assisted_signature:
+            url = reverse(self.assisted_url, args=[token, assisted_signature])
+        else:
+            url = reverse(self.form_url, args=[token])
+        return f"{url}?{paging.PAGE}={page}" if page else url
+
+    def _answer_paged(
+        self,
+        request: HttpRequest,
+        token: str,
+        target: Target,
+        pages: list[list[Item]],
+        kiosk_signature: str,
+        assisted_signature: str,
+    ) -> HttpResponse:
+        """One page of a long questionnaire (``pantau.surveys.paging``): each page is checked
+        and kept in the session; the last one submits every page's answers together.
+
+        Long: the whole page-by-page protocol (start, back, next, the last page's submission and
+        an earlier page that no longer passes) reads best in one place."""
+        posting = request.method == "POST"
+        draft = paging.Draft(request, token)
+        shared_device = bool(kiosk_signature or assisted_signature)
+        if not posting and (not draft.exists or (shared_device and paging.PAGE not in request.GET)):
+            draft.start(str(uuid.uuid4()))
+        if posting and request.POST.get("submission_token") != draft.submission_token:
+            # A page of an earlier visit (another tab, or a session that ended): show where
+            # this visit stands instead of mixing two sets of answers.
+            return redirect(self._page_url(token, kiosk_signature, assisted_signature))
+        page = paging.requested_page(request, draft, len(pages))
+        last = page == len(pages)
+        kwargs = self.form_kwargs(request, target) if page == 1 else {}
+        form = ResponseForm(
+            request.POST if posting else None,
+            version=target.collection.version,
+            items=pages[page - 1],
+            initial={"submission_token": draft.submission_token, **draft.initial()},
+            **kwargs,
+        )
+        names = [name for name in form.fields if name != "submission_token"]
+        guard = HumanCheckForm(request.POST or None) if self.human_check and last else None
+        refusal = ""
+        if posting and request.POST.get(paging.ACTION) == paging.BACK:
+            draft.keep(request.POST, names)
+            return redirect(self._page_url(token, kiosk_signature, assisted_signature, page - 1))
+        if posting and form.is_valid() and (guard is None or guard.is_valid()):
+            draft.keep(request.POST, names, reached=page + 1 if not last else page)
+            if not last:
+                url = self._page_url(token, kiosk_signature, assisted_signature, page + 1)
+                return redirect(url)
+            whole = ResponseForm(
+                draft.data(),
+                version=target.collection.version,
+                items=[item for part in pages for item in part],
+                **self.form_kwargs(request, target),
+            )
+            if whole.is_valid():
+                done, refusal = self._submit(
+                    request, token, target, whole, kiosk_signature, assisted_signature
+                )
+                if done is not None:
+                    draft.clear()
+                    return done
+            else:  # an earlier page no longer passes: show it, with its errors
+                page = paging.first_page_with_errors(pages, whole)
+                form = ResponseForm(
+                    draft.data(),
+                    version=target.collection.version,
+                    items=pages[page - 1],
+                    **(self.form_kwargs(request, target) if page == 1 else {}),
+                )
+                form.is_valid()
+                guard = None
+        if posting:
+            target = self.after_refusal(token, target)
+        status = 409 if refusal else 400 if guard is not None and guard.errors else 200
+        progress = paging.Progress(
+            page=page, count=len(pages), key=f"{token}:{page}:{draft.submission_token}"
+        )
+        return self._form_page(
+            request,
+            token,
+            target,
+            form,
+            guard,
+            refusal,
+            kiosk_signature,
+            assisted_signature,
+            status,
+            progress=progress,
+        )
+
+    def _form_page(
+        self,
+        request: HttpRequest,
+        token: str,
+        target: Target,
+        form: ResponseForm,
+        guard: HumanCheckForm | None,
+        refusal: str,
+        kiosk_signature: str,
+        assisted_signature: str,
+        status: int,
+        progress: paging.Progress | None = None,
+    ) -> HttpResponse:
+        kiosk = bool(kiosk_signature)
         return render(
             request,
             self.kiosk_template if kiosk and self.kiosk_template else self.template,
@@ -293,8 +441,9 @@ class PublicQuestionnaire:
                 "kiosk_url": reverse(self.kiosk_url, args=[token, kiosk_signature])
                 if kiosk
                 else "",
-                "assisted": assisted,
+                "assisted": bool(assisted_signature),
                 "kiosk_exit_url": self._exit_url(token, kiosk_signature) if kiosk else "",
+                "progress": progress,
                 **self.page_context(request, target),
             },
             status=status,

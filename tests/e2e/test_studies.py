@@ -16,7 +16,7 @@ def _agree_with_everything(page):
     for index in range(questions.count()):
         question = questions.nth(index)
         option = question.get_by_text("Setuju", exact=True)
-        if option.count():
+        if option.count() and not question.locator("input:checked").count():
             option.click()
 
 
@@ -36,17 +36,46 @@ def test_officer_answers_the_providers_form_once(page, demo):
     assert ProviderParticipation.objects.filter(group=group).count() == 1
 
 
-def test_citizen_answers_form_a_on_a_phone(phone, demo):
+def _next_page(phone, number):
+    phone.get_by_role("button", name="Simpan dan lanjutkan").click()
+    phone.wait_for_url(re.compile(rf"\?halaman={number}$"))
+
+
+def test_citizen_answers_form_a_on_a_phone_page_by_page(phone, demo):
+    """Form A in pages (issue 19): progress shown, a reload after a lost connection keeps every
+    page sent and the answers on screen, and the last page sends everything."""
     study = Study.objects.get(title="Studi persepsi New Public Service 2026")
     group = study.groups.select_related("collection").get(role=RespondentGroup.Role.RECIPIENT)
-    visit(phone, f"/studi/{group.collection.token}/")
+    url = f"/studi/{group.collection.token}/"
+    visit(phone, url)
+    assert phone.get_by_text(re.compile(r"Halaman 1 dari \d")).is_visible()
+    _agree_with_everything(phone)
+    _next_page(phone, 2)
+    check_accessibility(phone)
+    _agree_with_everything(phone)
+    phone.get_by_role("button", name="Kembali").click()
+    phone.wait_for_url(re.compile(r"\?halaman=1$"))
+    assert phone.locator("fieldset.question input:checked").count() >= 3  # page one kept
+    _next_page(phone, 2)
+    _next_page(phone, 3)
+    # Page three half answered, then the connection drops and the link is opened again.
+    first = phone.locator("fieldset.question").first
+    first.get_by_text("Sangat setuju", exact=True).click()
+    visit(phone, url)
+    assert phone.get_by_text(re.compile(r"Halaman 3 dari \d")).is_visible()
+    assert phone.locator("fieldset.question").first.locator("input:checked").count() == 1
+    while phone.get_by_role("button", name="Simpan dan lanjutkan").count():
+        _agree_with_everything(phone)
+        number = int(re.search(r"halaman=(\d+)", phone.url)[1]) + 1
+        _next_page(phone, number)
     _agree_with_everything(phone)
     phone.get_by_role("group", name="Jenis kelamin").get_by_text("Perempuan").click()
     phone.get_by_role("button", name="Kirim jawaban saya").click()
     phone.wait_for_url(re.compile(r"/terima-kasih/"))
     check_accessibility(phone)
     number = phone.locator(".receipt").inner_text()
-    assert Response.objects.filter(number=number, collection=group.collection).exists()
+    saved = Response.objects.get(number=number, collection=group.collection)
+    assert saved.answers.filter(value_int=5).count() >= 1  # the answer restored on page three
     overflow = phone.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )

@@ -439,7 +439,7 @@ def test_the_public_questionnaire_shows_statements_not_internal_codes(client, st
     """Issue 19: "SNS_1." before each statement meant nothing to a respondent."""
     g = group(study_a, RECIPIENT)
     body = client.get(reverse("study:form", args=[g.collection.token])).content.decode()
-    assert body.count("<legend>") > 10  # the statements are there
+    assert body.count("<legend>") >= 5  # the first page's statements are there
     assert "SNS_1." not in body and "SDA_4." not in body
 
 
