@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import open_data, views
+from . import followup, open_data, views
 
 app_name = "portal"
 
@@ -13,6 +13,12 @@ urlpatterns = [
     path("units/<slug:slug>/", views.unit_detail, name="unit-detail"),
     path("units/<slug:slug>/jemput-bola/", views.home_visit, name="home-visit"),
     path("units/<slug:slug>/skm/", views.unit_skm, name="unit-skm"),
+    path("units/<slug:slug>/tindak-lanjut/", followup.unit_followup, name="unit-followup"),
+    path(
+        "units/<slug:slug>/tindak-lanjut/<str:month>/",
+        followup.unit_followup,
+        name="unit-followup-month",
+    ),
     path("units/<slug:slug>/report-card/", views.unit_report_card, name="unit-report-card"),
     path("units/<slug:slug>/skm/poster/", views.unit_poster, name="unit-poster"),
     path(

@@ -33,6 +33,9 @@ def test_pages_fit_a_360px_phone(phone, demo):
         "/accounts/login/",
         "/hak-warga/",
         "/aksesibilitas/",
+        "/units/dinsos-mpp-lombok-timur/tindak-lanjut/",
+        "/units/dinsos-mpp-lombok-timur/jemput-bola/",
+        "/lapor/kode-hilang/",
     ]:
         visit(phone, path)
         overflow = phone.evaluate(
@@ -53,3 +56,35 @@ def test_keyboard_user_can_skip_to_content(page, demo):
     assert skip.is_visible()
     skip.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_citizen_reads_what_the_unit_did_with_reports(page, demo):
+    """Issue 19: each unit shows, month by month, what residents reported and what it did."""
+    visit(page, "/units/dinsos-mpp-lombok-timur/")
+    page.get_by_role("link", name="Apa yang kami lakukan dengan laporan Anda").click()
+    page.wait_for_url("**/units/dinsos-mpp-lombok-timur/tindak-lanjut/")
+    check_accessibility(page)
+    assert page.get_by_role("heading", level=1).inner_text().startswith(
+        "Apa yang kami lakukan dengan laporan Anda"
+    )
+    assert page.get_by_text("laporan diterima").is_visible()
+    page.get_by_role("navigation", name="Bulan lain").get_by_role("link").first.click()
+    page.wait_for_url("**/tindak-lanjut/20*/")
+    check_accessibility(page)
+
+
+def test_the_citizens_pages_work_on_a_desktop_too(page, demo):
+    """The pages added for issue 19, at 1280 px: axe clean, nothing wider than the screen."""
+    for path in [
+        "/hak-warga/",
+        "/aksesibilitas/",
+        "/units/dinsos-mpp-lombok-timur/tindak-lanjut/",
+        "/units/dinsos-mpp-lombok-timur/jemput-bola/",
+        "/lapor/kode-hilang/",
+        "/units/?q=dinsos",
+    ]:
+        visit(page, path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 1280 px"

@@ -66,7 +66,8 @@ def test_citizen_answers_form_a_on_a_phone_page_by_page(phone, demo):
     assert phone.locator("fieldset.question").first.locator("input:checked").count() == 1
     while phone.get_by_role("button", name="Simpan dan lanjutkan").count():
         _agree_with_everything(phone)
-        number = int(re.search(r"halaman=(\d+)", phone.url)[1]) + 1
+        shown = phone.locator(".page-progress").inner_text()
+        number = int(re.search(r"Halaman (\d+)", shown)[1]) + 1
         _next_page(phone, number)
     _agree_with_everything(phone)
     phone.get_by_role("group", name="Jenis kelamin").get_by_text("Perempuan").click()
