@@ -64,8 +64,10 @@ def test_citizen_reads_what_the_unit_did_with_reports(page, demo):
     page.get_by_role("link", name="Apa yang kami lakukan dengan laporan Anda").click()
     page.wait_for_url("**/units/dinsos-mpp-lombok-timur/tindak-lanjut/")
     check_accessibility(page)
-    assert page.get_by_role("heading", level=1).inner_text().startswith(
-        "Apa yang kami lakukan dengan laporan Anda"
+    assert (
+        page.get_by_role("heading", level=1)
+        .inner_text()
+        .startswith("Apa yang kami lakukan dengan laporan Anda")
     )
     assert page.get_by_text("laporan diterima").is_visible()
     page.get_by_role("navigation", name="Bulan lain").get_by_role("link").first.click()
