@@ -189,6 +189,10 @@ CELERY_BEAT_SCHEDULE = {
 PANTAU_RETENTION_REPORTER_MONTHS = env.int("RETENTION_REPORTER_MONTHS", default=24)
 # A home-visit request's name, telephone and address: blanked this many months after it came.
 PANTAU_RETENTION_VISIT_MONTHS = env.int("RETENTION_VISIT_MONTHS", default=12)
+# Followers of a public report (their e-mail address): deleted this many months after the report
+# closed or was archived; a sign-up never confirmed within PANTAU_FOLLOW_CONFIRM_DAYS is deleted then.
+PANTAU_RETENTION_FOLLOWER_MONTHS = env.int("RETENTION_FOLLOWER_MONTHS", default=6)
+PANTAU_FOLLOW_CONFIRM_DAYS = env.int("FOLLOW_CONFIRM_DAYS", default=7)
 # Perception studies show and export a group's results only from this many answers on.
 PANTAU_STUDY_MIN_GROUP = env.int("STUDY_MIN_GROUP", default=5)
 # Days within which a person's request about their own data is answered (pantau/privacy).
@@ -388,6 +392,13 @@ PANTAU_TRACK_RATE = (
     env.int("TRACK_RATE_COUNT", default=10),
     env.int("TRACK_RATE_SECONDS", default=600),
 )
+# "Follow this report" sign-ups per client address: (count, seconds); and confirmation mails per
+# e-mail address, beyond which none is sent (silently: the page never says what an address did).
+PANTAU_FOLLOW_RATE = (
+    env.int("FOLLOW_RATE_COUNT", default=10),
+    env.int("FOLLOW_RATE_SECONDS", default=3600),
+)
+PANTAU_FOLLOW_MAIL_RATE = (env.int("FOLLOW_MAIL_RATE_COUNT", default=3), 24 * 60 * 60)
 # Public forms (a report, the SKM) carry a signed time: sent sooner than this after the form was
 # shown, or later than this many hours, they are refused with the input kept (pantau.common.humancheck).
 PANTAU_FORM_MIN_SECONDS = env.int("FORM_MIN_SECONDS", default=3)

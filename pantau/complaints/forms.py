@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from pantau.accounts.models import User
@@ -180,6 +181,23 @@ class CodeLostForm(forms.Form):
     contact = forms.CharField(
         label=_("The e-mail address or telephone number you gave on the report"),
         max_length=120,
+    )
+
+
+class FollowForm(forms.Form):
+    """The "follow this report" form on a report's public page (issue 19): an e-mail address."""
+
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=None,  # no maxlength attribute: the browser would cut a pasted address
+        validators=[
+            MaxLengthValidator(254, message=_("An e-mail address has at most 254 characters."))
+        ],
+        error_messages={
+            "required": _("Write the e-mail address where news of this report should go."),
+            "invalid": _("Write a whole e-mail address, like nama@contoh.id."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
 

@@ -6,7 +6,17 @@ from django.shortcuts import get_object_or_404
 from pantau.common import memo
 from pantau.organisations.selectors import scope_for
 
-from .models import OPEN_STATUSES, Category, Complaint, DayOff, DeadlinePolicy, Queue, Status
+from . import follow_links
+from .models import (
+    OPEN_STATUSES,
+    Category,
+    Complaint,
+    DayOff,
+    DeadlinePolicy,
+    Queue,
+    ReportFollower,
+    Status,
+)
 
 DUE_SOON_WORKING_DAYS = 2
 
@@ -314,6 +324,46 @@ def public_history(complaint: Complaint) -> list:
         .only("at", "to_status", "action", "unit__name")
         .order_by("at", "id")
     )
+
+
+def follower_by_confirm_link(number: str, token: str, *, now=None) -> ReportFollower | None:
+    """The follow a confirmation link names, while the link works: a report the public may see,
+    the token's hash stored (a newer link replaces an older one), and asked for within the days a
+    link lasts unless already confirmed."""
+    from django.utils import timezone
+
+    follower = (
+        ReportFollower.objects.filter(
+            publicly_visible("complaint__"),
+            complaint__tracking_number=number,
+            token_hash=follow_links.hash_token(token),
+        )
+        .select_related("complaint")
+        .first()
+    )
+    if follower is None or follower.confirmed_at is not None:
+        return follower
+    return None if follow_links.expired(follower.asked_at, now or timezone.now()) else follower
+
+
+def follower_by_unfollow_link(number: str, token: str) -> ReportFollower | None:
+    """The follow a signed unsubscribe link names, if it still exists."""
+    named = follow_links.read_unfollow_token(token)
+    if named is None:
+        return None
+    follower_id, hash_start = named
+    return (
+        ReportFollower.objects.filter(
+            pk=follower_id, complaint__tracking_number=number, token_hash__startswith=hash_start
+        )
+        .select_related("complaint")
+        .first()
+    )
+
+
+def follower_count(complaint: Complaint) -> int:
+    """How many confirmed followers a report has: all the staff ever see of them."""
+    return complaint.followers.filter(confirmed_at__isnull=False).count()
 
 
 def public_register(*, unit_slug: str = "", kind: str = "", status: str = "", category: str = ""):

@@ -13,6 +13,13 @@ urlpatterns = [
     path("lapor/status/<str:number>/", views.status, name="status"),
     path("lapor/register/", views.register, name="register"),
     path("lapor/laporan/<str:number>/", views.public_report, name="public-report"),
+    path("lapor/laporan/<str:number>/ikuti/", views.follow, name="follow"),
+    path(
+        "lapor/laporan/<str:number>/ikuti/<str:token>/",
+        views.follow_confirm,
+        name="follow-confirm",
+    ),
+    path("lapor/laporan/<str:number>/berhenti/<str:token>/", views.unfollow, name="unfollow"),
     path("lapor/statistik/<slug:slug>/", views.statistics, name="statistics"),
     path("manage/complaints/", views.queue, name="queue"),
     path("manage/complaints/new/", views.entry, name="entry"),

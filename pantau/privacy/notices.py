@@ -58,6 +58,34 @@ NOTICES: dict[str, Notice] = {
             ),
         ),
         Notice(
+            slug="ikuti-laporan",
+            title=_("Following a public report by e-mail"),
+            purpose=_(
+                "To send you an e-mail when a public report you chose to follow changes status or "
+                "its unit publishes an answer."
+            ),
+            lawful_basis=_(
+                "Your consent, given when you confirm through the link we send; you withdraw it "
+                "with the link in any of our mails."
+            ),
+            collected=(
+                _("your e-mail address and which report you follow;"),
+                _("when you asked and when you confirmed."),
+            ),
+            not_collected=_(
+                "We ask for nothing else, and our mails carry only the report's number, unit and "
+                "status, never anything about the person who reported it."
+            ),
+            who_sees=(
+                _("nobody at the unit sees your address: its officers see only how many follow;"),
+                _("the page never says whether an address already follows a report."),
+            ),
+            retention=_(
+                "Your address is deleted when you stop following, when you do not confirm within "
+                "a few days, and some months after the report is closed or archived."
+            ),
+        ),
+        Notice(
             slug="survei",
             title=_("Satisfaction surveys (SKM)"),
             purpose=_(

@@ -15,16 +15,31 @@ from pantau.common.text import Text
 
 
 @dataclass(frozen=True)
+class Unconfirmed:
+    """A sign-up confirmed by a mailed link (double opt-in): a record whose ``confirmed`` date-time
+    is still empty ``days_setting`` days after ``since`` is deleted by the retention job."""
+
+    confirmed: str
+    since: str
+    days_setting: str
+
+
+@dataclass(frozen=True)
 class PersonalFields:
     model: str  # "app_label.ModelName"
     fields: tuple[str, ...]
     category: Text
     purpose: Text
     retention: Text
-    # For the retention job: months after ``retention_after`` (a date-time field) when the fields
-    # are blanked; None when they are kept as long as the record (staff accounts, minutes).
+    # For the retention job: months after ``retention_after`` (a date-time field, or a lookup
+    # through a relation such as "complaint__closed_at") when the fields are erased; None when they
+    # are kept as long as the record (staff accounts, minutes).
     retention_setting: str | None = None
     retention_after: str | None = None
+    # How they are erased: "blank" empties the fields and keeps the record; "delete" removes a
+    # record that is nothing but the personal data (a follower's address).
+    erase: str = "blank"
+    unconfirmed: Unconfirmed | None = None
 
 
 REGISTRY: tuple[PersonalFields, ...] = (
@@ -54,6 +69,12 @@ REGISTRY: tuple[PersonalFields, ...] = (
         retention=_(
             "deleted when the follower stops following, when it is not confirmed within a few "
             "days, and the set number of months after the report is closed or archived"
+        ),
+        retention_setting="PANTAU_RETENTION_FOLLOWER_MONTHS",
+        retention_after="complaint__closed_at",
+        erase="delete",
+        unconfirmed=Unconfirmed(
+            confirmed="confirmed_at", since="asked_at", days_setting="PANTAU_FOLLOW_CONFIRM_DAYS"
         ),
     ),
     PersonalFields(

@@ -2,7 +2,7 @@
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.apps import apps
 from django.conf import settings
@@ -10,16 +10,17 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .registry import REGISTRY, PersonalFields
+from .registry import REGISTRY, PersonalFields, Unconfirmed
 
 
 @dataclass
 class RetentionResult:
     entry: PersonalFields
-    months: int
+    months: int | None  # None for the unconfirmed sign-ups' rule, counted in days
     cutoff: datetime
     ids: list[int] = field(default_factory=list)
     history_rows: int = 0
+    rule: str = ""  # which rule ended the purpose, for the command's report
 
 
 def months_before(moment: datetime, months: int) -> datetime:
@@ -30,23 +31,83 @@ def months_before(moment: datetime, months: int) -> datetime:
     return moment.replace(year=year, month=month + 1, day=day)
 
 
-def _due(entry: PersonalFields, cutoff: datetime) -> QuerySet:
-    """Records whose personal fields are due to be blanked: the purpose ended before ``cutoff``
-    and something is still there to blank."""
-    model = apps.get_model(entry.model)
-    ended = Q(**{f"{entry.retention_after}__lt": cutoff})
-    if entry.model == "complaints.Complaint":
+def _model_at(model, path: str):
+    """The model a lookup path ("complaint", "complaint__unit") reaches from ``model``."""
+    for name in filter(None, path.split("__")):
+        model = model._meta.get_field(name).related_model
+    return model
+
+
+def _ended(entry: PersonalFields, cutoff: datetime) -> Q:
+    """The purpose ended before ``cutoff``: the ``retention_after`` moment, on the record or
+    through a relation, is older."""
+    after = entry.retention_after or ""
+    ended = Q(**{f"{after}__lt": cutoff})
+    path, _sep, last = after.rpartition("__")
+    prefix = f"{path}__" if path else ""
+    reached = _model_at(apps.get_model(entry.model), path)
+    if last == "closed_at" and reached._meta.label == "complaints.Complaint":
         # An archived report may never have been closed: its last change ends its purpose.
-        ended |= Q(status="archived", updated_at__lt=cutoff)
+        ended |= Q(**{f"{prefix}status": "archived", f"{prefix}updated_at__lt": cutoff})
+    return ended
+
+
+def _due(entry: PersonalFields, cutoff: datetime) -> QuerySet:
+    """Records whose personal data is due to be erased: the purpose ended before ``cutoff`` and,
+    for blanking, something is still there to blank."""
+    due = apps.get_model(entry.model).objects.filter(_ended(entry, cutoff))
+    if entry.erase == "delete":
+        return due
     still_there = Q()
     for name in entry.fields:
         still_there |= ~Q(**{name: ""})
-    return model.objects.filter(ended).filter(still_there)
+    return due.filter(still_there)
+
+
+def _unconfirmed(
+    entry: PersonalFields, rule: Unconfirmed, now: datetime, skip: list[int]
+) -> RetentionResult:
+    """Sign-ups never confirmed within their days (``entry.unconfirmed``)."""
+    days = int(getattr(settings, rule.days_setting))
+    cutoff = now - timedelta(days=days)
+    result = RetentionResult(
+        entry=entry,
+        months=None,
+        cutoff=cutoff,
+        rule=f"not confirmed {days} days after {rule.since}",
+    )
+    pending = apps.get_model(entry.model).objects.filter(
+        **{f"{rule.confirmed}__isnull": True, f"{rule.since}__lt": cutoff}
+    )
+    result.ids = sorted(pending.exclude(pk__in=skip).values_list("pk", flat=True))
+    return result
+
+
+def _erase(result: RetentionResult, *, dry_run: bool) -> None:
+    """Blank the fields (or delete the records) of ``result.ids``, and in their history too."""
+    entry = result.entry
+    model = apps.get_model(entry.model)
+    history = getattr(model, "history", None)
+    if history is not None:
+        result.history_rows = history.model.objects.filter(id__in=result.ids).count()
+    if dry_run or not result.ids:
+        return
+    # update()/delete() on querysets: no new history version carrying the data, no save() effects.
+    if entry.erase == "delete":
+        model.objects.filter(pk__in=result.ids).delete()
+        if history is not None:
+            history.model.objects.filter(id__in=result.ids).delete()
+        return
+    blanks = dict.fromkeys(entry.fields, "")
+    model.objects.filter(pk__in=result.ids).update(**blanks)
+    if history is not None:
+        history.model.objects.filter(id__in=result.ids).update(**blanks)
 
 
 def apply_retention(*, dry_run: bool, now: datetime | None = None) -> list[RetentionResult]:
-    """Blank the personal fields of every registry entry that has a retention period, in the
-    records and in their history (django-simple-history keeps every earlier version).
+    """Erase the personal data of every registry entry that has a retention period, in the
+    records and in their history (django-simple-history keeps every earlier version): blanked,
+    or for an entry with ``erase="delete"`` the records deleted; and sign-ups never confirmed.
 
     With ``dry_run`` nothing changes and the result says what would. One transaction per run.
     """
@@ -54,24 +115,24 @@ def apply_retention(*, dry_run: bool, now: datetime | None = None) -> list[Reten
     results: list[RetentionResult] = []
     with transaction.atomic():
         for entry in REGISTRY:
-            if not entry.retention_setting:
-                continue
-            months = int(getattr(settings, entry.retention_setting))
-            cutoff = months_before(now, months)
-            result = RetentionResult(entry=entry, months=months, cutoff=cutoff)
-            result.ids = sorted(_due(entry, cutoff).values_list("pk", flat=True))
-            model = apps.get_model(entry.model)
-            history = getattr(model, "history", None)
-            blanks = dict.fromkeys(entry.fields, "")
-            if history is not None:
-                history_rows = history.model.objects.filter(id__in=result.ids)
-                result.history_rows = history_rows.count()
-            if not dry_run and result.ids:
-                # update(): no new history version carrying the data, no save() side effects.
-                model.objects.filter(pk__in=result.ids).update(**blanks)
-                if history is not None:
-                    history.model.objects.filter(id__in=result.ids).update(**blanks)
-            results.append(result)
+            done: list[int] = []
+            if entry.retention_setting:
+                months = int(getattr(settings, entry.retention_setting))
+                cutoff = months_before(now, months)
+                result = RetentionResult(
+                    entry=entry,
+                    months=months,
+                    cutoff=cutoff,
+                    rule=f"kept {months} months after {entry.retention_after}",
+                )
+                result.ids = sorted(_due(entry, cutoff).values_list("pk", flat=True))
+                _erase(result, dry_run=dry_run)
+                results.append(result)
+                done = result.ids
+            if entry.unconfirmed:
+                result = _unconfirmed(entry, entry.unconfirmed, now, done)
+                _erase(result, dry_run=dry_run)
+                results.append(result)
     return results
 
 
@@ -134,13 +195,30 @@ def export_person(*, actor, request) -> dict:
             record=complaint.tracking_number,
             purpose=f"data subject request {request.pk}",
         )
-    return {"request": request.pk, "kind": request.kind, "reports": reports}
+    follows = [
+        {
+            "tracking_number": follower.complaint.tracking_number,
+            "email": follower.email,
+            "asked_at": follower.asked_at.isoformat(),
+            "confirmed_at": follower.confirmed_at.isoformat() if follower.confirmed_at else None,
+        }
+        for follower in _follows(request.email).select_related("complaint")
+    ]
+    return {"request": request.pk, "kind": request.kind, "reports": reports, "follows": follows}
+
+
+def _follows(email: str) -> QuerySet:
+    """The public reports the address follows (or asked to follow)."""
+    ReportFollower = apps.get_model("complaints", "ReportFollower")
+    if not email.strip():
+        return ReportFollower.objects.none()
+    return ReportFollower.objects.filter(email__iexact=email.strip())
 
 
 @transaction.atomic
 def erase_person(*, actor, request) -> int:
-    """Blank the person's identity and contact on their reports and in their history; returns
-    how many reports were changed."""
+    """Blank the person's identity and contact on their reports and in their history, and
+    delete the follows of their e-mail address; returns how many reports were changed."""
     from .registry import entries_for
 
     fields = [name for entry in entries_for("complaints.Complaint") for name in entry.fields]
@@ -151,4 +229,5 @@ def erase_person(*, actor, request) -> int:
     blanks = dict.fromkeys(fields, "")
     Complaint.objects.filter(pk__in=ids).update(**blanks)
     Complaint.history.model.objects.filter(id__in=ids).update(**blanks)
+    _follows(request.email).delete()
     return len(ids)

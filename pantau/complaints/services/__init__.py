@@ -8,6 +8,13 @@ from .desk import (
     categorise,
     rate_resolution,
 )
+from .followers import (
+    confirm_follow,
+    follow_report,
+    normalise_email,
+    notify_followers,
+    unfollow_report,
+)
 from .recovery import finish_code_recovery, start_code_recovery
 from .reports import (
     ALPHABET,
@@ -38,6 +45,11 @@ from .steps import (
 )
 
 __all__ = [
+    "confirm_follow",
+    "follow_report",
+    "normalise_email",
+    "notify_followers",
+    "unfollow_report",
     "approve_public_answer",
     "finish_code_recovery",
     "start_code_recovery",

@@ -10,6 +10,7 @@ from pantau.common import audit
 from ..models import Complaint, Event, Status
 from ..permissions import can_handle
 from ..selectors import categories_for
+from .followers import notify_followers
 
 
 @transaction.atomic
@@ -99,6 +100,7 @@ def approve_public_answer(*, actor, complaint: Complaint, answer: str) -> list:
         raise ValidationError(
             _("The public answer has at most %(max)s characters.") % {"max": PUBLIC_ANSWER_MAX}
         )
+    changed = answer != complaint.public_answer
     complaint.public_answer = answer
     complaint.public_answer_by = actor
     complaint.public_answer_at = timezone.now()
@@ -106,6 +108,8 @@ def approve_public_answer(*, actor, complaint: Complaint, answer: str) -> list:
     complaint.save(
         update_fields=["public_answer", "public_answer_by", "public_answer_at", "updated_at"]
     )
+    if changed:
+        notify_followers(complaint, answer=True)  # those who follow its public page, on commit
     return find_personal_data(answer, names=reporter_names(complaint))
 
 

@@ -19,6 +19,7 @@ from ..permissions import can_assign, can_coordinate, can_handle
 from ..routing import route
 from ..selectors import days_off_for, policy_for
 from ..workflow import COMPLAINT_WORKFLOW, REPORTER_ACTIONS, RETURNS_TO_PREVIOUS, roles_for
+from .followers import notify_followers
 from .reports import _record
 
 # The workflow as data (pantau.complaints.workflow): action -> (statuses it may start from,
@@ -170,6 +171,8 @@ def _finish(step: _Step, *, officer=None) -> Complaint:
         from ..tasks import send_status_update
 
         transaction.on_commit(lambda: background.dispatch(send_status_update, complaint.pk))
+    if public:
+        notify_followers(complaint)  # those who follow its public page, on commit
     events.complaint_status_changed(
         complaint, before=step.before, action=step.action, previous_unit_id=step.previous_unit_id
     )  # queued on commit

@@ -12,6 +12,7 @@ from .desk import (
     recap,
     summary,
 )
+from .follow import follow, follow_confirm, unfollow
 from .public import (
     RECEIPT,
     RECEIPT_SALT,
@@ -31,6 +32,9 @@ from .public import (
 
 __all__ = [
     "public_answer",
+    "follow",
+    "follow_confirm",
+    "unfollow",
     "code_confirm",
     "code_lost",
     "RECEIPT",

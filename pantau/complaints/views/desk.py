@@ -123,6 +123,7 @@ def detail(request, number):
                 },
             ),
             "duplicates": complaint.duplicates.only("tracking_number", "subject"),
+            "followers": selectors.follower_count(complaint),  # never who: only how many
             "officers": Membership.objects.filter(
                 unit__in=organisations.visible_units(request.user),
                 role__in=UNIT_ROLES,

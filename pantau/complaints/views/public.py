@@ -305,8 +305,13 @@ def register(request):
 
 def public_report(request, number):
     """A report's public page (FixMyStreet-like): its public title, unit, category and the steps
-    it went through, for anyone who saw it in the register."""
-    complaint = selectors.public_report(number)
+    it went through, for anyone who saw it in the register, and a form to follow it by e-mail."""
+    return render_public_report(request, selectors.public_report(number))
+
+
+def render_public_report(request, complaint: Complaint, *, form=None, status: int = 200):
+    """The public page, with the "follow this report" form (bound and with its errors when the
+    follow view sends it back; as ``form`` so that the title says "Error:" then)."""
     return render(
         request,
         "complaints/public_report.html",
@@ -315,7 +320,10 @@ def public_report(request, number):
             "history": selectors.public_history(complaint),
             "public_answer": public_answer_text(complaint),
             "new_url": reverse("complaints:new"),
+            "form": form or forms.FollowForm(),
+            "follow_days": settings.PANTAU_FOLLOW_CONFIRM_DAYS,
         },
+        status=status,
     )
 
 

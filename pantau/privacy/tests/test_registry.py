@@ -35,5 +35,13 @@ def test_every_registered_field_exists():
         model = apps.get_model(entry.model)
         for name in entry.fields:
             model._meta.get_field(name)
-        if entry.retention_after:
-            model._meta.get_field(entry.retention_after)
+        if entry.retention_after:  # a field, or a lookup through relations
+            *path, last = entry.retention_after.split("__")
+            reached = model
+            for name in path:
+                reached = reached._meta.get_field(name).related_model
+            assert reached._meta.get_field(last).get_internal_type() == "DateTimeField"
+        if entry.unconfirmed:
+            for name in (entry.unconfirmed.confirmed, entry.unconfirmed.since):
+                assert model._meta.get_field(name).get_internal_type() == "DateTimeField"
+        assert entry.erase in ("blank", "delete")

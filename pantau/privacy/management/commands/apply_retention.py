@@ -5,8 +5,8 @@ from pantau.privacy.services import apply_retention
 
 class Command(BaseCommand):
     help = (
-        "Blank personal data whose retention period has ended (pantau/privacy/registry.py); "
-        "--dry-run reports what would change and changes nothing."
+        "Blank or delete personal data whose retention period has ended "
+        "(pantau/privacy/registry.py); --dry-run reports what would change and changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -14,12 +14,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run: bool, **options):
         results = apply_retention(dry_run=dry_run)
-        verb = "would blank" if dry_run else "blanked"
         for result in results:
             entry = result.entry
+            verb = "delete" if entry.erase == "delete" else "blank"
+            verb = f"would {verb}" if dry_run else f"{verb.removesuffix('e')}ed"
             self.stdout.write(
-                f"{entry.model} ({', '.join(entry.fields)}), kept {result.months} months after "
-                f"{entry.retention_after} (before {result.cutoff:%Y-%m-%d}): {verb} "
+                f"{entry.model} ({', '.join(entry.fields)}), {result.rule} "
+                f"(before {result.cutoff:%Y-%m-%d}): {verb} "
                 f"{len(result.ids)} records and {result.history_rows} history rows"
             )
             if result.ids:
