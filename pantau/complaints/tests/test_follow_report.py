@@ -170,6 +170,11 @@ def test_the_public_page_offers_the_form_with_its_privacy_notice(client, unit_a)
     assert reverse("complaints:follow", args=[complaint.tracking_number]) in body
     assert 'type="email"' in body and "maxlength" not in body
     assert reverse("privacy:notice-detail", args=["ikuti-laporan"]) in body
+    # The same page for everyone (it may be cached): no per-visitor CSRF token, and none needed.
+    assert "csrfmiddlewaretoken" not in body
+    browser = Client(enforce_csrf_checks=True)
+    assert _ask(browser, complaint).status_code == 302
+    assert ReportFollower.objects.filter(complaint=complaint).count() == 1
 
 
 def test_a_wrong_address_is_shown_in_the_error_summary_and_changes_nothing(client, unit_a):

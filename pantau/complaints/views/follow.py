@@ -21,6 +21,10 @@ def _page_url(number: str) -> str:
     return reverse("complaints:public-report", args=[number]) + "#follow"
 
 
+# No CSRF token: the public page carries none, so that it is the same for everyone and can be
+# cached. Nothing here rides on a session or a cookie: a forged cross-site POST could do no more
+# than anyone can by posting the form, and the address is used only once its owner confirms.
+@csrf_exempt
 @never_cache
 def follow(request, number):
     """Sign up to follow a public report (404 for a confidential one). The answer is the same
