@@ -39,7 +39,7 @@ run: translations
 	PANTAU_DEBUG=1 $(BIN)/pantau migrate --noinput
 	PANTAU_DEBUG=1 $(BIN)/pantau demo
 	@echo "\nPantau runs at http://127.0.0.1:$(PORT)/ (staff sign in at /accounts/login/). Stop with Ctrl+C."
-	PANTAU_DEBUG=1 $(BIN)/pantau runserver 127.0.0.1:$(PORT)
+	PANTAU_DEBUG=1 PAGE_CACHE=1 $(BIN)/pantau runserver 127.0.0.1:$(PORT)
 
 ## Run the whole test suite (unit, integration and browser tests). DATABASE_URL picks the database.
 test: install-dev system-deps

@@ -2,6 +2,12 @@
 
 Each size is a number of service units in the database (100 % = 5,000 units, about every
 unit a national deployment evaluates). wrk drives the server on loopback.
+
+The server runs as in production, with Redis as the cache when it is reachable (so the public
+pages are kept, ``pantau.common.httpcache``), and serves one bare Django page through the same
+middleware (``bench.wsgi``). Issue 20's figures are ratios to that page, measured in the same run:
+the public home and the unit directory at >= 0.5 x its requests per second, and a conditional
+GET of the directory (answered 304) at >= 0.8 x.
 """
 
 import os
@@ -22,6 +28,14 @@ PAGES = [
     ("public unit directory", "/units/", False, 150, 150),
     ("signed-in home (national evaluator)", "/accounts/home/", True, 100, 200),
 ]
+BARE = "/bench/bare/"
+RATIOS = [
+    # name, path, conditional GET, target ratio to the bare page
+    ("public home / bare page", "/", False, 0.5),
+    ("public unit directory / bare page", "/units/", False, 0.5),
+    ("unit directory, conditional GET (304) / bare page", "/units/", True, 0.8),
+]
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
   io.write(string.format("PANTAU p50=%.3f p95=%.3f\\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000))
@@ -44,7 +58,18 @@ def _env(database_url: str, var_dir: str) -> dict[str, str]:
         "AXES_FAILURE_LIMIT": "1000000",
         # The benchmarks' sessions are made without an authenticator code.
         "TWO_FACTOR_ROLES": "",
+        **({"REDIS_URL": REDIS_URL} if _redis_up() else {}),
     }
+
+
+def _redis_up() -> bool:
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_timeout=1).flushdb()
+    except Exception:  # noqa: BLE001 - any failure means: run without it, and say so
+        return False
+    return True
 
 
 def _databases(tmp: str) -> list[tuple[str, str, callable]]:
@@ -94,10 +119,20 @@ def _wait_until_up(url: str, timeout: float = 30) -> None:
     raise RuntimeError(f"gunicorn did not answer at {url}")
 
 
-def _wrk(url: str, *, cookie: str | None, seconds: int, connections: int, script: str) -> dict:
+def _wrk(
+    url: str,
+    *,
+    cookie: str | None,
+    seconds: int,
+    connections: int,
+    script: str,
+    headers: tuple[str, ...] = (),
+) -> dict:
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", script, url]
     if cookie:
         command[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
+    for header in headers:
+        command[1:1] = ["-H", header]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50, p95 = (float(x) for x in re.search(r"PANTAU p50=([\d.]+) p95=([\d.]+)", output).groups())
@@ -142,7 +177,7 @@ def run(*, fractions: list[float], seconds: int, connections: int, port: int = 8
                         python,
                         "-m",
                         "gunicorn",
-                        "config.wsgi",
+                        "bench.wsgi",
                         "-c",
                         str(ROOT / "gunicorn.conf.py"),
                         "-w",
@@ -179,7 +214,51 @@ def run(*, fractions: list[float], seconds: int, connections: int, port: int = 8
                                 and not result["errors"],
                             }
                         )
+                    rows += _ratios(
+                        port, seconds, connections, str(script), db_name, fraction, units
+                    )
                 finally:
                     server.terminate()
                     server.wait(timeout=20)
+    return rows
+
+
+def _etag(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+        return response.headers.get("ETag", "")
+
+
+def _ratios(port, seconds, connections, script, db_name, fraction, units) -> list[dict]:
+    """The public pages against the bare page, all measured here, one after the other."""
+    base = f"http://127.0.0.1:{port}"
+    bare = _wrk(base + BARE, cookie=None, seconds=seconds, connections=connections, script=script)
+    rows = []
+    for name, path, conditional, target in RATIOS:
+        headers: tuple[str, ...] = ()
+        if conditional:
+            etag = _etag(base + path)
+            headers = (f"If-None-Match: {etag}",) if etag else ()
+        else:
+            _etag(base + path)  # the first view fills the cache, as the first visitor's would
+        result = _wrk(
+            base + path,
+            cookie=None,
+            seconds=seconds,
+            connections=connections,
+            script=script,
+            headers=headers,
+        )
+        ratio = result["rps"] / bare["rps"]
+        rows.append(
+            {
+                "benchmark": name,
+                "database": db_name,
+                "size": f"{fraction:.0%} ({units} units)",
+                "figure": f"{result['rps']:.0f} / {bare['rps']:.0f} rps = {ratio:.2f} x"
+                + ("" if headers or not conditional else " (no ETag!)"),
+                **result,
+                "target": f">= {target} x",
+                "met": bool(ratio >= target and not result["errors"] and (headers or not conditional)),
+            }
+        )
     return rows

@@ -157,6 +157,10 @@ if env.str("REDIS_URL", default=""):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages kept in the cache and answered 304 while nothing changed (pantau.common.httpcache).
+# On by default with Redis, which every worker shares; a per-process cache would let one worker
+# serve a page another worker's change made stale. PAGE_CACHE=1 turns it on for one process.
+PANTAU_PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(env.str("REDIS_URL", default="")))
 
 # --- Background tasks -----------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

@@ -27,6 +27,9 @@ LANGUAGE_COOKIE_SECURE = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": None}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A test's rows are rolled back without a commit, so the public generation would not move
+# between tests: the page cache is on only in the tests of the cache itself.
+PANTAU_PAGE_CACHE = False
 # Tests sign users in with force_login (no authenticator code): the two-factor rule is tested on
 # its own, with the setting turned on (pantau/accounts/tests/test_two_factor_required.py).
 PANTAU_TWO_FACTOR_ROLES = []  # noqa: F405 - replaces the value star-imported above

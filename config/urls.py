@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
-from pantau.common.views import healthz, security_txt
+from pantau.common.views import choose_language, healthz, security_txt
 
 admin.site.site_header = "Pantau"
 admin.site.site_title = "Pantau"
@@ -26,6 +26,7 @@ urlpatterns = [
     path("privasi/", include("pantau.privacy.urls")),
     path("manage/", include("pantau.privacy.staff_urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("bahasa/<str:code>/", choose_language, name="choose-language"),
     path("healthz", healthz, name="healthz"),
     path(".well-known/security.txt", security_txt, name="security-txt"),
     # The admin signs in through Pantau's own form (throttled, two-factor aware).

@@ -50,7 +50,7 @@ class SessionTimeoutMiddleware:
         return self.get_response(request)
 
 
-ENROLMENT_ALLOWED = ("accounts:two-factor", "accounts:logout", "set_language")
+ENROLMENT_ALLOWED = ("accounts:two-factor", "accounts:logout", "set_language", "choose-language")
 
 
 class TwoFactorRequiredMiddleware:

@@ -8,6 +8,7 @@ class CommonConfig(AppConfig):
     verbose_name = _("Common")
 
     def ready(self):
-        from . import checks, memo  # noqa: F401  (checks registers itself)
+        from . import checks, httpcache, memo  # noqa: F401  (checks registers itself)
 
         memo.connect_signals()
+        httpcache.connect_signals()

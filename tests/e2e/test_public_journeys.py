@@ -19,7 +19,7 @@ def test_citizen_finds_a_unit_and_reads_how_to_reach_it(page, demo):
 def test_citizen_switches_to_english(page, demo):
     visit(page, "/units/")
     with page.expect_navigation():
-        page.get_by_role("button", name="English").click()
+        page.get_by_role("link", name="English").click()
     expect(page.get_by_role("heading", name="Service units", level=1)).to_be_visible()
     assert page.locator("html").get_attribute("lang") == "en"
     check_accessibility(page)

@@ -1,0 +1,142 @@
+"""Public reads are cached and answered 304 while nothing the public reads has changed (issue 20),
+and never after it changed; signed-in people, POST forms and messages are never cached."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from pantau.common import httpcache
+from pantau.organisations.models import ServiceUnit
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PANTAU_PAGE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _rename(unit, name, capture):
+    with capture(execute=True):
+        unit.name = name
+        unit.save(update_fields=["name"])
+
+
+def test_a_public_page_carries_validators_and_asks_to_revalidate(client, unit_a):
+    response = client.get(reverse("portal:unit-detail", args=[unit_a.slug]))
+    assert response.status_code == 200
+    assert response["ETag"].startswith('W/"')
+    assert response["Last-Modified"]
+    assert response["Cache-Control"] == "public, no-cache"
+    assert "Cookie" in response["Vary"]
+
+
+def test_a_conditional_get_is_answered_304_without_a_body(
+    client, unit_a, django_assert_num_queries
+):
+    url = reverse("portal:unit-detail", args=[unit_a.slug])
+    etag = client.get(url)["ETag"]
+    with django_assert_num_queries(0):
+        again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == etag
+
+
+def test_the_page_is_served_from_the_cache_without_queries(
+    client, unit_a, django_assert_num_queries
+):
+    url = reverse("portal:unit-detail", args=[unit_a.slug])
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_a_change_the_public_reads_shows_at_once(
+    client, unit_a, django_capture_on_commit_callbacks
+):
+    url = reverse("portal:unit-detail", args=[unit_a.slug])
+    before = client.get(url)
+    _rename(unit_a, "Loket Baru Dinas Sosial", django_capture_on_commit_callbacks)
+    after = client.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert "Loket Baru Dinas Sosial" in after.content.decode()
+    assert after["ETag"] != before["ETag"]
+
+
+def test_a_citizens_answer_does_not_empty_the_cache(unit_a, django_capture_on_commit_callbacks):
+    from django.db.models.signals import post_save
+
+    from pantau.surveys.models import Response
+
+    before = httpcache.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        post_save.send(sender=Response, instance=Response(), created=True)
+    assert httpcache.generation() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        unit_a.save()
+    assert httpcache.generation() > before
+
+
+def test_each_language_and_address_has_its_own_copy(client, unit_a):
+    url = reverse("portal:unit-detail", args=[unit_a.slug])
+    indonesian = client.get(url)
+    english = Client()
+    english.cookies["pantau_language"] = "en"
+    in_english = english.get(url)
+    assert indonesian["ETag"] != in_english["ETag"]
+    assert '<html lang="en">' in in_english.content.decode()
+    other = client.get(url + "?x=1")
+    assert other["ETag"] != indonesian["ETag"]
+
+
+def test_signed_in_staff_get_a_fresh_private_page(client_for, officer_a, unit_a):
+    staff = client_for(officer_a)
+    response = staff.get(reverse("portal:unit-detail", args=[unit_a.slug]))
+    assert response.status_code == 200
+    assert "ETag" not in response
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_a_page_with_a_post_form_is_never_shared(client, unit_a):
+    """The home-visit form carries a CSRF token belonging to its visitor."""
+    unit_a.home_visits = True
+    unit_a.save(update_fields=["home_visits"])
+    url = reverse("portal:home-visit", args=[unit_a.slug])
+    assert "ETag" not in client.get(url)
+    home = reverse("portal:home")
+    assert client.get(home).status_code == 200
+    assert "csrfmiddlewaretoken" not in client.get(home).content.decode()
+
+
+def test_open_data_may_be_read_by_other_sites(client, unit_a):
+    response = client.get(reverse("portal:open-data-skm", args=[unit_a.slug, "json"]))
+    assert response["Access-Control-Allow-Origin"] == "*"
+    page = client.get(reverse("portal:unit-detail", args=[unit_a.slug]))
+    assert "Access-Control-Allow-Origin" not in page
+
+
+def test_the_language_is_chosen_with_a_plain_link(client, db):
+    switch = client.get(reverse("choose-language", args=["en"]) + "?next=/units/")
+    assert switch.status_code == 302 and switch["Location"] == "/units/"
+    assert "Find a service unit" in client.get(reverse("portal:home")).content.decode()
+    away = client.get(reverse("choose-language", args=["id"]) + "?next=https://evil.example/")
+    assert away["Location"] == "/"
+    assert client.get(reverse("choose-language", args=["fr"])).status_code == 404
+
+
+def test_a_new_report_renews_the_pages_that_show_reports_only(
+    client, unit_a, django_capture_on_commit_callbacks
+):
+    from pantau.complaints.tests.factories import ComplaintFactory
+
+    directory = reverse("portal:unit-list")
+    followup = reverse("portal:unit-followup", args=[unit_a.slug])
+    before = (client.get(directory)["ETag"], client.get(followup)["ETag"])
+    with django_capture_on_commit_callbacks(execute=True):
+        ComplaintFactory(unit=unit_a)
+    assert client.get(directory)["ETag"] == before[0]
+    assert client.get(followup)["ETag"] != before[1]
