@@ -11,7 +11,8 @@ then:
 - answers a conditional GET whose ``If-None-Match`` names the current version with 304 and no
   body, without running the view;
 - serves the page rendered for the same address, language and day from the cache, or renders it
-  once and keeps it;
+  once and keeps it (only addresses without a query string: a search is rendered each time, but
+  still answered 304 while nothing changed);
 - says ``Cache-Control: public, no-cache`` (a browser or proxy may keep it, but asks again each
   time, and gets a 304 while nothing changed), ``ETag`` and ``Last-Modified``, and for open data
   and public API reads ``Access-Control-Allow-Origin: *``.
@@ -178,8 +179,11 @@ def public_page(
             modified = gen / 1_000_000
             if _matches(request, etag):
                 return _finish(HttpResponseNotModified(), etag, modified, cors)
+            # Only addresses without a query string are kept: every search would otherwise be a
+            # new entry, and a script asking for random words would fill the cache.
+            keep = not request.META.get("QUERY_STRING")
             key = PAGE_PREFIX + version
-            kept = cache.get(key)
+            kept = cache.get(key) if keep else None
             if kept is not None:
                 content, headers = kept
                 response = HttpResponse(content)
@@ -188,7 +192,8 @@ def public_page(
                 return _finish(response, etag, modified, cors)
             response = view(request, *args, **kwargs)
             if (
-                response.status_code == 200
+                keep
+                and response.status_code == 200
                 # A page holding a CSRF token (a POST form) belongs to its visitor alone.
                 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
                 and not response.streaming
@@ -201,6 +206,7 @@ def public_page(
                     if name.lower() in ("content-type", "content-language", "content-disposition")
                 ]
                 cache.set(key, (response.content, headers), PAGE_SECONDS)
+            if response.status_code == 200 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
                 return _finish(response, etag, modified, cors)
             return response
 

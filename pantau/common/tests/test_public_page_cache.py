@@ -140,3 +140,13 @@ def test_a_new_report_renews_the_pages_that_show_reports_only(
         ComplaintFactory(unit=unit_a)
     assert client.get(directory)["ETag"] == before[0]
     assert client.get(followup)["ETag"] != before[1]
+
+
+def test_a_search_is_not_kept_but_still_revalidates(client, unit_a, django_assert_max_num_queries):
+    url = reverse("portal:unit-list") + "?q=sosial"
+    first = client.get(url)
+    assert not [key for key in cache._cache if httpcache.PAGE_PREFIX in key]  # type: ignore[attr-defined]
+    with django_assert_max_num_queries(0):
+        assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    client.get(reverse("portal:unit-list"))
+    assert [key for key in cache._cache if httpcache.PAGE_PREFIX in key]  # type: ignore[attr-defined]
