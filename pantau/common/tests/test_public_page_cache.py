@@ -7,7 +7,6 @@ from django.test import Client
 from django.urls import reverse
 
 from pantau.common import httpcache
-from pantau.organisations.models import ServiceUnit
 
 
 @pytest.fixture(autouse=True)
