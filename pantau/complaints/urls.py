@@ -1,5 +1,7 @@
 from django.urls import path
 
+from pantau.common.httpcache import public_page
+
 from . import views
 
 app_name = "complaints"
@@ -11,8 +13,8 @@ urlpatterns = [
     path("lapor/kode-hilang/", views.code_lost, name="code-lost"),
     path("lapor/kode-hilang/<str:number>/", views.code_confirm, name="code-confirm"),
     path("lapor/status/<str:number>/", views.status, name="status"),
-    path("lapor/register/", views.register, name="register"),
-    path("lapor/laporan/<str:number>/", views.public_report, name="public-report"),
+    path("lapor/register/", public_page(views.register), name="register"),
+    path("lapor/laporan/<str:number>/", public_page(views.public_report), name="public-report"),
     path("lapor/laporan/<str:number>/ikuti/", views.follow, name="follow"),
     path(
         "lapor/laporan/<str:number>/ikuti/<str:token>/",
@@ -20,7 +22,7 @@ urlpatterns = [
         name="follow-confirm",
     ),
     path("lapor/laporan/<str:number>/berhenti/<str:token>/", views.unfollow, name="unfollow"),
-    path("lapor/statistik/<slug:slug>/", views.statistics, name="statistics"),
+    path("lapor/statistik/<slug:slug>/", public_page(views.statistics), name="statistics"),
     path("manage/complaints/", views.queue, name="queue"),
     path("manage/complaints/new/", views.entry, name="entry"),
     path("manage/complaints/recap/", views.recap, name="recap"),

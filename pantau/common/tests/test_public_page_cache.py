@@ -149,3 +149,15 @@ def test_a_search_is_not_kept_but_still_revalidates(client, unit_a, django_asser
         assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     client.get(reverse("portal:unit-list"))
     assert [key for key in cache._cache if httpcache.PAGE_PREFIX in key]  # type: ignore[attr-defined]
+
+
+def test_the_public_register_and_a_reports_page_are_cached(client, unit_a):
+    from pantau.complaints.tests.factories import ComplaintFactory
+
+    report = ComplaintFactory(unit=unit_a)
+    register = client.get(reverse("complaints:register"))
+    assert register["Cache-Control"] == "public, no-cache"
+    page = client.get(reverse("complaints:public-report", args=[report.tracking_number]))
+    # Its follow form needs no CSRF token (complaints.views.follow says why), so it is shared.
+    assert page.status_code == 200 and page["Cache-Control"] == "public, no-cache"
+    assert "csrfmiddlewaretoken" not in page.content.decode()
