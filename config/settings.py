@@ -427,7 +427,7 @@ REST_FRAMEWORK = {
         "track": env.str("API_RATE_TRACK", default="10/hour"),  # wrong tries only
     },
     "DEFAULT_PAGINATION_CLASS": "pantau.api.pagination.Pages",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["pantau.api.filters.FilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

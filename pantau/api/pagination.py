@@ -1,8 +1,14 @@
 """Cursor pages: ``next``/``previous`` links and ``results``, never a COUNT over the whole table
 (the first page of two million reports costs the same as that of two hundred).
 
-A cursor is base64 the client can forge: its position is checked against the ordering field
-before it reaches the database, and a position that field cannot hold answers 400 (``cursor``)."""
+A cursor is base64 the client can forge: one that does not decode, or whose position the
+ordering field cannot hold, answers 400 (``cursor``) before it reaches the database. A
+``page_size`` that is not a whole number from 1 to 100 answers 400 (``page_size``), never a
+silent 25. Either way the page's other query parameters are checked first (``filters``)."""
+
+import base64
+import binascii
+from urllib import parse
 
 from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -11,7 +17,10 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.pagination import CursorPagination
 
+from .filters import check_parameters
+
 BIGGEST_INTEGER = 2**63 - 1
+CURSOR_KEYS = {"o", "r", "p"}
 
 
 def bad_cursor() -> exceptions.ValidationError:
@@ -19,6 +28,20 @@ def bad_cursor() -> exceptions.ValidationError:
         {"cursor": [_("This cursor is not valid: use the next or previous link of a page.")]},
         code="invalid_cursor",
     )
+
+
+def check_encoding(encoded: str | None) -> None:
+    """Raise a 400 unless ``encoded`` is strict base64 of a query string of DRF's cursor keys
+    (offset, reverse, position); DRF itself skips what is not base64 and reads any text."""
+    if not encoded:
+        return
+    try:
+        text = base64.b64decode(encoded.encode("ascii"), validate=True).decode("ascii")
+    except (ValueError, binascii.Error):
+        raise bad_cursor() from None
+    keys = parse.parse_qs(text, keep_blank_values=True)
+    if not keys or set(keys) - CURSOR_KEYS:
+        raise bad_cursor()
 
 
 def check_position(model, ordering: tuple[str, ...], position: str | None) -> None:
@@ -45,22 +68,66 @@ def check_position(model, ordering: tuple[str, ...], position: str | None) -> No
         raise bad_cursor() from None
 
 
+def bad_page_size(maximum: int) -> exceptions.ValidationError:
+    return exceptions.ValidationError(
+        {
+            "page_size": [
+                _("Give a whole number of rows from 1 to %(maximum)s.") % {"maximum": maximum}
+            ]
+        },
+        code="invalid",
+    )
+
+
 class Pages(CursorPagination):
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 100
     ordering = "-id"
 
+    def get_page_size(self, request) -> int:
+        value = request.query_params.get(self.page_size_query_param)
+        if value is None:
+            return self.page_size
+        if not (value.isascii() and value.isdigit() and len(value) <= 3):
+            raise bad_page_size(self.max_page_size)
+        size = int(value)
+        if not 1 <= size <= self.max_page_size:
+            raise bad_page_size(self.max_page_size)
+        return size
+
+    def get_schema_operation_parameters(self, view):
+        cursor, page_size = super().get_schema_operation_parameters(view)
+        cursor["description"] = (
+            "Where the page starts: take it from the `next` or `previous` link of a page. "
+            "A cursor not made by Pantau answers 400."
+        )
+        page_size["description"] = (
+            f"Rows per page, 1 to {self.max_page_size} ({self.page_size} by default)."
+        )
+        page_size["schema"] = {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": self.max_page_size,
+            "default": self.page_size,
+        }
+        return [cursor, page_size]
+
     def get_ordering(self, request, queryset, view):
         ordering = getattr(view, "cursor_ordering", self.ordering)
         return (ordering,) if isinstance(ordering, str) else tuple(ordering)
 
     def paginate_queryset(self, queryset, request, view=None):
+        check_parameters(request, view)
         self._model = queryset.model
         return super().paginate_queryset(queryset, request, view)
 
     def decode_cursor(self, request):
-        cursor = super().decode_cursor(request)
+        check_encoding(request.query_params.get(self.cursor_query_param))
+        try:
+            cursor = super().decode_cursor(request)
+        except exceptions.NotFound:  # DRF's "Invalid cursor", in English and as a 404
+            raise bad_cursor() from None
         if cursor is not None:
             check_position(self._model, self.ordering, cursor.position)
         return cursor

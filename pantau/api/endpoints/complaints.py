@@ -21,7 +21,7 @@ from pantau.complaints.models import Category, Complaint, Event, Status
 from pantau.organisations.models import Agency, ServiceUnit
 
 from ..fields import StrictBooleanField
-from ..filters import MomentFilter
+from ..filters import IntegerFilter, KnownValueFilter, MomentFilter, known
 from ..forms import MAX_ID, check_form
 from ..permissions import WriteScope, narrow_by_unit
 from ..schema import errors
@@ -304,9 +304,13 @@ class NoteSerializer(serializers.Serializer):
 
 
 class ComplaintFilter(django_filters.FilterSet):
-    unit = django_filters.CharFilter(field_name="unit__slug", help_text="Unit slug.")
-    service = django_filters.NumberFilter(field_name="service_id", min_value=1, max_value=MAX_ID)
-    category = django_filters.CharFilter(field_name="category__code")
+    unit = KnownValueFilter(field_name="unit__slug", model=ServiceUnit, help_text="Unit slug.")
+    service = IntegerFilter(
+        field_name="service_id", min_value=1, max_value=MAX_ID, help_text="Service id."
+    )
+    category = KnownValueFilter(
+        field_name="category__code", model=Category, lookup="code", help_text="Category code."
+    )
     kind = django_filters.ChoiceFilter(choices=Complaint.Kind.choices)
     status = django_filters.ChoiceFilter(
         choices=[("open", _("Any open status")), *Status.choices], method="filter_status"
@@ -346,19 +350,26 @@ class CategoryList(generics.ListAPIView):
     serializer_class = CategorySerializer
     queryset = Category.objects.none()
     cursor_ordering = "position"
+    query_parameters = ("unit", "agency")
 
     def get_queryset(self):
         unit = agency = None
         if self.request.query_params.get("unit"):
-            unit = get_object_or_404(ServiceUnit, slug=self.request.query_params["unit"])
+            unit = known(self.request, "unit", ServiceUnit)
         elif self.request.query_params.get("agency"):
-            agency = get_object_or_404(Agency, slug=self.request.query_params["agency"])
+            agency = known(self.request, "agency", Agency)
         return selectors.categories_for(unit=unit, agency=agency).select_related("agency")
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("unit", str, description="Slug of a service unit."),
-            OpenApiParameter("agency", str, description="Slug of a government or agency."),
+            OpenApiParameter(
+                "unit", {"type": "string", "maxLength": 80}, description="Slug of a service unit."
+            ),
+            OpenApiParameter(
+                "agency",
+                {"type": "string", "maxLength": 80},
+                description="Slug of a government or agency.",
+            ),
         ]
     )
     def get(self, request, *args, **kwargs):

@@ -19,6 +19,7 @@ from pantau.organisations.models import (
     ServiceUnit,
 )
 
+from ..filters import KnownValueFilter
 from ..forms import check_form
 from ..permissions import WriteScope, get_unit, narrow_units
 from ..schema import errors
@@ -105,7 +106,9 @@ class UnitProfileSerializer(serializers.Serializer):
 
 
 class AgencyFilter(django_filters.FilterSet):
-    parent = django_filters.CharFilter(field_name="parent__slug", help_text="Parent agency slug.")
+    parent = KnownValueFilter(
+        field_name="parent__slug", model=Agency, help_text="Parent agency slug."
+    )
     kind = django_filters.ChoiceFilter(choices=Agency.Kind.choices)
 
     class Meta:
@@ -114,7 +117,7 @@ class AgencyFilter(django_filters.FilterSet):
 
 
 class UnitFilter(django_filters.FilterSet):
-    agency = django_filters.CharFilter(field_name="agency__slug", help_text="Agency slug.")
+    agency = KnownValueFilter(field_name="agency__slug", model=Agency, help_text="Agency slug.")
     province = django_filters.CharFilter()
     city = django_filters.CharFilter()
 
@@ -124,7 +127,7 @@ class UnitFilter(django_filters.FilterSet):
 
 
 class ServiceFilter(django_filters.FilterSet):
-    unit = django_filters.CharFilter(field_name="unit__slug", help_text="Unit slug.")
+    unit = KnownValueFilter(field_name="unit__slug", model=ServiceUnit, help_text="Unit slug.")
 
     class Meta:
         model = Service

@@ -22,6 +22,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
+from pantau.organisations.models import ServiceUnit
 from pantau.organisations.selectors import managed_units
 from pantau.studies import exporters, selectors
 from pantau.studies import permissions as study_permissions
@@ -29,6 +30,7 @@ from pantau.studies import services as study_services
 from pantau.studies.forms import StudyForm
 from pantau.studies.models import RespondentGroup, Study
 
+from ..filters import IntegerFilter, KnownValueFilter
 from ..forms import check_form, checked_questionnaire
 from ..permissions import ReadScope, WriteScope, get_unit, narrow_units, token_unit_ids
 from ..schema import errors
@@ -89,10 +91,12 @@ class StudyDetailSerializer(StudySerializer):
 
 
 class StudyFilter(django_filters.FilterSet):
-    unit = django_filters.CharFilter(
-        method="filter_unit", help_text="Unit slug: studies led by or including this unit."
+    unit = KnownValueFilter(
+        method="filter_unit",
+        model=ServiceUnit,
+        help_text="Unit slug: studies led by or including this unit.",
     )
-    year = django_filters.NumberFilter(
+    year = IntegerFilter(
         field_name="starts_on__year", min_value=2000, max_value=2100, help_text="Starting year."
     )
 

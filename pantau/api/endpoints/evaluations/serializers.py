@@ -10,7 +10,9 @@ from pantau.evaluations.models import (
     Round,
     Score,
 )
+from pantau.organisations.models import Agency
 
+from ...filters import IntegerFilter, KnownValueFilter
 from ...permissions import token_unit_ids
 from .lookups import is_published
 
@@ -172,9 +174,11 @@ class ScoreSerializer(serializers.ModelSerializer):
 
 
 class RoundFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(min_value=2000, max_value=2100)
+    year = IntegerFilter(min_value=2000, max_value=2100)
     status = django_filters.ChoiceFilter(choices=Round.Status.choices)
-    body = django_filters.CharFilter(field_name="body__slug", help_text="Evaluating body's slug.")
+    body = KnownValueFilter(
+        field_name="body__slug", model=Agency, help_text="Evaluating body's slug."
+    )
 
     class Meta:
         model = Round

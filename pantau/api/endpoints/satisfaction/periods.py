@@ -8,13 +8,14 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 
-from pantau.organisations.models import Service
+from pantau.organisations.models import Service, ServiceUnit
 from pantau.satisfaction import selectors
 from pantau.satisfaction import services as skm_services
 from pantau.satisfaction.models import SurveyPeriod
 from pantau.satisfaction.periods import POPULATION_MAX, YEARS
 from pantau.surveys.models import Collection
 
+from ...filters import IntegerFilter, KnownValueFilter
 from ...forms import MAX_ID
 from ...permissions import WriteScope, get_unit, narrow_by_unit
 from ...schema import errors
@@ -22,10 +23,10 @@ from .serializers import PeriodDetailSerializer, PeriodSerializer
 
 
 class PeriodFilter(django_filters.FilterSet):
-    unit = django_filters.CharFilter(field_name="unit__slug", help_text="Unit slug.")
-    year = django_filters.NumberFilter(min_value=2000, max_value=2100)
+    unit = KnownValueFilter(field_name="unit__slug", model=ServiceUnit, help_text="Unit slug.")
+    year = IntegerFilter(min_value=2000, max_value=2100)
     kind = django_filters.ChoiceFilter(choices=SurveyPeriod.Kind.choices)
-    service = django_filters.NumberFilter(
+    service = IntegerFilter(
         field_name="services", min_value=1, max_value=MAX_ID, help_text="Service id."
     )
     status = django_filters.ChoiceFilter(

@@ -14,6 +14,7 @@ from pantau.standards.models import (
     StandardVersion,
 )
 
+from ...filters import check_parameters
 from ...permissions import WriteScope
 from ...schema import errors
 from .forums import save_forum
@@ -86,6 +87,7 @@ class StandardHistory(generics.GenericAPIView):
     @extend_schema(responses={200: VersionSummarySerializer(many=True), **errors(404)})
     def get(self, request, slug: str, service_slug: str):
         """The published versions of a service's standard, newest first, as one list (public)."""
+        check_parameters(request, self)
         versions = selectors.public_history(_public_service(slug, service_slug))
         return Response(VersionSummarySerializer(versions, many=True).data)
 
