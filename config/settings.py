@@ -447,6 +447,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation lists the error statuses it can answer (pantau.api.schema).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "pantau.api.schema.document_errors",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ComplaintStatusEnum": "pantau.complaints.models.Status",
         "ArchiveReasonEnum": "pantau.complaints.models.Complaint.ArchiveReason",
@@ -470,6 +475,11 @@ SPECTACULAR_SETTINGS = {
 # Webhook deliveries: attempts and the wait before each retry (seconds, doubled each time).
 PANTAU_WEBHOOK_ATTEMPTS = env.int("WEBHOOK_ATTEMPTS", default=5)
 PANTAU_WEBHOOK_BACKOFF = env.int("WEBHOOK_BACKOFF_SECONDS", default=60)
+# Stored events (the "events since" feed, GET /api/v1/events/, and resends): removed with their
+# deliveries this many days after they happened, by the daily retention run.
+PANTAU_EVENT_RETENTION_DAYS = env.int("EVENT_RETENTION_DAYS", default=90)
+# The feed stops short of events stored in the last this many seconds (pantau.events.selectors).
+PANTAU_EVENT_FEED_DELAY_SECONDS = env.int("EVENT_FEED_DELAY_SECONDS", default=5)
 # Imports (SKM, perception studies): rows and the uncompressed size of an XLSX, refused before
 # the file is parsed (pantau/common/readers.py).
 PANTAU_IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)

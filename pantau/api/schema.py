@@ -38,3 +38,75 @@ ErrorSerializer = inline_serializer(
 def errors(*codes: int) -> dict:
     """Documented error responses for the given status codes."""
     return {code: OpenApiResponse(ErrorSerializer) for code in codes}
+
+
+METHODS = ("get", "post", "put", "patch", "delete")
+
+ERRORS_SCHEMA = {
+    "Error": {
+        "type": "object",
+        "properties": {
+            "code": {"type": "string"},
+            "field": {"type": "string", "nullable": True},
+            "message": {"type": "string"},
+        },
+        "required": ["code", "field", "message"],
+    },
+    "Errors": {
+        "type": "object",
+        "properties": {
+            "errors": {"type": "array", "items": {"$ref": "#/components/schemas/Error"}}
+        },
+        "required": ["errors"],
+    },
+}
+
+ERROR_DESCRIPTIONS = {
+    "400": "A query parameter or a field of the body is wrong, or unknown to this operation; "
+    "`field` names it.",
+    "401": "No token where one is needed, or a token that is not valid (revoked, expired).",
+    "403": "The token may not do this, e.g. it may only read.",
+    "404": "Not found, or not yours to see.",
+    "415": "The body is not in a media type this operation takes.",
+    "429": "Too many requests: try again after `Retry-After` seconds.",
+}
+
+
+def _error_codes(path: str, method: str, operation: dict) -> set[str]:
+    """The error statuses any operation of this kind can answer, whatever its view: a bad
+    parameter or token and the rate limit anywhere; 403 for a write needing a token; 404 where
+    the address names a record; 415 where there is a body."""
+    codes = {"400", "401", "429"}
+    if method != "get" and {} not in operation.get("security", [{}]):
+        codes.add("403")
+    if "{" in path:
+        codes.add("404")
+    if "requestBody" in operation:
+        codes.add("415")
+    return codes
+
+
+def document_errors(result: dict, generator, request, public) -> dict:
+    """drf-spectacular post-processing: every operation lists the error statuses it can answer,
+    each with the error body, so no view has to list them by hand (a view's own entries, with
+    their descriptions, are kept)."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    for name, schema in ERRORS_SCHEMA.items():
+        schemas.setdefault(name, schema)
+    for path, item in result.get("paths", {}).items():
+        for method, operation in item.items():
+            if method not in METHODS:
+                continue
+            responses = operation.setdefault("responses", {})
+            for code in sorted(_error_codes(path, method, operation)):
+                responses.setdefault(
+                    code,
+                    {
+                        "description": ERROR_DESCRIPTIONS[code],
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}
+                        },
+                    },
+                )
+            operation["responses"] = dict(sorted(responses.items()))
+    return result

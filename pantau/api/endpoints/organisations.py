@@ -4,7 +4,7 @@ the unit head's edits (profile, services) through ``pantau.organisations.service
 import django_filters
 from django.shortcuts import get_object_or_404
 from django.urls import path
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 
@@ -54,7 +54,26 @@ class ServiceUpdateSerializer(ServiceWriteSerializer):
     is_active = serializers.BooleanField(required=False)
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+        "example": "08:00",
+        "description": "Local time at the unit (its `time_zone`), HH:MM.",
+    }
+)
+class LocalTimeField(serializers.TimeField):
+    """A wall-clock time of the unit, "08:00": JSON Schema's ``format: time`` wants an offset
+    ("08:00:00+07:00") that an opening hour, repeated every week, does not have."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(format="%H:%M", **kwargs)
+
+
 class HoursSerializer(serializers.ModelSerializer):
+    opens = LocalTimeField(read_only=True)
+    closes = LocalTimeField(read_only=True)
+
     class Meta:
         model = OpeningHours
         fields = ["weekday", "opens", "closes", "note"]
