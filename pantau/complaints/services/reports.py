@@ -4,6 +4,7 @@ import functools
 import secrets
 import uuid
 from contextlib import nullcontext
+from datetime import timedelta
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models.sql import InsertQuery
@@ -27,6 +28,19 @@ LATE_AFTER_DAYS = 30  # UU 25/2009 Pasal 42(2)
 
 def _code(length: int) -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(length))
+
+
+# A replay of the same submission within this window gets the access code again (issue 20: a
+# citizen whose first answer was lost on the way never got the code).
+REPLAY_HOURS = 24
+
+
+def _code_for(token: uuid.UUID, issuer: str = "") -> str:
+    """The access code of a submission: derived with the secret key from its submission token
+    (a random UUID only the submitting form or system holds) and, for a system, who sent it, so
+    that sending the same submission again can show the same code without storing it."""
+    digest = salted_hmac("pantau.complaints.submission-code", f"{issuer}:{token}").digest()
+    return "".join(ALPHABET[byte % len(ALPHABET)] for byte in digest[:8])
 
 
 def _hash_code(number: str, code: str) -> str:
@@ -68,15 +82,18 @@ def submit_complaint(
     channel: str = "web",
     entered_by=None,
     today=None,
+    issuer: str = "",
 ) -> tuple[Complaint, str | None, bool]:
     """Save a report with its attachments in one transaction. Returns (report, access code, created).
 
-    The access code is shown once (and e-mailed when an address is given); only its keyed hash is
-    stored. The same ``submission_token`` again returns the first report and no code: the unique
-    constraint refuses the second insert, so the common path needs no look-up first.
+    The access code is shown (and e-mailed when an address is given); only its keyed hash is
+    stored. The same ``submission_token`` again returns the first report: the unique constraint
+    refuses the second insert, so the common path needs no look-up first. Within ``REPLAY_HOURS``
+    the replay gets the same code (``_code_for``), unless the code was replaced since (a lost code
+    recovered) or ``issuer`` (the system that sent it) differs; after that, no code.
     """
     today = today or timezone.localdate()
-    code = _code(8)
+    code = _code_for(submission_token, issuer)
     # A citizen's own report without attachments, on PostgreSQL: one statement (decision 0018).
     one_statement = (
         connection.vendor == "postgresql"
@@ -110,7 +127,9 @@ def submit_complaint(
         except IntegrityError:
             existing = Complaint.objects.filter(submission_token=submission_token).first()
             if existing is not None:
-                return existing, None, False
+                recent = existing.created_at >= timezone.now() - timedelta(hours=REPLAY_HOURS)
+                same = recent and check_access_code(existing, code)
+                return existing, code if same else None, False
     else:
         raise RuntimeError("Could not draw a free tracking number.")
     acknowledge_to = (data.get("reporter_email") or "").strip()

@@ -122,7 +122,7 @@ def test_the_same_submission_again_returns_the_first_report(unit_a):
     again, no_code, created_again = services.submit_complaint(
         data=_data(unit_a, None), files=[], submission_token=token
     )
-    assert created and not created_again and no_code is None
+    assert created and not created_again and no_code == code  # the same code (issue 20)
     assert again.pk == first.pk
     assert Complaint.objects.count() == 1 and Complaint.history.count() == 1
     assert Event.objects.count() == 1
