@@ -67,6 +67,7 @@ NOT_PUBLIC = {
     "surveys.HeldResponse",
     "surveys.SubmissionGuard",
     "surveys.ImportBatch",
+    "complaints.ReportFollower",  # who follows a report is never shown
 }
 
 
