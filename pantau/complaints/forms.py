@@ -157,7 +157,9 @@ class OfficerEntryForm(ComplaintForm):
     """A report that came by WhatsApp, e-mail, telephone, letter, suggestion box, social media or in person."""
 
     channel = forms.ChoiceField(
-        label=_("Channel"), choices=[c for c in Complaint.Channel.choices if c[0] != "web"]
+        label=_("Channel"),
+        # Web, Open311 and the REST API are how reports arrive by themselves, not by an officer.
+        choices=[c for c in Complaint.Channel.choices if c[0] not in ("web", "open311", "api")],
     )
     original_message = LongTextField(
         label=_("Original message, as received"),

@@ -179,6 +179,9 @@ class Complaint(TimeStampedModel):
         SUGGESTION_BOX = "suggestion_box", _("Suggestion box")
         SOCIAL = "social", _("Social media")
         IN_PERSON = "in_person", _("In person")
+        # Sent by another system rather than typed by the reporter on Pantau (issue 20).
+        OPEN311 = "open311", _("Open311 (another system)")
+        API = "api", _("REST API (another system)")
 
     class ArchiveReason(models.TextChoices):
         SPAM = "spam", _("Spam")
@@ -238,6 +241,17 @@ class Complaint(TimeStampedModel):
     anonymous = models.BooleanField(_("anonymous"), default=False)
     confidential = models.BooleanField(_("confidential"), default=False)
     original_message = models.TextField(_("original message"), blank=True)
+    # Where the reporter says it happened (WGS84), when they gave a point: Open311's lat/long.
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    # The report's number in the system that sent it (e.g. SP4N-LAPOR!'s tracking id).
+    external_reference = models.CharField(
+        _("external reference"), max_length=100, blank=True, db_index=True
+    )
     # What the public reads of the report (register, Open311, webhooks): written or approved by
     # staff, never the citizen's words as typed (pantau.complaints.public_text, issue 15).
     public_summary = models.CharField(_("public summary"), max_length=200, blank=True)
@@ -338,6 +352,21 @@ class Complaint(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(duplicate_of__isnull=True) | ~Q(duplicate_of=models.F("pk")),
                 name="complaints_not_duplicate_of_itself",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
+                ),
+                name="complaints_point_in_range",
+                violation_error_message=_(
+                    "Give both latitude (-90 to 90) and longitude (-180 to 180), or neither."
+                ),
             ),
         ]
 

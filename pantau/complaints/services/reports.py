@@ -182,6 +182,9 @@ def _create(
         # An integrity report is never listed in public (it names staff and a wrongdoing).
         confidential=bool(data.get("confidential", False)) or integrity,
         original_message=data.get("original_message", ""),
+        latitude=data.get("latitude"),
+        longitude=data.get("longitude"),
+        external_reference=data.get("external_reference", ""),
         entered_by=entered_by,
         verify_due=add_working_days(today, policy.verify_working_days, days_off_for(chain=chain)),
     )
