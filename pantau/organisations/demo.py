@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from pantau.common.demo import DemoContext, upsert
 
 from .models import Agency, ContactChannel, OpeningHours, Service, ServiceMall, ServiceUnit
+from .services import refresh_search_documents
 
 AGENCIES = [
     # slug, name, short name, kind, parent slug
@@ -281,3 +282,5 @@ def load(ctx: DemoContext) -> None:
         ctx.objects[f"unit:{unit.slug}"] = unit
     for slug, agency in agencies.items():
         ctx.objects[f"agency:{slug}"] = agency
+    # The directory's search documents (written only where they differ, so a second run is quiet).
+    refresh_search_documents(unit_ids=[ctx.objects[f"unit:{spec['slug']}"].pk for spec in UNITS])

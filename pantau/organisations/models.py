@@ -264,6 +264,43 @@ class Service(TimeStampedModel):
         return self.name
 
 
+class UnitSearchDocument(models.Model):
+    """What the public directory searches for one unit (``search``, ``search_index``): its name,
+    and its name, description, agency, mall, region and active services, in lower case without
+    accents, each word once with a space before and after it, followed by the tags of the abbreviations
+    it holds (``search.tags``). Derived, kept by the services that change those, and in a
+    table of its own so that the many pages that load units do not carry it."""
+
+    unit = models.OneToOneField(
+        ServiceUnit, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    name = models.TextField()
+    text = models.TextField()
+
+    class Meta:
+        verbose_name = _("unit search document")
+        verbose_name_plural = _("unit search documents")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SearchWord(models.Model):
+    """One word found in the units' search documents: the vocabulary the directory's "did you
+    mean" draws from (``search.suggest``), so a typing error is corrected without reading the
+    units. Words are added as documents change and pruned by ``refresh_search_documents``."""
+
+    # text, not varchar: PostgreSQL's trigram index serves ``word % 'x'`` only on a text column.
+    word = models.TextField(unique=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word
+
+
 class VisitRequest(models.Model):
     """A resident's request for a home visit ("jemput bola", issue 19): officers come to those who
     cannot come to the counter. Personal data (privacy registry): blanked after the set months."""

@@ -2,13 +2,14 @@
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from pantau.accounts.models import Membership, Role
 
+from . import search as unit_search
 from .models import Agency, ContactChannel, OpeningHours, Service, ServiceUnit
-from .search import matching_unit_ids
 
 
 def active_unit(pk: int):
@@ -224,7 +225,7 @@ def with_unit_counts(units) -> list[ServiceUnit]:
 def unit_list_for_staff(user, *, search: str = "") -> QuerySet[ServiceUnit]:
     units = visible_units(user)
     if search:
-        units = units.filter(pk__in=matching_unit_ids(search))
+        units = unit_search.matching_units(search, units)
     return units.order_by("agency__name", "name")
 
 
@@ -249,14 +250,44 @@ def unit_with_details(unit: ServiceUnit) -> ServiceUnit:
 
 # --- Public reads ---------------------------------------------------------------------------
 
+DIRECTORY_PAGE_SIZE = 20
+
 
 def public_units(*, search: str = "", province: str = "") -> QuerySet[ServiceUnit]:
+    """Active units; with ``search``, those holding every word, the most relevant first
+    (``organisations.search``); otherwise by province, city and name."""
     units = ServiceUnit.objects.filter(is_active=True).select_related("agency", "mall")
-    if search:
-        units = units.filter(pk__in=matching_unit_ids(search))
     if province:
         units = units.filter(province=province)
+    if search:
+        return unit_search.by_relevance(unit_search.matching_units(search, units), search)
     return units.order_by("province", "city", "name")
+
+
+def public_directory_page(*, search: str = "", province: str = "", number=None) -> Page:
+    """One page (20 units) of the public directory: ``public_units`` with ``with_unit_counts``.
+    A search's matches are read as ids, in order, in one query, and only the shown page is
+    loaded: counting them and then cutting the page would scan the documents twice."""
+    units = public_units(search=search, province=province)
+    if not search:
+        page = Paginator(units, DIRECTORY_PAGE_SIZE).get_page(number)
+        page.object_list = with_unit_counts(page.object_list)
+        return page
+    ids = list(units.values_list("pk", flat=True))
+    id_page = Paginator(ids, DIRECTORY_PAGE_SIZE).get_page(number)
+    shown = ServiceUnit.objects.select_related("agency", "mall").in_bulk(id_page.object_list)
+    units_shown = with_unit_counts(shown[pk] for pk in id_page.object_list if pk in shown)
+    id_page.object_list = units_shown  # type: ignore[assignment]  # the ids become their units
+    return id_page
+
+
+def search_suggestion(search: str, *, province: str = "") -> str:
+    """For a directory search that found nothing: a corrected query that finds something, or
+    "" (``organisations.search.suggest``)."""
+    scope = ServiceUnit.objects.filter(is_active=True)
+    if province:
+        scope = scope.filter(province=province)
+    return unit_search.suggest(search, scope)
 
 
 def public_provinces() -> list[str]:

@@ -1,15 +1,18 @@
 """Writes to the organisation spine: one function per action, the acting user passed explicitly."""
 
 import secrets
+from collections.abc import Iterable
 from datetime import time
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from pantau.common import audit
 
+from . import search_index
 from .models import ContactChannel, OpeningHours, Service, ServiceUnit, VisitRequest
 from .permissions import can_manage_unit, can_serve_unit
 
@@ -46,6 +49,7 @@ def update_unit_profile(*, actor, unit: ServiceUnit, data: dict) -> ServiceUnit:
     if changed:
         unit.full_clean()
         _save_audited(unit, actor)
+        search_index.refresh_units([unit.pk])
     return unit
 
 
@@ -69,6 +73,7 @@ def create_service(*, actor, unit: ServiceUnit, name: str, description: str = ""
     )
     service.full_clean()
     _save_audited(service, actor)
+    search_index.refresh_units([unit.pk])
     return service
 
 
@@ -84,7 +89,31 @@ def update_service(
     service.name, service.description, service.is_active = name, description, is_active
     service.full_clean()
     _save_audited(service, actor)
+    search_index.refresh_units([service.unit_id])
     return service
+
+
+@transaction.atomic
+def refresh_search_documents(
+    *,
+    unit_ids: Iterable[int] | None = None,
+    agency_ids: Iterable[int] = (),
+    mall_ids: Iterable[int] = (),
+) -> int:
+    """Bring the directory's search documents up to date (``search_index``): of the given units
+    and of every unit of the given agencies and malls, or, given none, of every unit, with the
+    vocabulary rebuilt. Returns how many units changed. Called after a unit, agency, mall or
+    service changes outside the services above (the admin, the demo loader, imports)."""
+    if unit_ids is None and not agency_ids and not mall_ids:
+        return search_index.refresh_all()
+    ids = set(unit_ids or ())
+    if agency_ids or mall_ids:
+        ids |= set(
+            ServiceUnit.objects.filter(
+                Q(agency_id__in=list(agency_ids)) | Q(mall_id__in=list(mall_ids))
+            ).values_list("id", flat=True)
+        )
+    return search_index.refresh_units(ids)
 
 
 @transaction.atomic

@@ -2,7 +2,6 @@ import segno
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -100,13 +99,16 @@ def home(request):
 def unit_list(request):
     search = request.GET.get("q", "").strip()[:100]
     province = request.GET.get("province", "").strip()[:100]
-    units = organisations.public_units(search=search, province=province)
-    page = Paginator(units, 20).get_page(request.GET.get("page"))
-    page.object_list = organisations.with_unit_counts(page.object_list)
+    page = organisations.public_directory_page(
+        search=search, province=province, number=request.GET.get("page")
+    )
+    suggestion = ""
     if search:
         matches = standards.matching_services(page.object_list, search)
         for unit in page.object_list:
             unit.matching_services = matches.get(unit.pk, [])
+        if not page.paginator.count:  # "did you mean": a typing error corrected (issue 19)
+            suggestion = organisations.search_suggestion(search, province=province)
     return render(
         request,
         "portal/unit_list.html",
@@ -114,7 +116,8 @@ def unit_list(request):
             "page": page,
             "search": search,
             "province": province,
-            "provinces": organisations.public_provinces(),
+            "provinces": _provinces(),
+            "suggestion": suggestion,
         },
     )
 

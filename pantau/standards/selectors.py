@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from pantau.organisations import search as unit_search
 from pantau.organisations.models import Service, ServiceMall, ServiceUnit
 from pantau.satisfaction.models import SurveyPeriod
 
@@ -465,13 +466,11 @@ def get_public_version(service: Service, number: int) -> StandardVersion:
 
 
 def matching_services(units: list[ServiceUnit], search: str) -> dict[int, list[Service]]:
-    """Unit id -> its active services whose name matches the search, each with ``in_force``
-    (whether a standard is published), for the directory's results (one query)."""
+    """Unit id -> its active services whose name or description holds a word of the search
+    (``organisations.search``), each with ``published``, for the directory's results (one query)."""
     found: dict[int, list[Service]] = {}
     services = (
-        Service.objects.filter(
-            unit__in=[unit.pk for unit in units], is_active=True, name__icontains=search
-        )
+        Service.objects.filter(unit__in=[unit.pk for unit in units], is_active=True)
         .annotate(
             published=Count(
                 "standard_versions", filter=Q(standard_versions__status=Status.PUBLISHED)
@@ -480,7 +479,8 @@ def matching_services(units: list[ServiceUnit], search: str) -> dict[int, list[S
         .order_by("name")
     )
     for service in services:
-        found.setdefault(service.unit_id, []).append(service)
+        if unit_search.holds_a_word(f"{service.name} {service.description}", search):
+            found.setdefault(service.unit_id, []).append(service)
     return found
 
 

@@ -2,6 +2,7 @@ from datetime import time
 
 import factory
 
+from pantau.organisations import search_index
 from pantau.organisations.models import Agency, ContactChannel, OpeningHours, Service, ServiceUnit
 
 
@@ -17,6 +18,7 @@ class AgencyFactory(factory.django.DjangoModelFactory):
 class ServiceUnitFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ServiceUnit
+        skip_postgeneration_save = True
 
     agency = factory.SubFactory(AgencyFactory)
     name = factory.Sequence(lambda n: f"Unit Layanan {n}")
@@ -25,14 +27,27 @@ class ServiceUnitFactory(factory.django.DjangoModelFactory):
     city = "Kota Contoh"
     province = "Provinsi Contoh"
 
+    @factory.post_generation
+    def search_document(obj, create, extracted, **kwargs):
+        """The directory's search document, as the services that create units would keep it."""
+        if create:
+            search_index.refresh_units([obj.pk])
+
 
 class ServiceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Service
+        skip_postgeneration_save = True
 
     unit = factory.SubFactory(ServiceUnitFactory)
     name = factory.Sequence(lambda n: f"Layanan {n}")
     slug = factory.Sequence(lambda n: f"layanan-{n}")
+
+    @factory.post_generation
+    def unit_search_document(obj, create, extracted, **kwargs):
+        """The unit's search document holds its active services' names (create_service)."""
+        if create:
+            search_index.refresh_units([obj.unit_id])
 
 
 class OpeningHoursFactory(factory.django.DjangoModelFactory):
