@@ -22,11 +22,23 @@ from bench import (  # noqa: E402
     faults,
     ikm_cli,
     pages,
+    search,
     skm,
     studies,
 )
 
-BENCHMARKS = [pages, ikm_cli, cli_memory, skm, complaints, studies, evaluations, api, faults]
+BENCHMARKS = [
+    pages,
+    ikm_cli,
+    cli_memory,
+    skm,
+    complaints,
+    studies,
+    evaluations,
+    api,
+    faults,
+    search,
+]
 
 
 def print_table(rows: list[dict]) -> None:
