@@ -1,6 +1,7 @@
 """Demo organisations, modelled on the units Pantau's first users described."""
 
 from datetime import time
+from decimal import Decimal
 from typing import Any
 
 from django.utils.text import slugify
@@ -84,6 +85,9 @@ UNITS: list[dict[str, Any]] = [
         "name": "Loket Dinas Sosial di MPP Lombok Timur",
         "description": "Layanan rekomendasi dan pemutakhiran data kesejahteraan sosial bagi warga Kabupaten Lombok Timur, di Mal Pelayanan Publik sejak 1 Juli 2024.",
         "address": "Mal Pelayanan Publik Kabupaten Lombok Timur, Jl. Prof. M. Yamin, Selong",
+        # Approximately where the counter is (for maps and Open311).
+        "latitude": Decimal("-8.650300"),
+        "longitude": Decimal("116.533100"),
         "city": "Kabupaten Lombok Timur",
         "province": "Nusa Tenggara Barat",
         "postal_code": "83612",
@@ -119,6 +123,9 @@ UNITS: list[dict[str, Any]] = [
         "name": "PTSP Kecamatan Cakung",
         "description": "Pelayanan Terpadu Satu Pintu tingkat kecamatan: perizinan dan non-perizinan bagi warga dan pelaku usaha di Cakung.",
         "address": "Kantor Kecamatan Cakung, Jl. Raya Bekasi Km. 17, Jatinegara, Cakung",
+        # Approximately where the counter is (for maps and Open311).
+        "latitude": Decimal("-6.183700"),
+        "longitude": Decimal("106.940000"),
         "city": "Kota Administrasi Jakarta Timur",
         "province": "DKI Jakarta",
         "postal_code": "13930",
@@ -152,6 +159,9 @@ UNITS: list[dict[str, Any]] = [
         "name": "PTSP Kecamatan Duren Sawit",
         "description": 'Pelayanan Terpadu Satu Pintu tingkat kecamatan dengan forum dialog warga "Ngopi Dursa" dan layanan jemput bola.',
         "address": "Kantor Kecamatan Duren Sawit, Jl. Raya Kalimalang No. 1, Duren Sawit",
+        # Approximately where the counter is (for maps and Open311).
+        "latitude": Decimal("-6.240000"),
+        "longitude": Decimal("106.917000"),
         "city": "Kota Administrasi Jakarta Timur",
         "province": "DKI Jakarta",
         "postal_code": "13440",
@@ -186,6 +196,9 @@ UNITS: list[dict[str, Any]] = [
         "name": "Layanan Informasi dan Pengaduan Konsumen BBPOM Yogyakarta",
         "description": "Unit layanan pengaduan konsumen (ULPK): informasi obat dan makanan, pengaduan konsumen, dan tindak lanjut SP4N-LAPOR!.",
         "address": "Jl. Tompeyan I, Tegalrejo, Kota Yogyakarta",
+        # Approximately where the counter is (for maps and Open311).
+        "latitude": Decimal("-7.783200"),
+        "longitude": Decimal("110.354100"),
         "city": "Kota Yogyakarta",
         "province": "DI Yogyakarta",
         "postal_code": "55244",
@@ -252,6 +265,8 @@ def load(ctx: DemoContext) -> None:
                         "city",
                         "province",
                         "postal_code",
+                        "latitude",
+                        "longitude",
                         "time_zone",
                     )
                 },

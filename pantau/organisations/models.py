@@ -107,6 +107,14 @@ class ServiceUnit(TimeStampedModel):
     city = models.CharField(_("city or regency"), max_length=100)
     province = models.CharField(_("province"), max_length=100)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    # Where the unit's counter is (WGS84): the place of reports about it that give none
+    # (Open311's lat/long, issue 20).
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     time_zone = models.CharField(
         _("time zone"), max_length=20, choices=TimeZone.choices, default=TimeZone.WIB
     )
@@ -133,6 +141,23 @@ class ServiceUnit(TimeStampedModel):
             # The public directory lists active units by province, city and name.
             models.Index(fields=["province", "city", "name"], name="org_unit_directory_idx"),
             models.Index(fields=["agency", "name"], name="org_unit_agency_name_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
+                ),
+                name="organisations_unit_point_in_range",
+                violation_error_message=_(
+                    "Give both latitude (-90 to 90) and longitude (-180 to 180), or neither."
+                ),
+            )
         ]
 
     def __str__(self) -> str:
