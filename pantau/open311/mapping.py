@@ -75,10 +75,21 @@ def as_request(complaint: Complaint, labels: tuple[dict, dict] | None = None) ->
         "address": None,
         "address_id": None,
         "zipcode": None,
-        "lat": None,
-        "long": None,
+        **point(complaint),
         "media_url": None,
     }
+
+
+def point(complaint: Complaint) -> dict:
+    """``lat``/``long``: where the reporter placed the report, else the handling unit's place,
+    else none (then left out)."""
+    lat, long = complaint.latitude, complaint.longitude
+    unit = complaint.unit
+    if lat is None and unit is not None:
+        lat, long = unit.latitude, unit.longitude
+    if lat is None or long is None:
+        return {"lat": None, "long": None}
+    return {"lat": float(lat), "long": float(long)}
 
 
 def as_service(category) -> dict:

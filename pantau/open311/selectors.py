@@ -42,11 +42,13 @@ def public_requests(
     *,
     jurisdiction: Agency | None = None,
     numbers: list[str] | None = None,
-    service_code: str = "",
+    service_codes: list[str] | None = None,
     start=None,
     end=None,
     status: str = "",
 ) -> QuerySet[Complaint]:
+    """Public reports, newest first; ``numbers`` (service_request_id) overrides every other
+    filter, as the standard says."""
     reports = (
         Complaint.objects.filter(publicly_visible())
         .filter(in_jurisdiction(jurisdiction))
@@ -58,11 +60,15 @@ def public_requests(
             "subject",
             "public_summary",
             "reporter_name",
+            "latitude",
+            "longitude",
             "created_at",
             "updated_at",
             "closed_at",
             "resolution_due",
             "unit__name",
+            "unit__latitude",
+            "unit__longitude",
             "agency__name",
             "category__code",
             "category__name",
@@ -71,8 +77,8 @@ def public_requests(
     )
     if numbers:
         return reports.filter(tracking_number__in=numbers).order_by("-created_at")
-    if service_code:
-        reports = reports.filter(category__code=service_code)
+    if service_codes:
+        reports = reports.filter(category__code__in=service_codes)
     if start is not None:
         reports = reports.filter(created_at__gte=start)
     if end is not None:
@@ -81,7 +87,16 @@ def public_requests(
         reports = reports.filter(status__in=OPEN_STATUSES)
     elif status == "closed":
         reports = reports.exclude(status__in=OPEN_STATUSES)
-    return reports.order_by("-created_at")
+    return reports.order_by("-created_at", "-id")
+
+
+def changed_after(reports: QuerySet[Complaint], *, after, after_number: str, settled):
+    """Reports changed after (``after``, ``after_number``) and before ``settled``, in the stable
+    order of (last change, tracking number): the cursor of a syncing client."""
+    later = Q(updated_at__gt=after)
+    if after_number:
+        later |= Q(updated_at=after, tracking_number__gt=after_number)
+    return reports.filter(later, updated_at__lte=settled).order_by("updated_at", "tracking_number")
 
 
 def get_public_request(number: str) -> Complaint:
@@ -119,3 +134,11 @@ def public_updates(*, jurisdiction=None, start=None, end=None) -> QuerySet[Event
     if end is not None:
         events = events.filter(at__lte=end)
     return events.order_by("at", "id")
+
+
+def updates_after(events: QuerySet[Event], *, after, after_id: int | None, settled):
+    """Steps recorded after (``after``, ``after_id``) and before ``settled``, by (time, id)."""
+    later = Q(at__gt=after)
+    if after_id is not None:
+        later |= Q(at=after, id__gt=after_id)
+    return events.filter(later, at__lte=settled).order_by("at", "id")

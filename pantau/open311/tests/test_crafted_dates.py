@@ -43,6 +43,7 @@ def test_impossible_happened_on_in_a_new_request_is_refused_with_400(unit_a, off
             "service_code": "biaya",
             "description": "x",
             "attribute[unit]": "unit-a",
+            "address_string": "Jl. Pahlawan 3",
             "attribute[happened_on]": "2026-13-45",
         },
     )

@@ -18,6 +18,8 @@ def _post(key, unit, **extra):
         "service_code": "waktu",
         "description": "Antrean tiga jam.",
         "attribute[unit]": unit.slug,
+        "lat": "-8.65",
+        "long": "116.53",
         **extra,
     }
     return APIClient(raise_request_exception=False).post("/open311/v2/requests.json", form)
@@ -29,7 +31,7 @@ def test_a_report_whose_submission_fails_is_not_kept(unit_a, officer_a, monkeypa
     def broken(*args, **kwargs):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(Submission.objects, "get_or_create", broken)
+    monkeypatch.setattr(Submission.objects, "create", broken)
     response = _post(key, unit_a)
     assert response.status_code == 500
     assert Complaint.objects.count() == 0 and Submission.objects.count() == 0

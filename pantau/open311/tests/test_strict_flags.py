@@ -20,6 +20,7 @@ def post_request(unit_a, officer_a):
             "service_code": "waktu",
             "description": "Antrean tiga jam.",
             "attribute[unit]": unit_a.slug,
+            "address_string": "Jl. Pahlawan 3",
             **fields,
         }
         return APIClient().post("/open311/v2/requests.json", form)
