@@ -429,7 +429,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "pantau.api.pagination.Pages",
     "DEFAULT_FILTER_BACKENDS": ["pantau.api.filters.FilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["pantau.api.parsers.DescribedJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "pantau.api.exceptions.exception_handler",
     "DEFAULT_METADATA_CLASS": "pantau.api.metadata.Metadata",

@@ -41,6 +41,27 @@ def errors(*codes: int) -> dict:
 
 
 METHODS = ("get", "post", "put", "patch", "delete")
+COMBINERS = ("allOf", "anyOf", "oneOf", "$ref")
+
+
+def json_schema(node):
+    """An OpenAPI 3.0 description with ``nullable`` spelt as JSON Schema does (null is one of the
+    types), so that a JSON Schema validator reads it as OpenAPI means it."""
+    if isinstance(node, list):
+        return [json_schema(value) for value in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: json_schema(value) for key, value in node.items()}
+    if node.get("nullable") is not True:
+        return node
+    del node["nullable"]
+    if "type" in node and not any(key in node for key in COMBINERS):
+        node["type"] = [node["type"], "null"]
+        if "enum" in node:
+            node["enum"] = [*node["enum"], None]
+        return node
+    return {"anyOf": [node, {"type": "null"}]}
+
 
 ERRORS_SCHEMA = {
     "Error": {

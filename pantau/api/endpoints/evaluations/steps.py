@@ -20,6 +20,7 @@ from pantau.evaluations.models import (
 
 from ...fields import StrictBooleanField
 from ...forms import check_form
+from ...parsers import DescribedJSONParser
 from ...permissions import WriteScope
 from ...schema import errors
 from .lookups import indicator_of, reachable_rounds, unit_lokus
@@ -104,7 +105,7 @@ class SelfAssessmentSave(generics.GenericAPIView):
     permission_classes = [WriteScope]
     serializer_class = SelfAssessmentWriteSerializer
     queryset = SelfAssessment.objects.none()
-    parser_classes = [parsers.JSONParser, parsers.MultiPartParser]
+    parser_classes = [DescribedJSONParser, parsers.MultiPartParser]
 
     @extend_schema(responses={200: SelfAssessmentSerializer, **errors(400, 401, 403, 404)})
     def post(self, request, pk: int):
