@@ -68,7 +68,12 @@ def known(request, name: str, model: type[Model], lookup: str = "slug"):
     try:
         value = field.clean(request.query_params.get(name))
     except forms.ValidationError as error:
-        raise exceptions.ValidationError({name: error.messages}, code=error.code) from None
+        details = [
+            exceptions.ErrorDetail(message, code=item.code or "invalid")
+            for item in error.error_list
+            for message in item.messages
+        ]
+        raise exceptions.ValidationError({name: details}) from None
     return model._default_manager.get(**{lookup: value})
 
 

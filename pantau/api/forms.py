@@ -7,6 +7,20 @@ from rest_framework import serializers
 MAX_ID = 2**63 - 1  # the largest key the databases store; more would overflow, not miss
 
 
+LIMITS = ("min_value", "max_value", "min_length", "max_length")
+
+
+def limits(form_class, name: str) -> dict:
+    """The bounds of the web form's field ``name`` (min_value, max_value, min_length,
+    max_length), to give the API serializer's field, so that the description states them
+    without a second copy of the numbers: ``IntegerField(**limits(StudyForm, "provider_target"))``.
+    """
+    field = form_class.base_fields[name]
+    return {
+        limit: getattr(field, limit) for limit in LIMITS if getattr(field, limit, None) is not None
+    }
+
+
 def check_form(form, field_names: dict[str, str] | None = None):
     """Validate a bound Django form; raise its errors as a DRF ValidationError (field by field,
     with the form's codes), renaming form fields to API fields with ``field_names``."""

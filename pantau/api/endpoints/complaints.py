@@ -140,7 +140,7 @@ class TrackSerializer(serializers.Serializer):
 
 class PublicEventSerializer(serializers.ModelSerializer):
     action_label = serializers.CharField(read_only=True)
-    unit = serializers.CharField(source="unit.name", default=None)
+    unit = serializers.CharField(source="unit.name", default=None, allow_null=True)
 
     class Meta:
         model = Event
@@ -148,7 +148,7 @@ class PublicEventSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(PublicEventSerializer):
-    actor = serializers.CharField(source="actor.username", default=None)
+    actor = serializers.CharField(source="actor.username", default=None, allow_null=True)
 
     class Meta(PublicEventSerializer.Meta):
         fields = [*PublicEventSerializer.Meta.fields, "public", "actor"]
@@ -156,8 +156,8 @@ class EventSerializer(PublicEventSerializer):
 
 class PublicComplaintSerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display")
-    unit = serializers.CharField(source="unit.name", default=None)
-    category = serializers.CharField(source="category.label", default=None)
+    unit = serializers.CharField(source="unit.name", default=None, allow_null=True)
+    category = serializers.CharField(source="category.label", default=None, allow_null=True)
     events = serializers.SerializerMethodField()
 
     class Meta:

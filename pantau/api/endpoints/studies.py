@@ -31,7 +31,7 @@ from pantau.studies.forms import StudyForm
 from pantau.studies.models import RespondentGroup, Study
 
 from ..filters import IntegerFilter, KnownValueFilter
-from ..forms import check_form, checked_questionnaire
+from ..forms import check_form, checked_questionnaire, limits
 from ..permissions import ReadScope, WriteScope, get_unit, narrow_units, token_unit_ids
 from ..schema import errors
 
@@ -136,8 +136,12 @@ class StudyCreateSerializer(serializers.Serializer):
     )
     starts_on = serializers.DateField()
     ends_on = serializers.DateField()
-    recipient_target = serializers.IntegerField(help_text="Target sample of recipients per unit.")
-    provider_target = serializers.IntegerField(help_text="Target sample of providers per unit.")
+    recipient_target = serializers.IntegerField(
+        **limits(StudyForm, "recipient_target"), help_text="Target sample of recipients per unit."
+    )
+    provider_target = serializers.IntegerField(
+        **limits(StudyForm, "provider_target"), help_text="Target sample of providers per unit."
+    )
     other_units = serializers.ListField(
         child=serializers.SlugField(max_length=80),
         required=False,

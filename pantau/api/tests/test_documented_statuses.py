@@ -65,3 +65,12 @@ def test_opening_hours_are_written_as_the_description_says(api, schema, unit_a):
     for name in ("opens", "closes"):
         assert "format" not in described[name]
         assert re.fullmatch(described[name]["pattern"], hours[0][name])
+
+
+def test_an_event_without_actor_is_described_as_nullable(token_for, officer_a, report_a):
+    from .schema_check import assert_conforms
+
+    response = token_for(officer_a).get(f"/api/v1/complaints/{report_a.tracking_number}/")
+    assert response.status_code == 200
+    assert None in [event["actor"] for event in response.json()["events"]]
+    assert_conforms(response, "GET", "/api/v1/complaints/{number}/")

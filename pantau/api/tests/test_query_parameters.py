@@ -72,6 +72,14 @@ def test_a_filter_naming_no_record_answers_400(admin_client, unit_a, path, param
     assert "“nope”" in error["message"]
 
 
+@pytest.mark.parametrize("parameter", ["unit", "agency"])
+def test_an_overlong_slug_answers_400_naming_the_parameter(api, parameter):
+    response = api.get("/api/v1/complaints/categories/", {parameter: "x" * 81})
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert (error["code"], error["field"]) == ("max_length", parameter)
+
+
 @pytest.mark.parametrize(
     "path, parameter, value",
     [

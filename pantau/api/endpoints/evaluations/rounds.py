@@ -22,7 +22,7 @@ from pantau.evaluations.models import (
     Round,
 )
 
-from ...forms import check_form
+from ...forms import check_form, limits
 from ...permissions import ReadScope, WriteScope, token_unit_ids
 from ...schema import errors
 from .lookups import field_error, is_published, lokus_of, reachable_rounds
@@ -50,7 +50,7 @@ class RoundCreateSerializer(serializers.Serializer):
     body = serializers.SlugField(
         max_length=80, help_text="Slug of the evaluating body: an agency in your scope."
     )
-    year = serializers.IntegerField()
+    year = serializers.IntegerField(**limits(evaluation_forms.RoundForm, "year"))
     instrument = serializers.SlugField(max_length=60, help_text="The instrument's code.")
     instrument_version = serializers.IntegerField(
         required=False,

@@ -88,7 +88,9 @@ class ScoreRespond(generics.GenericAPIView):
 
 
 class AgreedScoreSerializer(serializers.Serializer):
-    agreed_score = serializers.IntegerField(help_text="The agreed score, 0–5.")
+    agreed_score = serializers.IntegerField(
+        min_value=0, max_value=5, help_text="The agreed score, 0–5."
+    )
     reply = serializers.CharField(
         max_length=4000,
         required=False,

@@ -22,7 +22,7 @@ from pantau.surveys.services import (
     submit_public_response,
 )
 
-from ...forms import check_form, checked_questionnaire
+from ...forms import check_form, checked_questionnaire, limits
 from ...permissions import WriteScope, token_of
 from ...schema import errors
 from .periods import reachable_periods
@@ -151,7 +151,9 @@ class PaperResponseCreate(generics.GenericAPIView):
 
 
 class AccessCodeBatchSerializer(serializers.Serializer):
-    count = serializers.IntegerField(help_text="How many new codes, 1 to 500.")
+    count = serializers.IntegerField(
+        **limits(AccessCodeBatchForm, "count"), help_text="How many new codes, 1 to 500."
+    )
 
 
 class AccessCodesSerializer(serializers.Serializer):

@@ -21,8 +21,10 @@ from ...permissions import WriteScope
 from ...schema import errors
 from .pledges import editing_unit
 from .serializers import (
+    AgreementCreateSerializer,
     AgreementWriteSerializer,
     AttendanceWriteSerializer,
+    ForumCreateSerializer,
     ForumEditSerializer,
     ForumWriteSerializer,
     ParticipantWriteSerializer,
@@ -32,7 +34,7 @@ from .serializers import (
 
 
 def save_forum(request, unit, forum: Forum | None) -> Forum:
-    data = ForumWriteSerializer(data=request.data)
+    data = (ForumCreateSerializer if forum is None else ForumWriteSerializer)(data=request.data)
     data.is_valid(raise_exception=True)
     start = {
         name: getattr(forum, name, "") or ""
@@ -104,7 +106,8 @@ class ForumHeld(generics.GenericAPIView):
 
 
 def _save_agreement(request, unit, forum: Forum, agreement: Agreement | None) -> None:
-    data = AgreementWriteSerializer(data=request.data)
+    write = AgreementCreateSerializer if agreement is None else AgreementWriteSerializer
+    data = write(data=request.data)
     data.is_valid(raise_exception=True)
     values = dict(data.validated_data)
     standards = StandardVersion.objects.filter(service__unit=unit).select_related("service")
@@ -138,7 +141,7 @@ def _save_agreement(request, unit, forum: Forum, agreement: Agreement | None) ->
 
 class ForumAgreements(generics.GenericAPIView):
     permission_classes = [WriteScope]
-    serializer_class = AgreementWriteSerializer
+    serializer_class = AgreementCreateSerializer
     queryset = Agreement.objects.none()
 
     @extend_schema(responses={201: ForumEditSerializer, **errors(400, 401, 403, 404)})

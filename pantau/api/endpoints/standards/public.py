@@ -20,6 +20,7 @@ from ...schema import errors
 from .forums import save_forum
 from .pledges import editing_unit
 from .serializers import (
+    ForumCreateSerializer,
     ForumDetailSerializer,
     ForumEditSerializer,
     ForumSerializer,
@@ -133,7 +134,7 @@ class ForumList(generics.ListAPIView):
         return selectors.public_forums(organisations.get_public_unit(self.kwargs["slug"]))
 
     @extend_schema(
-        request=ForumWriteSerializer,
+        request=ForumCreateSerializer,
         responses={201: ForumEditSerializer, **errors(400, 401, 403, 404)},
     )
     def post(self, request, slug: str):

@@ -247,6 +247,14 @@ class ForumWriteSerializer(serializers.Serializer):
     )
 
 
+class ForumCreateSerializer(ForumWriteSerializer):
+    """A new forum: its topic, title and date are required."""
+
+    topic = serializers.ChoiceField(choices=Forum.Topic.choices)
+    title = serializers.CharField(max_length=200)
+    held_on = serializers.DateField()
+
+
 class ParticipantEditSerializer(serializers.ModelSerializer):
     class Meta:
         model = Participant
@@ -310,3 +318,9 @@ class AgreementWriteSerializer(serializers.Serializer):
     action = serializers.CharField(max_length=300, required=False, allow_blank=True)
     outcome = serializers.ChoiceField(choices=Agreement.Outcome.choices, required=False)
     outcome_note = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+
+class AgreementCreateSerializer(AgreementWriteSerializer):
+    """A new agreement: its text is required."""
+
+    text = serializers.CharField()
