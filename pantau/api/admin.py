@@ -44,7 +44,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(admin.ModelAdmin):
     list_display = ["created_at", "event", "endpoint", "status", "attempts", "response_code"]
-    list_filter = ["status", "event"]
+    list_filter = ["status", "event__type"]
     readonly_fields = [f.name for f in WebhookDelivery._meta.fields]
 
     def has_add_permission(self, request) -> bool:

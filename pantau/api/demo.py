@@ -1,12 +1,14 @@
 """Demo API data: a read-only token of the Dinas Sosial unit head with a known secret (so that the
-curl examples of docs/api.md work on `make run`), and a paused webhook with a short delivery log."""
+curl examples of docs/api.md work on `make run`), and a paused webhook with a short delivery log of
+the unit's own events."""
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
 from pantau.common.demo import DemoContext, upsert
-from pantau.events.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from pantau.events.models import Event, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 from .models import ApiToken
 from .tokens import hash_token
@@ -42,22 +44,32 @@ def load(ctx: DemoContext) -> None:
         },
     )
     if not endpoint.deliveries.exists():
-        now = timezone.now()
-        for days, status, code, error in (
+        # The unit's reports emit their events when the demo's transaction commits; the log
+        # then shows two of them, sent days ago (these callbacks run after the reports').
+        transaction.on_commit(lambda: _delivery_log(endpoint))
+    ctx.objects["api:demo-token"] = DEMO_TOKEN
+
+
+def _delivery_log(endpoint: WebhookEndpoint) -> None:
+    events = list(Event.objects.filter(unit=endpoint.unit).order_by("-id")[:2])
+    now = timezone.now()
+    for event, (days, status, code, error) in zip(
+        reversed(events),
+        (
             (3, WebhookDelivery.Status.DELIVERED, 200, ""),
             (1, WebhookDelivery.Status.FAILED, 503, "HTTP 503"),
-        ):
-            at = now - timedelta(days=days)
-            delivery = WebhookDelivery.objects.create(
-                endpoint=endpoint,
-                event=WebhookEvent.COMPLAINT_CREATED,
-                payload={"event": WebhookEvent.COMPLAINT_CREATED, "demo": True},
-                status=status,
-                attempts=1 if code == 200 else 5,
-                response_code=code,
-                error=error,
-                last_attempt_at=at,
-                delivered_at=at if code == 200 else None,
-            )
-            WebhookDelivery.objects.filter(pk=delivery.pk).update(created_at=at)
-    ctx.objects["api:demo-token"] = DEMO_TOKEN
+        ),
+        strict=False,
+    ):
+        at = now - timedelta(days=days)
+        delivery = WebhookDelivery.objects.create(
+            endpoint=endpoint,
+            event=event,
+            status=status,
+            attempts=1 if code == 200 else 5,
+            response_code=code,
+            error=error,
+            last_attempt_at=at,
+            delivered_at=at if code == 200 else None,
+        )
+        WebhookDelivery.objects.filter(pk=delivery.pk).update(created_at=at)

@@ -30,6 +30,6 @@ def unit_webhooks(unit) -> QuerySet[WebhookEndpoint]:
 def deliveries(unit) -> QuerySet[WebhookDelivery]:
     return (
         WebhookDelivery.objects.filter(endpoint__unit=unit)
-        .select_related("endpoint")
+        .select_related("endpoint", "event", "resent_by")
         .order_by("-created_at", "-id")
     )

@@ -1,13 +1,16 @@
 """Staff pages: my API tokens; a unit's tokens, webhooks and delivery log (unit head)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from pantau.events import services as event_services
 from pantau.organisations.selectors import get_managed_unit
 
 from . import selectors, services
@@ -74,6 +77,7 @@ def unit_detail(request, slug):
             "tokens": selectors.unit_tokens(unit),
             "webhooks": selectors.unit_webhooks(unit),
             "deliveries": selectors.deliveries(unit)[:50],
+            "retention_days": settings.PANTAU_EVENT_RETENTION_DAYS,
             "form": WebhookForm(),
             "secret": _pop_secret(request, "webhook"),
         },
@@ -111,6 +115,7 @@ def webhook_create(request, slug):
             "tokens": selectors.unit_tokens(unit),
             "webhooks": selectors.unit_webhooks(unit),
             "deliveries": selectors.deliveries(unit)[:50],
+            "retention_days": settings.PANTAU_EVENT_RETENTION_DAYS,
             "form": form,
             "secret": "",
         },
@@ -126,3 +131,22 @@ def webhook_delete(request, slug, pk):
     services.remove_webhook(actor=request.user, endpoint=endpoint)
     messages.success(request, _("The webhook is removed."))
     return redirect("api:unit-detail", slug=unit.slug)
+
+
+@login_required
+@require_POST
+def webhook_resend(request, slug, pk):
+    """Send a delivery of the log again (same event id and payload); a new line in the log."""
+    unit = get_managed_unit(request.user, slug)
+    delivery = get_object_or_404(selectors.deliveries(unit), pk=pk)
+    try:
+        event_services.resend_delivery(actor=request.user, delivery=delivery)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The event is queued again for %(url)s; the log shows how it goes.")
+            % {"url": delivery.endpoint.url},
+        )
+    return redirect(reverse("api:unit-detail", args=[unit.slug]) + "#log-title")

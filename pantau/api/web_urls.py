@@ -14,4 +14,9 @@ urlpatterns = [
         views.webhook_delete,
         name="webhook-delete",
     ),
+    path(
+        "units/<slug:slug>/api/webhooks/deliveries/<int:pk>/resend/",
+        views.webhook_resend,
+        name="webhook-resend",
+    ),
 ]

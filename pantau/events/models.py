@@ -1,11 +1,12 @@
-"""The webhook endpoints of units and the log of deliveries. The tables keep the names they had
-when these models lived in ``pantau.api`` (decision 0035)."""
+"""Events as they happened, the webhook endpoints of units and the log of deliveries. The webhook
+tables keep the names they had when these models lived in ``pantau.api`` (decision 0035)."""
 
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pantau.common.models import TimeStampedModel
@@ -15,6 +16,33 @@ class WebhookEvent(models.TextChoices):
     COMPLAINT_CREATED = "complaint.created", _("New report")
     COMPLAINT_STATUS = "complaint.status_changed", _("Report status changed")
     SKM_PUBLISHED = "skm.result_published", _("SKM result published")
+
+
+class Event(models.Model):
+    """One event for one unit, stored once when it is emitted: the payload its webhooks receive
+    and the "events since" feed returns (issue 20). ``id`` orders the feed; ``uuid`` is the
+    payload's ``id`` and the ``X-Pantau-Delivery`` header, the same on every retry and resend.
+    Removed after ``PANTAU_EVENT_RETENTION_DAYS`` with their deliveries."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    type = models.CharField(_("event"), max_length=40, choices=WebhookEvent.choices)
+    unit = models.ForeignKey(
+        "organisations.ServiceUnit",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("service unit"),
+    )
+    payload = models.JSONField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["id"]
+        indexes = [models.Index(fields=["unit", "id"], name="events_event_unit_order")]
+
+    def __str__(self) -> str:
+        return f"{self.type} {self.uuid}"
 
 
 class WebhookEndpoint(TimeStampedModel):
@@ -45,7 +73,8 @@ class WebhookEndpoint(TimeStampedModel):
 
 
 class WebhookDelivery(models.Model):
-    """One event for one endpoint, with every attempt's outcome (the delivery log)."""
+    """One event for one endpoint, with every attempt's outcome (the delivery log). A resend
+    (``resent_by``) is a row of its own for the same event; at most one waits per endpoint."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
@@ -55,9 +84,17 @@ class WebhookDelivery(models.Model):
     endpoint = models.ForeignKey(
         WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
     )
-    event_id = models.UUIDField(default=uuid.uuid4, editable=False)
-    event = models.CharField(_("event"), max_length=40, choices=WebhookEvent.choices)
-    payload = models.JSONField()
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("event")
+    )
+    resent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resent by"),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -74,8 +111,16 @@ class WebhookDelivery(models.Model):
         verbose_name_plural = _("webhook deliveries")
         ordering = ["-created_at", "-id"]
         constraints = [
+            # Emitting delivers an event once per endpoint; resends are the only other rows.
             models.UniqueConstraint(
-                fields=["endpoint", "event_id"], name="api_delivery_once_per_event"
+                fields=["endpoint", "event"],
+                condition=Q(resent_by__isnull=True),
+                name="events_delivery_once_per_event",
+            ),
+            models.UniqueConstraint(
+                fields=["endpoint", "event"],
+                condition=Q(status="pending"),
+                name="events_one_waiting_delivery",
             ),
             models.CheckConstraint(
                 condition=~Q(status="delivered") | Q(delivered_at__isnull=False),
@@ -84,4 +129,4 @@ class WebhookDelivery(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.event} → {self.endpoint_id}"
+        return f"{self.event_id} → {self.endpoint_id}"

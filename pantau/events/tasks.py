@@ -48,11 +48,13 @@ def check_destination(url: str) -> str:
 # The name it had in pantau.api, so that deliveries already queued still find their task.
 @shared_task(bind=True, max_retries=None, name="pantau.api.tasks.deliver_webhook")
 def deliver_webhook(self, delivery_id: int) -> str:
-    delivery = WebhookDelivery.objects.select_related("endpoint").filter(pk=delivery_id).first()
+    delivery = (
+        WebhookDelivery.objects.select_related("endpoint", "event").filter(pk=delivery_id).first()
+    )
     if delivery is None or delivery.status != WebhookDelivery.Status.PENDING:
         return "skipped"
     endpoint = delivery.endpoint
-    body = encode(delivery.payload)
+    body = encode(delivery.event.payload)
     refused = check_destination(endpoint.url)
     code, error = (
         (None, refused)
@@ -63,8 +65,8 @@ def deliver_webhook(self, delivery_id: int) -> str:
             {
                 "Content-Type": "application/json",
                 "User-Agent": "Pantau-Webhooks/1",
-                "X-Pantau-Event": delivery.event,
-                "X-Pantau-Delivery": str(delivery.event_id),
+                "X-Pantau-Event": delivery.event.type,
+                "X-Pantau-Delivery": str(delivery.event.uuid),
                 "X-Pantau-Signature": sign(endpoint.secret, body),
             },
         )

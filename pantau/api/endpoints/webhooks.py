@@ -1,5 +1,5 @@
 """``/api/v1/units/{slug}/webhooks/``: a unit head registers HTTPS endpoints of the unit's own
-system for signed events, removes them, and reads the delivery log."""
+system for signed events, removes them, reads the delivery log and resends a delivery."""
 
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
+from pantau.events import services as event_services
 from pantau.events.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 from .. import selectors, services
@@ -33,6 +34,11 @@ class WebhookCreatedSerializer(WebhookSerializer):
 
 class DeliverySerializer(serializers.ModelSerializer):
     endpoint = serializers.CharField(source="endpoint.url")
+    event = serializers.ChoiceField(choices=WebhookEvent.choices, source="event.type")
+    event_id = serializers.UUIDField(
+        source="event.uuid", help_text="The event's id: the same on every retry and resend."
+    )
+    resent = serializers.SerializerMethodField(help_text="Whether this delivery is a resend.")
 
     class Meta:
         model = WebhookDelivery
@@ -48,7 +54,11 @@ class DeliverySerializer(serializers.ModelSerializer):
             "created_at",
             "last_attempt_at",
             "delivered_at",
+            "resent",
         ]
+
+    def get_resent(self, delivery) -> bool:
+        return delivery.resent_by_id is not None
 
 
 class WebhookList(generics.ListCreateAPIView):
@@ -106,10 +116,31 @@ class DeliveryList(generics.ListAPIView):
         return selectors.deliveries(get_unit(self.request, self.kwargs["slug"], managed=True))
 
 
+class DeliveryResend(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = DeliverySerializer
+    queryset = WebhookDelivery.objects.none()
+
+    @extend_schema(request=None, responses={202: DeliverySerializer, **errors(400, 401, 403, 404)})
+    def post(self, request, slug: str, pk: int):
+        """Send a delivery's event to its webhook again, with the same event id and payload; the
+        answer is the new delivery of the log. 400 while the event is still waiting to go to
+        that address, or while the webhook is paused."""
+        unit = get_unit(request, slug, managed=True)
+        delivery = get_object_or_404(selectors.deliveries(unit), pk=pk)
+        resend = event_services.resend_delivery(actor=request.user, delivery=delivery)
+        return Response(DeliverySerializer(resend).data, status=status.HTTP_202_ACCEPTED)
+
+
 urlpatterns = [
     path("units/<slug:slug>/webhooks/", WebhookList.as_view(), name="webhook-list"),
     path("units/<slug:slug>/webhooks/<int:pk>/", WebhookDetail.as_view(), name="webhook-detail"),
     path(
         "units/<slug:slug>/webhooks/deliveries/", DeliveryList.as_view(), name="webhook-deliveries"
+    ),
+    path(
+        "units/<slug:slug>/webhooks/deliveries/<int:pk>/resend/",
+        DeliveryResend.as_view(),
+        name="webhook-delivery-resend",
     ),
 ]

@@ -69,7 +69,7 @@ def test_failed_delivery_is_retried_then_logged(
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == "failed" and delivery.attempts == 3 and len(calls) == 3
     ids = {c["headers"]["X-Pantau-Delivery"] for c in calls}
-    assert ids == {str(delivery.event_id)}
+    assert ids == {str(delivery.event.uuid)}
 
 
 def test_retry_succeeds_on_second_attempt(
