@@ -82,6 +82,9 @@ ERRORS_SCHEMA = {
     },
 }
 
+# Query parameters whose empty value is refused (every other one may be empty: not given).
+STRICT_PARAMETERS = {"page_size"}
+
 ERROR_DESCRIPTIONS = {
     "400": "A query parameter or a field of the body is wrong, or unknown to this operation; "
     "`field` names it.",
@@ -110,7 +113,7 @@ def _error_codes(path: str, method: str, operation: dict) -> set[str]:
 def document_errors(result: dict, generator, request, public) -> dict:
     """drf-spectacular post-processing: every operation lists the error statuses it can answer,
     each with the error body, so no view has to list them by hand (a view's own entries, with
-    their descriptions, are kept)."""
+    their descriptions, are kept); a query parameter that may be sent empty says so."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     for name, schema in ERRORS_SCHEMA.items():
         schemas.setdefault(name, schema)
@@ -130,4 +133,8 @@ def document_errors(result: dict, generator, request, public) -> dict:
                     },
                 )
             operation["responses"] = dict(sorted(responses.items()))
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "query" and parameter["name"] not in STRICT_PARAMETERS:
+                    # django-filter reads ?status= as no filter at all: say so.
+                    parameter["allowEmptyValue"] = True
     return result

@@ -74,3 +74,13 @@ def test_an_event_without_actor_is_described_as_nullable(token_for, officer_a, r
     assert response.status_code == 200
     assert None in [event["actor"] for event in response.json()["events"]]
     assert_conforms(response, "GET", "/api/v1/complaints/{number}/")
+
+
+def test_a_filter_sent_empty_is_described_as_allowed_and_taken(api, schema, unit_a):
+    parameters = {
+        p["name"]: p for p in schema["paths"]["/api/v1/skm/results/"]["get"]["parameters"]
+    }
+    assert parameters["status"]["allowEmptyValue"] is True
+    assert "allowEmptyValue" not in parameters["page_size"]
+    assert api.get("/api/v1/skm/results/", {"status": "", "year": ""}).status_code == 200
+    assert api.get("/api/v1/skm/results/", {"page_size": ""}).status_code == 400

@@ -6,7 +6,9 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("value", ["0", "-5", "abc", "101", "1.5", "99999999999999999999", " 5"])
+@pytest.mark.parametrize(
+    "value", ["0", "-5", "abc", "101", "1.5", "99999999999999999999", " 5", ""]
+)
 def test_page_size_outside_1_to_100_answers_400_naming_it(api, unit_a, value):
     response = api.get("/api/v1/units/", {"page_size": value}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
