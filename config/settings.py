@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "pantau.api",
     "pantau.open311",
     "pantau.privacy",
+    "pantau.improvements",
 ]
 
 MIDDLEWARE = [

@@ -137,6 +137,7 @@ NOT_PERSONAL: dict[str, str] = {
     "evaluations.Round.name": "the name of an evaluation round",
     "evaluations.Evidence.original_name": "a file a unit uploaded as evidence",
     "evaluations.FollowUpDocument.original_name": "a file a unit uploaded as follow-up",
+    "improvements.EvidenceFile.original_name": "a file staff uploaded as evidence of an action",
     "api.ApiToken.name": "the label an integrator gave a token",
 }
 
