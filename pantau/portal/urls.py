@@ -2,10 +2,10 @@ from django.urls import path
 
 from pantau.common.httpcache import public_page
 
+from . import followup, open_data, views
+
 # Pages that show no report keep their copy while citizens report (pantau.common.httpcache).
 NO_REPORTS = ("public",)
-
-from . import followup, open_data, views
 
 app_name = "portal"
 
