@@ -58,7 +58,7 @@ def test_open311_title_is_never_the_description(post_request):
     assert "Budi" not in Complaint.objects.get().subject
 
 
-@pytest.mark.parametrize(("value", "saved"), [("ya", True), ("0", False), (True, True)])
+@pytest.mark.parametrize(("value", "saved"), [(True, True), (False, False)])
 def test_api_reads_documented_flag_values(client, unit_a, value, saved):
     response = client.post(
         "/api/v1/complaints/",
@@ -76,7 +76,9 @@ def test_api_reads_documented_flag_values(client, unit_a, value, saved):
     assert Complaint.objects.get().confidential is saved
 
 
-@pytest.mark.parametrize("value", ["on", "maybe", "y", 2])
+# In JSON a yes/no is a JSON boolean (the API's description says so): even the words Open311's
+# forms take ("ya", "0") are refused there.
+@pytest.mark.parametrize("value", ["on", "maybe", "y", 2, "ya", "0"])
 def test_api_refuses_other_flag_values_naming_the_field(client, unit_a, value):
     response = client.post(
         "/api/v1/complaints/",
