@@ -4,11 +4,18 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import Action, EvidenceFile
 
 
-class EvidenceFileInline(admin.TabularInline):
+class EvidenceFileInline(admin.TabularInline):  # type: ignore[type-arg]  # not subscriptable at run time
     model = EvidenceFile
     extra = 0
-    fields = ["original_name", "content_type", "size", "sha256", "uploaded_by", "uploaded_at"]
-    readonly_fields = fields
+    fields = ("original_name", "content_type", "size", "sha256", "uploaded_by", "uploaded_at")
+    readonly_fields = (
+        "original_name",
+        "content_type",
+        "size",
+        "sha256",
+        "uploaded_by",
+        "uploaded_at",
+    )
     can_delete = False
 
 
