@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from django.db import connection
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.db.models.functions import Length
 
 from .models import SearchWord, ServiceUnit
@@ -146,11 +146,14 @@ def by_relevance(units: QuerySet[ServiceUnit], query: str) -> QuerySet[ServiceUn
         return units.order_by("province", "city", "name")
     name_hits = sum(
         (
-            Case(When(_word_q("search_document__name", word), then=Value(1)), default=Value(0))
+            Case(When(_word_q("search_name", word), then=Value(1)), default=Value(0))
             for word in found
         ),
         start=Value(0),
     )
+    # Through an alias, so that the document stays an inner join (a condition on it inside
+    # Case/When would make it a LEFT JOIN, which SQLite then walks from every unit: 2x slower).
+    units = units.alias(search_name=F("search_document__name"))
     return units.alias(name_hits=name_hits).order_by("-name_hits", "province", "city", "name")
 
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Window
 from django.shortcuts import get_object_or_404
 
 from pantau.accounts.models import Membership, Role
@@ -264,21 +264,39 @@ def public_units(*, search: str = "", province: str = "") -> QuerySet[ServiceUni
     return units.order_by("province", "city", "name")
 
 
+class _CountedPaginator(Paginator):
+    """A paginator told how many items there are (read with the page itself)."""
+
+    def __init__(self, count: int, per_page: int) -> None:
+        super().__init__([], per_page)
+        self.known_count = count
+
+    @property
+    def count(self) -> int:  # type: ignore[override]  # known, not counted
+        return self.known_count
+
+
 def public_directory_page(*, search: str = "", province: str = "", number=None) -> Page:
     """One page (20 units) of the public directory: ``public_units`` with ``with_unit_counts``.
-    A search's matches are read as ids, in order, in one query, and only the shown page is
-    loaded: counting them and then cutting the page would scan the documents twice."""
+
+    A search reads the page's ids and the number of matches in one query (a window count), so
+    the documents are scanned once and only the shown units are loaded; a page past the last
+    shows the last, as ``Paginator.get_page`` does."""
     units = public_units(search=search, province=province)
     if not search:
         page = Paginator(units, DIRECTORY_PAGE_SIZE).get_page(number)
         page.object_list = with_unit_counts(page.object_list)
         return page
-    ids = list(units.values_list("pk", flat=True))
-    id_page = Paginator(ids, DIRECTORY_PAGE_SIZE).get_page(number)
-    shown = ServiceUnit.objects.select_related("agency", "mall").in_bulk(id_page.object_list)
-    units_shown = with_unit_counts(shown[pk] for pk in id_page.object_list if pk in shown)
-    id_page.object_list = units_shown  # type: ignore[assignment]  # the ids become their units
-    return id_page
+    size = DIRECTORY_PAGE_SIZE
+    wanted = int(number) if str(number).isdigit() and int(number) > 0 else 1
+    counted = units.annotate(total=Window(Count("pk"))).values_list("pk", "total")
+    rows = list(counted[(wanted - 1) * size : wanted * size])
+    if not rows and wanted > 1:
+        wanted = max(1, -(-units.count() // size))
+        rows = list(counted[(wanted - 1) * size : wanted * size])
+    paginator = _CountedPaginator(rows[0][1] if rows else 0, size)
+    shown = ServiceUnit.objects.select_related("agency", "mall").in_bulk([pk for pk, _ in rows])
+    return Page(with_unit_counts(shown[pk] for pk, _ in rows if pk in shown), wanted, paginator)
 
 
 def search_suggestion(search: str, *, province: str = "") -> str:

@@ -82,3 +82,20 @@ def test_a_typing_error_costs_a_few_queries_more(client, db, django_assert_num_q
     # one, and whether the corrected query finds something.
     _units_with_immunisation(30)
     _queries(client, django_assert_num_queries, 4, q="imunisai dasar")
+
+
+def test_search_results_are_paged_like_the_directory(client, db):
+    _units_with_immunisation(45)
+    names = []
+    for number in ("1", "2", "3"):
+        page = client.get(reverse("portal:unit-list"), {"q": "imunisasi", "page": number}).context[
+            "page"
+        ]
+        assert page.paginator.count == 45 and page.paginator.num_pages == 3
+        names += [unit.name for unit in page.object_list]
+    assert len(names) == 45 and len(set(names)) == 45
+    past_the_end = client.get(reverse("portal:unit-list"), {"q": "imunisasi", "page": "9"})
+    assert past_the_end.context["page"].number == 3
+    not_a_number = client.get(reverse("portal:unit-list"), {"q": "imunisasi", "page": "x"})
+    assert not_a_number.context["page"].number == 1
+    assert "page=2" in not_a_number.content.decode()
