@@ -53,6 +53,17 @@ REGISTRY: tuple[PersonalFields, ...] = (
         retention_after="closed_at",
     ),
     PersonalFields(
+        model="complaints.Complaint",
+        fields=("latitude", "longitude"),
+        category=_("the point a reporter marked, which may be their home"),
+        purpose=_("finding the place a report is about"),
+        retention=_(
+            "blanked with the reporter's identity, the set number of months after the report is closed or archived"
+        ),
+        retention_setting="PANTAU_RETENTION_REPORTER_MONTHS",
+        retention_after="closed_at",
+    ),
+    PersonalFields(
         model="organisations.VisitRequest",
         fields=("name", "phone", "address", "village", "details"),
         category=_("identity, contact and address of a resident asking for a home visit"),

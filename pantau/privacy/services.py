@@ -55,12 +55,13 @@ def _ended(entry: PersonalFields, cutoff: datetime) -> Q:
 def _due(entry: PersonalFields, cutoff: datetime) -> QuerySet:
     """Records whose personal data is due to be erased: the purpose ended before ``cutoff`` and,
     for blanking, something is still there to blank."""
-    due = apps.get_model(entry.model).objects.filter(_ended(entry, cutoff))
+    model = apps.get_model(entry.model)
+    due = model.objects.filter(_ended(entry, cutoff))
     if entry.erase == "delete":
         return due
     still_there = Q()
-    for name in entry.fields:
-        still_there |= ~Q(**{name: ""})
+    for name, blank in blank_values(model, entry.fields).items():
+        still_there |= Q(**{f"{name}__isnull": False}) if blank is None else ~Q(**{name: ""})
     return due.filter(still_there)
 
 
@@ -83,6 +84,18 @@ def _unconfirmed(
     return result
 
 
+def blank_values(model, fields) -> dict:
+    """What erasing ``fields`` writes: "" in a text field, NULL in a nullable one (a point)."""
+    return {name: None if model._meta.get_field(name).null else "" for name in fields}
+
+
+def _exported(value):
+    """A value of the export as JSON carries it: a decimal (a point) as text."""
+    from decimal import Decimal
+
+    return str(value) if isinstance(value, Decimal) else value
+
+
 def _erase(result: RetentionResult, *, dry_run: bool) -> None:
     """Blank the fields (or delete the records) of ``result.ids``, and in their history too."""
     entry = result.entry
@@ -98,7 +111,7 @@ def _erase(result: RetentionResult, *, dry_run: bool) -> None:
         if history is not None:
             history.model.objects.filter(id__in=result.ids).delete()
         return
-    blanks = dict.fromkeys(entry.fields, "")
+    blanks = blank_values(model, entry.fields)
     model.objects.filter(pk__in=result.ids).update(**blanks)
     if history is not None:
         history.model.objects.filter(id__in=result.ids).update(**blanks)
@@ -185,7 +198,7 @@ def export_person(*, actor, request) -> dict:
                 "subject": complaint.subject,
                 "description": complaint.description,
                 "status": complaint.status,
-                **{name: getattr(complaint, name) for name in fields},
+                **{name: _exported(getattr(complaint, name)) for name in fields},
             }
         )
         log_personal_data_access(
@@ -226,7 +239,7 @@ def erase_person(*, actor, request) -> int:
     ids = list(reports.values_list("pk", flat=True))
     Complaint = apps.get_model("complaints", "Complaint")
 
-    blanks = dict.fromkeys(fields, "")
+    blanks = blank_values(Complaint, fields)
     Complaint.objects.filter(pk__in=ids).update(**blanks)
     Complaint.history.model.objects.filter(id__in=ids).update(**blanks)
     _follows(request.email).delete()

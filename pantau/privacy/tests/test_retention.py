@@ -84,3 +84,20 @@ def test_the_retention_period_is_a_setting(unit_a, settings):
 def test_months_before_counts_calendar_months():
     assert months_before(datetime(2026, 3, 31, tzinfo=UTC), 1) == datetime(2026, 2, 28, tzinfo=UTC)
     assert months_before(datetime(2026, 1, 15, tzinfo=UTC), 24) == datetime(2024, 1, 15, tzinfo=UTC)
+
+
+def test_the_point_a_reporter_marked_is_erased_with_their_identity(unit_a, settings):
+    """A point may be the reporter's home (issue 20 added it): erased as their contact is."""
+    from decimal import Decimal
+
+    settings.PANTAU_RETENTION_REPORTER_MONTHS = 24
+    old = _closed(unit_a, days_ago=800, latitude=Decimal("-8.65"), longitude=Decimal("116.53"))
+    recent = _closed(unit_a, days_ago=30, latitude=Decimal("-8.65"), longitude=Decimal("116.53"))
+
+    apply_retention(dry_run=False)
+
+    old.refresh_from_db()
+    assert (old.latitude, old.longitude) == (None, None)
+    assert {(row.latitude, row.longitude) for row in old.history.all()} == {(None, None)}
+    recent.refresh_from_db()
+    assert recent.latitude == Decimal("-8.65")
