@@ -193,6 +193,9 @@ def public_page(
                     response[name] = value
                 return _finish(response, etag, modified, cors)
             response = view(request, *args, **kwargs)
+            render = getattr(response, "render", None)
+            if render is not None and not getattr(response, "is_rendered", True):
+                render()  # a REST framework or template response, rendered once here
             if (
                 keep
                 and response.status_code == 200
@@ -202,10 +205,12 @@ def public_page(
                 and not response.cookies
                 and not response.has_header("Cache-Control")
             ):
+                # Every header the view set (a Link to the next page, a download's name);
+                # the validators and Vary are set again on each answer.
                 headers = [
                     (name, value)
                     for name, value in response.items()
-                    if name.lower() in ("content-type", "content-language", "content-disposition")
+                    if name.lower() not in ("etag", "last-modified", "cache-control", "vary")
                 ]
                 cache.set(key, (response.content, headers), PAGE_SECONDS)
             if response.status_code == 200 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):

@@ -161,3 +161,29 @@ def test_the_public_register_and_a_reports_page_are_cached(client, unit_a):
     # Its follow form needs no CSRF token (complaints.views.follow says why), so it is shared.
     assert page.status_code == 200 and page["Cache-Control"] == "public, no-cache"
     assert "csrfmiddlewaretoken" not in page.content.decode()
+
+
+def test_open311_reads_are_cached_and_open_to_other_sites(client, unit_a):
+    from pantau.complaints.tests.factories import ComplaintFactory
+
+    ComplaintFactory(unit=unit_a)
+    services = client.get("/open311/v2/services.json")
+    assert services.status_code == 200
+    assert services["Access-Control-Allow-Origin"] == "*"
+    again = client.get("/open311/v2/services.json", HTTP_IF_NONE_MATCH=services["ETag"])
+    assert again.status_code == 304
+    listed = client.get("/open311/v2/requests.json")
+    assert listed.status_code == 200 and listed["Cache-Control"] == "public, no-cache"
+
+
+def test_a_kept_answer_keeps_the_headers_the_view_set(client, unit_a):
+    from pantau.complaints.tests.factories import ComplaintFactory
+
+    for _ in range(3):
+        ComplaintFactory(unit=unit_a)
+    first = client.get("/open311/v2/requests.json?page_size=1")
+    assert "next" in first.get("Link", "")
+    download = client.get(reverse("portal:open-data-skm", args=[unit_a.slug, "csv"]))
+    kept = client.get(reverse("portal:open-data-skm", args=[unit_a.slug, "csv"]))
+    assert kept.get("Content-Disposition") == download.get("Content-Disposition")
+    assert kept["Content-Type"] == download["Content-Type"]
