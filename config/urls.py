@@ -25,6 +25,7 @@ urlpatterns = [
     path("open311/v2/", include("pantau.open311.urls")),
     path("privasi/", include("pantau.privacy.urls")),
     path("manage/", include("pantau.privacy.staff_urls")),
+    path("manage/", include("pantau.improvements.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("bahasa/<str:code>/", choose_language, name="choose-language"),
     path("healthz", healthz, name="healthz"),

@@ -17,7 +17,7 @@ RELATED = (
     "unit",
     "owner",
     "period",
-    "period__collection",
+    "period__collection__version",
     "category",
     "complaint",
     "complaint__category",
