@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "pantau.open311",
     "pantau.privacy",
     "pantau.improvements",
+    "pantau.kpis",
 ]
 
 MIDDLEWARE = [

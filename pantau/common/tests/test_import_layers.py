@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]  # the pantau package
 
 INTERFACES = {"api", "open311", "portal"}
-DOMAINS = {"complaints", "satisfaction", "studies", "evaluations", "standards", "privacy"}
+DOMAINS = {"complaints", "satisfaction", "studies", "evaluations", "standards", "privacy", "kpis"}
 ENGINE = {"surveys", "events", "analytics"}
 BASE = {"organisations", "accounts", "common"}
 LAYER = {
