@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from pantau.common.files import private_file_response
 from pantau.organisations import selectors as organisations
 
-from . import forms, metrics, permissions, selectors, services, sources, suggestions
+from . import figures, forms, metrics, permissions, selectors, services, sources, suggestions
 from .models import Action, EvidenceFile, Source, Status
 
 
@@ -39,6 +39,7 @@ def action_list(request: HttpRequest, slug: str) -> HttpResponse:
     actions = list(page.object_list)
     for action in actions:
         action.source_label = sources.describe(action)  # type: ignore[attr-defined]
+    figures.attach(actions, today=today)
     can_plan = permissions.can_plan(request.user, unit)
     return render(
         request,
@@ -71,6 +72,7 @@ def _initial(unit: Any, fixed: services.SourceRef | None) -> dict[str, Any]:
     metric = services.default_metric(fixed)
     if metric:
         initial["metric_key"] = metric
+        initial["baseline"] = figures.baseline(unit, fixed, metric)
     return initial
 
 
@@ -131,6 +133,7 @@ def _may_update(user: Any, action: Action) -> bool:
 
 
 def _detail_context(request: HttpRequest, unit: Any, action: Action) -> dict[str, Any]:
+    figures.attach([action], today=timezone.localdate())
     return {
         "unit": unit,
         "action": action,

@@ -44,3 +44,41 @@ def skm_action(period: Any, element_key: str = "waktu", **fields: Any) -> Action
         source=services.SourceRef(Source.SKM_ELEMENT, period=period, element_key=element_key),
         **fields,
     )
+
+
+def answered_period(
+    unit: Any,
+    *,
+    actor: Any,
+    number: int,
+    scores: dict[str, int] | None = None,
+    respondents: int = 4,
+    publish: bool = True,
+) -> Any:
+    """An SKM quarter of 2025 answered by ``respondents`` people giving every element 3, or the
+    score in ``scores``, and published by ``actor`` (below the sample, with a reason)."""
+    import uuid
+
+    from pantau.organisations.tests.factories import ServiceFactory
+    from pantau.satisfaction import services as skm_services
+    from pantau.satisfaction.instrument import ELEMENT_KEYS
+    from pantau.satisfaction.tests.factories import SurveyPeriodFactory
+    from pantau.surveys.models import Item, Response
+    from pantau.surveys.services import ResponseRow, bulk_create_responses
+
+    service = unit.services.first() or ServiceFactory(unit=unit)
+    period = SurveyPeriodFactory(
+        unit=unit, actor=actor, services=[service], number=number, opened=True
+    )
+    items = {i.key: i for i in Item.objects.filter(version=period.collection.version)}
+    answers = [(items[key], (scores or {}).get(key, 3), "") for key in ELEMENT_KEYS]
+    rows = [
+        ResponseRow(answers=list(answers), service=service, submission_token=uuid.uuid4())
+        for _n in range(respondents)
+    ]
+    bulk_create_responses(collection=period.collection, rows=rows, source=Response.Source.PAPER)
+    if publish:
+        period = skm_services.publish_period(
+            actor=actor, period=period, media=["website"], reason="Uji coba."
+        )
+    return period
