@@ -11,7 +11,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]  # the pantau package
 
 INTERFACES = {"api", "open311", "portal"}
-DOMAINS = {"complaints", "satisfaction", "studies", "evaluations", "standards", "privacy", "kpis"}
+DOMAINS = {
+    "complaints",
+    "satisfaction",
+    "studies",
+    "evaluations",
+    "standards",
+    "privacy",
+    "kpis",
+    "improvements",
+}
 ENGINE = {"surveys", "events", "analytics"}
 BASE = {"organisations", "accounts", "common"}
 LAYER = {
@@ -31,6 +40,10 @@ KNOWN_CYCLE_EDGES = {
     # The staff home page (accounts.views) shows the complaints desk summary, while complaints
     # read users' roles (accounts). Moving the home page to an interface app would end it.
     ("accounts", "complaints"),
+    # The SKM follow-up plan is a view of the improvement register (satisfaction reads and
+    # writes its actions), while the register reads the SKM results its actions come from and
+    # the figures they move (issue 21).
+    ("satisfaction", "improvements"),
 }
 ALLOWED_UPWARDS = {("accounts", "complaints")}  # the staff home page, as above
 
