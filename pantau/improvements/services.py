@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -285,14 +285,36 @@ def _carry_owner(action: Action, responsible: str) -> tuple[Any, str]:
     return None, responsible
 
 
-@transaction.atomic
+# The register's field names in the plan's words, for errors found while saving.
+SKM_FIELDS = {"title": "action", "owner": "owner", "due_on": "deadline", "evidence_note": "report"}
+SKM_PLAN_FIELDS = {"element_key", "action", "owner", "deadline", "status", "completed_on", "report"}
+
+
 def save_skm_action(
     *, actor: Any, period: Any, row: SkmPlanRow, action: Action | None = None
 ) -> Action:
     """Add (``action`` None) or change one action of an SKM period's follow-up plan, which is
     the register's actions whose source is one of the period's elements. The unit head writes
     it whole, as the plan's page always did; "cancelled" drops the action (the report, if any,
-    says why)."""
+    says why). Errors name the plan's fields."""
+    try:
+        return _save_skm_action(actor=actor, period=period, row=row, action=action)
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        plan: dict[str, list[Any]] = {}
+        for name, messages in error.error_dict.items():
+            shown = SKM_FIELDS.get(name, name)
+            plan.setdefault(shown if shown in SKM_PLAN_FIELDS else NON_FIELD_ERRORS, []).extend(
+                messages
+            )
+        raise ValidationError(plan) from None
+
+
+@transaction.atomic
+def _save_skm_action(
+    *, actor: Any, period: Any, row: SkmPlanRow, action: Action | None = None
+) -> Action:
     if not permissions.can_plan(actor, period.unit):
         raise PermissionDenied
     title, details = split_plan_text(row.text)

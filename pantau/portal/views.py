@@ -162,7 +162,7 @@ def unit_skm(request, slug):
             "latest": latest,
             "history": list(periods[-1].publications.all()),
             "trend": satisfaction.trend(periods, as_published=True),
-            "plan": satisfaction.follow_up_actions(periods[-1]),
+            "plan": satisfaction.follow_up_actions(periods[-1], public_only=True),
             "plan_summary": satisfaction.follow_up_summary(periods[-1]),
         },
     )

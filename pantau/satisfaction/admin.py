@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import FollowUpAction, SurveyPeriod
+from .models import SurveyPeriod
 
 
 @admin.register(SurveyPeriod)
@@ -10,9 +10,3 @@ class SurveyPeriodAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "year"]
     search_fields = ["unit__name"]
     raw_id_fields = ["collection"]
-
-
-@admin.register(FollowUpAction)
-class FollowUpActionAdmin(SimpleHistoryAdmin):
-    list_display = ["period", "element_key", "owner", "deadline", "status"]
-    list_filter = ["status"]

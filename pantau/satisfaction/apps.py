@@ -10,10 +10,9 @@ class SatisfactionConfig(AppConfig):
     def ready(self) -> None:
         from pantau.common import audit
 
-        from .models import FollowUpAction, SurveyPeriod
+        from .models import SurveyPeriod
 
         audit.register(SurveyPeriod, unit_lookup="unit_id")
-        audit.register(FollowUpAction, unit_lookup="period__unit_id")
         from pantau.surveys.models import ImportBatch
 
         # Every file imported (and undone) shows in the unit's audit trail (issue 16).

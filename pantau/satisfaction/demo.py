@@ -27,7 +27,7 @@ from .instrument import (
     SUGGESTION,
     national_skm_version,
 )
-from .models import FollowUpAction, Medium, SurveyPeriod
+from .models import Medium, SurveyPeriod
 from .periods import period_dates
 
 # Mean score per element (1–4) for each unit; the draw adds noise around it.
@@ -130,7 +130,6 @@ def load(ctx: DemoContext) -> None:
                 period.save(update_fields=["published_at", "published_by", "published_media"])
                 _keep_published_figures(period)
             ctx.objects[f"skm:{unit_slug}:2025-q{quarter}"] = period
-        _plan(ctx.objects[f"skm:{unit_slug}:2025-q3"], profile)
         # An open survey for the current quarter, so the demo can be answered at once.
         today = timezone.localdate()
         current = (today.month - 1) // 3 + 1
@@ -221,51 +220,6 @@ def _hit(rows, target: Decimal, elements: set, rng) -> None:
         if 1 <= score + step <= 4:
             row.answers[index] = (item, score + step, text)
             total += step
-
-
-def _plan(period: SurveyPeriod, profile: dict) -> None:
-    if period.actions.exists():
-        return
-    weakest = sorted((k for k in ELEMENT_KEYS if k in profile), key=lambda k: profile[k])[:2] or [
-        "waktu"
-    ]
-    ends = period.ends_on
-    rows = [
-        (
-            weakest[0],
-            "Menyusun dan memasang alur layanan bergambar di depan loket.",
-            "Kepala unit",
-            ends + timedelta(days=30),
-            FollowUpAction.Status.DONE,
-            ends + timedelta(days=25),
-        ),
-        (
-            weakest[-1],
-            "Menetapkan petugas pengelola pengaduan dan waktu jawab WhatsApp paling lama 1 hari kerja.",
-            "Koordinator pengaduan",
-            ends + timedelta(days=60),
-            FollowUpAction.Status.IN_PROGRESS,
-            None,
-        ),
-        (
-            "waktu",
-            "Menambah satu loket pada jam sibuk (08.00–10.00).",
-            "Kepala unit",
-            ends + timedelta(days=90),
-            FollowUpAction.Status.PLANNED,
-            None,
-        ),
-    ]
-    for key, action, owner, deadline, status, completed in rows:
-        FollowUpAction.objects.create(
-            period=period,
-            element_key=key,
-            action=action,
-            owner=owner,
-            deadline=deadline,
-            status=status,
-            completed_on=completed,
-        )
 
 
 def _keep_published_figures(period) -> None:

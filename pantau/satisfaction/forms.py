@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from pantau.surveys.forms import TableFileForm
@@ -59,25 +60,57 @@ class AccessCodeBatchForm(forms.Form):
     count = forms.IntegerField(label=_("How many codes"), min_value=1, max_value=500, initial=50)
 
 
-class FollowUpActionForm(forms.ModelForm):
-    class Meta:
-        from .models import FollowUpAction
+PLAN_STATUSES = [
+    ("planned", _("Planned")),
+    ("in_progress", _("In progress")),
+    ("done", _("Done")),
+    ("cancelled", _("Cancelled")),
+]
 
-        model = FollowUpAction
-        fields = ["element_key", "action", "owner", "deadline", "status", "completed_on", "report"]
-        widgets = {
-            "action": forms.Textarea(attrs={"rows": 3}),
-            "report": forms.Textarea(attrs={"rows": 3}),
-            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "completed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
+
+class FollowUpActionForm(forms.Form):
+    """One action of the period's follow-up plan, as the plan has always asked for it; it is
+    saved as an action of the improvement register (``services.save_follow_up_action``)."""
+
+    element_key = forms.ChoiceField(label=_("Element"))
+    action = forms.CharField(label=capfirst(_("action")), widget=forms.Textarea(attrs={"rows": 3}))
+    owner = forms.CharField(label=capfirst(_("responsible")), max_length=120)
+    deadline = forms.DateField(
+        label=capfirst(_("deadline")),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    status = forms.ChoiceField(
+        label=capfirst(_("status")), choices=PLAN_STATUSES, initial="planned"
+    )
+    completed_on = forms.DateField(
+        label=capfirst(_("completed on")),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    report = forms.CharField(
+        label=capfirst(_("what was done")), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    FIELDS = ("element_key", "action", "owner", "deadline", "status", "completed_on", "report")
 
     def __init__(self, *args, elements, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["element_key"] = forms.ChoiceField(
-            label=_("Element"),
-            choices=[(item.key, f"{item.code} {item.shown_label}") for item in elements],
-        )
+        self.fields["element_key"].choices = [
+            (item.key, f"{item.code} {item.shown_label}") for item in elements
+        ]
+
+    @staticmethod
+    def values_of(action) -> dict:
+        """A register action as the plan's fields (a dropped action reads "cancelled")."""
+        return {
+            "element_key": action.element_key,
+            "action": action.plan_text,
+            "owner": action.owner_label,
+            "deadline": action.due_on,
+            "status": "cancelled" if action.status == "dropped" else action.status,
+            "completed_on": action.completed_on,
+            "report": action.evidence_note,
+        }
 
     def clean(self):
         data = super().clean()

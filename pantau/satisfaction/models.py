@@ -154,46 +154,6 @@ class PublishedResult(models.Model):
         return f"{self.period} · {self.ikm}"
 
 
-class FollowUpAction(TimeStampedModel):
-    """One action of the follow-up plan (rencana tindak lanjut) of an SKM period."""
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
-        CANCELLED = "cancelled", _("Cancelled")
-
-    period = models.ForeignKey(
-        SurveyPeriod, on_delete=models.CASCADE, related_name="actions", verbose_name=_("SKM period")
-    )
-    element_key = models.SlugField(_("element"), max_length=60)
-    action = models.TextField(_("action"))
-    owner = models.CharField(_("responsible"), max_length=120)
-    deadline = models.DateField(_("deadline"))
-    status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
-    )
-    completed_on = models.DateField(_("completed on"), null=True, blank=True)
-    report = models.TextField(_("what was done"), blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("follow-up action")
-        verbose_name_plural = _("follow-up actions")
-        ordering = ["deadline", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status="done", completed_on__isnull=False)
-                | ~models.Q(status="done"),
-                name="satisfaction_done_has_date",
-                violation_error_message=_("A done action needs the date it was completed."),
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.action[:60]
-
-
 class SuggestionTheme(models.Model):
     """A theme an officer gives a citizen's suggestion: the element it is about, or "other"."""
 

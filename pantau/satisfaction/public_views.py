@@ -122,7 +122,7 @@ class SkmQuestionnaire(PublicQuestionnaire):
         return {
             "published": published,
             "published_results": selectors.public_results(published) if published else None,
-            "plan": selectors.follow_up_actions(published) if published else [],
+            "plan": selectors.follow_up_actions(published, public_only=True) if published else [],
         }
 
 

@@ -3,7 +3,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, QuerySet, Sum, Value, When
 from django.shortcuts import get_object_or_404
 
 from pantau.analytics import followup
@@ -337,25 +337,22 @@ class FollowUpSummary:
     last_completed: object | None
 
 
-def follow_up_actions(period: SurveyPeriod, *, include_cancelled: bool = False):
-    """The plan's actions, each with ``element`` (the scored item it answers) attached."""
-    queryset = period.actions.order_by("deadline", "id")
-    if not include_cancelled:
-        queryset = queryset.exclude(status="cancelled")
-    elements = {item.key: item for item in scored_items(period)}
-    actions = list(queryset)
-    for action in actions:
-        action.element = elements.get(action.element_key)  # type: ignore[attr-defined]
-    return actions
+def follow_up_actions(
+    period: SurveyPeriod, *, include_cancelled: bool = False, public_only: bool = False
+):
+    """The plan's actions: the improvement register's actions on the period's elements, each
+    with ``element`` (the scored item it answers) attached; ``public_only`` for public pages."""
+    from pantau.improvements.selectors import skm_actions
+
+    return skm_actions(period, include_dropped=include_cancelled, public_only=public_only)
 
 
 def follow_up_summary(period: SurveyPeriod) -> FollowUpSummary:
-    """Indicators 8 and 9 of PEKPPP for this period's plan (one grouped query)."""
-    stats = period.actions.exclude(status="cancelled").aggregate(
-        total=Count("id"),
-        realised=Count("id", filter=Q(status="done")),
-        last=Max("completed_on", filter=Q(status="done")),
-    )
+    """Indicators 8 and 9 of PEKPPP for this period's plan (one aggregate query over the
+    register's actions on the period's elements; dropped ones do not count)."""
+    from pantau.improvements.selectors import skm_plan_counts
+
+    stats = skm_plan_counts(period)
     percent = followup.realised_percent(stats["total"], stats["realised"])
     all_done = stats["total"] > 0 and stats["realised"] == stats["total"]
     return FollowUpSummary(

@@ -303,21 +303,21 @@ def make_access_codes(*, actor, period: SurveyPeriod, count: int):
     return create_access_codes(collection=period.collection, count=count)
 
 
-@transaction.atomic
 def save_follow_up_action(*, actor, period: SurveyPeriod, action=None, data: dict):
-    """Create (``action`` None) or update one action of the period's follow-up plan."""
-    from .models import FollowUpAction
+    """Create (``action`` None) or update one action of the period's follow-up plan: an action
+    of the improvement register whose source is one of the period's elements (issue 21)."""
+    from pantau.improvements.services import SkmPlanRow, save_skm_action
 
-    if not can_manage_unit(actor, period.unit):
-        raise PermissionDenied
-    action = action or FollowUpAction(period=period)
-    for name in ("element_key", "action", "owner", "deadline", "status", "completed_on", "report"):
-        setattr(action, name, data.get(name))
-    action.report = action.report or ""
-    audit.attribute_to(action, actor)
-    action.full_clean()
-    action.save()
-    return action
+    row = SkmPlanRow(
+        element_key=data.get("element_key") or "",
+        text=data.get("action") or "",
+        responsible=data.get("owner") or "",
+        due_on=data["deadline"],
+        status=data.get("status") or "planned",
+        completed_on=data.get("completed_on"),
+        report=data.get("report") or "",
+    )
+    return save_skm_action(actor=actor, period=period, row=row, action=action)
 
 
 @transaction.atomic

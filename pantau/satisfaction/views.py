@@ -361,20 +361,22 @@ def access_codes(request, slug, pk):
 
 @login_required
 def action_form(request, slug, pk, action_pk=None):
-    from django.shortcuts import get_object_or_404
-
-    from .models import FollowUpAction
+    """An action of the period's follow-up plan: an action of the improvement register whose
+    source is one of the period's elements (issue 21)."""
+    from pantau.improvements.selectors import get_unit_action
 
     unit = organisations.get_managed_unit(request.user, slug)
     period = selectors.get_period(unit, pk)
-    action = get_object_or_404(FollowUpAction, period=period, pk=action_pk) if action_pk else None
+    action = None
+    if action_pk:
+        action = get_unit_action(unit, action_pk)
+        if action.period_id != period.pk:
+            raise Http404
     elements = selectors.scored_items(period)
-    initial = {}
+    initial = forms.FollowUpActionForm.values_of(action) if action else {}
     if action is None and request.GET.get("unsur"):
         initial["element_key"] = request.GET["unsur"]
-    form = forms.FollowUpActionForm(
-        request.POST or None, instance=action, elements=elements, initial=initial
-    )
+    form = forms.FollowUpActionForm(request.POST or None, elements=elements, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_follow_up_action(

@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from pantau.satisfaction.models import FollowUpAction
+from pantau.improvements import services as register
+from pantau.improvements.models import Action as FollowUpAction
+from pantau.improvements.tests.factories import skm_action
 
 from .schema_check import assert_conforms
 from .test_satisfaction import _inside_period_a, period_a, service_a  # noqa: F401
@@ -34,19 +36,20 @@ def _body(**overrides):
 
 
 @pytest.fixture
-def action_a(period_a):
-    return FollowUpAction.objects.create(
-        period=period_a,
-        element_key="prosedur",
-        action="Alur bergambar di ruang tunggu.",
-        owner="Petugas loket",
-        deadline=date(2025, 5, 1),
+def action_a(period_a, unit_head_a):
+    return skm_action(
+        period_a,
+        "prosedur",
+        actor=unit_head_a,
+        title="Alur bergambar di ruang tunggu.",
+        responsible="Petugas loket",
+        due_on=date(2025, 5, 1),
     )
 
 
 def _unchanged(action):
     action.refresh_from_db()
-    return (action.action, action.status, action.completed_on, action.report) == (
+    return (action.plan_text, action.status, action.completed_on, action.evidence_note) == (
         "Alur bergambar di ruang tunggu.",
         "planned",
         None,
@@ -71,7 +74,11 @@ def test_unit_head_adds_an_action_to_the_plan(token_for, unit_head_a, period_a):
     )
     assert body["element"]["code"] and body["element"]["label"]
     action = FollowUpAction.objects.get(pk=body["id"])
-    assert (action.period, action.owner, action.completed_on) == (period_a, "Kepala unit", None)
+    assert (action.period, action.owner_label, action.completed_on) == (
+        period_a,
+        "Kepala unit",
+        None,
+    )
     assert action.history.first().history_user == unit_head_a
 
 
@@ -83,7 +90,7 @@ def test_agency_head_adds_a_done_action_with_its_date(token_for, agency_head_a, 
     )
     assert response.status_code == 201, response.json()
     action = FollowUpAction.objects.get(pk=response.json()["id"])
-    assert (action.status, action.completed_on, action.report) == (
+    assert (action.status, action.completed_on, action.evidence_note) == (
         "done",
         date(2025, 4, 20),
         "Dua loket baru dibuka.",
@@ -162,24 +169,17 @@ def test_adding_an_action_with_a_token_of_another_unit_gets_404(
 
 @pytest.mark.covers("GET /api/v1/skm/periods/{id}/actions/")
 def test_officer_reads_the_plan_with_cancelled_actions_and_the_realisation(
-    token_for, officer_a, period_a, action_a
+    token_for, officer_a, unit_head_a, period_a, action_a
 ):
-    FollowUpAction.objects.create(
-        period=period_a,
-        element_key="waktu",
-        action="Antrean daring",
-        owner="Kepala unit",
-        deadline=date(2025, 6, 1),
-        status="cancelled",
+    cancelled = skm_action(
+        period_a, "waktu", actor=unit_head_a, title="Antrean daring", due_on=date(2025, 6, 1)
     )
-    FollowUpAction.objects.create(
-        period=period_a,
-        element_key="biaya",
-        action="Papan tarif",
-        owner="Kepala unit",
-        deadline=date(2025, 4, 1),
-        status="done",
-        completed_on=date(2025, 3, 28),
+    register.drop_action(actor=unit_head_a, action=cancelled, reason="Tidak jadi.")
+    done = skm_action(
+        period_a, "biaya", actor=unit_head_a, title="Papan tarif", due_on=date(2025, 4, 1)
+    )
+    register.record_progress(
+        actor=unit_head_a, action=done, status="done", completed_on=date(2025, 3, 28)
     )
     response = token_for(officer_a).get(_plan_url(period_a))
     assert response.status_code == 200
@@ -214,13 +214,13 @@ def test_unit_head_marks_an_action_done_then_reopens_it(token_for, unit_head_a, 
     assert_conforms(done, "PATCH", "/api/v1/skm/actions/{id}/")
     assert done.json()["status"] == "done" and done.json()["element"]["code"]
     action_a.refresh_from_db()
-    assert (action_a.status, action_a.completed_on, action_a.report) == (
+    assert (action_a.status, action_a.completed_on, action_a.evidence_note) == (
         "done",
         date(2025, 4, 28),
         "Poster alur dipasang.",
     )
     # The fields not sent are kept.
-    assert (action_a.action, action_a.owner, action_a.element_key) == (
+    assert (action_a.plan_text, action_a.owner_label, action_a.element_key) == (
         "Alur bergambar di ruang tunggu.",
         "Petugas loket",
         "prosedur",

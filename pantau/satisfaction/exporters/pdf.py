@@ -232,9 +232,9 @@ def _conclusions(report: ReportData, styles) -> list:
                 Paragraph(
                     action.element.shown_label if action.element else action.element_key, body
                 ),
-                Paragraph(action.action, body),
-                Paragraph(action.owner, body),
-                date_format(action.deadline, "SHORT_DATE_FORMAT"),
+                Paragraph(action.plan_text, body),
+                Paragraph(action.owner_label, body),
+                date_format(action.due_on, "SHORT_DATE_FORMAT"),
                 action.get_status_display(),
             ]
         )

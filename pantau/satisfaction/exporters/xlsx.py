@@ -13,6 +13,30 @@ from ..models import SurveyPeriod
 from ..report import ReportData
 
 
+def _plan_rows(sheet, report: ReportData) -> None:
+    """The follow-up plan (the register's actions on the period's elements) under the results."""
+    sheet.append([])
+    sheet.append([_("Follow-up plan")])
+    sheet.append([_("Element"), _("Action"), _("Responsible"), _("Deadline"), _("Status")])
+    for action in report.plan:
+        sheet.append(
+            [
+                action.element.shown_label if action.element else action.element_key,
+                action.plan_text,
+                action.owner_label,
+                action.due_on,
+                str(action.get_status_display()),
+            ]
+        )
+    if report.plan_summary.percent is not None:
+        sheet.append(
+            [
+                _("Actions realised (%)"),
+                number_cell(sheet, report.plan_summary.percent, 0),
+            ]
+        )
+
+
 def export_xlsx(report: ReportData) -> bytes:
     """Long: a workbook written sheet by sheet in the order the page shows them; each sheet is a
     few lines of openpyxl."""
@@ -42,6 +66,7 @@ def export_xlsx(report: ReportData) -> bytes:
                     number_cell(summary, results.margin_points, 1),
                 ]
             )
+    _plan_rows(summary, report)
     elements = workbook.create_sheet(_("Elements")[:31])
     elements.append(
         [_("Code"), _("Element"), _("Answers"), _("Sum"), "NRR", _("Weighted NRR"), _("Rank")]

@@ -6,8 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pantau.analytics.ikm import ElementTotal, compute_ikm
+from pantau.improvements.models import Action
+from pantau.improvements.tests.factories import skm_action
 from pantau.satisfaction import selectors, services
-from pantau.satisfaction.models import FollowUpAction, SurveyPeriod
+from pantau.satisfaction.models import SurveyPeriod
 from pantau.satisfaction.tests.conftest import answers_post
 from pantau.surveys.models import Response
 
@@ -243,7 +245,7 @@ def test_follow_up_action_done_needs_a_date(client_for, unit_head_a, period_a):
         "report": "",
     }
     response = client.post(_url("action-create", period_a), data)
-    assert response.status_code == 200 and not FollowUpAction.objects.exists()
+    assert response.status_code == 200 and not Action.objects.exists()
     response = client.post(_url("action-create", period_a), {**data, "completed_on": "2025-04-20"})
     assert response.status_code == 302
     summary = selectors.follow_up_summary(period_a)
@@ -331,12 +333,13 @@ def test_period_list_shows_ikm_per_period_and_a_trend_chart(
 def test_head_of_other_unit_cannot_edit_a_follow_up_action(
     client_for, unit_head_a, unit_head_b, period_a
 ):
-    action = FollowUpAction.objects.create(
-        period=period_a,
-        element_key="prosedur",
-        action="Alur bergambar",
-        owner="Kepala unit",
-        deadline=date(2025, 5, 1),
+    action = skm_action(
+        period_a,
+        "prosedur",
+        actor=unit_head_a,
+        title="Alur bergambar",
+        responsible="Kepala unit",
+        due_on=date(2025, 5, 1),
     )
     url = reverse("satisfaction:action-edit", args=[period_a.unit.slug, period_a.pk, action.pk])
     data = {
@@ -349,5 +352,5 @@ def test_head_of_other_unit_cannot_edit_a_follow_up_action(
     assert client_for(unit_head_b).get(url).status_code == 404
     assert client_for(unit_head_b).post(url, data).status_code == 404
     action.refresh_from_db()
-    assert action.action == "Alur bergambar"
+    assert action.title == "Alur bergambar"
     assert client_for(unit_head_a).get(url).status_code == 200

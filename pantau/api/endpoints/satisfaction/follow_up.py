@@ -1,16 +1,20 @@
-"""The follow-up plan (rencana tindak lanjut) of a published period, through satisfaction.services."""
+"""The follow-up plan (rencana tindak lanjut) of a period, through satisfaction.services: the
+improvement register's actions on the period's elements (issue 21), with the plan's own field
+names (``action``, ``owner``, ``deadline``, ``report``; a dropped action is "cancelled")."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
+from pantau.improvements.models import Action, Source
 from pantau.organisations.permissions import can_manage_unit
 from pantau.satisfaction import selectors
 from pantau.satisfaction import services as skm_services
-from pantau.satisfaction.forms import FollowUpActionForm
-from pantau.satisfaction.models import FollowUpAction, SurveyPeriod
+from pantau.satisfaction.forms import PLAN_STATUSES, FollowUpActionForm
+from pantau.satisfaction.models import SurveyPeriod
 
 from ...forms import check_form
 from ...permissions import WriteScope
@@ -28,9 +32,18 @@ class PlanElementSerializer(serializers.Serializer):
 class FollowUpActionSerializer(serializers.ModelSerializer):
     period = serializers.IntegerField(source="period_id", read_only=True)
     element = serializers.SerializerMethodField()
+    action = serializers.CharField(source="plan_text", read_only=True)
+    owner = serializers.CharField(
+        source="owner_label", read_only=True, help_text="Who is responsible."
+    )
+    deadline = serializers.DateField(source="due_on", read_only=True)
+    status = serializers.SerializerMethodField()
+    report = serializers.CharField(
+        source="evidence_note", read_only=True, help_text="What was done."
+    )
 
     class Meta:
-        model = FollowUpAction
+        model = Action
         fields = [
             "id",
             "period",
@@ -50,6 +63,12 @@ class FollowUpActionSerializer(serializers.ModelSerializer):
         """The scored element the action answers (null if the questionnaire no longer has it)."""
         element = getattr(action, "element", None)
         return PlanElementSerializer(element).data if element is not None else None
+
+    @extend_schema_field(
+        serializers.ChoiceField(choices=[value for value, _label in PLAN_STATUSES])
+    )
+    def get_status(self, action) -> str:
+        return "cancelled" if action.status == "dropped" else action.status
 
 
 class PlanSummarySerializer(serializers.Serializer):
@@ -73,9 +92,7 @@ class FollowUpActionWriteSerializer(serializers.Serializer):
     action = serializers.CharField(max_length=4000)
     owner = serializers.CharField(max_length=120, help_text="Who is responsible.")
     deadline = serializers.DateField()
-    status = serializers.ChoiceField(
-        choices=FollowUpAction.Status.choices, default=FollowUpAction.Status.PLANNED
-    )
+    status = serializers.ChoiceField(choices=PLAN_STATUSES, default="planned")
     completed_on = serializers.DateField(
         required=False, allow_null=True, help_text="Required when the status is done."
     )
@@ -84,16 +101,16 @@ class FollowUpActionWriteSerializer(serializers.Serializer):
     )
 
 
-def _action_form(period: SurveyPeriod, values: dict, instance=None) -> FollowUpActionForm:
+def _action_form(period: SurveyPeriod, values: dict) -> FollowUpActionForm:
     """The web page's form, bound to the API's values (dates as ISO text, as a browser posts)."""
     data = {
         name: value.isoformat() if hasattr(value, "isoformat") else ("" if value is None else value)
         for name, value in values.items()
     }
-    return FollowUpActionForm(data=data, instance=instance, elements=selectors.scored_items(period))
+    return FollowUpActionForm(data=data, elements=selectors.scored_items(period))
 
 
-def _plan_action(period: SurveyPeriod, action: FollowUpAction) -> dict:
+def _plan_action(period: SurveyPeriod, action: Action) -> dict:
     """One action as the plan lists it, with its element."""
     elements = {item.key: item for item in selectors.scored_items(period)}
     action.element = elements.get(action.element_key)  # type: ignore[attr-defined]
@@ -137,7 +154,7 @@ class FollowUpPlan(generics.GenericAPIView):
 class FollowUpActionDetail(generics.GenericAPIView):
     permission_classes = [WriteScope]
     serializer_class = FollowUpActionWriteSerializer
-    queryset = FollowUpAction.objects.none()
+    queryset = Action.objects.none()
 
     @extend_schema(
         request=FollowUpActionWriteSerializer,
@@ -149,23 +166,20 @@ class FollowUpActionDetail(generics.GenericAPIView):
         then the whole action is checked as on the web page (write scope; the unit head, the
         agency head; the unit's officers get 403)."""
         action = get_object_or_404(
-            FollowUpAction.objects.select_related(
-                "period__unit", "period__collection__version"
-            ).filter(period__in=reachable_periods(request)),
+            Action.objects.select_related(
+                "unit", "owner", "period__unit", "period__collection__version"
+            ).filter(source=Source.SKM_ELEMENT, period__in=reachable_periods(request)),
             pk=pk,
         )
         period = action.period
+        if period is None:  # an SKM action always names its period (a database check)
+            raise Http404
         if not can_manage_unit(request.user, period.unit):
             raise PermissionDenied
         data = FollowUpActionWriteSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        current = {name: getattr(action, name) for name in FollowUpActionForm.Meta.fields}
-        form = _action_form(
-            period,
-            {**current, **data.validated_data},
-            instance=FollowUpAction.objects.get(pk=action.pk),
-        )
-        cleaned = check_form(form)
+        current = FollowUpActionForm.values_of(action)
+        cleaned = check_form(_action_form(period, {**current, **data.validated_data}))
         action = skm_services.save_follow_up_action(
             actor=request.user, period=period, action=action, data=cleaned
         )
