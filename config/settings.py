@@ -374,6 +374,7 @@ PANTAU_DEMO_LOADERS = [
     "pantau.studies.demo.load",
     "pantau.evaluations.demo.load",
     "pantau.api.demo.load",
+    "pantau.improvements.demo.load",
 ]
 # Service standards are reviewed periodically (PP 96/2012 Pasal 33): the default interval of a new
 # standard, and how many days ahead the unit heads are reminded.
