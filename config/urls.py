@@ -26,6 +26,7 @@ urlpatterns = [
     path("privasi/", include("pantau.privacy.urls")),
     path("manage/", include("pantau.privacy.staff_urls")),
     path("manage/", include("pantau.improvements.urls")),
+    path("", include("pantau.improvements.public_urls")),
     path("manage/", include("pantau.kpis.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("bahasa/<str:code>/", choose_language, name="choose-language"),

@@ -166,7 +166,9 @@ def _skm_value(point: Any, metric: metrics.Metric, codes: dict[str, str]) -> flo
     return None if element is None else half_up(element.nrr, 3)
 
 
-def _skm_figures(actions: list[tuple[Action, metrics.Metric]], today: date) -> None:
+def _skm_figures(
+    actions: list[tuple[Action, metrics.Metric]], today: date, *, public: bool = False
+) -> None:
     from pantau.satisfaction.models import SurveyPeriod
     from pantau.satisfaction.selectors import scored_items, trend
 
@@ -187,6 +189,8 @@ def _skm_figures(actions: list[tuple[Action, metrics.Metric]], today: date) -> N
     points = {point.period.pk: point for point in trend(list(periods.values()), as_published=True)}
     for action, metric in actions:
         before, after = chosen[action.pk]
+        if public and before is not None and before.published_at is None:
+            before = None  # results never published are not shown to the public
         reference = before or after
         items = scored_items(reference) if reference is not None else []
         codes = {item.key: item.code for item in items}
@@ -212,9 +216,9 @@ def _skm_point(
     return None if value is None else Point(period.label, value)
 
 
-def attach(actions: Sequence[Action], *, today: date) -> None:
+def attach(actions: Sequence[Action], *, today: date, public: bool = False) -> None:
     """Give each action ``figure`` (a ``Figure``, or None when its figure is not one Pantau
-    reads before and after)."""
+    reads before and after). ``public``: only published SKM results are read."""
     skm: list[tuple[Action, metrics.Metric]] = []
     complaints: list[tuple[Action, str]] = []
     for action in actions:
@@ -227,7 +231,7 @@ def attach(actions: Sequence[Action], *, today: date) -> None:
         elif metric.family == "complaints.category":
             complaints.append((action, metric.key))
     if skm:
-        _skm_figures(skm, today)
+        _skm_figures(skm, today, public=public)
     if complaints:
         _complaint_figures(complaints, today)
 

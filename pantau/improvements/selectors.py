@@ -173,3 +173,20 @@ def skm_plan_counts(period: Any) -> dict[str, Any]:
             last=Max("completed_on", filter=Q(status=Status.DONE)),
         )
     )
+
+
+PUBLIC_LIMIT = 200
+
+
+def public_register(unit: Any, *, limit: int = PUBLIC_LIMIT) -> list[Action]:
+    """The unit's public actions (``public_actions``), each with ``public_source`` (its source
+    in public words) and ``figure`` (before and after, from published figures only)."""
+    from django.utils import timezone
+
+    from . import figures, sources
+
+    actions = list(public_actions(unit)[:limit])
+    for action in actions:
+        action.public_source = sources.describe(action, public=True)  # type: ignore[attr-defined]
+    figures.attach(actions, today=timezone.localdate(), public=True)
+    return actions

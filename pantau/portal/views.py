@@ -14,6 +14,7 @@ from pantau.common.client_ip import client_ip
 from pantau.common.humancheck import HumanCheckForm
 from pantau.complaints import selectors as complaints
 from pantau.evaluations import selectors as evaluations
+from pantau.improvements import selectors as improvements
 from pantau.organisations import selectors as organisations
 from pantau.organisations import services as organisation_services
 from pantau.organisations.forms import VisitRequestForm
@@ -143,6 +144,7 @@ def unit_detail(request, slug):
             "forums": standards.public_forums(unit)[:5],
             "publications": standards.public_publications(unit),
             "year": timezone.localdate().year,
+            "improvements": improvements.public_register(unit, limit=5),
         },
     )
 
