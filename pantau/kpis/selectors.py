@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -46,7 +46,8 @@ def indicators_of_unit(unit: ServiceUnit, *, active_only: bool = True) -> QueryS
     )
     if active_only:
         indicators = indicators.filter(is_active=True)
-    return _with_owner(indicators).order_by("agency_id", "name", "id")
+    own_first = F("agency_id").asc(nulls_first=True)  # NULL sorts apart on each database
+    return _with_owner(indicators).order_by(own_first, "name", "id")
 
 
 def indicators_of_agency(agency: Agency, *, active_only: bool = True) -> QuerySet[Indicator]:
