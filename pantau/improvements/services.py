@@ -50,7 +50,7 @@ def _unit_of_source(source: SourceRef) -> int | None:
     return None
 
 
-def _check_source(unit: Any, source: SourceRef) -> None:
+def check_source(unit: Any, source: SourceRef) -> None:
     """The source is of a known kind, names the record its kind needs, and that record is the
     unit's own (an SKM element of its questionnaire, a category that applies to it)."""
     from pantau.complaints.selectors import categories_for
@@ -126,7 +126,7 @@ def plan_action(
     it in public unless it answers a single complaint."""
     if not permissions.can_plan(actor, unit):
         raise PermissionDenied
-    _check_source(unit, source)
+    check_source(unit, source)
     _check_owner(unit, owner, responsible)
     if not title.strip():
         raise ValidationError({"title": _("Say what will be done.")})
@@ -176,7 +176,7 @@ def revise_action(
     if not title.strip():
         raise ValidationError({"title": _("Say what will be done.")})
     if element_key is not None and element_key != action.element_key:
-        _check_source(action.unit, SourceRef(action.source, action.period, element_key))
+        check_source(action.unit, SourceRef(action.source, action.period, element_key))
         action.element_key = element_key
     action.title, action.description = title.strip(), description.strip()
     action.owner, action.responsible = owner, (responsible.strip() if owner is None else "")
