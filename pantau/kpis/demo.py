@@ -65,14 +65,31 @@ def _yearly_targets(
 def load(ctx: DemoContext) -> None:
     unit = ctx.objects[f"unit:{UNIT}"]
     head = ctx.objects["user:kepala.dinsos"]
-    officer = ctx.objects["user:petugas.dinsos"]
-    agency_head = ctx.objects["user:kadis.sosial"]
     today = timezone.localdate()
     years = _years(today)
-    own = {"unit": unit}
+    _computed(unit, head, years)
+    ctx.objects["kpi:beneficiaries"] = _beneficiaries(
+        unit, head, ctx.objects["user:petugas.dinsos"], today, years
+    )
+    standards = _indicator(
+        {"agency": ctx.objects[f"agency:{AGENCY}"]},
+        "Layanan dengan standar pelayanan berlaku",
+        ctx.objects["user:kadis.sosial"],
+        description="Setiap layanan memiliki standar pelayanan yang ditetapkan dan dipublikasikan.",
+        unit_of_measure="%",
+        direction="higher",
+        metric="standards.in_force_share",
+        frequency="semester",
+    )
+    _yearly_targets(
+        standards, "semester", {year: "100.00" for year in years}, ctx.objects["user:kadis.sosial"]
+    )
 
+
+def _computed(unit: Any, head: Any, years: list[int]) -> None:
+    """The unit's KPIs Pantau computes: its published IKM, its complaints within deadline."""
     ikm = _indicator(
-        own,
+        {"unit": unit},
         "IKM loket Dinas Sosial",
         head,
         description="Indeks Kepuasan Masyarakat hasil SKM yang dipublikasikan tiap triwulan.",
@@ -84,9 +101,8 @@ def load(ctx: DemoContext) -> None:
     _yearly_targets(
         ikm, "quarter", {year: "85.00" if year == 2025 else "88.31" for year in years}, head
     )
-
     on_time = _indicator(
-        own,
+        {"unit": unit},
         "Pengaduan selesai tepat waktu",
         head,
         description="Bagian pengaduan yang dijawab sebelum batas waktu penyelesaiannya.",
@@ -97,8 +113,11 @@ def load(ctx: DemoContext) -> None:
     )
     _yearly_targets(on_time, "quarter", {year: "90.00" for year in years}, head)
 
+
+def _beneficiaries(unit: Any, head: Any, officer: Any, today: date, years: list[int]) -> Indicator:
+    """Beneficiaries reached, entered month by month up to last month with the report."""
     beneficiaries = _indicator(
-        own,
+        {"unit": unit},
         BENEFICIARIES,
         head,
         description=(
@@ -128,22 +147,10 @@ def load(ctx: DemoContext) -> None:
                 "ends_on": month.ends_on,
                 "value": Decimal(value),
                 "evidence_note": (
-                    f"Laporan penyaluran bantuan sosial {month.label}: {value} penerima "
+                    f"Laporan penyaluran bantuan sosial bulan {month.key}: {value} penerima "
                     "berdasarkan rekomendasi loket (rekap dari pendamping PKH dan BPJS)."
                 ),
                 "entered_by": officer,
             },
         )
-
-    standards = _indicator(
-        {"agency": ctx.objects[f"agency:{AGENCY}"]},
-        "Layanan dengan standar pelayanan berlaku",
-        agency_head,
-        description="Setiap layanan memiliki standar pelayanan yang ditetapkan dan dipublikasikan.",
-        unit_of_measure="%",
-        direction="higher",
-        metric="standards.in_force_share",
-        frequency="semester",
-    )
-    _yearly_targets(standards, "semester", {year: "100.00" for year in years}, agency_head)
-    ctx.objects["kpi:beneficiaries"] = beneficiaries
+    return beneficiaries

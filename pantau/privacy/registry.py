@@ -149,6 +149,8 @@ NOT_PERSONAL: dict[str, str] = {
     "evaluations.Evidence.original_name": "a file a unit uploaded as evidence",
     "evaluations.FollowUpDocument.original_name": "a file a unit uploaded as follow-up",
     "improvements.EvidenceFile.original_name": "a file staff uploaded as evidence of an action",
+    "kpis.Indicator.name": "the name of a unit's KPI",
+    "kpis.Measurement.evidence_name": "a file staff uploaded as evidence of a KPI's value",
     "api.ApiToken.name": "the label an integrator gave a token",
 }
 

@@ -19,6 +19,7 @@ leaves out a (unit, period) without data. ``value`` answers one unit and one per
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -46,115 +47,130 @@ class Metric:
     maximum: Decimal
 
 
+class _Spec(NamedTuple):
+    key: str
+    label: str | Promise
+    explanation: str | Promise
+    unit_of_measure: str | Promise
+    direction: str
+    decimals: int
+    by_service: bool
+    minimum: Decimal
+    maximum: Decimal
+
+
+# The metrics as data, in the order they are offered; ``_registry`` adds each one's function.
+SPECS = (
+    _Spec(
+        "skm.ikm",
+        _("IKM (satisfaction index)"),
+        _(
+            "The IKM of the unit's published SKM result for the period: the result of the "
+            "SKM period that lies within it (the longest, then the latest, if there are "
+            "several)."
+        ),
+        "25–100",
+        Direction.HIGHER,
+        2,
+        False,
+        Decimal("25"),
+        Decimal("100"),
+    ),
+    _Spec(
+        "complaints.on_time_share",
+        _("Complaints resolved within the deadline"),
+        _(
+            "Of the reports received in the period whose outcome is known, the share "
+            "answered by their resolution deadline; a report still open past its deadline "
+            "counts as missed."
+        ),
+        "%",
+        Direction.HIGHER,
+        1,
+        True,
+        Decimal("0"),
+        Decimal("100"),
+    ),
+    _Spec(
+        "complaints.median_days_to_answer",
+        _("Median days to answer a complaint"),
+        _("Of the reports received in the period and answered, the median calendar days."),
+        _("days"),
+        Direction.LOWER,
+        1,
+        True,
+        Decimal("0"),
+        Decimal("99999"),
+    ),
+    _Spec(
+        "complaints.rating",
+        _("Reporters' rating of the answers"),
+        _("The mean rating (1–5) reporters gave the answers to reports received in the period."),
+        "1–5",
+        Direction.HIGHER,
+        2,
+        True,
+        Decimal("1"),
+        Decimal("5"),
+    ),
+    _Spec(
+        "standards.in_force_share",
+        _("Services with a service standard in force"),
+        _(
+            "At the end of the period (or today, for the current period), the share of the "
+            "unit's active services whose standard was published and in force."
+        ),
+        "%",
+        Direction.HIGHER,
+        1,
+        False,
+        Decimal("0"),
+        Decimal("100"),
+    ),
+    _Spec(
+        "standards.reviewed_share",
+        _("Services whose standard is reviewed on time"),
+        _(
+            "At the end of the period (or today), the share of the unit's active services "
+            "whose standard in force was set or reviewed within its review interval."
+        ),
+        "%",
+        Direction.HIGHER,
+        1,
+        False,
+        Decimal("0"),
+        Decimal("100"),
+    ),
+    _Spec(
+        "pekppp.ipp",
+        _("PEKPPP public service index (IPP)"),
+        _(
+            "The IPP (0–5) of the unit in a PEKPPP round whose results were announced in the "
+            "period (the latest, if there are several)."
+        ),
+        "0–5",
+        Direction.HIGHER,
+        2,
+        False,
+        Decimal("0"),
+        Decimal("5"),
+    ),
+)
+
+
 def _registry() -> dict[str, Metric]:
     from . import complaints, pekppp, skm, standards
 
-    entries = [
-        Metric(
-            "skm.ikm",
-            _("IKM (satisfaction index)"),
-            _(
-                "The IKM of the unit's published SKM result for the period: the result of the "
-                "SKM period that lies within it (the longest, then the latest, if there are "
-                "several)."
-            ),
-            "25–100",
-            Direction.HIGHER,
-            2,
-            False,
-            skm.ikm,
-            Decimal("25"),
-            Decimal("100"),
-        ),
-        Metric(
-            "complaints.on_time_share",
-            _("Complaints resolved within the deadline"),
-            _(
-                "Of the reports received in the period whose outcome is known, the share "
-                "answered by their resolution deadline; a report still open past its deadline "
-                "counts as missed."
-            ),
-            "%",
-            Direction.HIGHER,
-            1,
-            True,
-            complaints.on_time_share,
-            Decimal("0"),
-            Decimal("100"),
-        ),
-        Metric(
-            "complaints.median_days_to_answer",
-            _("Median days to answer a complaint"),
-            _("Of the reports received in the period and answered, the median calendar days."),
-            _("days"),
-            Direction.LOWER,
-            1,
-            True,
-            complaints.median_days_to_answer,
-            Decimal("0"),
-            Decimal("99999"),
-        ),
-        Metric(
-            "complaints.rating",
-            _("Reporters' rating of the answers"),
-            _(
-                "The mean rating (1–5) reporters gave the answers to reports received in the period."
-            ),
-            "1–5",
-            Direction.HIGHER,
-            2,
-            True,
-            complaints.rating,
-            Decimal("1"),
-            Decimal("5"),
-        ),
-        Metric(
-            "standards.in_force_share",
-            _("Services with a service standard in force"),
-            _(
-                "At the end of the period (or today, for the current period), the share of the "
-                "unit's active services whose standard was published and in force."
-            ),
-            "%",
-            Direction.HIGHER,
-            1,
-            False,
-            standards.in_force_share,
-            Decimal("0"),
-            Decimal("100"),
-        ),
-        Metric(
-            "standards.reviewed_share",
-            _("Services whose standard is reviewed on time"),
-            _(
-                "At the end of the period (or today), the share of the unit's active services "
-                "whose standard in force was set or reviewed within its review interval."
-            ),
-            "%",
-            Direction.HIGHER,
-            1,
-            False,
-            standards.reviewed_share,
-            Decimal("0"),
-            Decimal("100"),
-        ),
-        Metric(
-            "pekppp.ipp",
-            _("PEKPPP public service index (IPP)"),
-            _(
-                "The IPP (0–5) of the unit in a PEKPPP round whose results were announced in the "
-                "period (the latest, if there are several)."
-            ),
-            "0–5",
-            Direction.HIGHER,
-            2,
-            False,
-            pekppp.ipp,
-            Decimal("0"),
-            Decimal("5"),
-        ),
-    ]
-    registry = {metric.key: metric for metric in entries}
+    computes: dict[str, Compute] = {
+        "skm.ikm": skm.ikm,
+        "complaints.on_time_share": complaints.on_time_share,
+        "complaints.median_days_to_answer": complaints.median_days_to_answer,
+        "complaints.rating": complaints.rating,
+        "standards.in_force_share": standards.in_force_share,
+        "standards.reviewed_share": standards.reviewed_share,
+        "pekppp.ipp": pekppp.ipp,
+    }
+    registry = {spec.key: Metric(**spec._asdict(), compute=computes[spec.key]) for spec in SPECS}
     if tuple(registry) != BUILT_IN_KEYS:
         raise RuntimeError("models.BUILT_IN_KEYS and the metric registry disagree.")
     return registry
