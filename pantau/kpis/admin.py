@@ -4,7 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import Indicator, Measurement, Target
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(admin.TabularInline):  # type: ignore[type-arg]  # not subscriptable at run time
     model = Target
     extra = 0
     fields = ["starts_on", "ends_on", "value", "note", "set_by"]

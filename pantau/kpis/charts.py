@@ -57,7 +57,7 @@ class Chart:
 def nice_step(span: float) -> float:
     """A round step (1, 2, 2.5 or 5 times a power of ten) that cuts ``span`` into about four."""
     raw = span / 4 if span > 0 else 1.0
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude = 10.0 ** math.floor(math.log10(raw))
     return next(step * magnitude for step in STEPS if step * magnitude >= raw)
 
 

@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
 from pantau.organisations import selectors as organisations
+from pantau.organisations.models import ServiceUnit
 
 from . import exporters, selectors
 from .models import Indicator
@@ -26,7 +27,7 @@ def _download(lines: list[selectors.Series], *, fmt: str, name: str, title: str)
 
 
 def _lines(
-    request: HttpRequest, indicators: list[Indicator], units: list
+    request: HttpRequest, indicators: list[Indicator], units: list[ServiceUnit]
 ) -> tuple[list[selectors.Series], str]:
     today = timezone.localdate()
     first, last = exporters.years_wanted(
