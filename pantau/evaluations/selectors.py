@@ -403,7 +403,9 @@ def round_summary(round_: Round) -> dict:
 
 
 def recommendations_of(lokus: Lokus) -> QuerySet[Recommendation]:
-    return lokus.recommendations.select_related("aspect", "author").prefetch_related("documents")
+    return lokus.recommendations.select_related("aspect", "author").prefetch_related(
+        "documents", "improvement_actions"
+    )
 
 
 # Indicators Pantau's own records prove: 6–9 (SKM and its follow-up), 25–28 (complaints).

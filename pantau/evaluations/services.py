@@ -551,7 +551,15 @@ def update_follow_up(
         )
         document.file.save(document.original_name[-80:], upload, save=False)
         document.save()
+    _mirror_in_register(actor, recommendation)
     return recommendation
+
+
+def _mirror_in_register(actor, recommendation: Recommendation) -> None:
+    """The action plan is an action of the unit's improvement register (issue 21)."""
+    from pantau.improvements.recommendations import mirror
+
+    mirror(actor=actor, recommendation=recommendation)
 
 
 @transaction.atomic
@@ -580,6 +588,7 @@ def review_follow_up(
     recommendation.reviewed_at = timezone.now()
     audit.attribute_to(recommendation, actor)
     recommendation.save()
+    _mirror_in_register(actor, recommendation)
     return recommendation
 
 

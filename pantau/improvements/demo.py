@@ -9,6 +9,7 @@ acted on and measured again.
   done in August; the third quarter shows it.
 - Every demo unit's third-quarter follow-up plan (as the SKM demo used to write it), with one
   action done, one in progress and one planned.
+- The demo PEKPPP rounds' action plans, each linked to its recommendation.
 """
 
 from datetime import date, timedelta
@@ -158,6 +159,24 @@ def _stories(ctx: DemoContext) -> None:
         )
 
 
+def _recommendations() -> None:
+    """The demo rounds' action plans, each an action of its unit's register (the PEKPPP demo
+    writes its recommendations directly, not through the services that link them)."""
+    from pantau.evaluations.models import Recommendation
+
+    from .recommendations import linked_action, mirror
+
+    for recommendation in (
+        Recommendation.objects.exclude(action_plan="")
+        .select_related("lokus__unit", "lokus__round")
+        .order_by("id")
+    ):
+        head = _head(recommendation.lokus.unit)
+        if head is not None and linked_action(recommendation) is None:
+            mirror(actor=head, recommendation=recommendation)
+
+
 def load(ctx: DemoContext) -> None:
     _third_quarter_plans(ctx)
     _stories(ctx)
+    _recommendations()

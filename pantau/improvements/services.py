@@ -148,7 +148,23 @@ def plan_action(
     )
     for name in REFERENCE_FIELDS:
         setattr(action, name, getattr(source, name))
-    return _save(action, actor)
+    _save(action, actor)
+    if source.kind == Source.RECOMMENDATION:
+        _file_on_recommendation(actor, action)
+    return action
+
+
+def _file_on_recommendation(actor: Any, action: Action) -> None:
+    """A recommendation's first action becomes its action plan, when the actor is one of the
+    unit's people who file PEKPPP follow-up (``improvements.recommendations``)."""
+    from pantau.evaluations.permissions import can_fill_self_assessment
+
+    from . import recommendations
+
+    if action.recommendation is not None and can_fill_self_assessment(
+        actor, action.recommendation.lokus
+    ):
+        recommendations.file_plan(actor=actor, action=action)
 
 
 @transaction.atomic
@@ -224,6 +240,16 @@ def record_progress(
         raise PermissionDenied
     if status == Status.DONE and completed_on is None:
         raise ValidationError({"completed_on": _("Give the date the action was completed.")})
+    recommendation = action.source == Source.RECOMMENDATION and action.recommendation is not None
+    note = action.evidence_note if evidence_note is None else evidence_note
+    if recommendation and status != Status.PLANNED and not note.strip():
+        raise ValidationError(
+            {
+                "evidence_note": _(
+                    "Say what was done: the evaluator reads it with the recommendation."
+                )
+            }
+        )
     action.status = status
     action.completed_on = completed_on if status == Status.DONE else None
     action.drop_reason = ""
@@ -231,6 +257,11 @@ def record_progress(
         action.evidence_note = evidence_note.strip()
     _save(action, actor)
     _store_files(action, actor, files)
+    if recommendation:
+        from . import recommendations
+
+        recommendations.file_progress(actor=actor, action=action, done=status == Status.DONE)
+        action.refresh_from_db()
     return action
 
 

@@ -44,6 +44,9 @@ KNOWN_CYCLE_EDGES = {
     # writes its actions), while the register reads the SKM results its actions come from and
     # the figures they move (issue 21).
     ("satisfaction", "improvements"),
+    # A PEKPPP recommendation's action plan is an action of the register, kept in step whichever
+    # side the unit writes on, while the register reads the recommendations (issue 21).
+    ("evaluations", "improvements"),
 }
 ALLOWED_UPWARDS = {("accounts", "complaints")}  # the staff home page, as above
 

@@ -37,5 +37,10 @@ def test_the_demo_tells_the_lombok_timur_story_and_reloads_unchanged():
     assert cakung.figure.improved is True
     # Each demo unit's third-quarter plan: one done, one in progress, one planned.
     assert Action.objects.filter(period__number=3).count() == 9
+    # Every PEKPPP action plan of the demo rounds is in the register.
+    from pantau.evaluations.models import Recommendation
+
+    planned = Recommendation.objects.exclude(action_plan="").count()
+    assert planned and Action.objects.filter(source="recommendation").count() == planned
     load_demo(scale=0.05)
     assert Action.objects.count() == count
