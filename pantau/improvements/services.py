@@ -262,7 +262,28 @@ def record_progress(
 
         recommendations.file_progress(actor=actor, action=action, done=status == Status.DONE)
         action.refresh_from_db()
+    if status == Status.DONE and action.source == Source.AGREEMENT:
+        _carry_out_agreement(actor, action)
     return action
+
+
+def _carry_out_agreement(actor: Any, action: Action) -> None:
+    """A forum agreement still pending is carried out once an action on it is done: its outcome
+    on the forum's public page says so, with what was done (for those who edit the forum)."""
+    from pantau.standards.permissions import can_edit_standards
+    from pantau.standards.services import save_agreement
+
+    agreement = action.agreement
+    if agreement is None or agreement.outcome != "pending":
+        return
+    if can_edit_standards(actor, action.unit):
+        note = action.evidence_note or action.title
+        save_agreement(
+            actor=actor,
+            forum=agreement.forum,
+            agreement=agreement,
+            data={"outcome": "done", "outcome_note": note[:300]},
+        )
 
 
 @transaction.atomic
