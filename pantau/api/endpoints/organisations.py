@@ -115,12 +115,19 @@ class UnitDetailSerializer(UnitSerializer):
         fields = [*UnitSerializer.Meta.fields, "services", "opening_hours", "channels"]
 
 
+@extend_schema_field({"type": "string", "pattern": r"^\s*[0-9]{5}\s*$|^\s+$", "example": "83612"})
+class PostalCodeField(serializers.CharField):
+    """Five digits or nothing, as the web form checks it (organisations.forms), spaces around
+    trimmed. drf-spectacular adds the empty text as an alternative (``oneOf``) of a blank-allowed
+    field with a pattern, so the pattern itself must not match it."""
+
+
 class UnitProfileSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True, max_length=5000)
     address = serializers.CharField(required=False, max_length=1000)
     city = serializers.CharField(required=False, max_length=100)
     province = serializers.CharField(required=False, max_length=100)
-    postal_code = serializers.CharField(required=False, allow_blank=True, max_length=10)
+    postal_code = PostalCodeField(required=False, allow_blank=True)
     time_zone = serializers.ChoiceField(choices=ServiceUnit.TimeZone.choices, required=False)
 
 

@@ -63,3 +63,16 @@ def test_a_forum_without_its_required_fields_is_refused_naming_them(token_for, o
     assert response.status_code == 400
     errors = {(error["field"], error["code"]) for error in response.json()["errors"]}
     assert errors == {("topic", "required"), ("title", "required"), ("held_on", "required")}
+
+
+def test_a_postal_code_is_described_as_the_web_form_checks_it(components, token_for, unit_head_a):
+    import re
+
+    described = components["PatchedUnitProfileRequest"]["properties"]["postal_code"]["oneOf"]
+    client = token_for(unit_head_a, write=True)
+    cases = (("83612", True), ("", True), ("83612      ", True), ("8361", False), ("8361a", False))
+    for value, taken in cases:
+        matches = [bool(re.search(described[0]["pattern"], value)), value == ""]
+        assert matches.count(True) == (1 if taken else 0), value
+        response = client.patch("/api/v1/units/unit-a/", {"postal_code": value}, format="json")
+        assert (response.status_code == 200) is taken, (value, response.json())
