@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export PANTAU_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run test test-fast typecheck bench lint audit messages install install-dev system-deps translations clean
+.PHONY: run test test-fast typecheck bench lint audit api-fuzz messages install install-dev system-deps translations clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Pantau needs Python 3.11"'
@@ -66,6 +66,11 @@ bench: install
 ## Known vulnerabilities in the installed dependencies (pip-audit); CI runs it before the suites.
 audit: install-dev
 	bash scripts/audit-deps.sh
+
+## schemathesis with every check against a live server with the demo data, with a read and a write
+## token (about ten minutes; CI runs the bounded in-process run in pantau/api/tests/test_robustness.py).
+api-fuzz: install-dev
+	bash scripts/api-fuzz.sh
 
 lint: install-dev
 	$(BIN)/ruff check .
