@@ -46,6 +46,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "akta": ("akte",),
     "akte": ("akta",),
     "ijin": ("izin",),
+    "izin": ("ijin",),
     "imb": ("bangunan gedung", "pbg"),
     "pbg": ("bangunan gedung", "imb"),
     "sku": ("keterangan usaha", "domisili usaha"),

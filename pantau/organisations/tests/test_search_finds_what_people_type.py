@@ -131,6 +131,13 @@ def test_a_unit_that_writes_only_the_abbreviation_is_found_by_it(db):
     assert [u.name for u in public_units(search="bansos sukamaju")] == [unit.name]
 
 
+def test_either_spelling_of_izin_finds_both(db):
+    izin = ServiceUnitFactory(name="Loket Perizinan Usaha")
+    ijin = ServiceUnitFactory(name="Loket Ijin Reklame")
+    assert sorted(u.name for u in public_units(search="izin")) == sorted([izin.name, ijin.name])
+    assert sorted(u.name for u in public_units(search="ijin")) == sorted([izin.name, ijin.name])
+
+
 def test_a_short_word_is_the_start_of_a_word(db):
     found = ServiceUnitFactory(name="Loket KK dan KTP")
     ServiceUnitFactory(name="Kantor BKKBN")
