@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from pantau.kpis import periods, services
 from pantau.kpis.models import Indicator, Measurement, Target
@@ -42,14 +42,15 @@ def test_the_agency_head_defines_for_the_agency_and_its_units(
 
 
 def test_a_built_in_measure_brings_its_direction_and_unit_of_measure(unit_a, unit_head_a):
-    indicator = make_indicator(
-        unit_head_a,
-        unit=unit_a,
-        name="Median hari menjawab",
-        metric="complaints.median_days_to_answer",
-        unit_of_measure="",
-        direction="higher",
-    )
+    with translation.override("en"):
+        indicator = make_indicator(
+            unit_head_a,
+            unit=unit_a,
+            name="Median hari menjawab",
+            metric="complaints.median_days_to_answer",
+            unit_of_measure="",
+            direction="higher",
+        )
     assert indicator.direction == "lower"
     assert indicator.unit_of_measure == "days"
 
