@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "pantau.privacy",
     "pantau.improvements",
     "pantau.kpis",
+    "pantau.innovations",
 ]
 
 MIDDLEWARE = [

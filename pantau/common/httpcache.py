@@ -58,6 +58,7 @@ PUBLIC_APPS = (
     "studies",
     "surveys",
     "improvements",
+    "innovations",
 )
 # Rows that change with every citizen's submission but are never shown one by one: answers are
 # published only as a result, which is its own row (decision 0031). Counting them would empty

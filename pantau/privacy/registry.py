@@ -123,6 +123,15 @@ REGISTRY: tuple[PersonalFields, ...] = (
         purpose=_("publishing the service pledge (Maklumat Pelayanan), signed in office"),
         retention=_("published; kept as an official record"),
     ),
+    PersonalFields(
+        model="innovations.Innovation",
+        fields=("team",),
+        category=_("names of the officials in an innovation's team"),
+        purpose=_(
+            "knowing who runs a unit's innovation (PEKPPP evidence); never shown in the public catalogue"
+        ),
+        retention=_("kept as long as the innovation's record"),
+    ),
 )
 
 # Fields whose names look personal but hold no one's personal data, and why.
@@ -151,6 +160,7 @@ NOT_PERSONAL: dict[str, str] = {
     "improvements.EvidenceFile.original_name": "a file staff uploaded as evidence of an action",
     "kpis.Indicator.name": "the name of a unit's KPI",
     "kpis.Measurement.evidence_name": "a file staff uploaded as evidence of a KPI's value",
+    "innovations.EvidenceFile.original_name": "a file staff uploaded as evidence of an innovation",
     "api.ApiToken.name": "the label an integrator gave a token",
 }
 

@@ -20,6 +20,7 @@ DOMAINS = {
     "privacy",
     "kpis",
     "improvements",
+    "innovations",
 }
 ENGINE = {"surveys", "events", "analytics"}
 BASE = {"organisations", "accounts", "common"}
