@@ -141,6 +141,7 @@ NOT_PERSONAL: dict[str, str] = {
     "organisations.ServiceMall.name": "the name of a public service mall",
     "organisations.ServiceMall.address": "the address of a public office",
     "organisations.ServiceUnit.name": "the name of a service unit",
+    "organisations.UnitSearchDocument.name": "a service unit's name, lower-cased for search",
     "organisations.ServiceUnit.address": "the address of a public office",
     "organisations.Service.name": "the name of a public service",
     "surveys.Instrument.name": "the name of a questionnaire",
