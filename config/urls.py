@@ -28,6 +28,8 @@ urlpatterns = [
     path("manage/", include("pantau.improvements.urls")),
     path("", include("pantau.improvements.public_urls")),
     path("manage/", include("pantau.kpis.urls")),
+    path("manage/", include("pantau.innovations.urls")),
+    path("", include("pantau.innovations.public_urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("bahasa/<str:code>/", choose_language, name="choose-language"),
     path("healthz", healthz, name="healthz"),
