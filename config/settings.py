@@ -471,7 +471,9 @@ SPECTACULAR_SETTINGS = {
         "ScoreModeEnum": "pantau.evaluations.models.Score.Mode",
         "StudyActionEnum": "pantau.studies.services.TRANSITIONS",
         "RoundActionEnum": "pantau.evaluations.services.TRANSITIONS",
-        "FollowUpStatusEnum": "pantau.satisfaction.models.FollowUpAction.Status",
+        "FollowUpStatusEnum": "pantau.satisfaction.forms.PLAN_STATUSES",
+        "ImprovementStatusEnum": "pantau.improvements.models.Status",
+        "ImprovementSourceEnum": "pantau.improvements.models.Source",
         "ParticipantKindEnum": "pantau.standards.models.Participant.Kind",
     },
     # No call to the online validator: the docs page loads nothing from the internet.
