@@ -450,6 +450,24 @@ def standards_evidence(lokus: Lokus, indicator) -> dict | None:
     }
 
 
+def innovation_evidence(lokus: Lokus, indicator) -> dict | None:
+    """The unit's innovations behind an aspect-6 indicator (Inovasi) and, for 29.f.B and 30.f.B,
+    the score they suggest (``analytics.innovation``), read through the innovation register's
+    selectors; ``None`` for an indicator of another aspect. Shown only: it never sets a score."""
+    from django.utils import timezone
+
+    from pantau.innovations.selectors import INNOVATION_ASPECT, pekppp_evidence
+
+    if indicator.aspect.number != INNOVATION_ASPECT:
+        return None
+    evidence = pekppp_evidence(lokus.unit, today=timezone.localdate())
+    return {
+        "code": indicator.code,
+        "evidence": evidence,
+        "suggested": evidence.scores.get(indicator.code),
+    }
+
+
 def result_rows(lokus: Lokus) -> list[dict]:
     """The stored result's aspect profile with aspect names and bar lengths (0–100)."""
     if not lokus.result or "aspects" not in lokus.result:

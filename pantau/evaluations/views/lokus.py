@@ -146,6 +146,7 @@ def self_assessment_edit(request, round_pk, pk, indicator_pk):
             "form": form,
             "open": services.self_assessment_open(lokus),
             "standards": selectors.standards_evidence(lokus, indicator),
+            "innovations": selectors.innovation_evidence(lokus, indicator),
             "unit_pages": organisations_permissions.can_view_unit(request.user, lokus.unit),
         },
     )
@@ -248,6 +249,7 @@ def score_edit(request, round_pk, pk, indicator_pk):
             if indicator.number in selectors.PANTAU_EVIDENCE_INDICATORS
             else None,
             "standards": selectors.standards_evidence(lokus, indicator),
+            "innovations": selectors.innovation_evidence(lokus, indicator),
             "unit_pages": organisations_permissions.can_view_unit(request.user, lokus.unit),
         },
     )
