@@ -29,12 +29,11 @@ def _skm(unit: Any) -> list[Suggestion]:
     from pantau.satisfaction.models import SurveyPeriod
     from pantau.satisfaction.selectors import period_results
 
+    # The latest results the unit has: published, else of a survey closed (not one still open).
+    periods = SurveyPeriod.objects.filter(unit=unit).select_related("collection__version", "unit")
     period = (
-        SurveyPeriod.objects.filter(unit=unit)
-        .exclude(collection__status="draft")
-        .select_related("collection__version", "unit")
-        .order_by("-ends_on", "-pk")
-        .first()
+        periods.filter(published_at__isnull=False).order_by("-ends_on", "-pk").first()
+        or periods.filter(collection__status="closed").order_by("-ends_on", "-pk").first()
     )
     if period is None:
         return []
