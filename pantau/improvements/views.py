@@ -87,7 +87,6 @@ def action_create(request: HttpRequest, slug: str) -> HttpResponse:
         fixed = sources.resolve(unit, link)
     form = forms.PlanForm(
         request.POST or None,
-        request.FILES or None,
         unit=unit,
         fixed=fixed,
         initial=_initial(unit, fixed),
