@@ -18,12 +18,12 @@ RELATED = ("unit", "unit__agency", "owner", "replicates", "replicates__unit")
 MAX_WORDS = 8
 
 
-def _with_counts(innovations: QuerySet[Innovation]) -> QuerySet[Innovation]:
+def with_copy_counts(innovations: QuerySet[Innovation]) -> QuerySet[Innovation]:
     """``replication_count``: how many innovations (of other units) copy each one."""
     return innovations.annotate(replication_count=Count("replications", distinct=True))
 
 
-def _matching(innovations: QuerySet[Innovation], search: str) -> QuerySet[Innovation]:
+def matching(innovations: QuerySet[Innovation], search: str) -> QuerySet[Innovation]:
     """Every word of ``search`` somewhere in the innovation or its unit or agency's name."""
     for word in search.split()[:MAX_WORDS]:
         innovations = innovations.filter(
@@ -59,7 +59,7 @@ def get_unit_innovation(unit: Any, pk: int) -> Innovation:
 def unit_register(unit: Any, *, stage: str = "") -> QuerySet[Innovation]:
     """The unit's innovations, the latest changed first, filtered by ``stage`` (an unknown value
     filters nothing)."""
-    innovations = _with_counts(Innovation.objects.filter(unit=unit).select_related(*RELATED))
+    innovations = with_copy_counts(Innovation.objects.filter(unit=unit).select_related(*RELATED))
     if stage in Stage.values:
         innovations = innovations.filter(stage=stage)
     return innovations.order_by("-updated_at", "-id")
@@ -79,11 +79,11 @@ def stage_counts(innovations: QuerySet[Innovation]) -> dict[str, int]:
 def overview(user: Any, *, stage: str = "", search: str = "") -> QuerySet[Innovation]:
     """Every innovation of the units the user reaches (evaluators and agency heads across their
     tree), filtered by stage and words."""
-    innovations = _with_counts(visible_innovations(user))
+    innovations = with_copy_counts(visible_innovations(user))
     if stage in Stage.values:
         innovations = innovations.filter(stage=stage)
     if search.strip():
-        innovations = _matching(innovations, search)
+        innovations = matching(innovations, search)
     return innovations.order_by("unit__name", "-updated_at", "-id")
 
 
@@ -119,7 +119,7 @@ def catalogue(
 ) -> QuerySet[Innovation]:
     """The public innovations with how many copied each, filtered by words, stage, agency (its
     whole tree: a regency finds its offices' innovations) and province; the most copied first."""
-    innovations = _with_counts(public_innovations())
+    innovations = with_copy_counts(public_innovations())
     if stage in Stage.values:
         innovations = innovations.filter(stage=stage)
     if agency:
@@ -129,7 +129,7 @@ def catalogue(
     if province:
         innovations = innovations.filter(unit__province=province)
     if search.strip():
-        innovations = _matching(innovations, search)
+        innovations = matching(innovations, search)
     return innovations.order_by("-replication_count", "-updated_at", "-id")
 
 
@@ -158,7 +158,7 @@ def get_public_innovation(pk: int) -> Innovation:
     """A public innovation with ``public_replications`` (the copies shown in the catalogue) and
     ``replication_count`` (every copy, shown or not)."""
     innovation = get_object_or_404(
-        _with_counts(public_innovations()).prefetch_related(
+        with_copy_counts(public_innovations()).prefetch_related(
             Prefetch("effects", queryset=Effect.objects.order_by("id")),
             Prefetch(
                 "replications",
@@ -205,7 +205,7 @@ def pekppp_evidence(unit: Any, *, today: date) -> PekpppEvidence:
     from pantau.analytics import innovation as scoring
 
     innovations = list(
-        _with_counts(Innovation.objects.filter(unit=unit).select_related(*RELATED))
+        with_copy_counts(Innovation.objects.filter(unit=unit).select_related(*RELATED))
         .prefetch_related("files")
         .order_by("-updated_at", "-id")
     )
