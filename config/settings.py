@@ -377,6 +377,7 @@ PANTAU_DEMO_LOADERS = [
     "pantau.api.demo.load",
     "pantau.improvements.demo.load",
     "pantau.kpis.demo.load",
+    "pantau.innovations.demo.load",
 ]
 # Service standards are reviewed periodically (PP 96/2012 Pasal 33): the default interval of a new
 # standard, and how many days ahead the unit heads are reminded.
