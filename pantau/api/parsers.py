@@ -5,9 +5,10 @@ DRF's fields coerce: a ``CharField`` takes 0 as "0", a ``BooleanField`` takes 1 
 ``"public": "false"`` was read as true by some other server, and the description and the server
 disagree about what is accepted. Here each value of a JSON body is checked against the JSON type
 of its field in the operation's request schema (the description itself, generated once per
-process), before any view reads it; a mismatch is a 400 naming the field. Everything else (what
-is required, bounds, choices, the web form's rules) stays with the serializers and forms, which
-give their own messages."""
+process), before any view reads it; a mismatch is a 400 naming the field. So is a text longer than
+its described ``maxLength`` (DRF measures it after trimming spaces, so " " plus 200 characters
+passed a limit of 200). Everything else (what is required, bounds, choices, the web form's rules)
+stays with the serializers and forms, which give their own messages."""
 
 import re
 from collections.abc import Iterator, Mapping
@@ -67,13 +68,28 @@ def described_path(request: HttpRequest) -> str | None:
     return path.replace("{pk}", "{id}")  # as drf-spectacular names it
 
 
-def _type_errors(errors: Iterator[SchemaError]) -> Iterator[SchemaError]:
-    """The ``type`` errors, also those inside a nullable object (``anyOf`` [object, null])."""
+CHECKED = ("type", "maxLength")
+
+
+def _shape_errors(errors: Iterator[SchemaError]) -> Iterator[SchemaError]:
+    """The ``type`` and ``maxLength`` errors, also those inside a nullable object (``anyOf``
+    [object, null])."""
     for error in errors:
-        if error.validator == "type":
+        if error.validator in CHECKED:
             yield error
         elif error.validator == "anyOf" and isinstance(error.instance, dict):
-            yield from (sub for sub in error.context or () if sub.validator == "type")
+            yield from (sub for sub in error.context or () if sub.validator in CHECKED)
+
+
+def _message(error: SchemaError) -> str:
+    if error.validator == "maxLength":
+        return _("Send at most %(limit)s characters here.") % {"limit": error.validator_value}
+    expected = error.validator_value
+    expected = " or ".join(expected) if isinstance(expected, list) else str(expected)
+    return _("Send JSON of type %(expected)s here, not %(given)s.") % {
+        "expected": expected,
+        "given": json_type(error.instance),
+    }
 
 
 def check_types(request: HttpRequest, method: str, data: Any) -> None:
@@ -82,17 +98,12 @@ def check_types(request: HttpRequest, method: str, data: Any) -> None:
     if validator is None:
         return
     detail: dict[str, list[exceptions.ErrorDetail]] = {}
-    for error in _type_errors(validator.iter_errors(data)):
+    for error in _shape_errors(validator.iter_errors(data)):
         field = ".".join(str(part) for part in error.absolute_path) or (
             api_settings.NON_FIELD_ERRORS_KEY
         )
-        expected = error.validator_value
-        expected = " or ".join(expected) if isinstance(expected, list) else str(expected)
-        message = _("Send JSON of type %(expected)s here, not %(given)s.") % {
-            "expected": expected,
-            "given": json_type(error.instance),
-        }
-        detail.setdefault(field, []).append(exceptions.ErrorDetail(message, code="invalid"))
+        code = "max_length" if error.validator == "maxLength" else "invalid"
+        detail.setdefault(field, []).append(exceptions.ErrorDetail(_message(error), code=code))
     if detail:
         raise exceptions.ValidationError(detail)
 

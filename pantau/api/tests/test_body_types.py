@@ -62,3 +62,17 @@ def test_a_body_that_is_not_an_object_is_refused_as_a_whole(token_for, officer_a
         f"/api/v1/complaints/{report_a.tracking_number}/notes/", ["note"], format="json"
     )
     assert _error(response)["field"] is None
+
+
+def test_a_text_longer_than_described_is_refused_before_trimming(token_for, unit_head_a, unit_a):
+    client = token_for(unit_head_a, write=True)
+    response = client.post(
+        "/api/v1/units/unit-a/services/",
+        {"name": "\n" + "x" * 200},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    error = _error(response)
+    assert (error["code"], error["field"]) == ("max_length", "name")
+    assert error["message"] == "Send at most 200 characters here."
+    assert not unit_a.services.exists()
