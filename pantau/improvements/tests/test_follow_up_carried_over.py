@@ -17,10 +17,6 @@ BEFORE = [
     ("improvements", "0001_initial"),
     ("satisfaction", "0003_published_results_and_corrections"),
 ]
-AFTER = [
-    ("improvements", "0002_carry_over_skm_follow_up"),
-    ("satisfaction", "0004_follow_up_moves_to_the_register"),
-]
 LONG = "Menyusun ulang alur layanan " + "dengan papan informasi bergambar di setiap loket " * 6
 
 
@@ -31,7 +27,15 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Not serialized_rollback: restoring the serialized database clashes with the content types an
+# earlier transactional test's flush re-created (a full serial run failed on it). The flush after
+# this test empties the tables, as after any other transactional test.
+def _latest():
+    executor = MigrationExecutor(connection)
+    return executor.loader.graph.leaf_nodes()
+
+
+@pytest.mark.django_db(transaction=True)
 def test_every_follow_up_action_is_carried_over_with_its_history(unit_a, unit_head_a):
     period = SurveyPeriodFactory(unit=unit_a, actor=unit_head_a)
     old = _migrate(BEFORE)
@@ -121,7 +125,7 @@ def test_every_follow_up_action_is_carried_over_with_its_history(unit_a, unit_he
             history_user_id=unit_head_a.pk,
         )
     finally:
-        _migrate(AFTER)
+        _migrate(_latest())
 
     done, cancelled, running = Action.objects.order_by("id")
     assert [a.id for a in (done, cancelled, running)] == [41, 42, 43]
