@@ -232,7 +232,7 @@ def _apply_basis(innovation: Innovation, basis: LegalBasis) -> None:
         name = (upload.name or "legal-basis.pdf").rsplit("/", 1)[-1][-80:]
         innovation.decree_file.save(f"{basis.file.sha256[:16]}-{name}", upload, save=False)
     elif not basis.title.strip():
-        innovation.decree_file = None  # type: ignore[assignment]  # clears the stored copy
+        innovation.decree_file = ""  # type: ignore[assignment]  # no basis: no signed copy either
 
 
 @transaction.atomic

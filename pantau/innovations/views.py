@@ -263,7 +263,7 @@ def legal_basis_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def legal_basis_file(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
     _unit, innovation = _unit_and_innovation(request, slug, pk)
     return private_file_response(
-        innovation.decree_file, name=innovation.decree_file.name.rsplit("/", 1)[-1]
+        innovation.decree_file, name=(innovation.decree_file.name or "").rsplit("/", 1)[-1]
     )
 
 

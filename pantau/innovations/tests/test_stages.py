@@ -111,6 +111,45 @@ def test_a_legal_basis_recorded_before_is_enough(unit_head_a, unit_a):
     assert innovation.stage == "institutionalised"
 
 
+def test_a_legal_basis_with_its_signed_copy_can_be_withdrawn_before_institutionalising(
+    unit_head_a, unit_a, media
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pantau.common.files import check_upload
+
+    from .factories import PDF
+
+    innovation = make_innovation(unit_a)
+    upload = SimpleUploadedFile("perbup.pdf", PDF, content_type="application/pdf")
+    signed = check_upload(
+        upload,
+        types=frozenset({"application/pdf"}),
+        max_bytes=10_000,
+        too_large="%(name)s",
+        not_allowed="%(name)s",
+    )
+    innovation = services.set_legal_basis(
+        actor=unit_head_a,
+        innovation=innovation,
+        basis=services.LegalBasis(**{**BASIS.__dict__, "file": signed}),
+    )
+    assert innovation.decree_file.name.endswith("perbup.pdf")
+    innovation = services.set_legal_basis(
+        actor=unit_head_a, innovation=innovation, basis=services.LegalBasis()
+    )
+    innovation.refresh_from_db()
+    assert (
+        innovation.decree_number,
+        innovation.decree_file.name,
+        innovation.legal_basis_title,
+    ) == (
+        "",
+        "",
+        "",
+    )
+
+
 def test_an_institutionalised_innovation_keeps_its_legal_basis(unit_head_a, unit_a):
     innovation = institutionalised(unit_a, actor=unit_head_a)
     with pytest.raises(ValidationError):
