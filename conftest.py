@@ -80,13 +80,15 @@ def _empty_cache():
     empty memo of configuration (a rolled-back test leaves no signal behind)."""
     from django.core.cache import cache
 
-    from pantau.common import memo
+    from pantau.common import httpcache, memo
 
     cache.clear()
     memo.forget()
+    httpcache.forget()
     yield
     cache.clear()
     memo.forget()
+    httpcache.forget()
 
 
 @pytest.fixture

@@ -187,3 +187,16 @@ def test_a_kept_answer_keeps_the_headers_the_view_set(client, unit_a):
     kept = client.get(reverse("portal:open-data-skm", args=[unit_a.slug, "csv"]))
     assert kept.get("Content-Disposition") == download.get("Content-Disposition")
     assert kept["Content-Type"] == download["Content-Type"]
+
+
+def test_another_workers_change_is_seen_within_a_second(db, monkeypatch):
+    """A change in another process moves the shared generation; this process keeps what it read
+    for ``MEMO_SECONDS`` at most."""
+    import time
+
+    before = httpcache.generation()
+    cache.set(httpcache.GENERATION_KEY + "public", before + 10, timeout=None)  # another worker
+    assert httpcache.generation() == before  # still this process's memo
+    later = time.monotonic() + httpcache.MEMO_SECONDS + 0.01
+    monkeypatch.setattr(httpcache.time, "monotonic", lambda: later)
+    assert httpcache.generation() == before + 10
