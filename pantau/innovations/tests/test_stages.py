@@ -134,7 +134,7 @@ def test_a_legal_basis_with_its_signed_copy_can_be_withdrawn_before_institutiona
         innovation=innovation,
         basis=services.LegalBasis(**{**BASIS.__dict__, "file": signed}),
     )
-    assert innovation.decree_file.name.endswith("perbup.pdf")
+    assert innovation.decree_file.name.startswith(f"innovations/{unit_a.pk}/decrees/")
     innovation = services.set_legal_basis(
         actor=unit_head_a, innovation=innovation, basis=services.LegalBasis()
     )
