@@ -258,7 +258,9 @@ def _ratios(port, seconds, connections, script, db_name, fraction, units) -> lis
                 + ("" if headers or not conditional else " (no ETag!)"),
                 **result,
                 "target": f">= {target} x",
-                "met": bool(ratio >= target and not result["errors"] and (headers or not conditional)),
+                "met": bool(
+                    ratio >= target and not result["errors"] and (headers or not conditional)
+                ),
             }
         )
     return rows
