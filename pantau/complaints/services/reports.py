@@ -13,7 +13,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from simple_history.models import HistoricalRecords
 
 from pantau.analytics.workdays import add_working_days
-from pantau.common import background
+from pantau.common import background, httpcache
 
 from .. import events
 from ..models import Attachment, Complaint, Event
@@ -190,6 +190,8 @@ def _create(
     )
     if one_statement:
         _insert_received(complaint)
+        # One statement sends no post_save: the pages showing reports are renewed here.
+        httpcache.bump(sender=Complaint)
         return complaint
     complaint.save(force_insert=True)
     for upload, content_type, digest in files:
