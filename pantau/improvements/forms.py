@@ -67,6 +67,14 @@ class ActionFieldsForm(forms.Form):
         label=_("Baseline"), required=False, max_digits=9, decimal_places=2
     )
     target = forms.DecimalField(label=_("Target"), required=False, max_digits=9, decimal_places=2)
+    budget = forms.DecimalField(
+        label=_("Budget (Rp)"),
+        required=False,
+        max_digits=15,
+        decimal_places=0,
+        min_value=0,
+        help_text=_("The money set aside for the action, if any, in whole rupiah."),
+    )
 
     def __init__(self, *args: Any, unit: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -170,6 +171,15 @@ class Action(TimeStampedModel):
         _("baseline"), max_digits=9, decimal_places=2, null=True, blank=True
     )
     target = models.DecimalField(_("target"), max_digits=9, decimal_places=2, null=True, blank=True)
+    budget = models.DecimalField(
+        _("budget (Rp)"),
+        max_digits=15,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("The money set aside for the action, if any (shown in the annual plan)."),
+    )
     is_public = models.BooleanField(
         _("show on the public pages"),
         default=True,

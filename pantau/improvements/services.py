@@ -20,6 +20,7 @@ from . import permissions
 from .models import PUBLIC_BY_DEFAULT, REFERENCE_FIELDS, Action, EvidenceFile, Source, Status
 
 TITLE_LENGTH = 200
+UNCHANGED: Any = object()  # ``revise_action``'s budget when the caller does not change it
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def plan_action(
     baseline: Decimal | None = None,
     target: Decimal | None = None,
     is_public: bool | None = None,
+    budget: Decimal | None = None,
 ) -> Action:
     """A new action in the unit's register, planned by its head. ``metric_key`` None takes the
     source's own figure (an SKM element's NRR, a category's reports); ``is_public`` None shows
@@ -143,6 +145,7 @@ def plan_action(
         metric_key=default_metric(source) if metric_key is None else metric_key,
         baseline=baseline,
         target=target,
+        budget=budget,
         is_public=source.kind in PUBLIC_BY_DEFAULT if is_public is None else is_public,
         planned_by=actor,
     )
@@ -182,6 +185,7 @@ def revise_action(
     target: Decimal | None = None,
     is_public: bool = True,
     element_key: str | None = None,
+    budget: Any = UNCHANGED,
 ) -> Action:
     """The head changes the plan: what, who, by when, the figure and whether the public sees it
     (the source stays; an SKM action may move to another element of the same period)."""
@@ -198,6 +202,8 @@ def revise_action(
     action.owner, action.responsible = owner, (responsible.strip() if owner is None else "")
     action.due_on, action.is_public = due_on, is_public
     action.metric_key, action.baseline, action.target = metric_key, baseline, target
+    if budget is not UNCHANGED:
+        action.budget = budget
     return _save(action, actor)
 
 

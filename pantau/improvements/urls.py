@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import annual_views, views
 
 app_name = "improvements"
 
@@ -20,5 +20,54 @@ urlpatterns = [
         "units/<slug:slug>/perbaikan/<int:pk>/files/<int:file_pk>/",
         views.evidence_file,
         name="evidence-file",
+    ),
+    # The annual plan and its realisation report (issue 21 item 6), of a unit or an agency.
+    path(
+        "units/<slug:slug>/perbaikan/rencana/<int:year>/",
+        annual_views.unit_document,
+        {"kind": "plan"},
+        name="plan-unit",
+    ),
+    path(
+        "units/<slug:slug>/perbaikan/rencana/<int:year>/<str:fmt>/",
+        annual_views.unit_document,
+        {"kind": "plan"},
+        name="plan-unit-file",
+    ),
+    path(
+        "units/<slug:slug>/perbaikan/realisasi/<int:year>/",
+        annual_views.unit_document,
+        {"kind": "report"},
+        name="report-unit",
+    ),
+    path(
+        "units/<slug:slug>/perbaikan/realisasi/<int:year>/<str:fmt>/",
+        annual_views.unit_document,
+        {"kind": "report"},
+        name="report-unit-file",
+    ),
+    path(
+        "agencies/<slug:slug>/perbaikan/rencana/<int:year>/",
+        annual_views.agency_document,
+        {"kind": "plan"},
+        name="plan-agency",
+    ),
+    path(
+        "agencies/<slug:slug>/perbaikan/rencana/<int:year>/<str:fmt>/",
+        annual_views.agency_document,
+        {"kind": "plan"},
+        name="plan-agency-file",
+    ),
+    path(
+        "agencies/<slug:slug>/perbaikan/realisasi/<int:year>/",
+        annual_views.agency_document,
+        {"kind": "report"},
+        name="report-agency",
+    ),
+    path(
+        "agencies/<slug:slug>/perbaikan/realisasi/<int:year>/<str:fmt>/",
+        annual_views.agency_document,
+        {"kind": "report"},
+        name="report-agency-file",
     ),
 ]

@@ -18,7 +18,17 @@ from django.views.decorators.http import require_POST
 from pantau.common.files import private_file_response
 from pantau.organisations import selectors as organisations
 
-from . import figures, forms, metrics, permissions, selectors, services, sources, suggestions
+from . import (
+    annual,
+    figures,
+    forms,
+    metrics,
+    permissions,
+    selectors,
+    services,
+    sources,
+    suggestions,
+)
 from .models import Action, EvidenceFile, Source, Status
 
 
@@ -55,6 +65,7 @@ def action_list(request: HttpRequest, slug: str) -> HttpResponse:
             "sources": Source.choices,
             "query": _query(request, "status", "source"),
             "can_plan": can_plan,
+            "year": today.year,
             "suggestions": suggestions.for_unit(unit, today=today) if can_plan else None,
         },
     )
@@ -105,6 +116,7 @@ def action_create(request: HttpRequest, slug: str) -> HttpResponse:
                 metric_key=data["metric_key"],
                 baseline=data["baseline"],
                 target=data["target"],
+                budget=data["budget"],
                 is_public=form.is_public,
             )
         except ValidationError as error:
@@ -221,6 +233,7 @@ def action_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "metric_key": action.metric_key,
         "baseline": action.baseline,
         "target": action.target,
+        "budget": action.budget,
         "is_public": action.is_public,
     }
     form = forms.ReviseForm(
@@ -243,6 +256,7 @@ def action_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 metric_key=data["metric_key"],
                 baseline=data["baseline"],
                 target=data["target"],
+                budget=data["budget"],
                 is_public=data["is_public"],
             )
         except ValidationError as error:
@@ -269,5 +283,10 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "improvements/overview.html",
-        {"rows": rows, "across": permissions.can_read_across_units(request.user)},
+        {
+            "rows": rows,
+            "across": permissions.can_read_across_units(request.user),
+            "agencies": annual.readable_agencies(request.user),
+            "year": timezone.localdate().year,
+        },
     )
