@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "pantau.improvements",
     "pantau.kpis",
     "pantau.innovations",
+    "pantau.observations",
 ]
 
 MIDDLEWARE = [
@@ -378,6 +379,7 @@ PANTAU_DEMO_LOADERS = [
     "pantau.improvements.demo.load",
     "pantau.kpis.demo.load",
     "pantau.innovations.demo.load",
+    "pantau.observations.demo.load",
 ]
 # Service standards are reviewed periodically (PP 96/2012 Pasal 33): the default interval of a new
 # standard, and how many days ahead the unit heads are reminded.

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("pantau.improvements.public_urls")),
     path("manage/", include("pantau.kpis.urls")),
     path("manage/", include("pantau.innovations.urls")),
+    path("manage/", include("pantau.observations.urls")),
     path("", include("pantau.innovations.public_urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("bahasa/<str:code>/", choose_language, name="choose-language"),

@@ -132,6 +132,18 @@ REGISTRY: tuple[PersonalFields, ...] = (
         ),
         retention=_("kept as long as the innovation's record"),
     ),
+    PersonalFields(
+        model="observations.ItemNote",
+        fields=("note", "photo"),
+        category=_(
+            "an observer's note and photo of a service visit, which may show or name an officer"
+        ),
+        purpose=_(
+            "evidence of what a mystery-shopping visit found, for the unit's improvement; "
+            "observers are told to photograph displays, never faces"
+        ),
+        retention=_("kept as long as the visit's record; never published"),
+    ),
 )
 
 # Fields whose names look personal but hold no one's personal data, and why.
@@ -163,6 +175,7 @@ NOT_PERSONAL: dict[str, str] = {
     "kpis.Measurement.evidence_name": "a file staff uploaded as evidence of a KPI's value",
     "innovations.EvidenceFile.original_name": "a file staff uploaded as evidence of an innovation",
     "api.ApiToken.name": "the label an integrator gave a token",
+    "observations.ItemNote.file_name": "the name of a photo an observer uploaded",
 }
 
 

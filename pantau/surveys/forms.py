@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pantau.common.forms import KnownModelChoiceField, LongTextField
 
-from .models import InstrumentVersion, Item
+from .models import CheckAnswer, InstrumentVersion, Item
 
 OTHER_SUFFIX = "__other"
 
@@ -84,6 +84,17 @@ class ResponseForm(forms.Form):
                 result.append((item, int(value), other))
         return result
 
+    # Fields a questionnaire adds beside every item, named ``<item key>__<suffix>`` (a
+    # checklist's note and photo); the shared question template shows them under the item.
+    extra_suffixes: tuple[str, ...] = ()
+
+    def extras(self, item: Item) -> list:
+        return [
+            self[f"{item.key}__{suffix}"]
+            for suffix in self.extra_suffixes
+            if f"{item.key}__{suffix}" in self.fields
+        ]
+
     def sections(self) -> list[tuple]:
         """The items grouped by section, with their bound fields, for templates."""
         groups: list[tuple] = []
@@ -116,6 +127,16 @@ def _field_for(item: Item) -> forms.Field:
             coerce=int,
             widget=forms.RadioSelect,
             choices=[(1, _("Yes")), (0, _("No"))],
+        )
+    if item.kind == Item.Kind.YES_NO_NA:
+        return forms.TypedChoiceField(
+            label=label,
+            required=item.required,
+            coerce=int,
+            widget=forms.RadioSelect,
+            choices=CheckAnswer.choices,
+            help_text=item.help_text,
+            error_messages={"required": _("Answer yes, no or not applicable.")},
         )
     if item.kind == Item.Kind.NUMBER:
         return forms.IntegerField(

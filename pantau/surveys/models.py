@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -115,6 +116,8 @@ class Item(models.Model):
         NUMBER = "number", _("Number")
         TEXT = "text", _("Free text")
         YES_NO = "yes_no", _("Yes or no")
+        # A checklist's item (issue 21): yes, no, or not applicable to what was observed.
+        YES_NO_NA = "yes_no_na", _("Yes, no or not applicable")
 
     version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="items")
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
@@ -131,6 +134,12 @@ class Item(models.Model):
     reverse_scored = models.BooleanField(_("reverse-scored"), default=False)
     min_value = models.IntegerField(_("minimum"), null=True, blank=True)
     max_value = models.IntegerField(_("maximum"), null=True, blank=True)
+    weight = models.PositiveSmallIntegerField(
+        _("weight"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("How much the item counts in a checklist's score (1 to 100)."),
+    )
     other_value = models.SmallIntegerField(
         _("value of 'other'"),
         null=True,
@@ -154,6 +163,14 @@ class Item(models.Model):
     @property
     def shown_label(self) -> str:
         return _in_language(self.short_label or self.text, self.short_label_en or self.text_en)
+
+
+class CheckAnswer(models.IntegerChoices):
+    """The values of a ``YES_NO_NA`` item's answer (a ``YES_NO`` item uses 1 and 0 too)."""
+
+    YES = 1, _("Yes")
+    NO = 0, _("No")
+    NOT_APPLICABLE = -1, _("Not applicable")
 
 
 class ItemOption(models.Model):

@@ -42,6 +42,8 @@ class ItemSpec:
     other_value: int | None = None
     options: tuple[OptionSpec, ...] = ()
     position: int | None = None  # default: its place in the section, from 1
+    weight: int = 1  # how much it counts in a checklist's score
+    help_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ def build_version(instrument: Any, *, number: int, spec: VersionSpec, apps: Any 
         )
         for position, section in enumerate(spec.sections, start=1)
     )
+    # A data migration written before items had a weight builds with the model of its time.
+    weighted = any(f.name == "weight" for f in item_model._meta.get_fields())
     item_rows = []
     option_specs = []
     for section_row, section in zip(sections, spec.sections, strict=True):
@@ -116,6 +120,8 @@ def build_version(instrument: Any, *, number: int, spec: VersionSpec, apps: Any 
                     min_value=item.min_value,
                     max_value=item.max_value,
                     other_value=item.other_value,
+                    help_text=item.help_text,
+                    **({"weight": item.weight} if weighted else {}),
                 )
             )
             option_specs.append(item.options)

@@ -21,6 +21,7 @@ DOMAINS = {
     "kpis",
     "improvements",
     "innovations",
+    "observations",
 }
 ENGINE = {"surveys", "events", "analytics"}
 BASE = {"organisations", "accounts", "common"}

@@ -11,3 +11,11 @@ def option_icon(item, value) -> str:
         if str(option.value) == str(value) and option.icon:
             return static(f"img/{option.icon}.svg")
     return ""
+
+
+@register.filter
+def item_extras(form, item) -> list:
+    """The bound fields a form adds beside one item (a checklist's note and photo), in order;
+    none for a questionnaire that adds nothing (``ResponseForm.extras``)."""
+    extras = getattr(form, "extras", None)
+    return list(extras(item)) if extras is not None else []
