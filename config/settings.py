@@ -85,6 +85,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An anonymous conditional GET of a public read is answered 304 here, before the session.
+    "pantau.common.httpcache.NotModifiedMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pantau.common.middleware.DefaultLanguageMiddleware",
     "pantau.api.middleware.ApiLanguageMiddleware",
@@ -459,6 +461,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "pantau.api.schema.document_errors",
+        "pantau.api.caching.document_caching",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ComplaintStatusEnum": "pantau.complaints.models.Status",

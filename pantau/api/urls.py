@@ -16,6 +16,7 @@ from rest_framework import exceptions, permissions
 from rest_framework.decorators import api_view, permission_classes
 
 from . import endpoints
+from .caching import cached_patterns
 
 app_name = "api-v1"
 
@@ -24,7 +25,7 @@ def _endpoint_patterns() -> list:
     patterns: list = []
     for module in sorted(m.name for m in pkgutil.iter_modules(endpoints.__path__)):
         patterns += import_module(f"{endpoints.__name__}.{module}").urlpatterns
-    return patterns
+    return cached_patterns(patterns)  # ETag, Cache-Control and 304 on reads (.caching)
 
 
 class DocsPage(SpectacularSwaggerSplitView):

@@ -30,19 +30,26 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
+from django.utils.translation.trans_real import parse_accept_lang_header
+
+from .query_guard import API_PREFIXES
 
 GENERATION_KEY = "pantau:public-generation:"  # + topic
 PAGE_PREFIX = "pantau:public-page:"
@@ -144,38 +151,66 @@ def connect_signals() -> None:
     m2m_changed.connect(bump, dispatch_uid="httpcache-m2m")
 
 
+def anonymous(request: HttpRequest) -> bool:
+    """Nobody is signed in. Without a session cookie (most citizens) that is known without
+    reading ``request.user``, which loads the session and wraps the user for two-factor."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
 def _cacheable(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
+    if not anonymous(request):
         return False
     storage = getattr(request, "_messages", None)
     return not (storage is not None and len(storage))
 
 
-def _version(request: HttpRequest, gen: int) -> str:
+def _version(request: HttpRequest, gen: int, language: str | None = None) -> str:
     day = timezone.localdate().isoformat()  # "open today" changes at midnight without a save
-    raw = f"{gen}|{get_language()}|{day}|{request.get_full_path()}"
+    raw = f"{gen}|{language or get_language()}|{day}|{request.get_full_path()}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def _finish(response: HttpResponse, etag: str, modified: float, cors: bool) -> HttpResponse:
+VARY = ("Cookie", "Accept-Language")
+
+
+def finish(
+    response: HttpResponse, etag: str, modified: float, cors: bool, vary: tuple[str, ...] = VARY
+) -> HttpResponse:
     response["ETag"] = etag
     response["Last-Modified"] = http_date(modified)
     response["Cache-Control"] = "public, no-cache"
-    patch_vary_headers(response, ("Cookie", "Accept-Language"))
+    patch_vary_headers(response, vary)
     if cors:
         response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-def _matches(request: HttpRequest, etag: str) -> bool:
+def matches(request: HttpRequest, etag: str) -> bool:
     asked = request.META.get("HTTP_IF_NONE_MATCH", "")
     return bool(asked) and (asked.strip() == "*" or etag in [t.strip() for t in asked.split(",")])
 
 
+def public_etag(request: HttpRequest, topics: tuple[str, ...]) -> tuple[str, float]:
+    """The ETag of a public read of ``request`` now, and its Last-Modified (a timestamp)."""
+    gen = generation(topics)
+    return f'W/"{_version(request, gen)}"', gen / 1_000_000
+
+
 ALL = ("public", "complaints")
+
+
+@dataclass(frozen=True)
+class PublicRead:
+    """What ``NotModifiedMiddleware`` needs to know of a public read, found on its view."""
+
+    topics: tuple[str, ...]
+    cors: bool
+    vary: tuple[str, ...] = VARY
 
 
 def public_page(
@@ -200,8 +235,8 @@ def public_page(
             version = _version(request, gen)
             etag = f'W/"{version}"'
             modified = gen / 1_000_000
-            if _matches(request, etag):
-                return _finish(HttpResponseNotModified(), etag, modified, cors)
+            if matches(request, etag):
+                return finish(HttpResponseNotModified(), etag, modified, cors)
             # Only addresses without a query string are kept: every search would otherwise be a
             # new entry, and a script asking for random words would fill the cache.
             keep = not request.META.get("QUERY_STRING")
@@ -212,7 +247,7 @@ def public_page(
                 response = HttpResponse(content)
                 for name, value in headers:
                     response[name] = value
-                return _finish(response, etag, modified, cors)
+                return finish(response, etag, modified, cors)
             response = view(request, *args, **kwargs)
             render = getattr(response, "render", None)
             if render is not None and not getattr(response, "is_rendered", True):
@@ -235,9 +270,87 @@ def public_page(
                 ]
                 cache.set(key, (response.content, headers), PAGE_SECONDS)
             if response.status_code == 200 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-                return _finish(response, etag, modified, cors)
+                return finish(response, etag, modified, cors)
             return response
 
+        wrapped.pantau_public = PublicRead(topics=topics, cors=cors)  # type: ignore[attr-defined]
         return wrapped
 
     return decorate(view) if view is not None else decorate
+
+
+# Middleware further down that only add headers to an answer. The early 304 goes through them so
+# that it carries what a 304 from the view would (the CSP, X-Frame-Options); SecurityMiddleware
+# (HSTS, nosniff, referrer and opener policies) sits above NotModifiedMiddleware and sees it.
+HEADER_MIDDLEWARE = (
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+)
+
+
+class NotModifiedMiddleware:
+    """Answers an anonymous conditional GET of a public read with 304 before the session,
+    CSRF, authentication, two-factor and message middleware run (issue 20: a 304 at >= 0.8 x a
+    bare page). It sits just above ``SessionMiddleware`` and acts only when the request carries
+    ``If-None-Match`` and neither a session cookie, a message cookie nor ``Authorization``, so
+    nobody can be signed in and no message can be waiting; it finds the view as Django would
+    and answers only for one marked by ``public_page`` (or ``pantau.api.caching``), with the
+    language the language middleware would choose and the same ETag the view's wrapper gives.
+    Anything else, and an ETag that no longer matches, goes down the stack as before."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.finishers = [
+            import_string(path)(get_response)
+            for path in HEADER_MIDDLEWARE
+            if path in settings.MIDDLEWARE
+        ]
+        self.languages = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        answer = self._not_modified(request) if self._may_answer(request) else None
+        return answer if answer is not None else self.get_response(request)
+
+    @staticmethod
+    def _may_answer(request: HttpRequest) -> bool:
+        return (
+            enabled()
+            and request.method in ("GET", "HEAD")
+            and "HTTP_IF_NONE_MATCH" in request.META
+            and "HTTP_AUTHORIZATION" not in request.META
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and CookieStorage.cookie_name not in request.COOKIES
+        )
+
+    def _not_modified(self, request: HttpRequest) -> HttpResponse | None:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        read: PublicRead | None = getattr(match.func, "pantau_public", None)
+        if read is None:
+            return None
+        request.get_host()  # a Host outside ALLOWED_HOSTS answers 400, as further down
+        language = self._language(request)
+        gen = generation(read.topics)
+        etag = f'W/"{_version(request, gen, language)}"'
+        if not matches(request, etag):
+            return None
+        response = finish(HttpResponseNotModified(), etag, gen / 1_000_000, read.cors, read.vary)
+        response["Content-Language"] = language
+        for middleware in self.finishers:
+            response = middleware.process_response(request, response)
+        return response
+
+    def _language(self, request: HttpRequest) -> str:
+        """As ``DefaultLanguageMiddleware`` (pages: the language cookie) and
+        ``ApiLanguageMiddleware`` (API and Open311: Accept-Language) choose it."""
+        if request.path.startswith(API_PREFIXES):
+            header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+            for code, _quality in parse_accept_lang_header(header)[:10]:
+                base = code.split("-")[0].lower()
+                if base in self.languages:
+                    return base
+            return settings.LANGUAGE_CODE
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        return chosen if chosen in self.languages else settings.LANGUAGE_CODE

@@ -200,3 +200,94 @@ def test_another_workers_change_is_seen_within_a_second(db, monkeypatch):
     later = time.monotonic() + httpcache.MEMO_SECONDS + 0.01
     monkeypatch.setattr(httpcache.time, "monotonic", lambda: later)
     assert httpcache.generation() == before + 10
+
+
+# The early answer (NotModifiedMiddleware, above the session middleware).
+
+
+def _refuse(request):
+    raise AssertionError("the request went down the stack")
+
+
+def test_an_anonymous_conditional_get_is_answered_before_the_session(rf, unit_a, client):
+    url = reverse("portal:unit-detail", args=[unit_a.slug])
+    etag = client.get(url)["ETag"]
+    answer = httpcache.NotModifiedMiddleware(_refuse)(rf.get(url, HTTP_IF_NONE_MATCH=etag))
+    assert answer.status_code == 304 and answer["ETag"] == etag
+    assert answer["Cache-Control"] == "public, no-cache"
+    assert answer["Content-Security-Policy"] and answer["X-Frame-Options"] == "DENY"
+
+
+def test_the_early_304_carries_the_security_headers(client, unit_a, settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    url = reverse("portal:unit-detail", args=[unit_a.slug])
+    page = client.get(url, secure=True)
+    again = client.get(url, HTTP_IF_NONE_MATCH=page["ETag"], secure=True)
+    assert again.status_code == 304 and again.content == b""
+    for header in (
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Strict-Transport-Security",
+        "Cross-Origin-Opener-Policy",
+    ):
+        assert again[header] == page[header], header
+    assert again["Vary"] == page["Vary"] and again["Content-Language"] == page["Content-Language"]
+    assert not again.cookies
+
+
+def test_the_early_304_follows_the_language_cookie(rf, unit_a):
+    url = reverse("portal:unit-detail", args=[unit_a.slug])
+    english = Client()
+    english.cookies["pantau_language"] = "en"
+    etag = english.get(url)["ETag"]
+    early = httpcache.NotModifiedMiddleware(_refuse)
+    asked = rf.get(url, HTTP_IF_NONE_MATCH=etag)
+    asked.COOKIES["pantau_language"] = "en"
+    assert early(asked)["Content-Language"] == "en"
+    with pytest.raises(AssertionError, match="down the stack"):
+        early(rf.get(url, HTTP_IF_NONE_MATCH=etag))  # Indonesian: another version
+
+
+@pytest.mark.parametrize(
+    "cookie", ["sessionid", "messages"], ids=["a session cookie", "a message cookie"]
+)
+def test_a_request_with_a_session_or_messages_goes_down_the_stack(rf, unit_a, client, cookie):
+    url = reverse("portal:unit-detail", args=[unit_a.slug])
+    asked = rf.get(url, HTTP_IF_NONE_MATCH=client.get(url)["ETag"])
+    asked.COOKIES[cookie] = "x"
+    with pytest.raises(AssertionError, match="down the stack"):
+        httpcache.NotModifiedMiddleware(_refuse)(asked)
+
+
+def test_a_signed_in_person_with_the_public_etag_gets_a_fresh_page(
+    client, client_for, officer_a, unit_a
+):
+    url = reverse("portal:unit-detail", args=[unit_a.slug])
+    etag = client.get(url)["ETag"]
+    staff = client_for(officer_a).get(url, HTTP_IF_NONE_MATCH=etag)
+    assert staff.status_code == 200 and "ETag" not in staff
+
+
+def test_a_page_that_is_not_public_is_never_answered_early(rf, db):
+    for url in (reverse("accounts:home"), "/no-such-page/", "/api/v1/complaints/"):
+        with pytest.raises(AssertionError, match="down the stack"):
+            httpcache.NotModifiedMiddleware(_refuse)(rf.get(url, HTTP_IF_NONE_MATCH="*"))
+
+
+def test_an_unknown_host_is_refused_even_with_a_matching_etag(client, unit_a):
+    url = reverse("portal:unit-detail", args=[unit_a.slug])
+    etag = client.get(url)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag, HTTP_HOST="evil.example").status_code == 400
+
+
+def test_a_public_api_read_is_answered_early_in_the_language_asked(rf, unit_a, client):
+    url = f"/api/v1/units/{unit_a.slug}/"
+    etag = client.get(url, HTTP_ACCEPT_LANGUAGE="en")["ETag"]
+    early = httpcache.NotModifiedMiddleware(_refuse)
+    answer = early(rf.get(url, HTTP_IF_NONE_MATCH=etag, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9"))
+    assert answer.status_code == 304 and "Authorization" in answer["Vary"]
+    assert answer["Access-Control-Allow-Origin"] == "*"
+    with pytest.raises(AssertionError, match="down the stack"):
+        early(rf.get(url, HTTP_IF_NONE_MATCH=etag, HTTP_AUTHORIZATION="Bearer pnt_x"))
