@@ -1,7 +1,9 @@
-"""``Authorization: Bearer pnt_…`` (or ``Token pnt_…``) authenticates as the token's user."""
+"""``Authorization: Bearer pnt_…`` (or ``Token pnt_…``) authenticates as the token's user; an
+integration token (``pantau.api.integration``) as nobody: it reads only its own endpoints."""
 
 from datetime import timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
@@ -44,6 +46,8 @@ class TokenAuthentication(authentication.BaseAuthentication):
         if token is None:
             raise exceptions.AuthenticationFailed(_("The API token is unknown or revoked."))
         touch(token)
+        if token.is_integration:
+            return AnonymousUser(), token
         return token.user, token
 
     def authenticate_header(self, request) -> str:

@@ -1,7 +1,9 @@
-"""API tokens (per user, with scopes). Webhooks live in pantau.events."""
+"""API tokens (per user, with scopes; or an agency's read-only integration token). Webhooks live
+in pantau.events."""
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from pantau.common.models import TimeStampedModel
@@ -10,8 +12,28 @@ from pantau.common.models import TimeStampedModel
 class ApiToken(TimeStampedModel):
     """A personal key for the API. Only a SHA-256 hash of the secret is stored; the secret is
     shown once when the token is created. ``units`` empty = every unit the user reaches; the token
-    never reaches more than its user does."""
+    never reaches more than its user does.
 
+    An integration token (``kind`` integration, issue 20) belongs to an agency, or with no agency
+    to the national level: a connector (SP4N-LAPOR!, SIPP) reads with it the complaints, SKM
+    results and PEKPPP results of every unit in that agency's tree, without reporters' personal
+    data, and nothing else (``pantau.api.integration``). ``user`` is then who issued it; it
+    never writes and never acts as that user."""
+
+    class Kind(models.TextChoices):
+        PERSONAL = "personal", _("Personal")
+        INTEGRATION = "integration", _("Integration (agency, read-only)")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.PERSONAL)
+    agency = models.ForeignKey(
+        "organisations.Agency",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="integration_tokens",
+        verbose_name=_("agency"),
+        help_text=_("An integration token's scope: this agency's tree; empty for national."),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
     )
@@ -29,6 +51,14 @@ class ApiToken(TimeStampedModel):
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
         ordering = ["-created_at"]
+        constraints = [
+            # A personal token has no agency; an integration token only reads.
+            models.CheckConstraint(
+                condition=Q(kind="personal", agency__isnull=True)
+                | Q(kind="integration", can_write=False),
+                name="api_token_kind_matches_scope",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
@@ -36,6 +66,10 @@ class ApiToken(TimeStampedModel):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+    @property
+    def is_integration(self) -> bool:
+        return self.kind == self.Kind.INTEGRATION
 
     @property
     def scopes(self) -> list[str]:

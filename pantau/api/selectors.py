@@ -8,13 +8,19 @@ from .models import ApiToken
 
 
 def tokens_of(user) -> QuerySet[ApiToken]:
-    return ApiToken.objects.filter(user=user).prefetch_related("units").order_by("-created_at")
+    return (
+        ApiToken.objects.filter(user=user, kind=ApiToken.Kind.PERSONAL)
+        .prefetch_related("units")
+        .order_by("-created_at")
+    )
 
 
 def unit_tokens(unit) -> QuerySet[ApiToken]:
     """Active tokens of the unit's people that reach the unit (limited to it, or not limited)."""
     return (
-        ApiToken.objects.filter(user__memberships__unit=unit, revoked_at__isnull=True)
+        ApiToken.objects.filter(
+            user__memberships__unit=unit, revoked_at__isnull=True, kind=ApiToken.Kind.PERSONAL
+        )
         .filter(Q(units=unit) | Q(units__isnull=True))
         .select_related("user")
         .prefetch_related("units")

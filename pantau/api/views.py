@@ -15,6 +15,7 @@ from pantau.organisations.selectors import get_managed_unit
 
 from . import selectors, services
 from .forms_web import TokenForm, WebhookForm
+from .integration.permissions import can_manage_integration_tokens
 
 SHOWN_ONCE = "api_secret_shown_once"
 
@@ -52,6 +53,7 @@ def token_list(request):
             "form": form,
             "tokens": selectors.tokens_of(request.user),
             "secret": _pop_secret(request, "token"),
+            "may_issue_integration": can_manage_integration_tokens(request.user),
         },
     )
 

@@ -10,9 +10,9 @@ from .services import refresh_search_documents
 
 @admin.register(Agency)
 class AgencyAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "parent"]
+    list_display = ["name", "kind", "parent", "region_code"]
     list_filter = ["kind"]
-    search_fields = ["name", "short_name"]
+    search_fields = ["name", "short_name", "region_code"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
 
@@ -51,9 +51,9 @@ class ServiceInline(admin.TabularInline):
 
 @admin.register(ServiceUnit)
 class ServiceUnitAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "agency", "mall", "city", "province", "is_active"]
+    list_display = ["name", "agency", "mall", "city", "province", "sipp_code", "is_active"]
     list_filter = ["is_active", "province"]
-    search_fields = ["name", "agency__name", "city"]
+    search_fields = ["name", "agency__name", "city", "sipp_code"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["agency", "mall"]
     inlines = [OpeningHoursInline, ContactChannelInline, ServiceInline]

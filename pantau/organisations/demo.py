@@ -73,6 +73,30 @@ AGENCIES = [
     ),
 ]
 
+# Kemendagri region codes (kode wilayah administrasi pemerintahan): a national agency has none; a
+# vertical office carries the region it serves (BBPOM Yogyakarta: DI Yogyakarta, 34).
+REGION_CODES = {
+    "kemenpanrb": "",
+    "prov-ntb": "52",
+    "kab-lombok-timur": "52.03",
+    "dinsos-lombok-timur": "52.03",
+    "prov-dki": "31",
+    "kota-jakarta-timur": "31.75",
+    "kec-cakung": "31.75.06",
+    "kec-duren-sawit": "31.75.07",
+    "badan-pom": "",
+    "bbpom-yogyakarta": "34",
+}
+
+# The units' codes in SIPP (KemenPANRB's public service information system). SIPP issues them;
+# these demo values follow the region code of the unit's place and a counter.
+SIPP_CODES = {
+    "dinsos-mpp-lombok-timur": "5203-DINSOS-001",
+    "ptsp-kecamatan-cakung": "317506-PTSP-001",
+    "ptsp-kecamatan-duren-sawit": "317507-PTSP-001",
+    "ulpk-bbpom-yogyakarta": "34-BBPOM-ULPK-001",
+}
+
 WEEKDAYS_0800_1600 = {d: (time(8, 0), time(16, 0), "") for d in range(1, 5)} | {
     5: (time(8, 0), time(16, 30), "Istirahat salat Jumat 11.30–13.00")
 }
@@ -236,6 +260,7 @@ def load(ctx: DemoContext) -> None:
                 "short_name": short_name,
                 "kind": kind,
                 "parent": agencies[parent] if parent else None,
+                "region_code": REGION_CODES[slug],
             },
         )
     mall = upsert(
@@ -256,6 +281,7 @@ def load(ctx: DemoContext) -> None:
                 "mall": mall if spec["mall"] else None,
                 "home_visits": bool(spec.get("home_visit_note")),
                 "home_visit_note": spec.get("home_visit_note", ""),
+                "sipp_code": SIPP_CODES[spec["slug"]],
                 **{
                     k: spec[k]
                     for k in (

@@ -19,6 +19,7 @@ class UnitProfileForm(forms.ModelForm):
             "time_zone",
             "home_visits",
             "home_visit_note",
+            "sipp_code",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -29,6 +30,19 @@ class UnitProfileForm(forms.ModelForm):
         code = self.cleaned_data["postal_code"].strip()
         if code and not re.fullmatch(r"\d{5}", code):
             raise forms.ValidationError(_("An Indonesian postal code has five digits."))
+        return code
+
+    def clean_sipp_code(self) -> str:
+        """Unique whatever the letter case (the database's constraint names no field, so its
+        message would not stand beside the field)."""
+        code = (self.cleaned_data.get("sipp_code") or "").strip()
+        if (
+            code
+            and ServiceUnit.objects.filter(sipp_code__iexact=code)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            raise forms.ValidationError(_("Another unit already has this SIPP unit code."))
         return code
 
 

@@ -1,12 +1,38 @@
 """The spine every module hangs on: agencies, public service malls, service units, services."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pantau.common.models import TimeStampedModel
+
+# Kemendagri region codes (kode wilayah, Permendagri 72/2019 and its updates): province "52",
+# regency or city "52.03", sub-district "52.03.01", village "52.03.01.2001" (issue 20).
+REGION_CODE_PATTERN = r"^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$"
+REGION_CODE_MAX = 13
+validate_region_code = RegexValidator(
+    REGION_CODE_PATTERN,
+    message=_(
+        "Write the Kemendagri region code as NN, NN.NN, NN.NN.NN or NN.NN.NN.NNNN, "
+        "e.g. 52.03 for Kabupaten Lombok Timur."
+    ),
+)
+# A unit's code in SIPP (Sistem Informasi Pelayanan Publik, KemenPANRB): issued by SIPP, so its
+# form is not fixed here; letters, digits and . - _ up to 40 characters, starting with a letter
+# or digit (no slash or space: the code is a segment of an address, /api/v1/units/sipp/<code>/).
+SIPP_CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$"
+SIPP_CODE_MAX = 40
+validate_sipp_code = RegexValidator(
+    SIPP_CODE_PATTERN,
+    message=_(
+        "A SIPP unit code has up to 40 letters, digits, dots, dashes or underscores, and "
+        "starts with a letter or a digit."
+    ),
+)
 
 
 class Agency(TimeStampedModel):
@@ -33,6 +59,17 @@ class Agency(TimeStampedModel):
         blank=True,
         related_name="children",
         verbose_name=_("parent agency"),
+    )
+    region_code = models.CharField(
+        _("Kemendagri region code"),
+        max_length=REGION_CODE_MAX,
+        blank=True,
+        db_index=True,
+        validators=[validate_region_code],
+        help_text=_(
+            "The region the agency governs or serves, e.g. 52 (NTB), 52.03 (Lombok Timur), "
+            "31.75 (Jakarta Timur); empty for a national agency."
+        ),
     )
     history = HistoricalRecords()
 
@@ -119,6 +156,13 @@ class ServiceUnit(TimeStampedModel):
         _("time zone"), max_length=20, choices=TimeZone.choices, default=TimeZone.WIB
     )
     is_active = models.BooleanField(_("active"), default=True)
+    sipp_code = models.CharField(
+        _("SIPP unit code"),
+        max_length=SIPP_CODE_MAX,
+        blank=True,
+        validators=[validate_sipp_code],
+        help_text=_("The unit's code in SIPP (KemenPANRB), when it has one."),
+    )
     # "Jemput bola": officers visit residents who cannot come (issue 19).
     home_visits = models.BooleanField(
         _("offers home visits (jemput bola)"),
@@ -157,7 +201,13 @@ class ServiceUnit(TimeStampedModel):
                 violation_error_message=_(
                     "Give both latitude (-90 to 90) and longitude (-180 to 180), or neither."
                 ),
-            )
+            ),
+            models.UniqueConstraint(
+                Upper("sipp_code"),
+                condition=~Q(sipp_code=""),
+                name="organisations_unit_sipp_code_unique",
+                violation_error_message=_("Another unit already has this SIPP unit code."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -336,3 +336,32 @@ def public_counts() -> dict[str, int]:
         "services": Service.objects.filter(is_active=True, unit__is_active=True).count(),
         "agencies": Agency.objects.filter(units__is_active=True).distinct().count(),
     }
+
+
+# --- Official codes (issue 20) ----------------------------------------------------------------
+
+
+def in_region(code: str, *, prefix: str = "") -> Q:
+    """The region with this Kemendagri code and every region below it: ``52.03`` matches 52.03
+    and 52.03.01, never 52.030 (the codes' parts are separated by dots). ``prefix`` reaches the
+    code through a relation (``"agency__"`` for units)."""
+    field = f"{prefix}region_code"
+    return Q(**{field: code}) | Q(**{f"{field}__startswith": f"{code}."})
+
+
+def units_in_region(units: QuerySet[ServiceUnit], code: str) -> QuerySet[ServiceUnit]:
+    """The given units whose agency lies in the region ``code`` or below it."""
+    return units.filter(in_region(code, prefix="agency__"))
+
+
+def agencies_in_region(agencies: QuerySet[Agency], code: str) -> QuerySet[Agency]:
+    return agencies.filter(in_region(code))
+
+
+def public_unit_by_sipp_code(code: str) -> ServiceUnit:
+    """The active unit with this SIPP code (letter case ignored), as ``get_public_unit`` reads
+    it; a 404 otherwise."""
+    unit = get_object_or_404(
+        ServiceUnit.objects.filter(is_active=True), sipp_code__iexact=code.strip()
+    )
+    return get_public_unit(unit.slug)

@@ -25,6 +25,7 @@ UNIT_PROFILE_FIELDS = (
     "time_zone",
     "home_visits",
     "home_visit_note",
+    "sipp_code",
 )
 
 

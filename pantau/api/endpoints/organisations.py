@@ -1,22 +1,35 @@
 """``/api/v1/agencies/``, ``/api/v1/units/``, ``/api/v1/services/``: the public directory, and
-the unit head's edits (profile, services) through ``pantau.organisations.services``."""
+the unit head's edits (profile, services) through ``pantau.organisations.services``.
+
+Agencies carry their Kemendagri region code and units their SIPP code (issue 20): both lists
+filter by ``region_code`` (the region and every region below it), units by ``sipp_code``, and
+``/api/v1/units/sipp/{code}/`` reads a unit by its SIPP code."""
+
+import re
 
 import django_filters
+from django import forms
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import generics, permissions, serializers, status
+from rest_framework import exceptions, generics, permissions, serializers, status
 from rest_framework.response import Response
 
 from pantau.organisations import forms as organisation_forms
 from pantau.organisations import selectors
 from pantau.organisations import services as organisation_services
 from pantau.organisations.models import (
+    REGION_CODE_MAX,
+    REGION_CODE_PATTERN,
+    SIPP_CODE_MAX,
+    SIPP_CODE_PATTERN,
     Agency,
     ContactChannel,
     OpeningHours,
     Service,
     ServiceUnit,
+    validate_region_code,
+    validate_sipp_code,
 )
 
 from ..filters import KnownValueFilter
@@ -30,7 +43,7 @@ class AgencySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Agency
-        fields = ["slug", "name", "short_name", "kind", "parent"]
+        fields = ["slug", "name", "short_name", "kind", "parent", "region_code"]
 
 
 class ServiceSerializer(serializers.ModelSerializer):
@@ -88,6 +101,11 @@ class ChannelSerializer(serializers.ModelSerializer):
 class UnitSerializer(serializers.ModelSerializer):
     agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     mall = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    region_code = serializers.CharField(
+        source="agency.region_code",
+        read_only=True,
+        help_text="The Kemendagri region code of the unit's agency; empty when it has none.",
+    )
 
     class Meta:
         model = ServiceUnit
@@ -103,6 +121,8 @@ class UnitSerializer(serializers.ModelSerializer):
             "postal_code",
             "time_zone",
             "is_active",
+            "sipp_code",
+            "region_code",
         ]
 
 
@@ -122,6 +142,21 @@ class PostalCodeField(serializers.CharField):
     field with a pattern, so the pattern itself must not match it."""
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": SIPP_CODE_PATTERN,
+        "maxLength": SIPP_CODE_MAX,
+        "example": "5203-DINSOS-001",
+    }
+)
+class SippCodeField(serializers.CharField):
+    """A SIPP unit code (``organisations.models.validate_sipp_code``); empty clears it."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(max_length=SIPP_CODE_MAX, **kwargs)
+
+
 class UnitProfileSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True, max_length=5000)
     address = serializers.CharField(required=False, max_length=1000)
@@ -129,6 +164,72 @@ class UnitProfileSerializer(serializers.Serializer):
     province = serializers.CharField(required=False, max_length=100)
     postal_code = PostalCodeField(required=False, allow_blank=True)
     time_zone = serializers.ChoiceField(choices=ServiceUnit.TimeZone.choices, required=False)
+    sipp_code = SippCodeField(required=False, allow_blank=True)
+
+
+class CodeField(forms.CharField):
+    """A code checked by ``validator`` (a 400 naming the parameter when it does not fit)."""
+
+    def __init__(self, *, validator, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.validators.append(validator)
+
+    def to_python(self, value):
+        return super().to_python(value).strip()
+
+
+class RegionCodeFilter(django_filters.CharFilter):
+    """A Kemendagri region code: the region and every region below it (``in_region``)."""
+
+    field_class = CodeField
+
+    def __init__(self, *args, prefix: str = "", **kwargs) -> None:
+        kwargs.setdefault(
+            "help_text",
+            "Kemendagri region code (NN, NN.NN, NN.NN.NN or NN.NN.NN.NNNN): the region and "
+            "every region below it, e.g. 52.03 for Kabupaten Lombok Timur.",
+        )
+        super().__init__(
+            *args, validator=validate_region_code, max_length=REGION_CODE_MAX, **kwargs
+        )
+        self.prefix = prefix
+        extend_schema_field(
+            {
+                "type": "string",
+                "pattern": REGION_CODE_PATTERN,
+                "maxLength": REGION_CODE_MAX,
+                "description": kwargs["help_text"],
+            }
+        )(self)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(selectors.in_region(value, prefix=self.prefix))
+
+
+class SippCodeFilter(django_filters.CharFilter):
+    """A SIPP unit code, letter case ignored."""
+
+    field_class = CodeField
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(
+            *args,
+            validator=validate_sipp_code,
+            max_length=SIPP_CODE_MAX,
+            field_name="sipp_code",
+            lookup_expr="iexact",
+            **kwargs,
+        )
+        extend_schema_field(
+            {
+                "type": "string",
+                "pattern": SIPP_CODE_PATTERN,
+                "maxLength": SIPP_CODE_MAX,
+                "description": "The unit's SIPP code (letter case ignored).",
+            }
+        )(self)
 
 
 class AgencyFilter(django_filters.FilterSet):
@@ -136,6 +237,7 @@ class AgencyFilter(django_filters.FilterSet):
         field_name="parent__slug", model=Agency, help_text="Parent agency slug."
     )
     kind = django_filters.ChoiceFilter(choices=Agency.Kind.choices)
+    region_code = RegionCodeFilter()
 
     class Meta:
         model = Agency
@@ -146,6 +248,8 @@ class UnitFilter(django_filters.FilterSet):
     agency = KnownValueFilter(field_name="agency__slug", model=Agency, help_text="Agency slug.")
     province = django_filters.CharFilter()
     city = django_filters.CharFilter()
+    sipp_code = SippCodeFilter()
+    region_code = RegionCodeFilter(prefix="agency__")
 
     class Meta:
         model = ServiceUnit
@@ -213,6 +317,20 @@ class UnitDetail(generics.GenericAPIView):
         return Response(UnitDetailSerializer(selectors.unit_with_details(unit)).data)
 
 
+class UnitBySippCode(generics.GenericAPIView):
+    permission_classes = [permissions.AllowAny]
+    serializer_class = UnitDetailSerializer
+    queryset = ServiceUnit.objects.none()
+
+    @extend_schema(responses={200: UnitDetailSerializer, **errors(404)})
+    def get(self, request, code: str):
+        """An active unit found by its SIPP code (letter case ignored), as ``/units/{slug}/``
+        reads it (public)."""
+        if not re.fullmatch(SIPP_CODE_PATTERN, code):
+            raise exceptions.NotFound()
+        return Response(UnitDetailSerializer(selectors.public_unit_by_sipp_code(code)).data)
+
+
 class ServiceList(generics.ListAPIView):
     """Active services of active units (public)."""
 
@@ -274,6 +392,7 @@ class ServiceDetail(generics.GenericAPIView):
 urlpatterns = [
     path("agencies/", AgencyList.as_view(), name="agency-list"),
     path("units/", UnitList.as_view(), name="unit-list"),
+    path("units/sipp/<str:code>/", UnitBySippCode.as_view(), name="unit-by-sipp-code"),
     path("units/<slug:slug>/", UnitDetail.as_view(), name="unit-detail"),
     path("units/<slug:slug>/services/", UnitServiceCreate.as_view(), name="unit-service-create"),
     path("services/", ServiceList.as_view(), name="service-list"),

@@ -15,7 +15,7 @@ from pantau.satisfaction.models import SurveyPeriod
 from pantau.satisfaction.periods import POPULATION_MAX, YEARS
 from pantau.surveys.models import Collection
 
-from ...filters import IntegerFilter, KnownValueFilter
+from ...filters import IntegerFilter, KnownValueFilter, MomentFilter
 from ...forms import MAX_ID
 from ...permissions import WriteScope, get_unit, narrow_by_unit
 from ...schema import errors
@@ -31,6 +31,17 @@ class PeriodFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(
         field_name="collection__status", choices=Collection.Status.choices
+    )
+    # For the SIPP portals, which fetch what was published since their last visit (issue 20).
+    published_after = MomentFilter(
+        field_name="published_at",
+        lookup_expr="gte",
+        help_text="Published at or after this moment (ISO 8601 with an offset).",
+    )
+    published_before = MomentFilter(
+        field_name="published_at",
+        lookup_expr="lt",
+        help_text="Published before this moment (ISO 8601 with an offset).",
     )
 
     class Meta:

@@ -19,10 +19,17 @@ class IkmSummarySerializer(serializers.Serializer):
 
 
 class PeriodSerializer(serializers.ModelSerializer):
+    """A period in a list. Its figures are ``results``, as in the detail (which adds the
+    elements); ``result``, the same object under its old name, stays for one release
+    (issue 20) and then goes."""
+
     unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     label = serializers.CharField(read_only=True)  # type: ignore[assignment]  # a field named like a DRF Field attribute
     status = serializers.CharField(source="collection.status", read_only=True)
-    result = serializers.SerializerMethodField()
+    results = serializers.SerializerMethodField()
+    result = serializers.SerializerMethodField(
+        help_text="Deprecated: the same as `results`; it goes in the next release."
+    )
 
     class Meta:
         model = SurveyPeriod
@@ -39,11 +46,12 @@ class PeriodSerializer(serializers.ModelSerializer):
             "population",
             "weight_mode",
             "published_at",
+            "results",
             "result",
         ]
 
     @extend_schema_field(IkmSummarySerializer)
-    def get_result(self, period) -> dict:
+    def get_results(self, period) -> dict:
         point = self.context.get("points", {}).get(period.pk)
         ikm = point.ikm if point else None
         return {
@@ -52,6 +60,10 @@ class PeriodSerializer(serializers.ModelSerializer):
             "grade": ikm.grade if ikm else None,
             "performance": ikm.performance if ikm else None,
         }
+
+    @extend_schema_field(IkmSummarySerializer)
+    def get_result(self, period) -> dict:
+        return self.get_results(period)
 
 
 class ElementSerializer(serializers.Serializer):
@@ -95,7 +107,9 @@ class PeriodDetailSerializer(PeriodSerializer):
     results = serializers.SerializerMethodField()
 
     class Meta(PeriodSerializer.Meta):
-        fields = [f for f in PeriodSerializer.Meta.fields if f != "result"] + ["results"]
+        fields = [f for f in PeriodSerializer.Meta.fields if f not in ("results", "result")] + [
+            "results"
+        ]
 
     @extend_schema_field(ResultsSerializer)
     def get_results(self, period) -> dict:
