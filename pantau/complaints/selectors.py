@@ -255,6 +255,24 @@ def monthly_recap(unit, year: int) -> dict:
     return {**_recap(Complaint.objects.filter(unit=unit), year), "unit": unit, "title": unit.name}
 
 
+def category_recap(unit, year: int) -> list[dict]:
+    """The unit's reports of a year by category, most reported first (one grouped query and one
+    for the categories): where a pattern of complaints shows, and an improvement action can be
+    planned from (issue 21)."""
+    from django.db.models import Count
+
+    rows = list(
+        Complaint.objects.filter(unit=unit, created_at__year=year, category__isnull=False)
+        .values("category_id")
+        .annotate(received=Count("id"))
+        .order_by("-received", "category_id")
+    )
+    categories = Category.objects.in_bulk([row["category_id"] for row in rows])
+    return [
+        {"category": categories[row["category_id"]], "received": row["received"]} for row in rows
+    ]
+
+
 def region_recap(user, year: int, title: str) -> dict:
     """The same recap over every report the user may see (a coordinator's or agency head's
     region, including reports whose unit is not yet known), in one grouped query."""

@@ -4,8 +4,11 @@ queries for a whole page of actions:
 - an SKM figure (``skm.element:<key>`` the element's NRR, ``skm.ikm`` the IKM): *before* is the
   action's source period (for an action from another source, the unit's last published period
   when it was planned), *after* the unit's next published period (for another source, the first
-  published after the action was done); both through ``satisfaction.selectors.trend`` (one
-  grouped query over the answer tallies, then ``analytics.ikm``);
+  published after the action was done); both through ``kpis.metrics.skm.published_results``,
+  the KPI's own reading (one grouped query over the answer tallies, then ``analytics.ikm``);
+- the share of complaints resolved within the deadline (``complaints.on_time_share``): among
+  the reports received in the same months before and after as a category's, counted by the
+  KPI's own ``kpis.metrics.complaints.on_time_counts`` (one grouped query by month);
 - a complaint category (``complaints.category:<code>``): reports per month in the category, in
   the ``WINDOW_MONTHS`` whole months before the month the action was planned, and in those
   after the month it was completed (as many as have passed, at least one); one grouped query.
@@ -138,6 +141,65 @@ def _complaint_figures(actions: list[tuple[Action, str]], today: date) -> None:
         )
 
 
+def _month_periods(first: date, count: int) -> list[Any]:
+    """``count`` calendar months from ``first``, as KPI periods (the buckets of one query)."""
+    from datetime import timedelta
+
+    from pantau.kpis.periods import Period
+
+    months = []
+    for shift in range(count):
+        start = _month(first, shift)
+        end = _month(start, 1) - timedelta(days=1)
+        months.append(Period(start, end, "month", start.year, start.month))
+    return months
+
+
+def _on_time_figures(actions: list[Action], today: date) -> None:
+    """The share of reports resolved within their deadline among those received in the months
+    before and after each action, counted by ``kpis.metrics.complaints.on_time_counts`` (the
+    KPI's own count, one grouped query by month) and divided by ``analytics.kpi.on_time_share``
+    over each window's months."""
+    from pantau.analytics import kpi
+    from pantau.kpis.metrics.complaints import on_time_counts
+
+    windows = {action.pk: _windows(action, today) for action in actions}
+    spans = [w for pair in windows.values() for w in pair if w is not None]
+    first = min(start for start, _n in spans)
+    last = max(_month(start, months) for start, months in spans)
+    count = (last.year * 12 + last.month) - (first.year * 12 + first.month)
+    months = _month_periods(first, count)
+    units = list({action.unit_id: action.unit for action in actions}.values())
+    counts = on_time_counts(units, months, None)
+
+    def point(unit_id: int, window: tuple[date, int] | None) -> Point | None:
+        if window is None:
+            return None
+        start, length = window
+        offset = (start.year * 12 + start.month) - (first.year * 12 + first.month)
+        totals = [0, 0, 0]
+        for index in range(offset, offset + length):
+            for place, n in enumerate(counts.get((unit_id, index), (0, 0, 0))):
+                totals[place] += n
+        share = kpi.on_time_share(*totals)
+        if share is None:
+            return None
+        return Point(_window_label(start, length), half_up(share, 1) or 0.0)
+
+    for action in actions:
+        before, after = windows[action.pk]
+        action.figure = Figure(  # type: ignore[attr-defined]
+            name=_("complaints resolved within the deadline (%)"),
+            before=point(action.unit_id, before),
+            after=point(action.unit_id, after),
+            waiting=""
+            if after
+            else _("After: the whole months once the action is done.")
+            if action.status != Status.DONE
+            else _("After: once a whole month has passed since it was done."),
+        )
+
+
 # --- SKM --------------------------------------------------------------------------------------
 
 
@@ -156,21 +218,23 @@ def _skm_periods(action: Action, published: list[Any], today: date) -> tuple[Any
     return before, after
 
 
-def _skm_value(point: Any, metric: metrics.Metric, codes: dict[str, str]) -> float | None:
-    if point is None or point.ikm is None:
+def _skm_value(result: Any, metric: metrics.Metric, codes: dict[str, str]) -> float | None:
+    """The figure in one published result (``kpis.metrics.skm.published_results``)."""
+    if result is None:
         return None
     if metric.family == metrics.SKM_IKM:
-        return float(point.ikm.ikm)
+        return float(result.ikm)
     code = codes.get(metric.key)
-    element = next((e for e in point.ikm.elements if e.code == code), None)
+    element = next((e for e in result.elements if e.code == code), None)
     return None if element is None else half_up(element.nrr, 3)
 
 
 def _skm_figures(
     actions: list[tuple[Action, metrics.Metric]], today: date, *, public: bool = False
 ) -> None:
+    from pantau.kpis.metrics.skm import published_results
     from pantau.satisfaction.models import SurveyPeriod
-    from pantau.satisfaction.selectors import scored_items, trend
+    from pantau.satisfaction.selectors import scored_items
 
     published: dict[int, list[Any]] = {}
     for period in (
@@ -186,7 +250,7 @@ def _skm_figures(
         for action, _m in actions
     }
     periods = {p.pk: p for pair in chosen.values() for p in pair if p is not None}
-    points = {point.period.pk: point for point in trend(list(periods.values()), as_published=True)}
+    points = published_results(list(periods.values()))
     for action, metric in actions:
         before, after = chosen[action.pk]
         if public and before is not None and before.published_at is None:
@@ -221,6 +285,7 @@ def attach(actions: Sequence[Action], *, today: date, public: bool = False) -> N
     reads before and after). ``public``: only published SKM results are read."""
     skm: list[tuple[Action, metrics.Metric]] = []
     complaints: list[tuple[Action, str]] = []
+    on_time: list[Action] = []
     for action in actions:
         action.figure = None  # type: ignore[attr-defined]
         metric = metrics.parse(action.metric_key)
@@ -230,10 +295,14 @@ def attach(actions: Sequence[Action], *, today: date, public: bool = False) -> N
             skm.append((action, metric))
         elif metric.family == "complaints.category":
             complaints.append((action, metric.key))
+        elif metric.family == metrics.ON_TIME:
+            on_time.append(action)
     if skm:
         _skm_figures(skm, today, public=public)
     if complaints:
         _complaint_figures(complaints, today)
+    if on_time:
+        _on_time_figures(on_time, today)
 
 
 def baseline(unit: Any, source: Any, metric_key: str) -> Decimal | None:

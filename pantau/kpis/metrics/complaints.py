@@ -47,10 +47,16 @@ def _received(
     )
 
 
-def on_time_share(
+Counts = dict[tuple[int, int], tuple[int, int, int]]
+
+
+def on_time_counts(
     units: Sequence[ServiceUnit], periods: Sequence[Period], service: Service | None
-) -> dict[tuple[int, int], Decimal]:
-    """``analytics.kpi.on_time_share`` of each unit and period, from one grouped query."""
+) -> Counts:
+    """(on time, resolved late, open past the deadline) of the reports each unit received in
+    each period, from one grouped query: the inputs of ``analytics.kpi.on_time_share``. The one
+    way Pantau counts the on-time share: the KPI below and the improvement register's figure
+    before and after an action (``improvements.figures``) both read it."""
     today = timezone.localdate()
     answered = Q(status__in=RESOLVED, answered_at__isnull=False)
     in_time = answered & Q(answered_at__date__lte=F("resolution_due"))
@@ -65,11 +71,25 @@ def on_time_share(
         )
         .order_by()
     )
+    return {
+        (row["unit_id"], row["bucket"]): (
+            row["on_time"],
+            row["answered"] - row["on_time"],
+            row["overdue"],
+        )
+        for row in rows
+    }
+
+
+def on_time_share(
+    units: Sequence[ServiceUnit], periods: Sequence[Period], service: Service | None
+) -> dict[tuple[int, int], Decimal]:
+    """``analytics.kpi.on_time_share`` of each unit and period, from ``on_time_counts``."""
     found = {}
-    for row in rows:
-        share = kpi.on_time_share(row["on_time"], row["answered"] - row["on_time"], row["overdue"])
+    for key, (on_time, late, overdue) in on_time_counts(units, periods, service).items():
+        share = kpi.on_time_share(on_time, late, overdue)
         if share is not None:
-            found[(row["unit_id"], row["bucket"])] = as_decimal(share, 1)
+            found[key] = as_decimal(share, 1)
     return {key: value for key, value in found.items() if value is not None}
 
 

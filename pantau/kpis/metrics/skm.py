@@ -3,6 +3,7 @@ figures only: a result under correction counts as it was last published)."""
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from pantau.organisations.models import Service, ServiceUnit
 from pantau.satisfaction.models import SurveyPeriod
@@ -37,16 +38,29 @@ def _rank(survey: SurveyPeriod) -> tuple[int, object]:
     return ((survey.ends_on - survey.starts_on).days, survey.ends_on)
 
 
+def published_results(surveys: Sequence[SurveyPeriod]) -> dict[int, Any]:
+    """The result of each SKM period as it was last published (its IKM and each element's NRR,
+    ``analytics.ikm``), by the period's id, read for all of them at once through
+    ``satisfaction.selectors.trend``; a period without a result is left out. The one way Pantau
+    reads an SKM figure: the KPI below and the improvement register's figure before and after
+    an action (``improvements.figures``) both read it."""
+    if not surveys:
+        return {}
+    return {
+        point.period.pk: point.ikm
+        for point in trend(list(set(surveys)), as_published=True)
+        if point.ikm is not None
+    }
+
+
 def ikm(
     units: Sequence[ServiceUnit], periods: Sequence[Period], service: Service | None
 ) -> dict[tuple[int, int], Decimal]:
     chosen = _chosen(units, periods)
-    points = {
-        point.period.pk: point for point in trend(list(set(chosen.values())), as_published=True)
-    }
+    results = published_results(list(chosen.values()))
     found: dict[tuple[int, int], Decimal] = {}
     for key, survey in chosen.items():
-        point = points.get(survey.pk)
-        if point is not None and point.ikm is not None:
-            found[key] = point.ikm.ikm
+        result = results.get(survey.pk)
+        if result is not None:
+            found[key] = result.ikm
     return found
