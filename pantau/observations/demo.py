@@ -81,12 +81,17 @@ VISITS: list[tuple[str, str, date, tuple[str, ...], tuple[str, ...], dict[str, s
 UPCOMING = (CAKUNG, "standard", date(2027, 1, 14))
 
 
-def _person(username: str, first: str, last: str, role: Any = None, agency: Any = None) -> User:
+def _person(
+    ctx: DemoContext, username: str, first: str, last: str, role: Any = None, agency: Any = None
+) -> User:
     user = upsert(
         User,
         username=username,
         defaults={"first_name": first, "last_name": last, "email": f"{username}@pantau.example"},
     )
+    if not user.check_password(ctx.password):
+        user.set_password(ctx.password)
+        user.save()
     if role is not None:
         Membership.objects.get_or_create(user=user, role=role, agency=agency, unit=None)
     return user
@@ -108,13 +113,14 @@ def _answers(visit: Visit, no: tuple[str, ...], not_applicable: tuple[str, ...])
 
 def load(ctx: DemoContext) -> None:
     coordinator = _person(
+        ctx,
         "penilai.jaktim",
         "Yuniar",
         "Pratama",
         Role.EVALUATOR,
         ctx.objects["agency:kota-jakarta-timur"],
     )
-    observer = _person("pengamat.jaktim", "Nadia", "Putri")
+    observer = _person(ctx, "pengamat.jaktim", "Nadia", "Putri")
     ctx.objects["user:penilai.jaktim"], ctx.objects["user:pengamat.jaktim"] = coordinator, observer
     for login in (
         ("penilai.jaktim", "Evaluator, Kota Jakarta Timur: runs the mystery-shopping visits"),

@@ -54,6 +54,13 @@ def visible_visits(user: Any) -> QuerySet[Visit]:
     )
 
 
+def headed_units(user: Any) -> list[ServiceUnit]:
+    """The units the user heads, whose submitted results they read."""
+    scope = scope_for(user)
+    ids = [unit for unit, roles in scope.unit_roles.items() if Role.UNIT_HEAD in roles]
+    return list(ServiceUnit.objects.filter(pk__in=ids).order_by("name")) if ids else []
+
+
 def get_visible_visit(user: Any, pk: int) -> Visit:
     return get_object_or_404(visible_visits(user), pk=pk)
 
@@ -76,20 +83,24 @@ def programme_visits(user: Any, *, status: str = "") -> QuerySet[Visit]:
 
 
 def observer_candidates(user: Any) -> QuerySet[User]:
-    """People the user may assign: active staff holding a role in the units or agencies the
-    user reaches, and the user. Members of the visited unit stay in the list so that choosing
-    one is answered with the reason it is refused (``services.schedule_visit``)."""
+    """People the user may assign: active accounts holding a role in the units or agencies the
+    user reaches, accounts with no role at all (volunteer observers, such as the students of a
+    partner university), those who observed a visit of these units before, and the user.
+    Members of the visited unit stay in the list so that choosing one is answered with the
+    reason it is refused (``services.schedule_visit``)."""
     scope = scope_for(user)
     people = User.objects.filter(is_active=True)
+    volunteers = Q(memberships__isnull=True, is_superuser=False)
     if scope.sees_everything:
-        return people.filter(Q(memberships__isnull=False) | Q(pk=user.pk)).distinct()
-    agencies = _schedulable_agencies(user)
-    members = Membership.objects.filter(
-        Q(unit__agency_id__in=agencies) | Q(agency_id__in=agencies)
-    ).values("user_id")
-    return people.filter(Q(pk__in=members) | Q(pk=user.pk)).order_by(
-        "first_name", "last_name", "username"
-    )
+        chosen = Q(pk__in=Membership.objects.values("user_id")) | volunteers | Q(pk=user.pk)
+    else:
+        agencies = _schedulable_agencies(user)
+        members = Membership.objects.filter(
+            Q(unit__agency_id__in=agencies) | Q(agency_id__in=agencies)
+        ).values("user_id")
+        observed = Visit.objects.filter(unit__agency_id__in=agencies).values("observer_id")
+        chosen = Q(pk__in=members) | Q(pk__in=observed) | volunteers | Q(pk=user.pk)
+    return people.filter(chosen).distinct().order_by("first_name", "last_name", "username")
 
 
 # --- A visit's answers --------------------------------------------------------------------------

@@ -97,6 +97,8 @@ def assigned(request: HttpRequest) -> HttpResponse:
             "to_enter": [v for v in visits if v.status == Visit.Status.SCHEDULED],
             "done": [v for v in visits if v.status != Visit.Status.SCHEDULED],
             "today": today,
+            "headed": selectors.headed_units(request.user),
+            "runs_programme": permissions.runs_programme(request.user),
         },
     )
 
