@@ -483,8 +483,6 @@ SPECTACULAR_SETTINGS = {
         "ParticipantKindEnum": "pantau.standards.models.Participant.Kind",
         "ObservationStatusEnum": "pantau.observations.models.Visit.Status",
         "ObservationKindEnum": "pantau.observations.models.Kind",
-        "ObservationStatusEnum": "pantau.observations.models.Visit.Status",
-        "ObservationKindEnum": "pantau.observations.models.Kind",
     },
     # No call to the online validator: the docs page loads nothing from the internet.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
