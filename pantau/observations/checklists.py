@@ -46,118 +46,121 @@ def _item(
     )
 
 
+# SETIA: (word, English, ((item, English, weight), …)), three items per letter.
+SETIA = (
+    (
+        "Solusi",
+        "Solution",
+        (
+            (
+                "Petugas menanyakan keperluan dan memberi jalan keluar yang jelas",
+                "The officer asks what is needed and gives a clear way forward",
+                2,
+            ),
+            (
+                "Jika persyaratan kurang, petugas menjelaskan apa yang harus dilengkapi dan caranya",
+                "If a requirement is missing, the officer explains what to bring and how",
+                2,
+            ),
+            (
+                "Petugas menyebutkan langkah berikutnya dan kapan layanan selesai",
+                "The officer says what happens next and when the service will be done",
+                1,
+            ),
+        ),
+    ),
+    (
+        "Empati",
+        "Empathy",
+        (
+            (
+                "Petugas menyapa dengan ramah dan mendengarkan sampai selesai",
+                "The officer greets kindly and listens to the end",
+                1,
+            ),
+            (
+                "Petugas mendampingi warga yang kesulitan memakai layanan digital",
+                "The officer guides citizens who struggle with the digital service",
+                2,
+            ),
+            (
+                "Warga lansia, penyandang disabilitas, ibu hamil didahulukan atau dibantu",
+                "Older people, people with disabilities and pregnant women are served first or helped",
+                1,
+            ),
+        ),
+    ),
+    (
+        "Tegas",
+        "Firm",
+        (
+            (
+                "Petugas menerapkan aturan yang sama kepada setiap warga (tanpa jalur kenalan)",
+                "The officer applies the same rules to every citizen (no shortcut for acquaintances)",
+                2,
+            ),
+            (
+                "Tidak ada permintaan atau tawaran imbalan di luar biaya resmi",
+                "No payment beyond the official fee is asked for or offered",
+                2,
+            ),
+            (
+                "Antrean dijalankan tertib sesuai nomor urut",
+                "The queue runs in order of the numbers taken",
+                1,
+            ),
+        ),
+    ),
+    (
+        "Inovatif",
+        "Innovative",
+        (
+            (
+                "Petugas menawarkan kanal daring (aplikasi, WhatsApp, situs) untuk urusan berikutnya",
+                "The officer offers an online channel (app, WhatsApp, website) for the next time",
+                1,
+            ),
+            (
+                "Tersedia panduan ringkas satu halaman, cetak atau daring",
+                "A one-page guide is available, printed or online",
+                1,
+            ),
+            (
+                "Layanan digital yang ditawarkan dapat dipakai saat kunjungan",
+                "The digital service offered works during the visit",
+                1,
+            ),
+        ),
+    ),
+    (
+        "Andal",
+        "Reliable",
+        (
+            (
+                "Layanan dimulai pada jam buka yang diumumkan",
+                "The service starts at the opening hours announced",
+                1,
+            ),
+            (
+                "Informasi yang diberikan petugas sesuai dengan yang diumumkan",
+                "What the officer says matches what is announced",
+                2,
+            ),
+            (
+                "Layanan selesai dalam waktu yang dijanjikan petugas",
+                "The service is done within the time the officer promised",
+                2,
+            ),
+        ),
+    ),
+)
+
+
 def setia_spec() -> VersionSpec:
     """SETIA: three items per letter, weight 2 for what decides the citizen's outcome or equal
     treatment, 1 for the rest."""
-    letters = (
-        (
-            "Solusi",
-            "Solution",
-            (
-                (
-                    "Petugas menanyakan keperluan dan memberi jalan keluar yang jelas",
-                    "The officer asks what is needed and gives a clear way forward",
-                    2,
-                ),
-                (
-                    "Jika persyaratan kurang, petugas menjelaskan apa yang harus dilengkapi dan caranya",
-                    "If a requirement is missing, the officer explains what to bring and how",
-                    2,
-                ),
-                (
-                    "Petugas menyebutkan langkah berikutnya dan kapan layanan selesai",
-                    "The officer says what happens next and when the service will be done",
-                    1,
-                ),
-            ),
-        ),
-        (
-            "Empati",
-            "Empathy",
-            (
-                (
-                    "Petugas menyapa dengan ramah dan mendengarkan sampai selesai",
-                    "The officer greets kindly and listens to the end",
-                    1,
-                ),
-                (
-                    "Petugas mendampingi warga yang kesulitan memakai layanan digital",
-                    "The officer guides citizens who struggle with the digital service",
-                    2,
-                ),
-                (
-                    "Warga lansia, penyandang disabilitas, ibu hamil didahulukan atau dibantu",
-                    "Older people, people with disabilities and pregnant women are served first or helped",
-                    1,
-                ),
-            ),
-        ),
-        (
-            "Tegas",
-            "Firm",
-            (
-                (
-                    "Petugas menerapkan aturan yang sama kepada setiap warga (tanpa jalur kenalan)",
-                    "The officer applies the same rules to every citizen (no shortcut for acquaintances)",
-                    2,
-                ),
-                (
-                    "Tidak ada permintaan atau tawaran imbalan di luar biaya resmi",
-                    "No payment beyond the official fee is asked for or offered",
-                    2,
-                ),
-                (
-                    "Antrean dijalankan tertib sesuai nomor urut",
-                    "The queue runs in order of the numbers taken",
-                    1,
-                ),
-            ),
-        ),
-        (
-            "Inovatif",
-            "Innovative",
-            (
-                (
-                    "Petugas menawarkan kanal daring (aplikasi, WhatsApp, situs) untuk urusan berikutnya",
-                    "The officer offers an online channel (app, WhatsApp, website) for the next time",
-                    1,
-                ),
-                (
-                    "Tersedia panduan ringkas satu halaman, cetak atau daring",
-                    "A one-page guide is available, printed or online",
-                    1,
-                ),
-                (
-                    "Layanan digital yang ditawarkan dapat dipakai saat kunjungan",
-                    "The digital service offered works during the visit",
-                    1,
-                ),
-            ),
-        ),
-        (
-            "Andal",
-            "Reliable",
-            (
-                (
-                    "Layanan dimulai pada jam buka yang diumumkan",
-                    "The service starts at the opening hours announced",
-                    1,
-                ),
-                (
-                    "Informasi yang diberikan petugas sesuai dengan yang diumumkan",
-                    "What the officer says matches what is announced",
-                    2,
-                ),
-                (
-                    "Layanan selesai dalam waktu yang dijanjikan petugas",
-                    "The service is done within the time the officer promised",
-                    2,
-                ),
-            ),
-        ),
-    )
     sections = []
-    for word, word_en, items in letters:
+    for word, word_en, items in SETIA:
         initial = word[0]
         sections.append(
             SectionSpec(
@@ -176,7 +179,11 @@ def setia_spec() -> VersionSpec:
 def standard_spec(standard: Any) -> VersionSpec:
     """The checklist of one standard version (its requirements, steps and files prefetched):
     one "displayed" item per published component, one "applied" item per component that the
-    service can be seen to follow. Components the standard leaves empty are not asked."""
+    service can be seen to follow. Components the standard leaves empty are not asked.
+
+    Long: the components are declared in one list, in the regulation's order, each with its
+    two questions, what the standard says and the weights, so the checklist reads as the
+    standard does."""
     from pantau.standards import presentation
 
     def both(function) -> tuple[str, str]:
