@@ -2,16 +2,18 @@
 reads the public catalogue; a token reads the innovations of the units its user reaches
 (``innovations.selectors.visible_innovations``, narrowed to the token's units); with the write
 scope, the unit's people register, change and move an innovation to a later stage, through the
-web pages' forms and ``innovations.services`` (no rule twice). Evidence files and the signed copy
-of the legal basis are uploaded on the web page."""
+web pages' forms and ``innovations.services`` (no rule twice), and upload evidence files
+(multipart/form-data, checked by content and size as on the web page, stored with size and
+SHA-256). The signed copy of the legal basis is uploaded on the web page."""
 
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import generics, permissions, serializers, status
+from rest_framework import generics, parsers, permissions, serializers, status
 from rest_framework.response import Response
 
 from pantau.innovations import forms, selectors, services
@@ -31,6 +33,7 @@ from pantau.organisations.selectors import agency_subtree_ids
 from ..fields import StrictBooleanField
 from ..filters import KnownValueFilter
 from ..forms import check_form, limits
+from ..parsers import DescribedJSONParser
 from ..permissions import WriteScope, get_unit, narrow_by_unit
 from ..schema import errors
 
@@ -449,6 +452,57 @@ class InnovationStage(generics.GenericAPIView):
         return _answer(innovation)
 
 
+class EvidenceUploadSerializer(serializers.Serializer):
+    evidence = serializers.ListField(
+        child=serializers.FileField(),
+        min_length=1,
+        max_length=5,
+        help_text="Evidence files, sent as multipart/form-data (the field repeated for each "
+        "file): PDF, pictures or office documents, up to five of 10 MB each, checked by their "
+        "content, not their name.",
+    )
+    description = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="What the files show, e.g. the budget document (DPA) or the team's decree.",
+    )
+
+
+class InnovationEvidence(generics.GenericAPIView):
+    permission_classes = [WriteScope]
+    serializer_class = EvidenceUploadSerializer
+    queryset = Innovation.objects.none()
+    parser_classes = [parsers.MultiPartParser, DescribedJSONParser]
+
+    @extend_schema(
+        request={"multipart/form-data": EvidenceUploadSerializer},
+        responses={201: InnovationSerializer, **errors(400, 401, 403, 404)},
+    )
+    def post(self, request, pk: int):
+        """Add evidence files to the innovation (multipart/form-data; write scope; the unit's
+        people), checked as on the web page; each is stored with its size and SHA-256 and listed
+        in the innovation's ``files``."""
+        innovation = _innovation(request, pk)
+        if not rules.can_edit(request.user, innovation):
+            raise PermissionDenied
+        data = EvidenceUploadSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        form = forms.EvidenceForm(
+            data={"description": values.get("description", "")},
+            files=MultiValueDict({"evidence": values["evidence"]}),
+        )
+        cleaned = check_form(form)
+        services.attach_evidence(
+            actor=request.user,
+            innovation=innovation,
+            files=cleaned["evidence"],
+            description=cleaned["description"],
+        )
+        return _answer(_innovation(request, pk), status.HTTP_201_CREATED)
+
+
 urlpatterns = [
     path("innovations/catalogue/", Catalogue.as_view(), name="innovation-catalogue"),
     path(
@@ -459,4 +513,7 @@ urlpatterns = [
     path("innovations/", InnovationList.as_view(), name="innovation-list"),
     path("innovations/<int:pk>/", InnovationDetail.as_view(), name="innovation-detail"),
     path("innovations/<int:pk>/stage/", InnovationStage.as_view(), name="innovation-stage"),
+    path(
+        "innovations/<int:pk>/evidence/", InnovationEvidence.as_view(), name="innovation-evidence"
+    ),
 ]

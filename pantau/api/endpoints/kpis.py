@@ -11,9 +11,10 @@ right again."""
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, generics, serializers, status
+from rest_framework import exceptions, generics, parsers, serializers, status
 from rest_framework.response import Response
 
 from pantau.common.numbers import half_up
@@ -25,6 +26,7 @@ from pantau.kpis.services import VALUE_LIMIT
 
 from ..filters import check_parameters
 from ..forms import check_form
+from ..parsers import DescribedJSONParser
 from ..permissions import ReadScope, WriteScope, get_unit
 from ..schema import errors
 
@@ -233,6 +235,19 @@ class MeasurementWriteSerializer(serializers.Serializer):
         max_length=2000,
         help_text="What the value is based on, e.g. the month's distribution report.",
     )
+    evidence = serializers.FileField(
+        required=False,
+        help_text="An evidence file, sent as multipart/form-data with the other fields: a PDF, "
+        "picture or office document of at most 10 MB, checked by its content; it replaces the "
+        "period's earlier file (none keeps it).",
+    )
+
+
+class EvidenceFileSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    content_type = serializers.CharField()
+    size = serializers.IntegerField()
+    sha256 = serializers.CharField()
 
 
 class MeasurementSerializer(serializers.Serializer):
@@ -243,6 +258,9 @@ class MeasurementSerializer(serializers.Serializer):
     value = serializers.FloatField()
     evidence_note = serializers.CharField()
     evidence_file = serializers.BooleanField()
+    evidence = EvidenceFileSerializer(
+        allow_null=True, help_text="The period's evidence file, or null without one."
+    )
     updated_at = serializers.DateTimeField()
 
 
@@ -250,9 +268,13 @@ class MeasurementCreate(generics.GenericAPIView):
     permission_classes = [WriteScope]
     serializer_class = MeasurementSerializer
     queryset = Measurement.objects.none()
+    parser_classes = [DescribedJSONParser, parsers.MultiPartParser]
 
     @extend_schema(
-        request=MeasurementWriteSerializer,
+        request={
+            "application/json": MeasurementWriteSerializer,
+            "multipart/form-data": MeasurementWriteSerializer,
+        },
         responses={
             201: MeasurementSerializer,
             200: MeasurementSerializer,
@@ -263,7 +285,9 @@ class MeasurementCreate(generics.GenericAPIView):
         """Record the unit's value of a custom KPI for a period, with what it is based on (write
         scope; the unit's officers and head), as on the web page: a period of the KPI's
         frequency that has started, at most 24 back. A period that has a value already is
-        corrected (200; the history keeps the earlier value); a new one answers 201."""
+        corrected (200; the history keeps the earlier value); a new one answers 201. Sent as
+        multipart/form-data, it may carry an evidence file (``evidence``), checked as on the web
+        page and stored with its size and SHA-256."""
         unit = get_unit(request, slug)
         indicator = _indicator(unit, pk)
         data = MeasurementWriteSerializer(data=request.data)
@@ -283,6 +307,9 @@ class MeasurementCreate(generics.GenericAPIView):
                 "value": str(values["value"]),
                 "evidence_note": values["evidence_note"],
             },
+            files=MultiValueDict(
+                {"evidence": [values["evidence"]]} if "evidence" in values else {}
+            ),
             indicator=indicator,
             today=timezone.localdate(),
         )
@@ -298,6 +325,7 @@ class MeasurementCreate(generics.GenericAPIView):
             period=period,
             value=cleaned["value"],
             evidence_note=cleaned["evidence_note"],
+            evidence=cleaned["evidence"],
         )
         body = {
             "id": measurement.pk,
@@ -307,6 +335,14 @@ class MeasurementCreate(generics.GenericAPIView):
             "value": half_up(measurement.value, 2),
             "evidence_note": measurement.evidence_note,
             "evidence_file": measurement.has_file,
+            "evidence": {
+                "name": measurement.evidence_name,
+                "content_type": measurement.evidence_type,
+                "size": measurement.evidence_size,
+                "sha256": measurement.evidence_sha256,
+            }
+            if measurement.has_file
+            else None,
             "updated_at": measurement.updated_at,
         }
         return Response(body, status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED)
