@@ -250,3 +250,14 @@ def test_comparison_and_programme_list_the_units(
         programme = client.get(reverse("observations:programme"))
     assert programme.status_code == 200
     assert "Rina" in programme.content.decode()
+
+
+def test_administrator_lists_and_opens_visits_in_the_admin(client_for, submitted, admin_user):
+    from django.test import override_settings
+
+    with override_settings(PANTAU_TWO_FACTOR_ROLES=[]):
+        client = client_for(admin_user)
+        listed = client.get(reverse("admin:observations_visit_changelist"))
+        assert listed.status_code == 200
+        opened = client.get(reverse("admin:observations_visit_change", args=[submitted.pk]))
+        assert opened.status_code == 200
