@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "pantau.kpis",
     "pantau.innovations",
     "pantau.observations",
+    "pantau.reportcards",
 ]
 
 MIDDLEWARE = [
@@ -382,6 +383,7 @@ PANTAU_DEMO_LOADERS = [
     "pantau.kpis.demo.load",
     "pantau.innovations.demo.load",
     "pantau.observations.demo.load",
+    "pantau.reportcards.demo.load",
 ]
 # Service standards are reviewed periodically (PP 96/2012 Pasal 33): the default interval of a new
 # standard, and how many days ahead the unit heads are reminded.
@@ -481,6 +483,7 @@ SPECTACULAR_SETTINGS = {
         "ImprovementStatusEnum": "pantau.improvements.models.Status",
         "ImprovementSourceEnum": "pantau.improvements.models.Source",
         "ParticipantKindEnum": "pantau.standards.models.Participant.Kind",
+        "ReportCardStatusEnum": "pantau.reportcards.models.Status",
         "ObservationStatusEnum": "pantau.observations.models.Visit.Status",
         "ObservationKindEnum": "pantau.observations.models.Kind",
     },

@@ -31,6 +31,8 @@ urlpatterns = [
     path("manage/", include("pantau.innovations.urls")),
     path("manage/", include("pantau.observations.urls")),
     path("", include("pantau.innovations.public_urls")),
+    path("manage/", include("pantau.reportcards.urls")),
+    path("", include("pantau.reportcards.public_urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("bahasa/<str:code>/", choose_language, name="choose-language"),
     path("healthz", healthz, name="healthz"),

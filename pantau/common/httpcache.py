@@ -66,6 +66,7 @@ PUBLIC_APPS = (
     "surveys",
     "improvements",
     "innovations",
+    "reportcards",
 )
 # Rows that change with every citizen's submission but are never shown one by one: answers are
 # published only as a result, which is its own row (decision 0031). Counting them would empty
