@@ -107,7 +107,10 @@ def _list_operations(schema: dict):
         operation = item.get("get")
         if operation is None:
             continue
-        body = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        content = operation["responses"]["200"]["content"]
+        if "application/json" not in content:  # a file (the integration exports): no list
+            continue
+        body = content["application/json"]["schema"]
         if body.get("type") == "array" or body.get("$ref", "").split("/")[-1].startswith(
             "Paginated"
         ):
