@@ -19,6 +19,8 @@ from rest_framework import exceptions
 
 from pantau.common.moments import parse_moment
 
+from . import sync
+
 ALWAYS_ALLOWED = frozenset({"format"})
 
 
@@ -118,6 +120,9 @@ def allowed_parameters(view) -> set[str]:
     for attribute in ("cursor_query_param", "page_size_query_param"):
         if getattr(paginator, attribute, None):
             names.add(getattr(paginator, attribute))
+    sync_name = getattr(paginator, "sync_query_param", None)
+    if sync_name and sync.sync_field(view):
+        names.add(sync_name)
     return names
 
 

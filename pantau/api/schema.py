@@ -133,8 +133,23 @@ def document_errors(result: dict, generator, request, public) -> dict:
                     },
                 )
             operation["responses"] = dict(sorted(responses.items()))
+            document_resume(operation)
             for parameter in operation.get("parameters", []):
                 if parameter["in"] == "query" and parameter["name"] not in STRICT_PARAMETERS:
                     # django-filter reads ?status= as no filter at all: say so.
                     parameter["allowEmptyValue"] = True
     return result
+
+
+def document_resume(operation: dict) -> None:
+    """A list that syncs (``updated_after``, pantau.api.sync) says what ``Pantau-Resume`` holds."""
+    from .sync import PARAMETER, RESUME_HEADER
+
+    names = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+    if PARAMETER not in names or "200" not in operation["responses"]:
+        return
+    operation["responses"]["200"].setdefault("headers", {})[RESUME_HEADER] = {
+        "description": "With `updated_after`: the address to call later for what changed after "
+        "the last row of this page (also on the last page).",
+        "schema": {"type": "string", "format": "uri"},
+    }

@@ -20,10 +20,10 @@ from pantau.complaints import intake, selectors, services
 from pantau.complaints.models import Category, Complaint, Event, Status
 from pantau.organisations.models import Agency, ServiceUnit
 
-from ..fields import StrictBooleanField
+from ..fields import DegreesField, StrictBooleanField
 from ..filters import IntegerFilter, KnownValueFilter, MomentFilter, known
 from ..forms import MAX_ID, check_form
-from ..permissions import WriteScope, narrow_by_unit
+from ..permissions import WriteScope, narrow_by_unit, token_of
 from ..schema import errors
 from ..throttling import (
     AnonymousRateThrottle,
@@ -77,6 +77,23 @@ class ComplaintCreateSerializer(serializers.Serializer):
         help_text="About bribery, extortion or misconduct of staff: routed to the agency's "
         "internal supervisor (APIP / Inspektorat), never to the unit named, and never public.",
     )
+    external_reference = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text="The report's number in the system that sends it, e.g. a SP4N-LAPOR! tracking "
+        "number; kept with the report and filterable on the list.",
+    )
+    lat = DegreesField(
+        limit=90,
+        required=False,
+        help_text="Where it happened: latitude in degrees (WGS84), -90 to 90; with `long`.",
+    )
+    long = DegreesField(
+        limit=180,
+        required=False,
+        help_text="Where it happened: longitude in degrees (WGS84), -180 to 180; with `lat`.",
+    )
 
     def validate(self, attrs):
         """The objects named, checked by the rules the web form applies
@@ -90,6 +107,9 @@ class ComplaintCreateSerializer(serializers.Serializer):
         )
         if found.errors:
             raise serializers.ValidationError(found.errors)
+        if ("lat" in attrs) != ("long" in attrs):
+            missing = "long" if "lat" in attrs else "lat"
+            raise serializers.ValidationError({missing: _("Give lat and long together.")})
         data = {
             key: attrs[key]
             for key in (
@@ -104,9 +124,12 @@ class ComplaintCreateSerializer(serializers.Serializer):
                 "anonymous",
                 "confidential",
                 "integrity",
+                "external_reference",
             )
             if key in attrs
         }
+        if "lat" in attrs:
+            data |= {"latitude": attrs["lat"], "longitude": attrs["long"]}
         return {
             **data,
             **found.as_data(),
@@ -114,20 +137,34 @@ class ComplaintCreateSerializer(serializers.Serializer):
         }
 
 
-def submit_report(cleaned: dict):
+def submit_report(cleaned: dict, *, issuer: str = ""):
     """Save a report checked by ComplaintCreateSerializer (the web form's rules): through
-    ``submit_complaint``, like the web form. Returns (report, access code, created)."""
+    ``submit_complaint``, like the web form, on the API's channel. ``issuer`` names the token
+    that sent it, so that only the same sender replaying the same ``submission_token`` gets the
+    access code again. Returns (report, access code, created)."""
     return services.submit_complaint(
         data={k: v for k, v in cleaned.items() if k not in ("attachments", "submission_token")},
         files=[],
         submission_token=cleaned["submission_token"],
+        channel=Complaint.Channel.API,
+        issuer=issuer,
     )
+
+
+def issuer_of(request) -> str:
+    """Who sends a report, for its access code: the token (``api:<id>``), or nobody."""
+    token = token_of(request)
+    return f"api:{token.pk}" if token is not None else ""
 
 
 class ComplaintReceiptSerializer(serializers.Serializer):
     tracking_number = serializers.CharField()
     access_code = serializers.CharField(
-        allow_null=True, help_text="Shown once; null when the same submission is sent again."
+        allow_null=True,
+        help_text="Keep it: with the tracking number it is the only way to follow the report. "
+        "The same submission_token sent again within 24 hours by the same sender (the same "
+        "token, or no token) answers the same code; null after that, for another sender, or "
+        "when the code was replaced since.",
     )
     status = serializers.CharField()
     created_at = serializers.DateTimeField()
@@ -201,6 +238,13 @@ class ComplaintSerializer(serializers.ModelSerializer):
     reporter = serializers.SerializerMethodField(
         help_text="Null when the report is anonymous: its reporter is never shown."
     )
+    lat = serializers.FloatField(
+        source="latitude",
+        read_only=True,
+        allow_null=True,
+        help_text="The reporter's point (WGS84), when given.",
+    )
+    long = serializers.FloatField(source="longitude", read_only=True, allow_null=True)
     queue_agency = serializers.SlugRelatedField(
         slug_field="slug",
         read_only=True,
@@ -224,6 +268,9 @@ class ComplaintSerializer(serializers.ModelSerializer):
             "description",
             "happened_on",
             "remedy",
+            "external_reference",
+            "lat",
+            "long",
             "late",
             "anonymous",
             "confidential",
@@ -314,6 +361,9 @@ class ComplaintFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=Complaint.Kind.choices)
     status = django_filters.ChoiceFilter(
         choices=[("open", _("Any open status")), *Status.choices], method="filter_status"
+    )
+    external_reference = django_filters.CharFilter(
+        max_length=100, help_text="The report's number in the system that sent it."
     )
     created_after = MomentFilter(field_name="created_at", lookup_expr="gte")
     created_before = MomentFilter(field_name="created_at", lookup_expr="lt")
@@ -418,7 +468,7 @@ class ComplaintList(generics.ListCreateAPIView):
         with the tracking number it is the only way to follow the report."""
         data = ComplaintCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        complaint, code, created = submit_report(data.validated_data)
+        complaint, code, created = submit_report(data.validated_data, issuer=issuer_of(request))
         body = {
             "tracking_number": complaint.tracking_number,
             "access_code": code,
