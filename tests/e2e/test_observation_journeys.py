@@ -66,6 +66,9 @@ def test_a_visit_is_scheduled_entered_on_a_phone_and_read_by_the_unit_head(
         radio.check()
     phone.check("input[name='setia-e2'][value='0']")
     phone.check("input[name='setia-i3'][value='-1']")
+    phone.locator("textarea[name='setia-e2__note']").locator("xpath=ancestor::details").locator(
+        "summary"
+    ).click()
     phone.fill("textarea[name='setia-e2__note']", "Tidak ada pendamping pendaftaran daring.")
     photo = tmp_path / "ruang-tunggu.png"
     photo.write_bytes(PNG)

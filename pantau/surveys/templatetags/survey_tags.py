@@ -19,3 +19,10 @@ def item_extras(form, item) -> list:
     none for a questionnaire that adds nothing (``ResponseForm.extras``)."""
     extras = getattr(form, "extras", None)
     return list(extras(item)) if extras is not None else []
+
+
+@register.filter
+def extras_open(extras) -> bool:
+    """Whether the extras beside an item are shown unfolded: when one holds a value or an
+    error, so that nothing entered or refused is hidden."""
+    return any(field.errors or field.value() for field in extras)
