@@ -84,3 +84,31 @@ def test_an_evaluator_compares_the_units_registers(page, demo):
     assert page.locator(f"main a[href='/manage/units/{UNIT}/perbaikan/']").is_visible()
     visit(page, f"/manage/units/{UNIT}/perbaikan/?status=done")
     assert page.locator("main ul.cards li.card").count() >= 1
+
+
+def test_the_team_reads_the_annual_plan_and_its_realisation_on_phone_and_desktop(phone, page, demo):
+    from django.utils import timezone
+
+    year = timezone.localdate().year
+    sign_in(phone, "kepala.dinsos", settings.PANTAU_DEMO_PASSWORD)
+    visit(phone, f"/manage/units/{UNIT}/perbaikan/")
+    with phone.expect_navigation():
+        phone.locator(f"main a[href='/manage/units/{UNIT}/perbaikan/rencana/{year}/']").click()
+    check_accessibility(phone)
+    _no_sideways_scroll(phone)
+    for kind in ("rencana", "realisasi"):
+        for when in (year - 1, year):
+            visit(phone, f"/manage/units/{UNIT}/perbaikan/{kind}/{when}/?by=figure")
+            _no_sideways_scroll(phone)
+    with phone.expect_download() as download:
+        phone.locator(f"main a[href$='/realisasi/{year}/pdf/?by=figure']").click()
+    assert download.value.suggested_filename == f"realisasi-perbaikan-{UNIT}-{year}.pdf"
+
+    sign_in(page, "penilai.kemenpan", settings.PANTAU_DEMO_PASSWORD)
+    visit(page, "/manage/perbaikan/")
+    agency_plan = page.locator("main a[href*='/manage/agencies/'][href*='/perbaikan/rencana/']")
+    assert agency_plan.count() >= 1
+    with page.expect_navigation():
+        agency_plan.first.click()
+    check_accessibility(page)
+    assert "/perbaikan/rencana/" in page.url and page.locator("main h1").is_visible()
