@@ -216,3 +216,21 @@ def test_a_change_of_the_last_seconds_waits_for_the_next_call(api, unit_a):
         clock.shift(timedelta(seconds=5))
         later = api.get(response.headers["Pantau-Resume"])
     assert [u["slug"] for u in later.json()["results"]] == ["unit-a"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/agencies/",
+        "/api/v1/services/",
+        "/api/v1/skm/results/",
+        "/api/v1/innovations/catalogue/",
+        "/api/v1/units/unit-a/standards/",
+        "/api/v1/units/unit-a/forums/",
+    ],
+)
+def test_each_public_list_syncs_through_the_same_pages(api, unit_a, path):
+    response = api.get(path, {"updated_after": "2020-01-01T00:00:00+07:00", "page_size": 1})
+    assert response.status_code == 200, response.json()
+    assert response.json()["previous"] is None
+    assert response.headers["Pantau-Resume"].startswith(f"http://testserver{path}?")
