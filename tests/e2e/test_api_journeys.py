@@ -54,3 +54,33 @@ def test_api_docs_load_only_local_assets(page, demo):
         if not url.startswith(page.base_url) and not url.startswith("data:")
     ]
     assert outside == []
+
+
+def test_agency_head_issues_an_integration_token_a_connector_exports_with(phone, demo):
+    """At 360 px: the head of Dinas Sosial Lombok Timur issues a token for the agency's connector,
+    which reads the agency's reports as CSV without reporters' personal data; revoked, it stops."""
+    sign_in(phone, "kadis.sosial", settings.PANTAU_DEMO_PASSWORD)
+    visit(phone, "/manage/api/tokens/")
+    phone.locator("a[href='/manage/api/integration-tokens/']").click()
+    phone.wait_for_url("**/manage/api/integration-tokens/")
+    check_accessibility(phone)
+    phone.locator("#id_name").fill("Konektor SP4N-LAPOR!")
+    phone.locator("#id_password").fill(settings.PANTAU_DEMO_PASSWORD)
+    phone.locator("form.narrow button[type=submit]").click()
+    secret = phone.locator("#new-token").inner_text()
+    assert secret.startswith("pnt_")
+    check_accessibility(phone)
+    headers = {"Authorization": f"Bearer {secret}"}
+    exported = phone.request.get(
+        phone.base_url + "/api/v1/integration/complaints.csv", headers=headers
+    )
+    assert exported.status == 200
+    text = exported.text()
+    assert text.lstrip("\ufeff").startswith("tracking_number,") and "reporter" not in text
+    with phone.expect_navigation():
+        phone.locator("form[action$='/revoke/'] button").click()
+    check_accessibility(phone)
+    refused = phone.request.get(
+        phone.base_url + "/api/v1/integration/complaints.csv", headers=headers
+    )
+    assert refused.status == 401
