@@ -43,4 +43,3 @@ def _english_pages(client):
     from django.conf import settings
 
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-
