@@ -33,6 +33,8 @@ from rest_framework.views import APIView
 
 from pantau.common import httpcache
 
+from . import sync
+
 VARY = ("Authorization", "Cookie", "Accept-Language")
 READS = ("GET", "HEAD")
 
@@ -62,7 +64,9 @@ def _rendered(response: HttpResponse) -> HttpResponse:
 
 
 def _public_read(request: HttpRequest, view: Callable[..., HttpResponse], *args, **kwargs):
-    if httpcache.enabled():
+    # A sync read (``updated_after``) also moves with time, not only with the data (changes of
+    # the last seconds wait, pantau.api.sync): its ETag is that of its body.
+    if httpcache.enabled() and not request.GET.get(sync.PARAMETER):
         etag, modified = httpcache.public_etag(request, httpcache.ALL)
         if httpcache.matches(request, etag):
             return httpcache.finish(HttpResponseNotModified(), etag, modified, True, VARY)

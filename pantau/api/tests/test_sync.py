@@ -234,3 +234,23 @@ def test_each_public_list_syncs_through_the_same_pages(api, unit_a, path):
     assert response.status_code == 200, response.json()
     assert response.json()["previous"] is None
     assert response.headers["Pantau-Resume"].startswith(f"http://testserver{path}?")
+
+
+def test_a_conditional_sync_read_is_not_answered_by_the_data_version_alone(api, unit_a, settings):
+    """What a sync read answers also moves with time (the settle window): the shared cache's
+    ETag, which moves only when data changes, would keep a client on an empty page."""
+    from pantau.common import httpcache
+
+    settings.PANTAU_PAGE_CACHE = True
+    httpcache.forget()
+    with time_machine.travel(START, tick=False) as clock:
+        ServiceUnit.objects.update(updated_at=START)
+        clock.shift(timedelta(seconds=1))
+        url = "/api/v1/units/?updated_after=2026-11-23T01:00:00Z"
+        first = api.get(url)
+        assert first.json()["results"] == []
+        clock.shift(timedelta(seconds=10))
+        later = api.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert later.status_code == 200
+    assert [u["slug"] for u in later.json()["results"]] == ["unit-a"]
+    assert later["Access-Control-Allow-Origin"] == "*"
