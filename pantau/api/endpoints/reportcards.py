@@ -12,9 +12,9 @@ from rest_framework.response import Response
 
 from pantau.organisations.models import ServiceUnit
 from pantau.reportcards import selectors
-from pantau.reportcards.models import ReportCard, Status
+from pantau.reportcards.models import FIRST_YEAR, LAST_YEAR, ReportCard, Status
 
-from ..filters import KnownValueFilter
+from ..filters import IntegerFilter, KnownValueFilter
 from ..permissions import ReadScope, narrow_by_unit
 from ..schema import errors
 
@@ -78,7 +78,9 @@ class ReportCardSerializer(serializers.ModelSerializer):
 
 class ReportCardFilter(django_filters.FilterSet):
     unit = KnownValueFilter(field_name="unit__slug", model=ServiceUnit, help_text="Unit slug.")
-    year = django_filters.NumberFilter(help_text="The year the card covers.")
+    year = IntegerFilter(
+        min_value=FIRST_YEAR, max_value=LAST_YEAR, help_text="The year the card covers."
+    )
 
     class Meta:
         model = ReportCard

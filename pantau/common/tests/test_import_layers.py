@@ -22,6 +22,7 @@ DOMAINS = {
     "improvements",
     "innovations",
     "observations",
+    "reportcards",
 }
 ENGINE = {"surveys", "events", "analytics"}
 BASE = {"organisations", "accounts", "common"}
