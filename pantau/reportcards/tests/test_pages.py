@@ -166,3 +166,21 @@ def test_a_published_card_renews_the_cached_public_pages(
     again = client.get(listing, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200
     assert reverse("public_reportcards:card", args=[unit_a.slug, 2025]) in again.content.decode()
+
+
+def test_the_public_list_costs_the_same_queries_for_more_cards(
+    unit_a, unit_head_a, client, next_year, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    next_year()
+    published_card(unit_a, actor=unit_head_a, year=2025)
+    listing = reverse("public_reportcards:unit-cards", args=[unit_a.slug])
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(listing).status_code == 200
+    for year in (2022, 2023, 2024):
+        published_card(unit_a, actor=unit_head_a, year=year)
+    with django_assert_num_queries(len(one.captured_queries)):
+        page = client.get(listing).content.decode()
+    assert page.count("/rapor/20") >= 4
