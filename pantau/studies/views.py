@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pantau.common import confirm
-from pantau.improvements import links as plan_links
 from pantau.organisations import selectors as organisations
 from pantau.surveys import review as held_review
 from pantau.surveys.forms import ResponseForm
@@ -356,15 +355,13 @@ def study_results(request, pk):
             raise Http404
     results = selectors.study_results(study, unit=unit)
     dimensions = presenters.dimension_rows(results)
-    plans = plan_links.for_study(request.user, study, unit, [row["code"] for row in dimensions])
-    for row in dimensions:
-        row["plan_url"] = plans.get(row["code"], "")
     return render(
         request,
         "studies/study_results.html",
         {
             "study": study,
             "unit": study.unit,
+            "group_unit": unit,
             "results": results,
             "summary": summary_sentences(results),
             "dimensions": dimensions,

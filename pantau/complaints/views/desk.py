@@ -19,7 +19,6 @@ from pantau.common import confirm
 from pantau.common.files import private_file_response
 from pantau.common.paging import CheapPage
 from pantau.common.personal_data import find_personal_data
-from pantau.improvements import links as plan_links
 from pantau.organisations import selectors as organisations
 from pantau.privacy.services import log_personal_data_access
 
@@ -102,7 +101,6 @@ def detail(request, number):
             "attachments": complaint.attachments.all(),
             "actions": staff_actions,
             "can_handle": can_handle(request.user, complaint),
-            "plan_links": plan_links.for_complaint(request.user, complaint),
             "archive_reasons": Complaint.ArchiveReason.choices,
             "units": services.forward_targets(request.user, complaint),
             "note_form": forms.NoteForm(),
@@ -395,11 +393,6 @@ def recap(request):
         response["Content-Disposition"] = f'attachment; filename="rekap-{slug}-{year}.xlsx"'
         return response
     by_category = selectors.category_recap(unit, year) if unit is not None else []
-    plans = plan_links.for_categories(
-        request.user, unit, [row["category"].code for row in by_category]
-    )
-    for row in by_category:
-        row["plan_url"] = plans.get(row["category"].code, "")
     return render(
         request,
         "complaints/recap.html",
