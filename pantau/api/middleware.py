@@ -6,9 +6,12 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 
 from pantau.common.query_guard import API_PREFIXES, has_nul
 
+RATE_LIMIT_HEADERS = ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
+
 
 class ApiLanguageMiddleware:
-    """On the API, answer in the language of the Accept-Language header, else Indonesian.
+    """On the API, answer in the language of the Accept-Language header, else Indonesian; and
+    say where the client stands against the rate limit that counted the request (``RateLimit-*``).
 
     Web pages ignore the header on purpose (docs/decisions/0002-indonesian-first.md); a program
     calling the API asks for a language explicitly, so the API follows the header. Must come
@@ -37,6 +40,10 @@ class ApiLanguageMiddleware:
         else:
             response = self.get_response(request)
         response.headers["Content-Language"] = language
+        rate_limit = getattr(request, "rate_limit", None)  # pantau.api.throttling.note_limit
+        if rate_limit is not None:
+            for name, value in zip(RATE_LIMIT_HEADERS, rate_limit, strict=True):
+                response.headers[name] = str(value)
         vary = response.headers.get("Vary", "")
         if "Accept-Language" not in vary:
             response.headers["Vary"] = f"{vary}, Accept-Language" if vary else "Accept-Language"

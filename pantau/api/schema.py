@@ -134,11 +134,42 @@ def document_errors(result: dict, generator, request, public) -> dict:
                 )
             operation["responses"] = dict(sorted(responses.items()))
             document_resume(operation)
+            document_rate_limits(operation)
             for parameter in operation.get("parameters", []):
                 if parameter["in"] == "query" and parameter["name"] not in STRICT_PARAMETERS:
                     # django-filter reads ?status= as no filter at all: say so.
                     parameter["allowEmptyValue"] = True
     return result
+
+
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Limit": "Requests allowed in the current window by the tightest limit that counted "
+    "this request.",
+    "RateLimit-Remaining": "Requests left in that window.",
+    "RateLimit-Reset": "Seconds until that window ends.",
+}
+
+
+def document_rate_limits(operation: dict) -> None:
+    """Every answer that went through the rate limits says where the client stands (not a 304
+    answered from the cache before the view, which counts nothing); a 429 also says when to
+    try again."""
+    for code, response in operation["responses"].items():
+        if code == "304":
+            continue
+        headers = response.setdefault("headers", {})
+        for name, description in RATE_LIMIT_HEADERS.items():
+            headers.setdefault(
+                name, {"description": description, "schema": {"type": "integer", "minimum": 0}}
+            )
+        if code == "429":
+            headers.setdefault(
+                "Retry-After",
+                {
+                    "description": "Seconds to wait before trying again.",
+                    "schema": {"type": "integer", "minimum": 1},
+                },
+            )
 
 
 def document_resume(operation: dict) -> None:

@@ -1,6 +1,8 @@
 """Rate limits: per token, per signed-in browser session, per anonymous client (its address).
 
-Over the limit DRF answers 429 with ``Retry-After``; the rates are settings
+Over the limit DRF answers 429 with ``Retry-After``; every counted answer says where the client
+stands in ``RateLimit-Limit``, ``RateLimit-Remaining`` and ``RateLimit-Reset`` (seconds until the
+window ends), the fields of the IETF draft "RateLimit header fields for HTTP"; the rates are settings
 (``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``, from the environment). Every throttle counts
 atomically on the shared cache (``pantau.common.ratelimit``) instead of DRF's read-then-write
 history, so that parallel requests cannot pass a limit together, and an anonymous client is its
@@ -15,6 +17,15 @@ from pantau.common.client_ip import client_ip
 from .permissions import token_of
 
 
+def note_limit(request, *, limit: int, remaining: int, reset: int) -> None:
+    """Keep, for the ``RateLimit-*`` headers (``ApiLanguageMiddleware`` writes them), the
+    tightest of the limits that counted this request: the one with the fewest requests left."""
+    holder = getattr(request, "_request", request)  # DRF's request wraps Django's
+    current = getattr(holder, "rate_limit", None)
+    if current is None or max(0, remaining) < current[1]:
+        holder.rate_limit = (limit, max(0, remaining), reset)
+
+
 class AtomicRateThrottle(SimpleRateThrottle):
     """DRF's throttle on a fixed-window counter of ``pantau.common.ratelimit``."""
 
@@ -27,7 +38,13 @@ class AtomicRateThrottle(SimpleRateThrottle):
         self.key = self.get_cache_key(request, view)
         if self.key is None:
             return True
-        return ratelimit.hit(self.key, self.num_requests, self.duration)  # type: ignore[attr-defined]  # set by SimpleRateThrottle.__init__ from the rate
+        limit: int = self.num_requests  # type: ignore[attr-defined]  # set by SimpleRateThrottle.__init__ from the rate
+        window: int = self.duration  # type: ignore[attr-defined]
+        count = ratelimit.hit_count(self.key, window)
+        note_limit(
+            request, limit=limit, remaining=limit - count, reset=ratelimit.retry_after(window)
+        )
+        return count <= limit
 
     def wait(self) -> float:
         return ratelimit.retry_after(self.duration)  # type: ignore[attr-defined]

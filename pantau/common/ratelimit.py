@@ -22,15 +22,19 @@ def _bucket(key: str, window: int, now: float | None) -> str:
 
 def hit(key: str, limit: int, window: int, *, now: float | None = None) -> bool:
     """Count one hit on ``key``; True while the window holds at most ``limit`` hits."""
+    return hit_count(key, window, now=now) <= limit
+
+
+def hit_count(key: str, window: int, *, now: float | None = None) -> int:
+    """Count one hit on ``key``; the number of hits in the window, this one included."""
     bucket = _bucket(key, window, now)
     if cache.add(bucket, 1, timeout=window + 1):
-        return limit >= 1
+        return 1
     try:
-        count = cache.incr(bucket)
+        return cache.incr(bucket)
     except ValueError:  # the counter expired between add and incr: this hit opens a new one
         cache.add(bucket, 1, timeout=window + 1)
-        return limit >= 1
-    return count <= limit
+        return 1
 
 
 def undo(key: str, window: int, *, now: float | None = None) -> None:
