@@ -462,6 +462,7 @@ SPECTACULAR_SETTINGS = {
     # Every operation lists the error statuses it can answer (pantau.api.schema).
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "pantau.api.idempotency.document_idempotency",
         "pantau.api.schema.document_errors",
         "pantau.api.caching.document_caching",
     ],

@@ -74,3 +74,26 @@ class ApiToken(TimeStampedModel):
     @property
     def scopes(self) -> list[str]:
         return ["read", "write"] if self.can_write else ["read"]
+
+
+class IdempotentRequest(models.Model):
+    """A write sent with an ``Idempotency-Key`` by a token, and the answer it got, so that the
+    same key sent again within the window answers the same instead of acting twice
+    (``pantau.api.idempotency``). ``status`` is null while the first request is running."""
+
+    token = models.ForeignKey(ApiToken, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)
+    request_hash = models.CharField(max_length=64)
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    body = models.BinaryField(blank=True)
+    location = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["token", "key"], name="api_one_request_per_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.token_id}:{self.key}"

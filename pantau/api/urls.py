@@ -17,6 +17,7 @@ from rest_framework.decorators import api_view, permission_classes
 
 from . import endpoints
 from .caching import cached_patterns
+from .idempotency import idempotent_patterns
 
 app_name = "api-v1"
 
@@ -25,7 +26,8 @@ def _endpoint_patterns() -> list:
     patterns: list = []
     for module in sorted(m.name for m in pkgutil.iter_modules(endpoints.__path__)):
         patterns += import_module(f"{endpoints.__name__}.{module}").urlpatterns
-    return cached_patterns(patterns)  # ETag, Cache-Control and 304 on reads (.caching)
+    # ETag, Cache-Control and 304 on reads (.caching); Idempotency-Key on writes (.idempotency)
+    return cached_patterns(idempotent_patterns(patterns))
 
 
 class DocsPage(SpectacularSwaggerSplitView):

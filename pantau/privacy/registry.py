@@ -44,6 +44,13 @@ class PersonalFields:
 
 REGISTRY: tuple[PersonalFields, ...] = (
     PersonalFields(
+        model="api.IdempotentRequest",
+        fields=("body",),
+        category=_("the answer to a write an API client sent with an Idempotency-Key"),
+        purpose=_("answering the same request sent again without doing it twice"),
+        retention=_("deleted 24 hours after the request (pantau.api.idempotency)"),
+    ),
+    PersonalFields(
         model="complaints.Complaint",
         fields=("reporter_name", "reporter_email", "reporter_phone"),
         category=_("identity and contact of a reporter"),

@@ -29,7 +29,13 @@ from ...throttling import (
     TokenRateThrottle,
     TrackRateThrottle,
 )
-from .intake import ComplaintCreateSerializer, ComplaintReceiptSerializer, issuer_of, submit_report
+from .intake import (
+    ComplaintCreateSerializer,
+    ComplaintReceiptSerializer,
+    issuer_of,
+    keyed_submission_token,
+    submit_report,
+)
 
 # --- Serializers ---------------------------------------------------------------------------
 
@@ -301,6 +307,7 @@ class CategoryList(generics.ListAPIView):
 
 
 class ComplaintList(generics.ListCreateAPIView):
+    own_idempotency = True  # its Idempotency-Key is its submission_token (pantau.api.idempotency)
     """Reports of the units you reach (GET, token), or a citizen's new report (POST, public)."""
 
     serializer_class = ComplaintSerializer
@@ -342,7 +349,11 @@ class ComplaintList(generics.ListCreateAPIView):
         with the tracking number it is the only way to follow the report."""
         data = ComplaintCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        complaint, code, created = submit_report(data.validated_data, issuer=issuer_of(request))
+        cleaned = {**data.validated_data}
+        keyed = keyed_submission_token(request)
+        if keyed is not None:
+            cleaned["submission_token"] = keyed
+        complaint, code, created = submit_report(cleaned, issuer=issuer_of(request))
         body = {
             "tracking_number": complaint.tracking_number,
             "access_code": code,

@@ -11,6 +11,7 @@ from pantau.complaints.models import Complaint
 
 from ...fields import DegreesField, StrictBooleanField
 from ...forms import MAX_ID
+from ...idempotency import KEY
 from ...permissions import token_of
 
 
@@ -137,3 +138,34 @@ class ComplaintReceiptSerializer(serializers.Serializer):
     )
     status = serializers.CharField()
     created_at = serializers.DateTimeField()
+
+
+KEYED = uuid.UUID("8f1d3c52-5a0e-4b7e-9d61-2f4b8c0e7a13")  # the namespace of keyed submissions
+
+
+def keyed_submission_token(request) -> uuid.UUID | None:
+    """An ``Idempotency-Key`` header read as the report's ``submission_token`` (a UUID derived
+    from the sender and the key), so that the same key from the same sender saves one report and
+    answers its access code again within 24 hours; None without the header. The header and a
+    ``submission_token`` in the body are two names for one thing: both at once is a 400."""
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        return None
+    key = key.strip()
+    if not KEY.fullmatch(key):
+        raise serializers.ValidationError(
+            {
+                "Idempotency-Key": [
+                    _("An Idempotency-Key is 1 to 200 printable characters, e.g. a UUID.")
+                ]
+            }
+        )
+    if isinstance(request.data, dict) and request.data.get("submission_token"):
+        raise serializers.ValidationError(
+            {
+                "Idempotency-Key": [
+                    _("Send either the Idempotency-Key header or a submission_token, not both.")
+                ]
+            }
+        )
+    return uuid.uuid5(KEYED, f"{issuer_of(request)}|{key}")
