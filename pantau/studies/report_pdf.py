@@ -1,19 +1,16 @@
 """A study's report as an A4 PDF (ReportLab): method, summary, tables and a chart. Written in the
 active language, Indonesian by default."""
 
-from io import BytesIO
-
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Spacer, Table
 
 from pantau.common.numbers import fmt
-from pantau.common.pdf import Paragraph, grid_style, markup
+from pantau.common.pdf import Paragraph, a4_document, grid_style, markup
 from pantau.common.pdf import stylesheet as pdf_stylesheet
 
 from . import presenters
@@ -154,14 +151,4 @@ def study_pdf(study, results, summary: list[str]) -> bytes:
             ),
             Table(coefficients, style=GRID, repeatRows=1),
         ]
-    buffer = BytesIO()
-    SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        title=study.title,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=16 * mm,
-    ).build(story)
-    return buffer.getvalue()
+    return a4_document(story, title=study.title)

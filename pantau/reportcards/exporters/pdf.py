@@ -1,15 +1,13 @@
 """A report card as an A4 PDF (ReportLab): the same ``document.Document`` the screen renders,
 section by section, so the paper says what the page says."""
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Spacer, Table
 
-from pantau.common.pdf import Paragraph, grid_style, markup
+from pantau.common.pdf import Paragraph, a4_document, grid_style, markup
 from pantau.common.pdf import stylesheet as pdf_stylesheet
 
 from .. import document, selectors
@@ -79,14 +77,4 @@ def export_pdf(card: ReportCard) -> bytes:
         ]
     for section in doc.sections:
         story += _section(section, styles)
-    buffer = BytesIO()
-    SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=16 * mm,
-        title=f"{doc.title} · {doc.unit}",
-    ).build(story)
-    return buffer.getvalue()
+    return a4_document(story, title=f"{doc.title} · {doc.unit}")

@@ -1,16 +1,13 @@
 """The SKM report as an A4 PDF (ReportLab), following the outline of ``report.py``."""
 
-from io import BytesIO
-
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Spacer, Table
 
 from pantau.common.numbers import fmt
-from pantau.common.pdf import FONT_BOLD, Paragraph, grid_style, markup
+from pantau.common.pdf import FONT_BOLD, Paragraph, a4_document, grid_style, markup
 from pantau.common.pdf import stylesheet as pdf_stylesheet
 
 from ..report import ReportData
@@ -33,17 +30,7 @@ def export_pdf(report: ReportData) -> bytes:
         *_profile_and_suggestions(report, styles),
         *_conclusions(report, styles),
     ]
-    buffer = BytesIO()
-    SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=16 * mm,
-        title=f"SKM {period.unit.name} {period.label}",
-    ).build(story)
-    return buffer.getvalue()
+    return a4_document(story, title=f"SKM {period.unit.name} {period.label}")
 
 
 def _introduction_and_method(report: ReportData, styles) -> list:
