@@ -15,6 +15,12 @@ from .factories import schedule, submit
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
+@pytest.fixture(autouse=True)
+def _pages_in_english(client, settings):
+    """The pages' words are checked in English (Indonesian is the default)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
 @pytest.fixture
 def visit(evaluator_a, unit_a, observer):
     return schedule(
